@@ -1,0 +1,64 @@
+#include "clidispatcher.h"
+
+#include "cliverbs.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <array>
+
+namespace {
+
+struct Verb
+{
+    const char *name;
+    const char *summary; // translated through QCoreApplication::translate("Cli", ...)
+    int (*run)(const QStringList &arguments);
+};
+
+int runHelp(const QStringList &);
+
+const auto kVerbs = std::to_array<Verb>({
+    {"help", QT_TRANSLATE_NOOP("Cli", "List the command-line verbs"), &runHelp},
+});
+
+int runHelp(const QStringList &)
+{
+    QTextStream(stdout) << cliVerbSummary();
+    return 0;
+}
+
+} // namespace
+
+bool isCliVerb(const QString &word)
+{
+    for (const Verb &verb : kVerbs) {
+        if (word == QLatin1String(verb.name))
+            return true;
+    }
+    return false;
+}
+
+int runCli(const QStringList &arguments)
+{
+    const QString verbName = arguments.value(0);
+    for (const Verb &verb : kVerbs) {
+        if (verbName == QLatin1String(verb.name))
+            return verb.run(arguments.mid(1));
+    }
+    QTextStream(stderr) << QCoreApplication::translate("Cli", "handover: unknown verb '%1'").arg(verbName)
+                        << '\n'
+                        << cliVerbSummary();
+    return 2;
+}
+
+QString cliVerbSummary()
+{
+    QString text = QCoreApplication::translate("Cli", "Usage: handover VERB [options]\n\nVerbs:\n");
+    for (const Verb &verb : kVerbs) {
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(QString::fromLatin1(verb.name).leftJustified(12),
+                         QCoreApplication::translate("Cli", verb.summary));
+    }
+    return text;
+}

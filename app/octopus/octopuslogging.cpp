@@ -1,0 +1,3 @@
+#include "octopuslogging.h"
+
+Q_LOGGING_CATEGORY(lcOctopus, "handover.octopus")

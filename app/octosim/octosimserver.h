@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+
+namespace octosim {
+
+enum class Scale { Demo, Large };
+
+// One --fault INSTANCE:PATH_REGEX=KIND[:ARG]
+struct FaultSpec
+{
+    QString instance; // "old", "new" or "both"
+    QString pathRegex;
+    QString kind; // latency, status, reset, truncate, badjson, slow, huge, redirect
+    QString argument;
+};
+
+struct Options
+{
+    quint64 seed = 1;
+    Scale scale = Scale::Demo;
+    quint16 oldPort = 0; // 0 = pick a free port
+    quint16 newPort = 0;
+    bool tls = false;
+    QString certFile; // with --tls; empty = self-signed certificate made at start
+    QString keyFile;
+    bool unresetClone = false;
+    double driftPerMinute = 0;
+    QList<FaultSpec> faults;
+    int maintenanceStatus = 503; // 403 or 503
+    bool verbose = false;
+};
+
+// Parses octosim's command line (without argv[0]). On failure returns false and fills *error
+// with a one-line reason; the caller prints usage() and exits 2.
+bool parseArguments(const QStringList &arguments, Options *options, QString *error);
+QString usage();
+
+struct InstanceEndpoint
+{
+    QUrl url;               // e.g. http://127.0.0.1:40123
+    QString apiKey;         // admin key
+    QString readOnlyApiKey; // a non-admin key
+    QString thumbprint;     // TLS certificate SHA-256 (hex, upper case) when tls, else empty
+};
+
+// The two simulated instances. Lives on the thread that created it; serves from that thread's event loop.
+class OctoSimServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit OctoSimServer(const Options &options, QObject *parent = nullptr);
+    ~OctoSimServer() override;
+
+    // Generates the data and binds both listeners on 127.0.0.1. Synchronous. False + *error on failure.
+    bool start(QString *error);
+
+    InstanceEndpoint oldInstance() const;
+    InstanceEndpoint newInstance() const;
+
+    // The single JSON line printed when ready:
+    // {"old":{"url","apiKey","readOnlyApiKey","thumbprint"},"new":{...}} (thumbprint null without TLS).
+    QByteArray readyLine() const;
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace octosim
