@@ -1,12 +1,168 @@
 #include "guiapplication.h"
 
+#include "demoenvironment.h"
+#include "firstpaintwatcher.h"
+#include "handoverwizard.h"
+#include "mainwindow.h"
+#include "plandocument.h"
+#include "widgetdialogservice.h"
+#include "wizardlogging.h"
+
 #include <QApplication>
-#include <QWizard>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QIcon>
+#include <QPixmap>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QTimer>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("GuiApplication", text);
+}
+
+void printError(const QString &message)
+{
+    QTextStream(stderr) << QCoreApplication::applicationName() << ": " << message << '\n';
+}
+
+} // namespace
+
+bool parseGuiOptions(const QStringList &arguments, GuiOptions *options, QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "GuiApplication", "Guides a migration lead through moving an Octopus Deploy "
+                          "Server to a cloned new instance."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("GuiApplication", "Start two simulated Octopus Servers on this computer "
+                                                      "and connect the wizard to them."));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("GuiApplication", "Render the window to the PNG file FILE and exit."),
+        QCoreApplication::translate("GuiApplication", "FILE"));
+    const QCommandLineOption page(
+        QStringLiteral("page"),
+        QCoreApplication::translate("GuiApplication", "Open the wizard on page NAME (%1).")
+            .arg(HandoverWizard::pageNames().join(QStringLiteral(", "))),
+        QCoreApplication::translate("GuiApplication", "NAME"));
+    parser.addOption(demo);
+    parser.addOption(screenshot);
+    parser.addOption(page);
+    parser.addPositionalArgument(
+        QStringLiteral("plan"),
+        QCoreApplication::translate("GuiApplication", "A .handover plan file to open."),
+        QStringLiteral("[PLAN.handover]"));
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0); // exits
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion(); // exits
+
+    options->demo = parser.isSet(demo);
+    options->screenshotPath = parser.value(screenshot);
+    options->page = parser.value(page);
+    if (parser.isSet(page) && HandoverWizard::pageIdForName(options->page) < 0) {
+        *error = QCoreApplication::translate("GuiApplication", "unknown page '%1'; pages are: %2")
+                     .arg(options->page, HandoverWizard::pageNames().join(QStringLiteral(", ")));
+        return false;
+    }
+    if (parser.isSet(screenshot) && options->screenshotPath.isEmpty()) {
+        *error = QCoreApplication::translate("GuiApplication", "--screenshot needs a file name");
+        return false;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        *error = QCoreApplication::translate("GuiApplication", "only one plan file can be opened at a time");
+        return false;
+    }
+    options->planPath = positional.value(0);
+    return true;
+}
 
 int runGuiApplication(QApplication &app)
 {
-    QWizard wizard;
-    wizard.setWindowTitle(QApplication::translate("GuiApplication", "Handover"));
-    wizard.show();
-    return app.exec();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/handover.svg")));
+    GuiOptions options;
+    QString error;
+    if (!parseGuiOptions(app.arguments(), &options, &error)) {
+        printError(error);
+        return 2;
+    }
+    const bool screenshotMode = !options.screenshotPath.isEmpty();
+
+    WidgetDialogService dialogs;
+    QSettings settings;
+    const QString autosaveDir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                                    .filePath(QStringLiteral("autosave"));
+    MainWindow window({&dialogs, &settings, screenshotMode ? QString() : autosaveDir});
+
+    DemoEnvironment demo;
+    if (options.demo) {
+        QString reason;
+        if (demo.start(&reason)) {
+            window.enterDemoMode(demo.servers());
+        } else {
+            window.showDemoFailure(reason);
+            printError(tr("demo servers did not start: %1").arg(reason));
+        }
+    }
+
+    if (!options.planPath.isEmpty()) {
+        if (screenshotMode) {
+            // No dialogs in screenshot mode: report on stderr and fail.
+            const PlanError planError = window.document()->open(options.planPath);
+            if (planError) {
+                printError(planError.toDisplayString());
+                return 1;
+            }
+        } else {
+            window.openPlanFile(options.planPath);
+        }
+    }
+    if (!options.page.isEmpty())
+        window.wizard()->goToPage(HandoverWizard::pageIdForName(options.page));
+
+    if (!screenshotMode) {
+        window.show();
+        if (options.planPath.isEmpty() && !options.demo)
+            QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
+        return app.exec();
+    }
+
+    // --screenshot: show, wait until the current page has painted once, grab, save, exit.
+    int exitCode = 0;
+    auto *watcher = new FirstPaintWatcher(window.wizard()->currentPage(), &window);
+    QObject::connect(watcher, &FirstPaintWatcher::painted, &window, [&] {
+        const QPixmap pixmap = window.grab();
+        if (pixmap.isNull() || !pixmap.save(options.screenshotPath, "PNG")) {
+            printError(tr("could not write the screenshot to %1").arg(options.screenshotPath));
+            exitCode = 1;
+        } else {
+            QTextStream(stdout) << tr("Saved %1 (%2×%3)")
+                                       .arg(QDir::toNativeSeparators(options.screenshotPath))
+                                       .arg(pixmap.width())
+                                       .arg(pixmap.height())
+                                << '\n';
+        }
+        app.exit(exitCode);
+    });
+    QTimer::singleShot(30000, &window, [&] {
+        printError(tr("the window was never painted; is a display or QT_QPA_PLATFORM=offscreen available?"));
+        exitCode = 1;
+        app.exit(exitCode);
+    });
+    window.show();
+    const int loopResult = app.exec();
+    return exitCode != 0 ? exitCode : loopResult;
 }

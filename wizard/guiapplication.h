@@ -1,7 +1,25 @@
 #pragma once
 
-class QApplication;
+#include <QString>
+#include <QStringList>
 
-// Parses the GUI flags (--demo, --screenshot FILE, --page NAME, a .handover file), builds the wizard and runs
+class QApplication;
+class MainWindow;
+
+// The GUI's command line: handover [--demo] [--screenshot FILE [--page NAME]] [PLAN.handover]
+struct GuiOptions
+{
+    bool demo = false;
+    QString screenshotPath; // non-empty: render the window to this PNG and exit
+    QString page;           // one of HandoverWizard::pageNames(); empty = first page
+    QString planPath;       // a .handover file to open
+};
+
+// Parses `arguments` (including argv[0]). --help and --version print and exit the process
+// (QCommandLineParser). Returns false with a translated one-line *error for bad input (unknown page, --page
+// without --screenshot is fine: it opens the window on that page).
+bool parseGuiOptions(const QStringList &arguments, GuiOptions *options, QString *error);
+
+// Parses the GUI flags (--demo, --screenshot FILE, --page NAME, a .handover file), builds the window and runs
 // the event loop. Returns the process exit code.
 int runGuiApplication(QApplication &app);

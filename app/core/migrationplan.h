@@ -1,0 +1,158 @@
+#pragma once
+
+#include "planerror.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+// Every decision the migration lead makes, as plain values. Each section is a small struct with
+// toJson()/fromJson(); keys a section does not know are kept in `extra` and written back unchanged, so a
+// file written by a newer minor version of Handover loses nothing when this version saves it.
+// API keys are deliberately absent: they live in memory (SessionCredentials) or the keychain, never here.
+
+enum class ServerRole
+{
+    Old,
+    New
+};
+
+// Where one Octopus Server instance is reached. URL only.
+struct ServerConnection
+{
+    QUrl url;
+    QJsonObject extra;
+
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &json, ServerConnection *out, QString *error);
+    bool operator==(const ServerConnection &) const = default;
+};
+
+// Will the new instance keep the old one's DNS name? Decides whether polling Tentacles must be cloned.
+struct DomainDecision
+{
+    enum class Choice
+    {
+        Undecided,
+        KeepName,
+        NewName
+    };
+    Choice choice = Choice::Undecided;
+    QUrl oldPublicUrl; // what Tentacles and CI servers use today, e.g. https://octopusdeploy.example.com
+    QUrl newPublicUrl; // with NewName: the clone's public URL
+    QString notes;
+    QJsonObject extra;
+
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &json, DomainDecision *out, QString *error);
+    bool operator==(const DomainDecision &) const = default;
+    static QString choiceName(Choice choice); // "undecided", "keep-name", "new-name"
+};
+
+// Placeholder sections: later issues give them typed fields. Until then their whole content is kept.
+struct CiIntegrationsSection
+{
+    QJsonObject extra;
+    QJsonObject toJson() const { return extra; }
+    static bool fromJson(const QJsonObject &json, CiIntegrationsSection *out, QString *error);
+    bool operator==(const CiIntegrationsSection &) const = default;
+};
+
+struct ScriptAuditSection
+{
+    QJsonObject extra;
+    QJsonObject toJson() const { return extra; }
+    static bool fromJson(const QJsonObject &json, ScriptAuditSection *out, QString *error);
+    bool operator==(const ScriptAuditSection &) const = default;
+};
+
+struct TestPlanSection
+{
+    QJsonObject extra;
+    QJsonObject toJson() const { return extra; }
+    static bool fromJson(const QJsonObject &json, TestPlanSection *out, QString *error);
+    bool operator==(const TestPlanSection &) const = default;
+};
+
+struct CutoverJournalSection
+{
+    QJsonObject extra;
+    QJsonObject toJson() const { return extra; }
+    static bool fromJson(const QJsonObject &json, CutoverJournalSection *out, QString *error);
+    bool operator==(const CutoverJournalSection &) const = default;
+};
+
+// The whole plan as a value. JSON layout (format 1):
+//   { "kind": "handover.plan", "formatVersion": 1, "formatMinorVersion": 0,
+//     "oldServer": {"url": "..."}, "newServer": {"url": "..."},
+//     "domain": {"choice": "undecided|keep-name|new-name", "oldPublicUrl": "", "newPublicUrl": "", "notes":
+//     ""}, "ciIntegrations": {}, "scriptAudit": {}, "testPlan": {}, "cutoverJournal": {}, ...unknown keys
+//     kept }
+struct PlanData
+{
+    static constexpr auto Kind = "handover.plan";
+    static constexpr int FormatVersion = 1;      // bumped when an older Handover could not read the file
+    static constexpr int FormatMinorVersion = 0; // bumped for additions an older Handover may ignore
+
+    int formatMinorVersion = FormatMinorVersion; // as read; saving keeps the higher of this and ours
+    ServerConnection oldServer;
+    ServerConnection newServer;
+    DomainDecision domain;
+    CiIntegrationsSection ciIntegrations;
+    ScriptAuditSection scriptAudit;
+    TestPlanSection testPlan;
+    CutoverJournalSection cutoverJournal;
+    QJsonObject extra; // unknown top-level keys
+
+    const ServerConnection &server(ServerRole role) const
+    {
+        return role == ServerRole::Old ? oldServer : newServer;
+    }
+    ServerConnection &server(ServerRole role) { return role == ServerRole::Old ? oldServer : newServer; }
+
+    QJsonObject toJson() const;
+    // Fills *error (kind Corrupt or NewerVersion, path left empty) and returns false on failure.
+    static bool fromJson(const QJsonObject &json, PlanData *out, PlanError *error);
+    bool operator==(const PlanData &) const = default;
+};
+
+// The live plan the wizard edits. Pages read it in initializePage() and write through the setters; every
+// setter that changes something emits changed(). replaceData() (File > New/Open) emits replaced() too.
+class MigrationPlan : public QObject
+{
+    Q_OBJECT
+public:
+    explicit MigrationPlan(QObject *parent = nullptr);
+
+    const PlanData &data() const { return m_data; }
+    void replaceData(const PlanData &data);
+
+    QUrl serverUrl(ServerRole role) const { return m_data.server(role).url; }
+    void setServerUrl(ServerRole role, const QUrl &url);
+
+    const DomainDecision &domain() const { return m_data.domain; }
+    void setDomain(const DomainDecision &domain);
+
+    const CiIntegrationsSection &ciIntegrations() const { return m_data.ciIntegrations; }
+    void setCiIntegrations(const CiIntegrationsSection &section);
+
+    const ScriptAuditSection &scriptAudit() const { return m_data.scriptAudit; }
+    void setScriptAudit(const ScriptAuditSection &section);
+
+    const TestPlanSection &testPlan() const { return m_data.testPlan; }
+    void setTestPlan(const TestPlanSection &section);
+
+    const CutoverJournalSection &cutoverJournal() const { return m_data.cutoverJournal; }
+    void setCutoverJournal(const CutoverJournalSection &section);
+
+Q_SIGNALS:
+    void changed();
+    void replaced();
+
+private:
+    template<typename T>
+    void assign(T &field, const T &value);
+
+    PlanData m_data;
+};

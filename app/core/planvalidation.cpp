@@ -1,0 +1,83 @@
+#include "planvalidation.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace {
+
+void checkServerUrl(ServerRole role, const QUrl &url, QList<PlanIssue> *issues)
+{
+    const bool old = role == ServerRole::Old;
+    const QString field = old ? QStringLiteral("oldServer.url") : QStringLiteral("newServer.url");
+    if (url.isEmpty()) {
+        issues->append({PlanIssue::Severity::Error, field,
+                        old ? QCoreApplication::translate("PlanValidation", "Enter the old server's URL.")
+                            : QCoreApplication::translate("PlanValidation", "Enter the new server's URL.")});
+        return;
+    }
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")) ||
+        url.host().isEmpty()) {
+        issues->append(
+            {PlanIssue::Severity::Error, field,
+             old ? QCoreApplication::translate(
+                       "PlanValidation",
+                       "The old server's URL must start with https:// or http:// and name a host.")
+                 : QCoreApplication::translate(
+                       "PlanValidation",
+                       "The new server's URL must start with https:// or http:// and name a host.")});
+    }
+}
+
+QUrl normalized(const QUrl &url)
+{
+    return url.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+}
+
+} // namespace
+
+QList<PlanIssue> issuesFor(PlanStep step, const PlanData &plan)
+{
+    QList<PlanIssue> issues;
+    switch (step) {
+    case PlanStep::Connect:
+        checkServerUrl(ServerRole::Old, plan.oldServer.url, &issues);
+        checkServerUrl(ServerRole::New, plan.newServer.url, &issues);
+        if (issues.isEmpty() && normalized(plan.oldServer.url) == normalized(plan.newServer.url)) {
+            issues.append(
+                {PlanIssue::Severity::Error, QStringLiteral("newServer.url"),
+                 QCoreApplication::translate(
+                     "PlanValidation",
+                     "The old and the new server have the same URL. The new server is the clone.")});
+        }
+        break;
+    case PlanStep::Domain: {
+        const DomainDecision &domain = plan.domain;
+        if (domain.choice == DomainDecision::Choice::Undecided) {
+            issues.append(
+                {PlanIssue::Severity::Warning, QStringLiteral("domain.choice"),
+                 QCoreApplication::translate("PlanValidation",
+                                             "Decide whether the new instance keeps the old domain name.")});
+        } else if (domain.choice == DomainDecision::Choice::NewName && domain.newPublicUrl.isEmpty()) {
+            issues.append({PlanIssue::Severity::Error, QStringLiteral("domain.newPublicUrl"),
+                           QCoreApplication::translate("PlanValidation",
+                                                       "Enter the public URL the new instance will use.")});
+        }
+        break;
+    }
+    case PlanStep::Tentacles:
+    case PlanStep::CiIntegrations:
+    case PlanStep::ScriptAudit:
+    case PlanStep::TestPlan:
+    case PlanStep::Cutover:
+        break;
+    }
+    return issues;
+}
+
+bool hasErrors(const QList<PlanIssue> &issues)
+{
+    return std::any_of(issues.cbegin(), issues.cend(),
+                       [](const PlanIssue &issue) { return issue.severity == PlanIssue::Severity::Error; });
+}

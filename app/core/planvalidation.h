@@ -1,0 +1,35 @@
+#pragma once
+
+#include "migrationplan.h"
+
+#include <QList>
+#include <QString>
+
+// The wizard's steps, in order. Shared by the wizard pages, the command line and the tests.
+enum class PlanStep
+{
+    Connect,
+    Domain,
+    Tentacles,
+    CiIntegrations,
+    ScriptAudit,
+    TestPlan,
+    Cutover
+};
+
+struct PlanIssue
+{
+    enum class Severity
+    {
+        Error,
+        Warning
+    }; // an Error keeps the step from being complete
+    Severity severity = Severity::Error;
+    QString field;   // stable identifier, e.g. "oldServer.url"
+    QString message; // translated, for people
+    bool operator==(const PlanIssue &) const = default;
+};
+
+// Pure: what is missing or wrong in `plan` for `step`. No I/O.
+QList<PlanIssue> issuesFor(PlanStep step, const PlanData &plan);
+bool hasErrors(const QList<PlanIssue> &issues);

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QWizardPage>
+
+class MigrationPlan;
+
+// CI integrations: Record every build server and tool that talks to Octopus, so none is left pointing at the
+// old instance.
+class CiIntegrationsPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    explicit CiIntegrationsPage(MigrationPlan *plan, QWidget *parent = nullptr);
+
+private:
+    MigrationPlan *m_plan;
+};

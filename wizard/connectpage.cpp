@@ -1,0 +1,127 @@
+#include "connectpage.h"
+
+#include "migrationplan.h"
+#include "planvalidation.h"
+#include "sessioncredentials.h"
+
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+ConnectPage::ConnectPage(MigrationPlan *plan, SessionCredentials *credentials, QWidget *parent)
+    : QWizardPage(parent)
+    , m_plan(plan)
+    , m_credentials(credentials)
+{
+    setObjectName(QStringLiteral("connectPage"));
+    setTitle(tr("Connect to both servers"));
+    setSubTitle(
+        tr("Tell Handover where the old Octopus Server is and where its clone, the new instance, runs."));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setSpacing(14);
+
+    auto *intro =
+        new QLabel(tr("Use an API key of a user who can read everything on each server. The keys are "
+                      "kept in memory for this session only: they are never written to the plan "
+                      "file."),
+                   this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    auto *servers = new QHBoxLayout;
+    servers->setSpacing(16);
+    servers->addWidget(makeServerBox(true, &m_oldUrl, &m_oldKey), 1);
+    servers->addWidget(makeServerBox(false, &m_newUrl, &m_newKey), 1);
+    layout->addLayout(servers);
+
+    m_issues = new QLabel(this);
+    m_issues->setObjectName(QStringLiteral("connectIssuesLabel"));
+    m_issues->setWordWrap(true);
+    m_issues->setTextFormat(Qt::PlainText);
+    m_issues->setStyleSheet(QStringLiteral("color: #57606a;"));
+    layout->addWidget(m_issues);
+    layout->addStretch(1);
+
+    setTabOrder(m_oldUrl, m_oldKey);
+    setTabOrder(m_oldKey, m_newUrl);
+    setTabOrder(m_newUrl, m_newKey);
+}
+
+QGroupBox *ConnectPage::makeServerBox(bool old, QLineEdit **urlEdit, QLineEdit **keyEdit)
+{
+    auto *box = new QGroupBox(old ? tr("Old server (the original)") : tr("New server (the clone)"), this);
+    box->setObjectName(old ? QStringLiteral("oldServerBox") : QStringLiteral("newServerBox"));
+    auto *form = new QFormLayout(box);
+    form->setContentsMargins(14, 14, 14, 14);
+    form->setVerticalSpacing(10);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+
+    auto *url = new QLineEdit(box);
+    url->setObjectName(old ? QStringLiteral("oldUrlEdit") : QStringLiteral("newUrlEdit"));
+    url->setPlaceholderText(old ? tr("https://octopus.example.com") : tr("https://octopus-new.example.com"));
+    url->setClearButtonEnabled(true);
+    auto *urlLabel = new QLabel(old ? tr("&URL:") : tr("U&RL:"), box);
+    urlLabel->setBuddy(url);
+    form->addRow(urlLabel, url);
+
+    auto *key = new QLineEdit(box);
+    key->setObjectName(old ? QStringLiteral("oldApiKeyEdit") : QStringLiteral("newApiKeyEdit"));
+    key->setEchoMode(QLineEdit::Password);
+    key->setPlaceholderText(tr("API-XXXXXXXXXXXXXXXXXXXXXXXXXX"));
+    auto *keyLabel = new QLabel(old ? tr("API &key:") : tr("API ke&y:"), box);
+    keyLabel->setBuddy(key);
+    form->addRow(keyLabel, key);
+
+    auto *note = new QLabel(tr("Test connection, keychain storage and certificate checks come in a later "
+                               "version."),
+                            box);
+    note->setWordWrap(true);
+    note->setStyleSheet(QStringLiteral("color: #57606a;"));
+    form->addRow(note);
+
+    connect(url, &QLineEdit::textEdited, this, &ConnectPage::onUrlEdited);
+    connect(key, &QLineEdit::textEdited, this, &ConnectPage::onKeyEdited);
+    *urlEdit = url;
+    *keyEdit = key;
+    return box;
+}
+
+void ConnectPage::initializePage()
+{
+    m_oldUrl->setText(m_plan->serverUrl(ServerRole::Old).toString());
+    m_newUrl->setText(m_plan->serverUrl(ServerRole::New).toString());
+    m_oldKey->setText(m_credentials->apiKey(ServerRole::Old));
+    m_newKey->setText(m_credentials->apiKey(ServerRole::New));
+    refreshIssues();
+}
+
+bool ConnectPage::isComplete() const
+{
+    return !hasErrors(issuesFor(PlanStep::Connect, m_plan->data()));
+}
+
+void ConnectPage::onUrlEdited()
+{
+    m_plan->setServerUrl(ServerRole::Old, QUrl(m_oldUrl->text().trimmed()));
+    m_plan->setServerUrl(ServerRole::New, QUrl(m_newUrl->text().trimmed()));
+    refreshIssues();
+    Q_EMIT completeChanged();
+}
+
+void ConnectPage::onKeyEdited()
+{
+    m_credentials->setApiKey(ServerRole::Old, m_oldKey->text().trimmed());
+    m_credentials->setApiKey(ServerRole::New, m_newKey->text().trimmed());
+}
+
+void ConnectPage::refreshIssues()
+{
+    QStringList lines;
+    for (const PlanIssue &issue : issuesFor(PlanStep::Connect, m_plan->data()))
+        lines << issue.message;
+    m_issues->setText(lines.join(QLatin1Char('\n')));
+}

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QWizardPage>
+
+class MigrationPlan;
+class SessionCredentials;
+class QLabel;
+class QLineEdit;
+class QGroupBox;
+
+// Step 1: where the old server and its clone are, and the API keys for this session. URLs go into the
+// plan; keys go into SessionCredentials only (memory). Room is left under each server for "Test connection",
+// keychain and TLS prompts (a later issue).
+class ConnectPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    ConnectPage(MigrationPlan *plan, SessionCredentials *credentials, QWidget *parent = nullptr);
+
+    void initializePage() override;
+    bool isComplete() const override;
+
+private:
+    QGroupBox *makeServerBox(bool old, QLineEdit **urlEdit, QLineEdit **keyEdit);
+    void onUrlEdited();
+    void onKeyEdited();
+    void refreshIssues();
+
+    MigrationPlan *m_plan;
+    SessionCredentials *m_credentials;
+    QLineEdit *m_oldUrl = nullptr;
+    QLineEdit *m_oldKey = nullptr;
+    QLineEdit *m_newUrl = nullptr;
+    QLineEdit *m_newKey = nullptr;
+    QLabel *m_issues = nullptr;
+};

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QWizardPage>
+
+class MigrationPlan;
+
+// Cutover: Move everyone to the new instance in a short, planned window of downtime.
+class CutoverPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    explicit CutoverPage(MigrationPlan *plan, QWidget *parent = nullptr);
+
+private:
+    MigrationPlan *m_plan;
+};

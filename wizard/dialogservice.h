@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+class QWidget;
+
+// Every modal question the window asks goes through this interface, so GUI tests can answer it without a
+// modal event loop. Production: WidgetDialogService (QFileDialog / QMessageBox).
+class DialogService
+{
+public:
+    enum class DiscardChoice
+    {
+        Save,
+        Discard,
+        Cancel
+    };
+
+    virtual ~DialogService() = default;
+
+    // Empty string = the user cancelled.
+    virtual QString askOpenFile(QWidget *parent, const QString &directory) = 0;
+    virtual QString askSaveFile(QWidget *parent, const QString &suggestedPath) = 0;
+    // The plan has unsaved changes and is about to be closed or replaced.
+    virtual DiscardChoice confirmDiscard(QWidget *parent, const QString &planName) = 0;
+    // An autosave from a session that ended unexpectedly was found; true = recover it.
+    virtual bool confirmRecover(QWidget *parent, const QString &planName, const QDateTime &savedAt) = 0;
+    virtual void showError(QWidget *parent, const QString &title, const QString &message) = 0;
+    virtual void showAbout(QWidget *parent, const QString &title, const QString &text) = 0;
+};

@@ -1,0 +1,66 @@
+#include "handoverwizard.h"
+
+#include "ciintegrationspage.h"
+#include "connectpage.h"
+#include "cutoverpage.h"
+#include "domainpage.h"
+#include "scriptauditpage.h"
+#include "tentaclespage.h"
+#include "testplanpage.h"
+
+#include <QAbstractButton>
+#include <QIcon>
+
+HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credentials, QWidget *parent)
+    : QWizard(parent)
+{
+    setObjectName(QStringLiteral("handoverWizard"));
+    setWizardStyle(QWizard::ModernStyle);
+    setOptions(QWizard::NoCancelButton | QWizard::NoBackButtonOnStartPage | QWizard::NoDefaultButton);
+    setPixmap(QWizard::LogoPixmap, QIcon(QStringLiteral(":/icons/handover.svg")).pixmap(QSize(40, 40)));
+
+    setPage(Connect, new ConnectPage(plan, credentials, this));
+    setPage(Domain, new DomainPage(plan, this));
+    setPage(Tentacles, new TentaclesPage(plan, this));
+    setPage(CiIntegrations, new CiIntegrationsPage(plan, this));
+    setPage(ScriptAudit, new ScriptAuditPage(plan, this));
+    setPage(TestPlan, new TestPlanPage(plan, this));
+    setPage(Cutover, new CutoverPage(plan, this));
+    setStartId(Connect);
+
+    setButtonText(QWizard::BackButton, tr("< &Back"));
+    setButtonText(QWizard::NextButton, tr("&Next >"));
+    setButtonText(QWizard::FinishButton, tr("&Finish"));
+    button(QWizard::BackButton)->setObjectName(QStringLiteral("wizardBackButton"));
+    button(QWizard::NextButton)->setObjectName(QStringLiteral("wizardNextButton"));
+    button(QWizard::FinishButton)->setObjectName(QStringLiteral("wizardFinishButton"));
+}
+
+QStringList HandoverWizard::pageNames()
+{
+    return {QStringLiteral("connect"), QStringLiteral("domain"), QStringLiteral("tentacles"),
+            QStringLiteral("ci"),      QStringLiteral("audit"),  QStringLiteral("testplan"),
+            QStringLiteral("cutover")};
+}
+
+int HandoverWizard::pageIdForName(const QString &name)
+{
+    return pageNames().indexOf(name.trimmed().toLower());
+}
+
+bool HandoverWizard::goToPage(int id)
+{
+    if (!pageIds().contains(id))
+        return false;
+    restart();
+    for (int guard = 0; currentId() != id && guard < pageIds().size(); ++guard)
+        next();
+    return currentId() == id;
+}
+
+void HandoverWizard::done(int result)
+{
+    // Embedded: never hide. Escape (Rejected) is ignored; Finish validates the page and asks to close.
+    if (result == QDialog::Accepted && validateCurrentPage())
+        Q_EMIT finishRequested();
+}

@@ -1,0 +1,324 @@
+#include "mainwindow.h"
+
+#include "demoenvironment.h"
+#include "dialogservice.h"
+#include "handoverwizard.h"
+#include "migrationplan.h"
+#include "plandocument.h"
+#include "readinessstrip.h"
+#include "recentfiles.h"
+#include "sessioncredentials.h"
+#include "wizardlogging.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QIcon>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenuBar>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(const MainWindowServices &services, QWidget *parent)
+    : QMainWindow(parent)
+    , m_dialogs(services.dialogs)
+    , m_plan(new MigrationPlan(this))
+    , m_credentials(new SessionCredentials(this))
+    , m_document(new PlanDocument(m_plan, services.autosaveDir, this))
+    , m_recent(new RecentFiles(services.settings, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/handover.svg")));
+    resize(1100, 760);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    m_banner = new QLabel(central);
+    m_banner->setObjectName(QStringLiteral("demoBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setContentsMargins(16, 10, 16, 10);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
+    m_readiness = new ReadinessStrip(central);
+    layout->addWidget(m_readiness);
+
+    m_wizard = new HandoverWizard(m_plan, m_credentials, central);
+    m_wizard->setWindowFlags(Qt::Widget);
+    layout->addWidget(m_wizard, 1);
+    setCentralWidget(central);
+
+    buildMenus();
+
+    connect(m_wizard, &HandoverWizard::finishRequested, this, &QWidget::close);
+    connect(m_plan, &MigrationPlan::replaced, m_wizard, &QWizard::restart);
+    connect(m_plan, &MigrationPlan::changed, this, &MainWindow::refreshReadiness);
+    connect(m_credentials, &SessionCredentials::apiKeyChanged, this, &MainWindow::refreshReadiness);
+    connect(m_document, &PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &PlanDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_recent, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
+
+    m_wizard->restart();
+    updateTitle();
+    refreshReadiness();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("menuFile"));
+
+    auto addAction = [this](QMenu *menu, const QString &text, const QString &name,
+                            QKeySequence::StandardKey key, auto slot) {
+        QAction *action = menu->addAction(text);
+        action->setObjectName(name);
+        if (key != QKeySequence::UnknownKey)
+            action->setShortcuts(key);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    addAction(file, tr("&New"), QStringLiteral("actionNew"), QKeySequence::New, &MainWindow::newPlan);
+    addAction(file, tr("&Open…"), QStringLiteral("actionOpen"), QKeySequence::Open, &MainWindow::openPlan);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("menuRecent"));
+    file->addSeparator();
+    addAction(file, tr("&Save"), QStringLiteral("actionSave"), QKeySequence::Save, [this] { savePlan(); });
+    addAction(file, tr("Save &As…"), QStringLiteral("actionSaveAs"), QKeySequence::SaveAs,
+              [this] { savePlanAs(); });
+    file->addSeparator();
+    QAction *quit =
+        addAction(file, tr("&Quit"), QStringLiteral("actionQuit"), QKeySequence::Quit, &QWidget::close);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("menuHelp"));
+    QAction *about = addAction(
+        help, tr("&About Handover"), QStringLiteral("actionAbout"), QKeySequence::UnknownKey, [this] {
+            m_dialogs->showAbout(
+                this, tr("About Handover"),
+                tr("<h3>Handover %1</h3><p>Guides a migration lead through moving an Octopus "
+                   "Deploy Server to a cloned new instance: connections, domain name, "
+                   "polling Tentacles, CI integrations, script audit, test plan and "
+                   "cutover.</p>")
+                    .arg(QCoreApplication::applicationVersion()));
+        });
+    about->setMenuRole(QAction::AboutRole);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_recent->files();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString path = files.at(i);
+        // "&1 plan.handover" with the full path as tooltip; numbers give keyboard access.
+        QAction *action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(
+            QFileInfo(path).fileName().replace(QLatin1Char('&'), QStringLiteral("&&"))));
+        action->setToolTip(QDir::toNativeSeparators(path));
+        action->setStatusTip(QDir::toNativeSeparators(path));
+        connect(action, &QAction::triggered, this, [this, path] {
+            if (maybeSave())
+                openPlanFile(path);
+        });
+    }
+    if (!files.isEmpty())
+        m_recentMenu->addSeparator();
+    QAction *clear = m_recentMenu->addAction(tr("&Clear List"));
+    clear->setObjectName(QStringLiteral("actionClearRecent"));
+    clear->setEnabled(!files.isEmpty());
+    connect(clear, &QAction::triggered, m_recent, &RecentFiles::clear);
+    m_recentMenu->setEnabled(true);
+}
+
+void MainWindow::enterDemoMode(const DemoServers &servers)
+{
+    m_demo = true;
+    PlanData data;
+    data.oldServer.url = servers.oldUrl;
+    data.newServer.url = servers.newUrl;
+    m_document->newPlan(data); // untitled and unmodified: nothing the lead decided yet
+    m_credentials->setApiKey(ServerRole::Old, servers.oldApiKey);
+    m_credentials->setApiKey(ServerRole::New, servers.newApiKey);
+    m_banner->setText(
+        tr("Demo mode: both servers are simulated on this computer (octosim). Nothing you do here "
+           "touches a real Octopus Server."));
+    m_banner->setProperty("demoState", QStringLiteral("running"));
+    m_banner->setStyleSheet(
+        QStringLiteral("#demoBanner { background: #fff8c5; color: #3b2300; border-bottom: 1px solid #d4a72c; "
+                       "font-weight: bold; }"));
+    m_banner->show();
+    m_wizard->restart();
+    updateTitle();
+    refreshReadiness();
+}
+
+void MainWindow::showDemoFailure(const QString &reason)
+{
+    m_demo = false;
+    m_banner->setText(tr("Demo mode could not start the simulated servers: %1. The wizard works without "
+                         "them; enter real server addresses on the Connect page.")
+                          .arg(reason));
+    m_banner->setProperty("demoState", QStringLiteral("failed"));
+    m_banner->setStyleSheet(
+        QStringLiteral("#demoBanner { background: #ffebe9; color: #82071e; border-bottom: 1px solid #ff8182; "
+                       "font-weight: bold; }"));
+    m_banner->show();
+}
+
+bool MainWindow::openPlanFile(const QString &path)
+{
+    const PlanError error = m_document->open(path);
+    if (error) {
+        if (error.kind == PlanError::Kind::NotFound)
+            m_recent->remove(path);
+        m_dialogs->showError(this, tr("Could Not Open Plan"), error.toDisplayString());
+        return false;
+    }
+    m_credentials->clear();
+    m_recent->add(m_document->filePath());
+    return true;
+}
+
+bool MainWindow::offerRecovery()
+{
+    const QList<PlanDocument::Recovery> found = m_document->findRecoverable();
+    if (found.isEmpty())
+        return false;
+    const PlanDocument::Recovery &newest = found.first();
+    const QString name =
+        newest.originalPath.isEmpty() ? tr("an untitled plan") : QFileInfo(newest.originalPath).fileName();
+    if (!m_dialogs->confirmRecover(this, name, newest.savedAt)) {
+        PlanDocument::discardRecovery(newest);
+        return false;
+    }
+    const PlanError error = m_document->recover(newest);
+    if (error) {
+        m_dialogs->showError(this, tr("Could Not Recover Plan"), error.toDisplayString());
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::newPlan()
+{
+    if (!maybeSave())
+        return;
+    m_document->newPlan();
+    m_credentials->clear();
+}
+
+void MainWindow::openPlan()
+{
+    if (!maybeSave())
+        return;
+    QString directory = QFileInfo(m_document->filePath()).absolutePath();
+    if (m_document->filePath().isEmpty())
+        directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = m_dialogs->askOpenFile(this, directory);
+    if (!path.isEmpty())
+        openPlanFile(path);
+}
+
+bool MainWindow::savePlan()
+{
+    if (m_document->filePath().isEmpty())
+        return savePlanAs();
+    const PlanError error = m_document->save();
+    if (error) {
+        m_dialogs->showError(this, tr("Could Not Save Plan"), error.toDisplayString());
+        return false;
+    }
+    m_recent->add(m_document->filePath());
+    return true;
+}
+
+bool MainWindow::savePlanAs()
+{
+    QString suggested = m_document->filePath();
+    if (suggested.isEmpty()) {
+        suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                        .filePath(tr("migration-plan") + QStringLiteral(".handover"));
+    }
+    QString path = m_dialogs->askSaveFile(this, suggested);
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".handover");
+    const PlanError error = m_document->saveAs(path);
+    if (error) {
+        m_dialogs->showError(this, tr("Could Not Save Plan"), error.toDisplayString());
+        return false;
+    }
+    m_recent->add(m_document->filePath());
+    return true;
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    switch (m_dialogs->confirmDiscard(this, m_document->displayName())) {
+    case DialogService::DiscardChoice::Save:
+        return savePlan();
+    case DialogService::DiscardChoice::Discard:
+        return true;
+    case DialogService::DiscardChoice::Cancel:
+        return false;
+    }
+    return false;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (maybeSave())
+        event->accept();
+    else
+        event->ignore();
+}
+
+void MainWindow::updateTitle()
+{
+    QString title = QStringLiteral("%1[*] — %2").arg(m_document->displayName(), tr("Handover"));
+    if (m_demo)
+        title += QLatin1Char(' ') + tr("(demo)");
+    setWindowTitle(title);
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::refreshReadiness()
+{
+    // Today only what is known locally; a readiness model (checks against the servers) replaces this later.
+    for (const ServerRole role : {ServerRole::Old, ServerRole::New}) {
+        const bool old = role == ServerRole::Old;
+        const QUrl url = m_plan->serverUrl(role);
+        const bool hasKey = !m_credentials->apiKey(role).isEmpty();
+        QString text;
+        QString tip;
+        if (url.isEmpty()) {
+            text = old ? tr("Old server: no URL yet") : tr("New server: no URL yet");
+            tip = tr("Enter the URL on the Connect page.");
+        } else if (m_demo) {
+            text = old ? tr("Old server: simulated (demo), not checked")
+                       : tr("New server: simulated (demo), not checked");
+            tip = url.toString();
+        } else if (!hasKey) {
+            text =
+                old ? tr("Old server: no API key, not checked") : tr("New server: no API key, not checked");
+            tip = url.toString();
+        } else {
+            text = old ? tr("Old server: not checked") : tr("New server: not checked");
+            tip = url.toString();
+        }
+        m_readiness->setState(role, ReadinessStrip::Light::Unknown, text, tip);
+    }
+}

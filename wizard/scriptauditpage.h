@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QWizardPage>
+
+class MigrationPlan;
+
+// Script audit: Find scripts that call the Octopus API or name the old server, before they break after the
+// move. Placeholder for the script-audit feature; another change replaces the body. Keep the constructor.
+class ScriptAuditPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    explicit ScriptAuditPage(MigrationPlan *plan, QWidget *parent = nullptr);
+
+private:
+    MigrationPlan *m_plan;
+};

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QWizardPage>
+
+class MigrationPlan;
+
+// Test plan & drift: Plan how to prove the new instance works, and watch how far it drifts from the old one
+// while both run.
+class TestPlanPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    explicit TestPlanPage(MigrationPlan *plan, QWidget *parent = nullptr);
+
+private:
+    MigrationPlan *m_plan;
+};

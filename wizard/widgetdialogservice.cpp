@@ -1,0 +1,73 @@
+#include "widgetdialogservice.h"
+
+#include <QAbstractButton>
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QLocale>
+#include <QMessageBox>
+
+namespace {
+QString planFilter()
+{
+    return QCoreApplication::translate("WidgetDialogService", "Handover plans (*.handover);;All files (*)");
+}
+} // namespace
+
+QString WidgetDialogService::askOpenFile(QWidget *parent, const QString &directory)
+{
+    return QFileDialog::getOpenFileName(
+        parent, QCoreApplication::translate("WidgetDialogService", "Open Plan"), directory, planFilter());
+}
+
+QString WidgetDialogService::askSaveFile(QWidget *parent, const QString &suggestedPath)
+{
+    return QFileDialog::getSaveFileName(parent,
+                                        QCoreApplication::translate("WidgetDialogService", "Save Plan As"),
+                                        suggestedPath, planFilter());
+}
+
+DialogService::DiscardChoice WidgetDialogService::confirmDiscard(QWidget *parent, const QString &planName)
+{
+    QMessageBox box(
+        QMessageBox::Warning, QCoreApplication::translate("WidgetDialogService", "Unsaved Changes"),
+        QCoreApplication::translate("WidgetDialogService", "Save the changes to %1?").arg(planName),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, parent);
+    box.setInformativeText(
+        QCoreApplication::translate("WidgetDialogService", "Your changes are lost if you don't save them."));
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        return DiscardChoice::Save;
+    case QMessageBox::Discard:
+        return DiscardChoice::Discard;
+    default:
+        return DiscardChoice::Cancel;
+    }
+}
+
+bool WidgetDialogService::confirmRecover(QWidget *parent, const QString &planName, const QDateTime &savedAt)
+{
+    QMessageBox box(
+        QMessageBox::Question, QCoreApplication::translate("WidgetDialogService", "Recover Plan"),
+        QCoreApplication::translate("WidgetDialogService",
+                                    "Handover was not closed properly last time. Recover the unsaved "
+                                    "changes to %1?")
+            .arg(planName),
+        QMessageBox::Yes | QMessageBox::No, parent);
+    box.setInformativeText(QCoreApplication::translate("WidgetDialogService", "Autosaved %1.")
+                               .arg(QLocale().toString(savedAt.toLocalTime(), QLocale::ShortFormat)));
+    box.button(QMessageBox::Yes)->setText(QCoreApplication::translate("WidgetDialogService", "&Recover"));
+    box.button(QMessageBox::No)->setText(QCoreApplication::translate("WidgetDialogService", "&Discard"));
+    box.setDefaultButton(QMessageBox::Yes);
+    return box.exec() == QMessageBox::Yes;
+}
+
+void WidgetDialogService::showError(QWidget *parent, const QString &title, const QString &message)
+{
+    QMessageBox::critical(parent, title, message);
+}
+
+void WidgetDialogService::showAbout(QWidget *parent, const QString &title, const QString &text)
+{
+    QMessageBox::about(parent, title, text);
+}

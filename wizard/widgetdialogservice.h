@@ -1,0 +1,15 @@
+#pragma once
+
+#include "dialogservice.h"
+
+// The production DialogService: native-looking QFileDialog and QMessageBox dialogs.
+class WidgetDialogService : public DialogService
+{
+public:
+    QString askOpenFile(QWidget *parent, const QString &directory) override;
+    QString askSaveFile(QWidget *parent, const QString &suggestedPath) override;
+    DiscardChoice confirmDiscard(QWidget *parent, const QString &planName) override;
+    bool confirmRecover(QWidget *parent, const QString &planName, const QDateTime &savedAt) override;
+    void showError(QWidget *parent, const QString &title, const QString &message) override;
+    void showAbout(QWidget *parent, const QString &title, const QString &text) override;
+};

@@ -1,0 +1,3 @@
+#include "wizardlogging.h"
+
+Q_LOGGING_CATEGORY(lcWizard, "handover.wizard")
