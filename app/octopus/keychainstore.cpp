@@ -5,8 +5,7 @@
 KeychainStore::KeychainStore(const QString &service, QObject *parent)
     : QObject(parent)
     , m_service(service)
-{
-}
+{}
 
 void KeychainStore::writeSecret(const QString &account, const QString &secret)
 {
@@ -49,7 +48,8 @@ void KeychainStore::deleteSecret(const QString &account)
     job->setAutoDelete(true);
     job->setKey(account);
     connect(job, &QKeychain::Job::finished, this, [this, account](QKeychain::Job *finishedJob) {
-        const bool ok = finishedJob->error() == QKeychain::NoError || finishedJob->error() == QKeychain::EntryNotFound;
+        const bool ok =
+            finishedJob->error() == QKeychain::NoError || finishedJob->error() == QKeychain::EntryNotFound;
         Q_EMIT deleted(account, ok, ok ? QString() : finishedJob->errorString());
     });
     job->start();

@@ -1,3 +1,3 @@
 #include "octopuslogging.h"
 
-Q_LOGGING_CATEGORY(lcOctopus, "handover.octopus")
+Q_LOGGING_CATEGORY(lcOctopus, "handover.octopus", QtInfoMsg)

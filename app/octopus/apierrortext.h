@@ -1,0 +1,15 @@
+#pragma once
+
+#include "apierror.h"
+
+#include <QString>
+
+// The one place where an ApiError becomes text for people. Every message names the server (old/new and
+// its URL) and the call (method and path), then what went wrong and, where useful, what to do.
+class ApiErrorText
+{
+public:
+    static QString describe(const ApiError &error);
+    // "the old server (https://…)", "the new server (…)" or "the server https://…".
+    static QString serverName(const ApiError &error);
+};

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QList>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+
+// One REST call. `path` is relative to the server's base URL ("/api/spaces/all", query included) or an
+// absolute URL taken from a Links entry (it must be on the same origin).
+struct ApiRequest
+{
+    QByteArray method = "GET";
+    QString path;
+    QByteArray body;             // JSON for POST/PUT
+    QList<int> acceptedStatuses; // non-2xx statuses that are answers, not errors (e.g. 418 on health)
+    bool expectJson = true;      // parse the body as JSON (on the network thread)
+    bool keepJson = true;        // false: only `transform`'s output comes back (saves the caller's memory)
+    // Optional: runs on the network thread after parsing, so large responses are digested off the GUI thread.
+    std::function<QVariant(const QJsonDocument &)> transform;
+
+    bool isIdempotent() const { return method == "GET" || method == "HEAD"; }
+};

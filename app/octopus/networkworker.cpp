@@ -1,0 +1,481 @@
+#include "networkworker.h"
+
+#include "octopuslogging.h"
+#include "retrypolicy.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QTimer>
+
+namespace {
+
+QString errorMessageFromBody(const QByteArray &body)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    if (doc.isObject()) {
+        const QJsonObject object = doc.object();
+        QString message = object.value(QLatin1String("ErrorMessage")).toString();
+        const QJsonArray errors = object.value(QLatin1String("Errors")).toArray();
+        QStringList details;
+        for (const QJsonValue &e : errors) {
+            const QString text = e.toString();
+            if (!text.isEmpty() && text != message)
+                details.append(text);
+        }
+        if (!details.isEmpty())
+            message +=
+                (message.isEmpty() ? QString() : QStringLiteral(" ")) + details.join(QStringLiteral("; "));
+        if (!message.isEmpty())
+            return message;
+    }
+    // Not an Octopus error body (a proxy page, plain text): keep a short, single-line excerpt.
+    QString text = QString::fromUtf8(body.left(300)).simplified();
+    if (text.startsWith(QLatin1Char('<')))
+        return {};
+    return text;
+}
+
+bool mentionsMaintenance(const QString &message)
+{
+    return message.contains(QLatin1String("maintenance"), Qt::CaseInsensitive);
+}
+
+QSslCertificate leafCertificate(QNetworkReply *reply, const QList<QSslError> &errors = {})
+{
+    QSslCertificate leaf = reply->sslConfiguration().peerCertificate();
+    if (leaf.isNull()) {
+        for (const QSslError &error : errors) {
+            if (!error.certificate().isNull())
+                return error.certificate();
+        }
+    }
+    return leaf;
+}
+
+} // namespace
+
+NetworkWorker::NetworkWorker(const ConnectionSettings &settings)
+    : m_settings(settings)
+{}
+
+NetworkWorker::~NetworkWorker()
+{
+    cancelAll();
+}
+
+QNetworkAccessManager *NetworkWorker::nam()
+{
+    if (!m_nam) {
+        // Created lazily so that it belongs to the network thread.
+        m_nam = new QNetworkAccessManager(this);
+        m_nam->setAutoDeleteReplies(false);
+    }
+    return m_nam;
+}
+
+void NetworkWorker::updateSettings(const ConnectionSettings &settings)
+{
+    const bool pinsChanged = settings.pinnedFingerprints != m_settings.pinnedFingerprints;
+    m_settings = settings;
+    if (pinsChanged && m_nam) {
+        // Connections accepted under the old pins must not be reused.
+        m_nam->clearConnectionCache();
+    }
+    pump();
+}
+
+void NetworkWorker::start(quint64 id, const ApiRequest &request)
+{
+    auto *call = new Call;
+    call->id = id;
+    call->request = request;
+    m_calls.insert(id, call);
+    m_queue.append(id);
+    pump();
+}
+
+void NetworkWorker::cancel(quint64 id)
+{
+    Call *call = m_calls.take(id);
+    if (!call)
+        return;
+    m_queue.removeAll(id);
+    if (call->reply) {
+        releaseReply(call);
+        --m_inFlight;
+    }
+    delete call->backoff;
+    delete call;
+    pump();
+}
+
+void NetworkWorker::cancelAll()
+{
+    const QList<quint64> ids = m_calls.keys();
+    for (quint64 id : ids)
+        cancel(id);
+}
+
+void NetworkWorker::pump()
+{
+    while (m_inFlight < std::max(1, m_settings.maxInFlight) && !m_queue.isEmpty()) {
+        Call *call = m_calls.value(m_queue.takeFirst());
+        if (call)
+            dispatch(call);
+    }
+}
+
+ApiError NetworkWorker::baseError(const Call *call) const
+{
+    ApiError error;
+    error.server = m_settings.role;
+    error.serverUrl = m_settings.baseUrl;
+    error.method = call->request.method;
+    error.path = call->request.path;
+    return error;
+}
+
+QUrl NetworkWorker::resolve(const QString &path) const
+{
+    if (path.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) ||
+        path.startsWith(QLatin1String("https://"), Qt::CaseInsensitive))
+        return QUrl(path);
+    QString prefix = m_settings.baseUrl.path();
+    while (prefix.endsWith(QLatin1Char('/')))
+        prefix.chop(1);
+    const qsizetype q = path.indexOf(QLatin1Char('?'));
+    QString pathPart = q < 0 ? path : path.left(q);
+    if (!pathPart.startsWith(QLatin1Char('/')))
+        pathPart.prepend(QLatin1Char('/'));
+    // Links from the server already carry a virtual directory (e.g. /octopus/api/...).
+    if (!prefix.isEmpty() && !pathPart.startsWith(prefix + QLatin1Char('/')))
+        pathPart.prepend(prefix);
+    QUrl url = m_settings.baseUrl;
+    url.setUserInfo(QString());
+    url.setPath(pathPart, QUrl::TolerantMode);
+    url.setQuery(q < 0 ? QString() : path.mid(q + 1), QUrl::TolerantMode);
+    url.setFragment(QString());
+    return url;
+}
+
+void NetworkWorker::dispatch(Call *call)
+{
+    ++call->attempt;
+    const QUrl url = resolve(call->request.path);
+    if (ConnectionSettings::originOf(url) != ConnectionSettings::originOf(m_settings.baseUrl)) {
+        ApiResult result;
+        result.error = baseError(call);
+        result.error.kind = ApiErrorKind::RedirectRefused;
+        result.error.redirectTarget = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+        result.error.message = QStringLiteral("link to another origin");
+        finish(call, result);
+        return;
+    }
+
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json");
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QStringLiteral("Handover/%1").arg(QCoreApplication::applicationVersion()));
+    // The key goes here and nowhere else: never in the URL, never in a log line.
+    if (!m_settings.apiKey.isEmpty())
+        request.setRawHeader("X-Octopus-ApiKey", m_settings.apiKey.toUtf8());
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setMaximumRedirectsAllowed(5);
+    if (!call->request.body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+
+    QNetworkReply *reply = call->request.method == "GET"
+                               ? nam()->get(request)
+                               : nam()->sendCustomRequest(request, call->request.method, call->request.body);
+    call->reply = reply;
+    call->abortReason = ApiError();
+    call->bytes = 0;
+    ++m_inFlight;
+    qCDebug(lcOctopus) << call->request.method << url.path() << "attempt" << call->attempt;
+
+    call->watchdog = new QTimer(this);
+    call->watchdog->setSingleShot(true);
+    call->deadline = new QTimer(this);
+    call->deadline->setSingleShot(true);
+    connect(call->watchdog, &QTimer::timeout, this, [this, call] {
+        ApiError error = baseError(call);
+        error.kind = ApiErrorKind::Timeout;
+        error.message =
+            call->bytes == 0 && !call->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid()
+                ? QStringLiteral("no answer within %1 s").arg(call->watchdog->interval() / 1000.0)
+                : QStringLiteral("no data for %1 s").arg(call->watchdog->interval() / 1000.0);
+        abortWith(call, error);
+    });
+    connect(call->deadline, &QTimer::timeout, this, [this, call] {
+        ApiError error = baseError(call);
+        error.kind = ApiErrorKind::Timeout;
+        error.message =
+            QStringLiteral("no complete answer within %1 s").arg(m_settings.requestDeadlineMs / 1000.0);
+        abortWith(call, error);
+    });
+    call->watchdog->start(std::max(1, m_settings.connectTimeoutMs));
+    call->deadline->start(std::max(1, m_settings.requestDeadlineMs));
+
+    connect(reply, &QNetworkReply::requestSent, this,
+            [this, call] { call->watchdog->start(std::max(1, m_settings.transferTimeoutMs)); });
+    connect(reply, &QNetworkReply::metaDataChanged, this,
+            [this, call] { call->watchdog->start(std::max(1, m_settings.transferTimeoutMs)); });
+    connect(reply, &QNetworkReply::uploadProgress, this,
+            [this, call] { call->watchdog->start(std::max(1, m_settings.transferTimeoutMs)); });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, call](qint64 received, qint64 total) {
+        call->watchdog->start(std::max(1, m_settings.transferTimeoutMs));
+        call->bytes = received;
+        if (received > m_settings.maxResponseBytes || total > m_settings.maxResponseBytes) {
+            ApiError error = baseError(call);
+            error.kind = ApiErrorKind::BadResponse;
+            error.status = call->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            error.message =
+                QStringLiteral("the response is larger than %1 MB").arg(m_settings.maxResponseBytes >> 20);
+            abortWith(call, error);
+        }
+    });
+    connect(reply, &QNetworkReply::redirected, this, [this, call](const QUrl &target) {
+        const QUrl from = call->reply->request().url();
+        const QUrl to = from.resolved(target);
+        if (ConnectionSettings::originOf(to) == ConnectionSettings::originOf(m_settings.baseUrl)) {
+            // Same scheme, host and port: the key may follow.
+            Q_EMIT call->reply->redirectAllowed();
+            return;
+        }
+        ApiError error = baseError(call);
+        error.kind = ApiErrorKind::RedirectRefused;
+        error.status = call->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        error.redirectTarget = to.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+        error.message = from.scheme() == QLatin1String("https") && to.scheme() == QLatin1String("http")
+                            ? QStringLiteral("https to http")
+                            : QStringLiteral("another origin");
+        abortWith(call, error);
+    });
+    connect(reply, &QNetworkReply::sslErrors, this, [this, call](const QList<QSslError> &errors) {
+        QNetworkReply *r = call->reply;
+        const QSslCertificate leaf = leafCertificate(r, errors);
+        const QString fingerprint = CertificateInfo::fingerprintOf(leaf);
+        if (!fingerprint.isEmpty() && m_settings.pinnedFingerprints.contains(fingerprint)) {
+            // The user (or --trust-fingerprint) trusted exactly this certificate: ignore exactly these
+            // errors.
+            r->ignoreSslErrors(errors);
+            return;
+        }
+        ApiError error = baseError(call);
+        error.certificate = CertificateInfo::fromCertificate(leaf);
+        for (const QSslError &e : errors)
+            error.certificate.sslErrors.append(e.errorString());
+        if (!m_settings.pinnedFingerprints.isEmpty()) {
+            error.kind = ApiErrorKind::TlsChanged;
+            error.pinnedFingerprint = *m_settings.pinnedFingerprints.cbegin();
+        } else {
+            error.kind = ApiErrorKind::Tls;
+        }
+        error.message = error.certificate.sslErrors.join(QStringLiteral("; "));
+        abortWith(call, error);
+    });
+    connect(reply, &QNetworkReply::encrypted, this, [this, call] {
+        // A pin means "this exact certificate", even when the system trust store would accept another one.
+        if (m_settings.pinnedFingerprints.isEmpty())
+            return;
+        const QSslCertificate leaf = leafCertificate(call->reply);
+        const QString fingerprint = CertificateInfo::fingerprintOf(leaf);
+        if (m_settings.pinnedFingerprints.contains(fingerprint))
+            return;
+        ApiError error = baseError(call);
+        error.kind = ApiErrorKind::TlsChanged;
+        error.certificate = CertificateInfo::fromCertificate(leaf);
+        error.pinnedFingerprint = *m_settings.pinnedFingerprints.cbegin();
+        abortWith(call, error);
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, call] { onReplyFinished(call); });
+}
+
+void NetworkWorker::abortWith(Call *call, ApiError error)
+{
+    if (!call->reply || call->abortReason.isError())
+        return;
+    call->abortReason = std::move(error);
+    call->reply->abort(); // emits finished(), handled by onReplyFinished
+}
+
+void NetworkWorker::releaseReply(Call *call)
+{
+    if (call->watchdog) {
+        call->watchdog->stop();
+        call->watchdog->deleteLater();
+        call->watchdog = nullptr;
+    }
+    if (call->deadline) {
+        call->deadline->stop();
+        call->deadline->deleteLater();
+        call->deadline = nullptr;
+    }
+    if (QNetworkReply *reply = call->reply) {
+        call->reply = nullptr;
+        disconnect(reply, nullptr, this, nullptr);
+        if (reply->isRunning())
+            reply->abort();
+        reply->deleteLater();
+    }
+}
+
+void NetworkWorker::onReplyFinished(Call *call)
+{
+    if (!m_calls.contains(call->id) || !call->reply)
+        return;
+    QNetworkReply *reply = call->reply;
+    ApiResult result = classify(call, reply);
+    releaseReply(call);
+    --m_inFlight;
+
+    const RetryPolicy policy(m_settings.maxAttempts, m_settings.retryBaseDelayMs, m_settings.retryMaxDelayMs,
+                             m_settings.maxRetryAfterSeconds);
+    if (result.error.isError() &&
+        policy.shouldRetry(call->request.isIdempotent(), result.error, call->attempt)) {
+        const int delay = policy.delayMs(call->attempt, result.error.retryAfterSeconds);
+        qCDebug(lcOctopus) << "retrying" << call->request.method << result.error.path << "after" << delay
+                           << "ms (" << ApiError::kindName(result.error.kind) << result.error.status << ")";
+        call->backoff = new QTimer(this);
+        call->backoff->setSingleShot(true);
+        connect(call->backoff, &QTimer::timeout, this, [this, id = call->id] {
+            Call *waiting = m_calls.value(id);
+            if (!waiting)
+                return;
+            waiting->backoff->deleteLater();
+            waiting->backoff = nullptr;
+            m_queue.prepend(id);
+            pump();
+        });
+        call->backoff->start(delay);
+        pump();
+        return;
+    }
+    finish(call, std::move(result));
+    pump();
+}
+
+void NetworkWorker::finish(Call *call, ApiResult result)
+{
+    result.attempts = call->attempt;
+    m_calls.remove(call->id);
+    m_queue.removeAll(call->id);
+    const quint64 id = call->id;
+    delete call->backoff;
+    delete call;
+    if (result.error.isError()) {
+        qCDebug(lcOctopus) << "failed" << result.error.method << result.error.path
+                           << ApiError::kindName(result.error.kind) << result.error.status;
+    }
+    Q_EMIT finished(id, result);
+}
+
+ApiResult NetworkWorker::classify(Call *call, QNetworkReply *reply)
+{
+    ApiResult result;
+    result.error = baseError(call);
+    if (call->abortReason.isError()) {
+        result.error = call->abortReason;
+        result.status = call->abortReason.status;
+        return result;
+    }
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.status = status;
+    result.error.status = status;
+    const QByteArray body = reply->readAll();
+    result.bytes = body.size();
+
+    if (status == 0) {
+        switch (reply->error()) {
+        case QNetworkReply::SslHandshakeFailedError:
+            result.error.kind = ApiErrorKind::Tls;
+            break;
+        case QNetworkReply::OperationCanceledError:
+        case QNetworkReply::TimeoutError:
+            result.error.kind = ApiErrorKind::Timeout;
+            break;
+        default:
+            result.error.kind = ApiErrorKind::Unreachable;
+            break;
+        }
+        result.error.message = reply->errorString();
+        return result;
+    }
+
+    const bool success = (status >= 200 && status < 300) || call->request.acceptedStatuses.contains(status);
+    if (success) {
+        const QNetworkReply::NetworkError networkError = reply->error();
+        const bool transportError =
+            networkError != QNetworkReply::NoError && networkError < 200; // not an HTTP-level code
+        if (transportError) {
+            result.error.kind = ApiErrorKind::Unreachable;
+            result.error.message =
+                QStringLiteral("the connection broke before the whole response arrived (%1)")
+                    .arg(reply->errorString());
+            return result;
+        }
+        const QVariant lengthHeader = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (lengthHeader.isValid() && lengthHeader.toLongLong() > body.size() &&
+            reply->rawHeader("Content-Encoding").isEmpty()) {
+            result.error.kind = ApiErrorKind::Unreachable;
+            result.error.message = QStringLiteral("the response was cut short (%1 of %2 bytes)")
+                                       .arg(body.size())
+                                       .arg(lengthHeader.toLongLong());
+            return result;
+        }
+        if (call->request.expectJson && !body.trimmed().isEmpty()) {
+            QJsonParseError parseError;
+            result.json = QJsonDocument::fromJson(body, &parseError);
+            if (parseError.error != QJsonParseError::NoError) {
+                result.error.kind = ApiErrorKind::BadResponse;
+                result.error.message = QStringLiteral("not valid JSON: %1 at byte %2")
+                                           .arg(parseError.errorString())
+                                           .arg(parseError.offset);
+                result.json = QJsonDocument();
+                return result;
+            }
+        }
+        result.error = ApiError();
+        result.error.status = status;
+        if (call->request.transform)
+            result.transformed = call->request.transform(result.json);
+        if (!call->request.keepJson)
+            result.json = QJsonDocument();
+        return result;
+    }
+
+    result.error.message = errorMessageFromBody(body);
+    if (status >= 300 && status < 400) {
+        result.error.kind = ApiErrorKind::BadResponse;
+        if (result.error.message.isEmpty())
+            result.error.message = QStringLiteral("unexpected redirect status");
+    } else if (status == 401) {
+        result.error.kind = ApiErrorKind::Unauthorized;
+    } else if (status == 403) {
+        result.error.kind = mentionsMaintenance(result.error.message) ? ApiErrorKind::MaintenanceMode
+                                                                      : ApiErrorKind::Forbidden;
+    } else if (status == 404) {
+        result.error.kind = ApiErrorKind::NotFound;
+    } else if (status == 429) {
+        result.error.kind = ApiErrorKind::RateLimited;
+        result.error.retryAfterSeconds = RetryPolicy::parseRetryAfter(reply->rawHeader("Retry-After"));
+    } else if (status >= 500) {
+        if (status == 503 && mentionsMaintenance(result.error.message)) {
+            result.error.kind = ApiErrorKind::MaintenanceMode;
+        } else {
+            result.error.kind = ApiErrorKind::ServerError;
+            result.error.retryAfterSeconds = RetryPolicy::parseRetryAfter(reply->rawHeader("Retry-After"));
+        }
+    } else {
+        result.error.kind = ApiErrorKind::ClientError;
+    }
+    return result;
+}

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "apijob.h"
+#include "apirequest.h"
+#include "connectionsettings.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+class NetworkWorker;
+class PagedFetchJob;
+class QThread;
+
+// The GUI-side facade of one Octopus Server. The network itself runs on a background thread owned by the
+// client (a NetworkWorker with its QNetworkAccessManager): the caller's thread never waits and never parses.
+// Each call returns a job that finishes exactly once on the caller's thread.
+class OctopusClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit OctopusClient(const ConnectionSettings &settings, QObject *parent = nullptr);
+    ~OctopusClient() override; // finishes outstanding jobs as Cancelled, stops the network thread
+
+    const ConnectionSettings &settings() const { return m_settings; }
+    void setSettings(const ConnectionSettings &settings);
+    void setApiKey(const QString &apiKey);
+    void setBaseUrl(const QUrl &url);
+    // Trusts exactly this certificate for this server (after the user's consent or --trust-fingerprint).
+    void pinFingerprint(const QString &sha256);
+    void clearPinnedFingerprints();
+
+    // `parent` owns the job while it runs (default: none; the job deletes itself after finished()).
+    ApiJob *send(const ApiRequest &request, QObject *parent = nullptr);
+    ApiJob *get(const QString &path, QObject *parent = nullptr);
+    // A whole collection: Links.Page.Next, or pages fetched in parallel once TotalResults is known.
+    PagedFetchJob *fetchAll(const QString &path, QObject *parent = nullptr);
+
+    // Cancels every running job of this client.
+    void cancelAll();
+
+    // Counters for benchmarks and diagnostics (caller's thread).
+    qint64 requestCount() const { return m_requests; }
+    qint64 byteCount() const { return m_bytes; }
+
+Q_SIGNALS:
+    void settingsChanged();
+
+private:
+    friend class ApiJob;
+    void abandon(quint64 id);
+    void onWorkerFinished(quint64 id, const ApiResult &result);
+    void pushSettings();
+
+    ConnectionSettings m_settings;
+    QThread *m_thread = nullptr;
+    NetworkWorker *m_worker = nullptr;
+    QHash<quint64, QPointer<ApiJob>> m_jobs;
+    quint64 m_nextId = 1;
+    qint64 m_requests = 0;
+    qint64 m_bytes = 0;
+};
