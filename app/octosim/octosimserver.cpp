@@ -1,50 +1,128 @@
 #include "octosimserver.h"
 
+#include "datagenerator.h"
+#include "jsonwriter.h"
+#include "siminstance.h"
+#include "tlscertificatemaker.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+
 namespace octosim {
 
-// Placeholder until the simulator lands: start() reports that it is not built yet.
 class OctoSimServer::Private
 {
+public:
+    Options options;
+    SimInstance *oldInstance = nullptr;
+    SimInstance *newInstance = nullptr;
+    InstanceEndpoint oldEndpoint;
+    InstanceEndpoint newEndpoint;
+    qint64 generationMsecs = 0;
 };
 
-bool parseArguments(const QStringList &, Options *, QString *error)
-{
-    *error = QStringLiteral("octosim is not built yet");
-    return false;
-}
-
-QString usage()
-{
-    return QStringLiteral("usage: octosim [options]\n");
-}
-
-OctoSimServer::OctoSimServer(const Options &, QObject *parent)
+OctoSimServer::OctoSimServer(const Options &options, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
 {
+    d->options = options;
 }
 
 OctoSimServer::~OctoSimServer() = default;
 
 bool OctoSimServer::start(QString *error)
 {
-    *error = QStringLiteral("octosim is not built yet");
-    return false;
+    if (d->oldInstance) {
+        *error = QStringLiteral("already started");
+        return false;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    // History is anchored at the start of the current UTC day, so a seed gives the same data all day.
+    const qint64 anchor = QDateTime(QDate::currentDate(), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    DataGenerator generator(d->options.seed, d->options.scale);
+    DataStore oldStore = generator.generate(anchor);
+    DataStore newStore = DataGenerator::makeClone(oldStore, d->options.seed, d->options.unresetClone);
+    d->generationMsecs = timer.elapsed();
+
+    d->oldInstance = new SimInstance("old", std::move(oldStore), d->options, false, this);
+    d->newInstance = new SimInstance("new", std::move(newStore), d->options, true, this);
+
+    QSslCertificate oldCertificate;
+    QSslCertificate newCertificate;
+    QSslKey oldKey;
+    QSslKey newKey;
+    if (d->options.tls) {
+        if (!d->options.certFile.isEmpty()) {
+            if (!TlsCertificateMaker::load(d->options.certFile, d->options.keyFile, &oldCertificate, &oldKey,
+                                           error))
+                return false;
+            newCertificate = oldCertificate;
+            newKey = oldKey;
+        } else if (!TlsCertificateMaker::makeSelfSigned(QStringLiteral("octosim old"), &oldCertificate,
+                                                        &oldKey, error) ||
+                   !TlsCertificateMaker::makeSelfSigned(QStringLiteral("octosim new"), &newCertificate,
+                                                        &newKey, error)) {
+            return false;
+        }
+    }
+    if (!d->oldInstance->listen(d->options.oldPort, oldCertificate, oldKey, error) ||
+        !d->newInstance->listen(d->options.newPort, newCertificate, newKey, error))
+        return false;
+
+    for (auto [endpoint, certificate, url] :
+         {std::tuple{&d->oldEndpoint, &oldCertificate, d->oldInstance->url()},
+          std::tuple{&d->newEndpoint, &newCertificate, d->newInstance->url()}}) {
+        endpoint->url = url;
+        endpoint->apiKey = QString::fromLatin1(generator.adminApiKey());
+        endpoint->readOnlyApiKey = QString::fromLatin1(generator.readOnlyApiKey());
+        endpoint->thumbprint =
+            certificate->isNull() ? QString() : TlsCertificateMaker::thumbprint(*certificate);
+    }
+    d->oldInstance->drift().start(d->options.driftPerMinute);
+    return true;
 }
 
 InstanceEndpoint OctoSimServer::oldInstance() const
 {
-    return {};
+    return d->oldEndpoint;
 }
 
 InstanceEndpoint OctoSimServer::newInstance() const
 {
-    return {};
+    return d->newEndpoint;
+}
+
+qint64 OctoSimServer::generationMsecs() const
+{
+    return d->generationMsecs;
+}
+
+int OctoSimServer::driftOldInstance(int count)
+{
+    return d->oldInstance ? d->oldInstance->drift().apply(count) : 0;
 }
 
 QByteArray OctoSimServer::readyLine() const
 {
-    return {};
+    // Written by hand to keep the documented key order: old first; url, apiKey, readOnlyApiKey, thumbprint.
+    auto describe = [](JsonWriter &w, const char *name, const InstanceEndpoint &e) {
+        w.beginObject(name);
+        w.qstr("url", e.url.toString());
+        w.qstr("apiKey", e.apiKey);
+        w.qstr("readOnlyApiKey", e.readOnlyApiKey);
+        if (e.thumbprint.isEmpty())
+            w.null("thumbprint");
+        else
+            w.qstr("thumbprint", e.thumbprint);
+        w.end();
+    };
+    JsonWriter w;
+    w.beginObject();
+    describe(w, "old", d->oldEndpoint);
+    describe(w, "new", d->newEndpoint);
+    w.end();
+    return w.take();
 }
 
 } // namespace octosim

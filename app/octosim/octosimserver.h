@@ -10,7 +10,11 @@
 
 namespace octosim {
 
-enum class Scale { Demo, Large };
+enum class Scale
+{
+    Demo,
+    Large
+};
 
 // One --fault INSTANCE:PATH_REGEX=KIND[:ARG]
 struct FaultSpec
@@ -51,6 +55,11 @@ struct InstanceEndpoint
 };
 
 // The two simulated instances. Lives on the thread that created it; serves from that thread's event loop.
+//
+// Beyond the Octopus API, each instance answers two control endpoints (admin API key required; not
+// faulted): POST /octosim/drift?count=N applies N drift changes now (old or new instance), and
+// PUT /octosim/health {"IsOperatingNormally":bool,"IsDraining":bool} makes /api/serverstatus/health
+// and /api/octopusservernodes/ping answer 418. /api/swagger.json is served anonymously.
 class OctoSimServer : public QObject
 {
     Q_OBJECT
@@ -67,6 +76,11 @@ public:
     // The single JSON line printed when ready:
     // {"old":{"url","apiKey","readOnlyApiKey","thumbprint"},"new":{...}} (thumbprint null without TLS).
     QByteArray readyLine() const;
+
+    // Milliseconds start() spent generating both instances' data.
+    qint64 generationMsecs() const;
+    // Applies count drift changes to the old instance now (tests; --drift-per-minute does it on a timer).
+    int driftOldInstance(int count);
 
 private:
     class Private;

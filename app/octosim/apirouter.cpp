@@ -1,0 +1,1507 @@
+#include "apirouter.h"
+
+#include "jsonwriter.h"
+#include "random.h"
+#include "resourcewriter.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <limits>
+
+namespace octosim {
+
+namespace {
+
+constexpr qint64 kTakeAll = 2147483647;
+
+struct CollectionInfo
+{
+    const char *route; // URL segment, lower case; also the DataStore collection name
+    const char *itemType;
+    const char *query; // the URI template's query names
+    bool hasAll;
+    const char *idPrefix;
+};
+
+const CollectionInfo kSpaceCollections[] = {
+    {"machines", "DeploymentTarget",
+     "skip,take,name,ids,partialName,roles,isDisabled,healthStatuses,commStyles,tenantIds,tenantTags,"
+     "environmentIds,thumbprint,deploymentId,shellNames,deploymentTargetTypes",
+     true, "Machines"},
+    {"workers", "Worker",
+     "skip,take,name,ids,partialName,isDisabled,healthStatuses,commStyles,workerPoolIds,thumbprint,"
+     "shellNames",
+     true, "Workers"},
+    {"environments", "Environment", "skip,take,name,ids,partialName", true, "Environments"},
+    {"projects", "Project", "skip,take,name,ids,partialName,clonedFromProjectId", true, "Projects"},
+    {"tenants", "Tenant", "skip,take,projectId,name,tags,ids,partialName,clonedFromTenantId", true,
+     "Tenants"},
+    {"libraryvariablesets", "LibraryVariableSet", "skip,take,contentType,ids,partialName", true,
+     "LibraryVariableSets"},
+    {"actiontemplates", "ActionTemplate", "skip,take,ids,partialName", true, "ActionTemplates"},
+    {"feeds", "Feed", "skip,take,ids,partialName,feedType,name", true, "Feeds"},
+    {"releases", "Release", "skip,ignoreChannelRules,take,ids", false, "Releases"},
+    {"deployments", "Deployment",
+     "skip,take,ids,projects,environments,tenants,channels,taskState,partialName", false, "Deployments"},
+    {"runbooks", "Runbook", "skip,take,ids,partialName,clone,projectIds", true, "Runbooks"},
+    {"projecttriggers", "ProjectTrigger", "skip,take,ids,runbooks", false, "ProjectTriggers"},
+    {"subscriptions", "Subscription", "skip,take,ids,partialName,spaces", true, "Subscriptions"},
+    {"build-information", "OctopusPackageVersionBuildInformation",
+     "packageId,filter,latest,skip,take,overwriteMode", false, "BuildInformation"},
+    {"projectgroups", "ProjectGroup", "skip,take,ids,partialName", true, "ProjectGroups"},
+    {"lifecycles", "Lifecycle", "skip,take,ids,partialName", true, "Lifecycles"},
+    {"channels", "Channel", "skip,take,partialName", true, "Channels"},
+    {"workerpools", "WorkerPool", "skip,take,ids,partialName", true, "WorkerPools"},
+    {"machinepolicies", "MachinePolicy", "skip,take,ids,partialName", true, "MachinePolicies"},
+    {"deploymentprocesses", "DeploymentProcess", "skip,take,ids", false, "DeploymentProcesses"},
+};
+
+const CollectionInfo *spaceCollection(QByteArrayView route)
+{
+    for (const CollectionInfo &info : kSpaceCollections) {
+        if (route == info.route)
+            return &info;
+    }
+    return nullptr;
+}
+
+const QByteArray kNotFound = "The resource you requested was not found.";
+
+QByteArray q(QByteArrayView text)
+{
+    QByteArray out;
+    JsonWriter::appendString(out, text);
+    return out;
+}
+
+QList<QByteArray> csv(const QString &value)
+{
+    QList<QByteArray> out;
+    for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        out.append(part.trimmed().toUtf8());
+    return out;
+}
+
+bool containsCi(const QList<QByteArray> &list, QByteArrayView value)
+{
+    for (const QByteArray &entry : list) {
+        if (QByteArrayView(entry).compare(value, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+qint64 parseTime(const QString &text, bool *ok)
+{
+    QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        dt = QDateTime::fromString(text, Qt::ISODate);
+    if (!dt.isValid()) {
+        const QDate date = QDate::fromString(text, Qt::ISODate);
+        if (date.isValid())
+            dt = date.startOfDay(Qt::UTC);
+    }
+    if (dt.isValid() && dt.timeSpec() == Qt::LocalTime)
+        dt.setTimeSpec(Qt::UTC); // no offset given: the server reads it as UTC
+    *ok = dt.isValid();
+    return dt.isValid() ? dt.toMSecsSinceEpoch() : 0;
+}
+
+QByteArray percentEncodeQuery(const QList<QPair<QString, QString>> &items)
+{
+    QByteArray out;
+    for (const auto &[key, value] : items) {
+        if (!out.isEmpty())
+            out.append('&');
+        out.append(QUrl::toPercentEncoding(key)).append('=').append(QUrl::toPercentEncoding(value, ","));
+    }
+    return out;
+}
+
+} // namespace
+
+ApiRouter::ApiRouter(InstanceState &state)
+    : m_state(state)
+{}
+
+ApiReply ApiRouter::error(int status, const QByteArray &message)
+{
+    ApiReply reply;
+    reply.status = status;
+    JsonWriter w;
+    w.beginObject().str("ErrorMessage", message).beginArray("Errors").str(nullptr, message).end().end();
+    reply.body = w.take();
+    return reply;
+}
+
+bool ApiRouter::isWrite(const QByteArray &method)
+{
+    return method == "POST" || method == "PUT" || method == "DELETE" || method == "PATCH";
+}
+
+ApiReply ApiRouter::handle(const ApiRequest &request)
+{
+    QByteArray path = request.path;
+    while (path.size() > 1 && path.endsWith('/'))
+        path.chop(1);
+
+    // Authentication: X-Octopus-ApiKey, ?apikey= (any case), or a Bearer token carrying an API key.
+    QByteArray key = request.headers.value("x-octopus-apikey");
+    if (key.isEmpty())
+        key = request.parameter(QStringLiteral("apikey")).toUtf8();
+    if (key.isEmpty()) {
+        const QByteArray authorization = request.headers.value("authorization");
+        if (authorization.startsWith("Bearer "))
+            key = authorization.mid(7).trimmed();
+    }
+    const KeyOwner *caller = key.isEmpty() ? nullptr : m_state.store.keyOwner(key);
+
+    if (path.startsWith("/octosim/") || path == "/octosim")
+        return control(request, caller);
+
+    if (path != "/api" && !path.startsWith("/api/"))
+        return error(404, kNotFound);
+
+    // Route forms: /api/spaces/Spaces-1/x, /api/Spaces-1/x and the legacy /api/x (default space).
+    static const QRegularExpression spacePattern(QStringLiteral("^Spaces-\\d+$"),
+                                                 QRegularExpression::CaseInsensitiveOption);
+    QByteArrayList parts = path.mid(4).split('/');
+    parts.removeAll(QByteArray());
+    Route route;
+    route.spaceId = m_state.store.defaultSpaceId;
+    route.prefix = "/api";
+    if (parts.size() >= 3 && parts.at(0).toLower() == "spaces" &&
+        spacePattern.match(QString::fromLatin1(parts.at(1))).hasMatch()) {
+        route.spaceId = parts.at(1);
+        route.spaceInPath = true;
+        parts = parts.mid(2);
+    } else if (!parts.isEmpty() && spacePattern.match(QString::fromLatin1(parts.at(0))).hasMatch()) {
+        route.spaceId = parts.at(0);
+        route.spaceInPath = true;
+        parts = parts.mid(1);
+    }
+    if (route.spaceInPath) {
+        // Space ids are case-insensitive; answer with the stored spelling.
+        bool known = false;
+        for (const QByteArray &id : std::as_const(m_state.store.spaceIds)) {
+            if (id.compare(route.spaceId, Qt::CaseInsensitive) == 0) {
+                route.spaceId = id;
+                known = true;
+            }
+        }
+        if (!known)
+            return error(404, "The space '" + route.spaceId + "' was not found.");
+        route.prefix = "/api/" + route.spaceId;
+    }
+    route.original = parts;
+    for (const QByteArray &part : std::as_const(parts))
+        route.segments.append(part.toLower());
+
+    const QByteArrayList &s = route.segments;
+    const QByteArray first = s.value(0);
+    const bool anonymous =
+        (s.isEmpty() && request.method == "GET") ||
+        (!route.spaceInPath && s.size() == 2 && first == "serverstatus" && s.at(1) == "health") ||
+        (!route.spaceInPath && s.size() == 2 && first == "octopusservernodes" && s.at(1) == "ping") ||
+        (s.size() == 2 && first == "events" &&
+         (s.at(1) == "agents" || s.at(1) == "categories" || s.at(1) == "groups" ||
+          s.at(1) == "documenttypes")) ||
+        (s.size() == 2 && first == "tasks" && s.at(1) == "tasktypes")
+        // The API description is public on a real server too (it drives /swaggerui without a login).
+        || (!route.spaceInPath && s.size() == 1 && first == "swagger.json");
+    if (!anonymous && !caller) {
+        if (key.isEmpty())
+            return error(401, "You must be logged in to perform this action. Please provide a valid API key "
+                              "or log in again.");
+        return error(
+            401, "The API key you provided was not valid. Please double-check your API key and try again. "
+                 "For instructions on finding your API key, please visit: https://oc.to/ApiKey");
+    }
+    if (caller && m_state.maintenance && !caller->isAdmin && isWrite(request.method)) {
+        return error(
+            m_state.maintenanceStatus,
+            "The Octopus Server is currently in maintenance mode. Only system administrators can make "
+            "changes or queue tasks until maintenance mode is turned off.");
+    }
+    return dispatch(request, route, caller);
+}
+
+ApiReply ApiRouter::dispatch(const ApiRequest &request, const Route &route, const KeyOwner *caller)
+{
+    const QByteArrayList &s = route.segments;
+    if (s.isEmpty()) {
+        if (request.method != "GET")
+            return error(405,
+                         "The requested resource does not support HTTP method '" + request.method + "'.");
+        return root(route);
+    }
+    ApiReply reply = spaceScoped(request, route, caller);
+    if (reply.status != 404 || !reply.body.isEmpty())
+        return reply;
+    if (!route.spaceInPath || s.first() == "events" || s.first() == "tasks")
+        reply = serverWide(request, route, caller);
+    if (reply.status == 404 && reply.body.isEmpty())
+        return error(404, kNotFound);
+    return reply;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Space-scoped resources. An empty 404 reply means "not mine, try the server-wide routes".
+
+ApiReply ApiRouter::spaceScoped(const ApiRequest &request, const Route &route, const KeyOwner *caller)
+{
+    const QByteArrayList &s = route.segments;
+    const QByteArray &sid = route.spaceId;
+    const QByteArray &method = request.method;
+    DataStore &store = m_state.store;
+    const QByteArray base = route.prefix + '/' + s.first();
+    ApiReply notMine;
+    notMine.status = 404;
+
+    if (s.first() == "dashboard" && s.size() == 1 && method == "GET")
+        return dashboard(route);
+
+    if (const CollectionInfo *info = spaceCollection(s.first())) {
+        const QByteArray storeName = info->route;
+        const QByteArray templ = base + "{/id}{?" + info->query + '}';
+        if (s.size() == 1) {
+            if (method == "GET")
+                return list(request, info->itemType, select(store.find(sid, storeName), request, storeName),
+                            base, templ);
+            if (method == "POST")
+                return writeItem(request, route, storeName, QByteArray(), caller);
+            return error(405, "The requested resource does not support HTTP method '" + method + "'.");
+        }
+        if (s.size() == 2 && s.at(1) == "all" && info->hasAll) {
+            if (method != "GET")
+                return error(405, "The requested resource does not support HTTP method '" + method + "'.");
+            return bareArray(select(store.find(sid, storeName), request, storeName));
+        }
+        const QByteArray id = route.original.at(1);
+        if (s.size() == 2) {
+            if (method == "GET") {
+                const Item *item = store.item(sid, storeName, id);
+                if (!item)
+                    return error(404, kNotFound);
+                ApiReply reply;
+                reply.body = item->json;
+                return reply;
+            }
+            if (method == "PUT" || method == "DELETE")
+                return writeItem(request, route, storeName, id, caller);
+            return error(405, "The requested resource does not support HTTP method '" + method + "'.");
+        }
+        if (s.size() == 3 && method == "GET" && (storeName == "machines" || storeName == "workers") &&
+            s.at(2) == "connection")
+            return machineConnection(route, storeName, id);
+        if (storeName == "projects" && s.size() == 3) {
+            const Item *project = store.item(sid, "projects", id);
+            if (!project)
+                return error(404, kNotFound);
+            const QByteArray sub = s.at(2);
+            const QByteArray subBase = base + '/' + project->id + '/' + route.original.at(2);
+            if (sub == "deploymentprocesses" || sub == "deploymentprocess") {
+                Route processRoute = route;
+                processRoute.segments = {"deploymentprocesses", "deploymentprocess-" + project->id.toLower()};
+                processRoute.original = {"deploymentprocesses", "deploymentprocess-" + project->id};
+                if (method == "GET" || method == "PUT")
+                    return spaceScoped(request, processRoute, caller);
+            }
+            if (method != "GET")
+                return error(405, "The requested resource does not support HTTP method '" + method + "'.");
+            const QByteArray projectId = project->id;
+            const Filter ofProject = [projectId](const Item &i) { return i.facets[0] == projectId; };
+            if (sub == "releases")
+                return list(request, "Release",
+                            select(store.find(sid, "releases"), request, "releases", ofProject), subBase,
+                            subBase + "{/version}{?skip,take,searchByVersion}");
+            if (sub == "runbooks")
+                return list(request, "Runbook",
+                            select(store.find(sid, "runbooks"), request, "runbooks", ofProject), subBase,
+                            subBase + "{?skip,take,partialName}");
+            if (sub == "channels")
+                return list(request, "Channel",
+                            select(store.find(sid, "channels"), request, "channels", ofProject), subBase,
+                            subBase + "{?skip,take,partialName}");
+            if (sub == "triggers")
+                return list(request, "ProjectTrigger",
+                            select(store.find(sid, "projecttriggers"), request, "projecttriggers", ofProject),
+                            subBase,
+                            subBase +
+                                "{?skip,take,partialName,triggerActionType,triggerActionCategory,runbook}");
+            if (sub == "deployments") {
+                const Filter deploymentsOfProject = [projectId](const Item &i) {
+                    return i.facets[0] == projectId;
+                };
+                return list(
+                    request, "Deployment",
+                    select(store.find(sid, "deployments"), request, "deployments", deploymentsOfProject),
+                    subBase, subBase + "{?skip,take}");
+            }
+        }
+        if (storeName == "releases" && s.size() == 3 && s.at(2) == "deployments" && method == "GET") {
+            const QByteArray releaseId = id;
+            const Filter ofRelease = [releaseId](const Item &i) {
+                return i.json.contains("\"ReleaseId\":\"" + releaseId + '"');
+            };
+            const QByteArray subBase = base + '/' + id + "/deployments";
+            return list(request, "Deployment",
+                        select(store.find(sid, "deployments"), request, "deployments", ofRelease), subBase,
+                        subBase + "{?skip,take}");
+        }
+        return error(404, kNotFound);
+    }
+
+    if (s.first() == "events" && route.spaceInPath) {
+        // Space-scoped event list; metadata lives server-wide.
+        if (s.size() == 1 && method == "GET") {
+            const QByteArray spaceId = sid;
+            const Filter inSpace = [spaceId](const Item &i) { return i.facets[3] == spaceId; };
+            return list(
+                request, "Event", select(store.find("", "events"), request, "events", inSpace), base,
+                base + "{/"
+                       "id}{?skip,regarding,regardingAny,user,users,projects,projectGroups,environments,"
+                       "eventGroups,eventCategories,eventAgents,tags,tenants,from,to,internal,fromAutoId,"
+                       "toAutoId,documentTypes,asCsv,take,ids,spaces,includeSystem,excludeDifference}");
+        }
+        return notMine;
+    }
+    if (s.first() == "tasks" && route.spaceInPath) {
+        if (s.size() == 1 && method == "GET") {
+            const QByteArray spaceId = sid;
+            const Filter inSpace = [spaceId](const Item &i) { return i.facets[2] == spaceId; };
+            return list(request, "Task", select(store.find("", "tasks"), request, "tasks", inSpace), base,
+                        base + "{/"
+                               "id}{?skip,active,environment,tenant,runbook,project,name,node,running,states,"
+                               "hasPendingInterruptions,hasWarningsOrErrors,take,ids,partialName,spaces,"
+                               "includeSystem,description,fromCompletedDate,toCompletedDate,fromQueueDate,"
+                               "toQueueDate,fromStartDate,toStartDate}");
+        }
+        if (s.size() == 1 && method == "POST")
+            return createTask(request, route);
+        return notMine;
+    }
+    return notMine;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Server-wide resources.
+
+ApiReply ApiRouter::serverWide(const ApiRequest &request, const Route &route, const KeyOwner *caller)
+{
+    const QByteArrayList &s = route.segments;
+    const QByteArray &method = request.method;
+    DataStore &store = m_state.store;
+    const QByteArray first = s.first();
+    const QByteArray base = "/api/" + first;
+    ApiReply reply;
+
+    auto bytes = [](const QByteArray &json) {
+        ApiReply r;
+        r.body = json;
+        return r;
+    };
+    auto get = [&](const Collection *collection, const QByteArray &id) {
+        if (collection) {
+            for (const Item &item : collection->items) {
+                if (item.id.compare(id, Qt::CaseInsensitive) == 0)
+                    return bytes(item.json);
+            }
+        }
+        return error(404, kNotFound);
+    };
+
+    if (first == "swagger.json" && s.size() == 1 && method == "GET") {
+        QFile file(QStringLiteral(":/octosim/octopus-swagger-2021.2.json"));
+        if (!file.open(QIODevice::ReadOnly))
+            return error(500, "The API description is not available.");
+        return bytes(file.readAll());
+    }
+    if (first == "spaces") {
+        if (s.size() == 1 && method == "GET")
+            return list(request, "Space", select(store.find("", "spaces"), request, "spaces"), base,
+                        base + "{/id}{?skip,ids,take,partialName}");
+        if (s.size() == 2 && s.at(1) == "all" && method == "GET")
+            return bareArray(select(store.find("", "spaces"), request, "spaces"));
+        if (s.size() == 2 && method == "GET")
+            return get(store.find("", "spaces"), route.original.at(1));
+    }
+    if (first == "users") {
+        if (s.size() == 1 && method == "GET")
+            return list(request, "User", select(store.find("", "users"), request, "users"), base,
+                        base + "{/id}{?skip,take,ids,filter}");
+        if (s.size() == 2 && s.at(1) == "all" && method == "GET")
+            return bareArray(select(store.find("", "users"), request, "users"));
+        if (s.size() == 2 && s.at(1) == "me" && method == "GET")
+            return get(store.find("", "users"), caller->userId);
+        if (s.size() == 2 && method == "GET")
+            return get(store.find("", "users"), route.original.at(1));
+        if (s.size() >= 3 && s.at(2) == "apikeys")
+            return apiKeys(request, route, caller);
+    }
+    if (first == "events") {
+        if (s.size() == 1 && method == "GET")
+            return list(
+                request, "Event", select(store.find("", "events"), request, "events"), base,
+                base + "{/"
+                       "id}{?skip,regarding,regardingAny,user,users,projects,projectGroups,environments,"
+                       "eventGroups,eventCategories,eventAgents,tags,tenants,from,to,internal,fromAutoId,"
+                       "toAutoId,documentTypes,asCsv,take,ids,spaces,includeSystem,excludeDifference}");
+        if (s.size() == 2 && method == "GET") {
+            if (s.at(1) == "agents")
+                return eventAgents();
+            if (s.at(1) == "categories") {
+                JsonWriter w;
+                w.beginArray();
+                const char *categories[][2] = {{"Created", "Document created"},
+                                               {"Modified", "Document modified"},
+                                               {"Deleted", "Document deleted"},
+                                               {"DeploymentQueued", "Deployment queued"},
+                                               {"DeploymentStarted", "Deployment started"},
+                                               {"DeploymentSucceeded", "Deployment succeeded"},
+                                               {"DeploymentFailed", "Deployment failed"},
+                                               {"LoginSucceeded", "Login succeeded"},
+                                               {"LoginFailed", "Login failed"},
+                                               {"MachineHealthy", "Machine healthy"},
+                                               {"MachineUnavailable", "Machine unavailable"}};
+                for (const auto &c : categories)
+                    w.beginObject().str("Id", c[0]).str("Name", c[1]).emptyObject("Links").end();
+                w.end();
+                return bytes(w.take());
+            }
+            if (s.at(1) == "groups") {
+                return bytes("[{\"Id\":\"Document\",\"Name\":\"Document\",\"EventCategories\":[\"Created\","
+                             "\"Modified\",\"Deleted\"],\"Links\":{}},"
+                             "{\"Id\":\"Deployment\",\"Name\":\"Deployment\",\"EventCategories\":["
+                             "\"DeploymentQueued\",\"DeploymentStarted\",\"DeploymentSucceeded\","
+                             "\"DeploymentFailed\"],\"Links\":{}}]");
+            }
+            if (s.at(1) == "documenttypes") {
+                JsonWriter w;
+                w.beginArray();
+                const char *types[][2] = {{"Projects", "Project"},
+                                          {"Environments", "Environment"},
+                                          {"Machines", "Deployment Target"},
+                                          {"Workers", "Worker"},
+                                          {"Releases", "Release"},
+                                          {"Deployments", "Deployment"},
+                                          {"Users", "User"},
+                                          {"ProjectGroups", "Project Group"},
+                                          {"Tenants", "Tenant"},
+                                          {"LibraryVariableSets", "Library Variable Set"}};
+                for (const auto &t : types)
+                    w.beginObject().str("Id", t[0]).str("Name", t[1]).emptyObject("Links").end();
+                w.end();
+                return bytes(w.take());
+            }
+            return get(store.find("", "events"), route.original.at(1));
+        }
+    }
+    if (first == "tasks") {
+        if (s.size() == 1 && method == "GET")
+            return list(request, "Task", select(store.find("", "tasks"), request, "tasks"), base,
+                        base + "{/"
+                               "id}{?skip,active,environment,tenant,runbook,project,name,node,running,states,"
+                               "hasPendingInterruptions,hasWarningsOrErrors,take,ids,partialName,spaces,"
+                               "includeSystem,description,fromCompletedDate,toCompletedDate,fromQueueDate,"
+                               "toQueueDate,fromStartDate,toStartDate}");
+        if (s.size() == 1 && method == "POST")
+            return createTask(request, route);
+        if (s.size() == 2 && s.at(1) == "tasktypes" && method == "GET") {
+            return bytes(
+                "[{\"Id\":\"Deploy\",\"Name\":\"Deploy\",\"Links\":{}},{\"Id\":\"Health\",\"Name\":\"Health "
+                "check\",\"Links\":{}},"
+                "{\"Id\":\"Upgrade\",\"Name\":\"Upgrade "
+                "Tentacles\",\"Links\":{}},{\"Id\":\"UpdateCalamari\",\"Name\":\"Update "
+                "Calamari\",\"Links\":{}},"
+                "{\"Id\":\"RunbookRun\",\"Name\":\"Run "
+                "runbook\",\"Links\":{}},{\"Id\":\"AdHocScript\",\"Name\":\"Run a script\",\"Links\":{}}]");
+        }
+        if (s.size() == 2 && method == "GET") {
+            const QByteArray id = route.original.at(1);
+            const Item *item = store.item("", "tasks", id);
+            if (!item || (route.spaceInPath && item->facets[2] != route.spaceId))
+                return error(404, kNotFound);
+            return bytes(item->json);
+        }
+    }
+    if (first == "serverstatus" && method == "GET") {
+        if (s.size() == 1)
+            return serverStatus();
+        if (s.size() == 2 && s.at(1) == "health")
+            return health();
+        if (s.size() == 2 && s.at(1) == "counts")
+            return counts();
+        if (s.size() == 2 && s.at(1) == "system-info") {
+            JsonWriter w;
+            w.beginObject()
+                .str("Id", "systeminfo")
+                .str("Version", store.version)
+                .str("OSVersion", "Microsoft Windows 10.0.20348");
+            w.str("ClrVersion", "6.0.25").str("Uptime", "3.04:12:55").num("WorkingSetBytes", 1843200000);
+            w.num("ThreadCount", 96).num("MinThreadPoolCount", 32).emptyObject("Links").end();
+            return bytes(w.take());
+        }
+    }
+    if (first == "maintenanceconfiguration" && s.size() == 1)
+        return maintenance(request, caller);
+    if (first == "serverconfiguration" && s.size() == 1 && method == "GET") {
+        JsonWriter w;
+        w.beginObject().str("Id", "serverconfiguration").str("ServerUri", "https://octopus.acme.internal");
+        w.beginObject("Links").str("Self", "/api/serverconfiguration").end().end();
+        return bytes(w.take());
+    }
+    const bool certificateRoute =
+        (first == "configuration" && s.size() >= 2 && s.at(1) == "certificates") ||
+        (first == "certificates" && s.size() == 2 && s.at(1) == "certificate-global");
+    if (certificateRoute && method == "GET") {
+        JsonWriter w;
+        w.beginObject().str("Id", "certificate-global").str("Name", "Octopus Portal");
+        w.str("Thumbprint", store.serverThumbprint).str("SignatureAlgorithm", "sha256RSA");
+        w.beginObject("Links").str("Self", "/api/configuration/certificates/certificate-global");
+        w.str("PublicCer", "/api/configuration/certificates/certificate-global/public-cer").end().end();
+        const QByteArray certificate = w.take();
+        const int idIndex = first == "configuration" ? 2 : 1;
+        if (s.size() == idIndex + 1 && s.at(idIndex) == "certificate-global")
+            return bytes(certificate);
+        if (first == "configuration" && s.size() == 2) {
+            Item item{"certificate-global", "Octopus Portal", certificate, {}, 0};
+            return list(request, "CertificateConfiguration", {&item}, "/api/configuration/certificates",
+                        "/api/configuration/certificates{/id}{?skip,take}");
+        }
+        return error(404, kNotFound);
+    }
+    if (first == "octopusservernodes" && method == "GET") {
+        const Collection *nodes = store.find("", "octopusservernodes");
+        if (s.size() == 1)
+            return list(request, "OctopusServerNode", select(nodes, request, "octopusservernodes"), base,
+                        base + "{/id}{?skip,take,ids,partialName}");
+        if (s.size() == 2 && s.at(1) == "all")
+            return bareArray(select(nodes, request, "octopusservernodes"));
+        if (s.size() == 2 && s.at(1) == "ping") {
+            reply.status = m_state.draining ? 418 : 200;
+            reply.body = nodes && !nodes->items.isEmpty() ? nodes->items.first().json : QByteArray("{}");
+            return reply;
+        }
+        if (s.size() == 2 && s.at(1) == "summary") {
+            JsonWriter w;
+            w.beginObject().beginArray("Nodes");
+            if (nodes) {
+                for (const Item &node : nodes->items) {
+                    w.beginObject().str("Id", node.id).str("Name", node.name).num("MaxConcurrentTasks", 5);
+                    w.boolean("IsInMaintenanceMode", m_state.draining)
+                        .str("LastSeen", ResourceWriter::isoTime(QDateTime::currentMSecsSinceEpoch()));
+                    w.boolean("IsOffline", false).num("RunningTaskCount", 0).emptyObject("Links").end();
+                }
+            }
+            w.end().boolean("IsInMaintenanceMode", m_state.maintenance).emptyObject("Links").end();
+            return bytes(w.take());
+        }
+        if (s.size() == 2)
+            return get(nodes, route.original.at(1));
+    }
+    reply.status = 404; // not found, no body: dispatch() answers the standard 404
+    return reply;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Lists, paging and filters
+
+QList<const Item *> ApiRouter::select(const Collection *collection, const ApiRequest &request,
+                                      const QByteArray &storeName, const Filter &extra) const
+{
+    QList<const Item *> out;
+    if (!collection)
+        return out;
+    const QList<QByteArray> ids = csv(request.parameter(QStringLiteral("ids")));
+    const QByteArray partialName = request.parameter(QStringLiteral("partialName")).toUtf8();
+    const bool isTasks = storeName == "tasks";
+    const QByteArray name = isTasks ? QByteArray() : request.parameter(QStringLiteral("name")).toUtf8();
+
+    QList<Filter> filters;
+    if (extra)
+        filters.append(extra);
+    if (!ids.isEmpty())
+        filters.append([ids](const Item &i) { return containsCi(ids, i.id); });
+    if (!partialName.isEmpty())
+        filters.append([partialName](const Item &i) {
+            return i.name.contains(partialName) ||
+                   QString::fromUtf8(i.name).contains(QString::fromUtf8(partialName), Qt::CaseInsensitive);
+        });
+    if (!name.isEmpty())
+        filters.append(
+            [name](const Item &i) { return QByteArrayView(i.name).compare(name, Qt::CaseInsensitive) == 0; });
+    auto facetIn = [&](const char *parameter, int facet) {
+        const QList<QByteArray> values = csv(request.parameter(QString::fromLatin1(parameter)));
+        if (!values.isEmpty())
+            filters.append([values, facet](const Item &i) { return containsCi(values, i.facets[facet]); });
+    };
+    auto facetBool = [&](const char *parameter, int facet) {
+        const QString value = request.parameter(QString::fromLatin1(parameter)).toLower();
+        if (value == QLatin1String("true") || value == QLatin1String("false")) {
+            const QByteArray wanted = value.toLatin1();
+            filters.append([wanted, facet](const Item &i) { return i.facets[facet] == wanted; });
+        }
+    };
+    if (storeName == "machines" || storeName == "workers") {
+        facetIn("thumbprint", 0);
+        facetIn("commStyles", 1);
+        facetIn("healthStatuses", 2);
+        facetBool("isDisabled", 3);
+        const QList<QByteArray> environments = csv(request.parameter(QStringLiteral("environmentIds")));
+        if (!environments.isEmpty()) {
+            filters.append([environments](const Item &i) {
+                for (const QByteArray &e : environments) {
+                    if (i.json.contains('"' + e + '"'))
+                        return true;
+                }
+                return false;
+            });
+        }
+    } else if (storeName == "events") {
+        facetIn("eventCategories", 0);
+        facetIn("users", 1);
+        facetIn("user", 1);
+        facetIn("documentTypes", 2);
+        facetIn("spaces", 3);
+        facetIn("eventAgents", 4);
+        bool ok = false;
+        const QString from = request.parameter(QStringLiteral("from"));
+        if (!from.isEmpty()) {
+            const qint64 t = parseTime(from, &ok);
+            if (ok)
+                filters.append([t](const Item &i) { return i.time >= t; });
+        }
+        const QString to = request.parameter(QStringLiteral("to"));
+        if (!to.isEmpty()) {
+            const qint64 t = parseTime(to, &ok);
+            if (ok)
+                filters.append([t](const Item &i) { return i.time < t; });
+        }
+        const QList<QByteArray> regarding = csv(request.parameter(QStringLiteral("regarding")));
+        if (!regarding.isEmpty()) {
+            filters.append([regarding](const Item &i) {
+                for (const QByteArray &r : regarding) {
+                    if (i.json.contains('"' + r + '"'))
+                        return true;
+                }
+                return false;
+            });
+        }
+    } else if (isTasks) {
+        if (request.parameter(QStringLiteral("active")).compare(QLatin1String("true"), Qt::CaseInsensitive) ==
+            0) {
+            filters.append([](const Item &i) {
+                return i.facets[0] == "Queued" || i.facets[0] == "Executing" || i.facets[0] == "Cancelling";
+            });
+        }
+        if (request.parameter(QStringLiteral("running"))
+                .compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
+            filters.append(
+                [](const Item &i) { return i.facets[0] == "Executing" || i.facets[0] == "Cancelling"; });
+        facetIn("states", 0);
+        facetIn("name", 1);
+        facetIn("spaces", 2);
+        facetIn("project", 3);
+    } else if (storeName == "users") {
+        facetBool("isServiceAccount", 0);
+        facetBool("isService", 0);
+        const QString filter = request.parameter(QStringLiteral("filter"));
+        if (!filter.isEmpty())
+            filters.append([filter](const Item &i) {
+                return QString::fromUtf8(i.json).contains(filter, Qt::CaseInsensitive);
+            });
+    } else if (storeName == "build-information") {
+        const QByteArray packageId = request.parameter(QStringLiteral("packageId")).toUtf8();
+        if (!packageId.isEmpty())
+            filters.append([packageId](const Item &i) {
+                return QByteArrayView(i.facets[0]).compare(packageId, Qt::CaseInsensitive) == 0;
+            });
+        const QByteArray partial = request.parameter(QStringLiteral("partialPackageId")).toUtf8();
+        if (!partial.isEmpty())
+            filters.append([partial](const Item &i) {
+                return QString::fromUtf8(i.facets[0])
+                    .contains(QString::fromUtf8(partial), Qt::CaseInsensitive);
+            });
+        const QByteArray version = request.parameter(QStringLiteral("filter")).toUtf8();
+        if (!version.isEmpty())
+            filters.append(
+                [version](const Item &i) { return i.json.contains("\"Version\":\"" + version + '"'); });
+    } else if (storeName == "deployments") {
+        facetIn("projects", 0);
+        facetIn("environments", 1);
+    } else if (storeName == "releases" || storeName == "runbooks" || storeName == "channels") {
+        facetIn("projectIds", 0);
+    } else if (storeName == "feeds") {
+        facetIn("feedType", 0);
+    } else if (storeName == "libraryvariablesets") {
+        facetIn("contentType", 0);
+    }
+
+    const QList<Item> &items = collection->items;
+    if (filters.isEmpty()) {
+        out.reserve(items.size());
+        for (const Item &item : items)
+            out.append(&item);
+    } else {
+        for (const Item &item : items) {
+            bool keep = true;
+            for (const Filter &f : std::as_const(filters)) {
+                if (!f(item)) {
+                    keep = false;
+                    break;
+                }
+            }
+            if (keep)
+                out.append(&item);
+        }
+    }
+    if (storeName == "build-information" &&
+        request.parameter(QStringLiteral("latest")).compare(QLatin1String("true"), Qt::CaseInsensitive) ==
+            0) {
+        QSet<QByteArray> seen; // items are newest first: keep the first of each package
+        QList<const Item *> latest;
+        for (const Item *item : std::as_const(out)) {
+            if (!seen.contains(item->facets[0])) {
+                seen.insert(item->facets[0]);
+                latest.append(item);
+            }
+        }
+        out = latest;
+    }
+    return out;
+}
+
+ApiReply ApiRouter::list(const ApiRequest &request, const QByteArray &itemType,
+                         const QList<const Item *> &items, const QByteArray &path, const QByteArray &templ)
+{
+    if (request.hasParameter(QStringLiteral("packageId")) && request.hasParameter(QStringLiteral("filter")) &&
+        itemType == "OctopusPackageVersionBuildInformation")
+        return error(400, "Only one of either packageId or filter may be specified");
+    qint64 skip = 0;
+    qint64 take = 30;
+    for (const auto &[name, target] :
+         {std::pair{QStringLiteral("skip"), &skip}, std::pair{QStringLiteral("take"), &take}}) {
+        if (!request.hasParameter(name))
+            continue;
+        bool ok = false;
+        const QString text = request.parameter(name);
+        const qint64 value = text.toLongLong(&ok);
+        if (!ok || value < 0 || value > kTakeAll)
+            return error(400, "The value '" + text.toUtf8() + "' is not valid for " + name.toUtf8() + '.');
+        *target = value;
+    }
+    const qint64 total = items.size();
+    // NumberOfPages is at least 1 (an empty list is one empty page); take=0 counts as one page of nothing.
+    const qint64 pages = take == 0 ? 1 : qMax<qint64>(1, (total + take - 1) / take);
+    const qint64 from = qMin(skip, total);
+    const qint64 to = take == 0 ? from : qMin(total, from + take);
+
+    // Echo the caller's filters in the links, never the API key.
+    QList<QPair<QString, QString>> filters;
+    for (const auto &[key, value] : request.query.queryItems(QUrl::FullyDecoded)) {
+        const QString lower = key.toLower();
+        if (lower != QLatin1String("skip") && lower != QLatin1String("take") &&
+            lower != QLatin1String("apikey"))
+            filters.append({key, value});
+    }
+    const QByteArray extra = percentEncodeQuery(filters);
+    auto link = [&](qint64 s, qint64 t) {
+        QByteArray out = path + "?skip=" + QByteArray::number(s) + "&take=" + QByteArray::number(t);
+        if (!extra.isEmpty())
+            out += '&' + extra;
+        return out;
+    };
+
+    qsizetype size = 512 + path.size() * 6;
+    for (qint64 i = from; i < to; ++i)
+        size += items.at(i)->json.size() + 1;
+    QByteArray body;
+    body.reserve(size);
+    body.append("{\"ItemType\":").append(q(itemType));
+    body.append(",\"TotalResults\":").append(QByteArray::number(total));
+    body.append(",\"ItemsPerPage\":").append(QByteArray::number(take));
+    body.append(",\"NumberOfPages\":").append(QByteArray::number(pages));
+    body.append(",\"LastPageNumber\":").append(QByteArray::number(pages - 1));
+    body.append(",\"Items\":[");
+    for (qint64 i = from; i < to; ++i) {
+        if (i > from)
+            body.append(',');
+        body.append(items.at(i)->json);
+    }
+    body.append("],\"Links\":{\"Self\":").append(q(link(skip, take)));
+    body.append(",\"Template\":").append(q(templ));
+    body.append(",\"Page.All\":").append(q(link(0, kTakeAll)));
+    body.append(",\"Page.Current\":").append(q(link(skip, take)));
+    body.append(",\"Page.Last\":").append(q(link(take == 0 ? 0 : (pages - 1) * take, take)));
+    if (take > 0 && skip + take < total)
+        body.append(",\"Page.Next\":").append(q(link(skip + take, take)));
+    body.append("}}");
+    ApiReply reply;
+    reply.body = std::move(body);
+    return reply;
+}
+
+ApiReply ApiRouter::bareArray(const QList<const Item *> &items)
+{
+    qsizetype size = 2;
+    for (const Item *item : items)
+        size += item->json.size() + 1;
+    QByteArray body;
+    body.reserve(size);
+    body.append('[');
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i)
+            body.append(',');
+        body.append(items.at(i)->json);
+    }
+    body.append(']');
+    ApiReply reply;
+    reply.body = std::move(body);
+    return reply;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Writes
+
+std::array<QByteArray, 5> ApiRouter::facetsFor(const QByteArray &storeName, const QJsonObject &o)
+{
+    std::array<QByteArray, 5> f;
+    auto s = [&o](const char *key) { return o.value(QLatin1String(key)).toString().toUtf8(); };
+    if (storeName == "machines" || storeName == "workers") {
+        const QJsonObject endpoint = o.value(QLatin1String("Endpoint")).toObject();
+        f[0] = s("Thumbprint");
+        if (f[0].isEmpty())
+            f[0] = endpoint.value(QLatin1String("Thumbprint")).toString().toUtf8();
+        f[1] = endpoint.value(QLatin1String("CommunicationStyle")).toString().toUtf8();
+        f[2] = s("HealthStatus");
+        f[3] = o.value(QLatin1String("IsDisabled")).toBool() ? "true" : "false";
+    } else if (storeName == "releases" || storeName == "runbooks" || storeName == "channels" ||
+               storeName == "projecttriggers" || storeName == "deploymentprocesses") {
+        f[0] = s("ProjectId");
+    } else if (storeName == "deployments") {
+        f[0] = s("ProjectId");
+        f[1] = s("EnvironmentId");
+    } else if (storeName == "build-information") {
+        f[0] = s("PackageId");
+    } else if (storeName == "feeds") {
+        f[0] = s("FeedType");
+    } else if (storeName == "libraryvariablesets") {
+        f[0] = s("ContentType");
+    }
+    return f;
+}
+
+ApiReply ApiRouter::writeItem(const ApiRequest &request, const Route &route, const QByteArray &storeName,
+                              const QByteArray &id, const KeyOwner *caller)
+{
+    DataStore &store = m_state.store;
+    const QByteArray &sid = route.spaceId;
+    const CollectionInfo *info = spaceCollection(storeName);
+    if (request.method == "DELETE") {
+        Collection &collection = store.collection(sid, storeName);
+        for (qsizetype i = 0; i < collection.items.size(); ++i) {
+            if (collection.items.at(i).id.compare(id, Qt::CaseInsensitive) == 0) {
+                const Item removed = collection.items.takeAt(i);
+                recordChange(caller, "Deleted",
+                             QByteArray(info->itemType) + ' ' + removed.name + " was deleted", sid,
+                             {removed.id}, request);
+                ApiReply reply;
+                reply.body = "{}";
+                return reply;
+            }
+        }
+        return error(404, kNotFound);
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (!document.isObject())
+        return error(400,
+                     "The request body is not a valid JSON object: " + parseError.errorString().toUtf8());
+    const QJsonObject changes = document.object();
+
+    QJsonObject object;
+    QByteArray itemId = id;
+    Item *existing = nullptr;
+    if (request.method == "PUT") {
+        existing = store.mutableItem(sid, storeName, id);
+        if (!existing)
+            return error(404, kNotFound);
+        object = QJsonDocument::fromJson(existing->json).object();
+        itemId = existing->id;
+    } else {
+        if (changes.value(QLatin1String("Name")).toString().isEmpty() && storeName != "build-information" &&
+            storeName != "releases" && storeName != "deployments")
+            return error(400, "There was a problem with your request. Name is required.");
+        itemId = info->idPrefix + QByteArray("-") + QByteArray::number(store.nextId(info->idPrefix));
+        object.insert(QStringLiteral("SpaceId"), QString::fromLatin1(sid));
+    }
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
+        if (it.key() != QLatin1String("Id") && it.key() != QLatin1String("SpaceId") &&
+            it.key() != QLatin1String("Links"))
+            object.insert(it.key(), it.value());
+    }
+    object.insert(QStringLiteral("Id"), QString::fromLatin1(itemId));
+    if (storeName == "deploymentprocesses")
+        object.insert(QStringLiteral("Version"), object.value(QLatin1String("Version")).toInt() + 1);
+    object.insert(QStringLiteral("LastModifiedBy"), QString::fromUtf8(caller->username));
+    object.insert(QStringLiteral("LastModifiedOn"),
+                  QString::fromLatin1(ResourceWriter::isoTime(QDateTime::currentMSecsSinceEpoch())));
+    QJsonObject links = object.value(QLatin1String("Links")).toObject();
+    links.insert(QStringLiteral("Self"), QString::fromLatin1("/api/" + sid + '/' + storeName + '/' + itemId));
+    object.insert(QStringLiteral("Links"), links);
+
+    Item item;
+    item.id = itemId;
+    item.name = object.value(QLatin1String("Name")).toString().toUtf8();
+    if (item.name.isEmpty() && existing)
+        item.name = existing->name;
+    item.json = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    item.facets = facetsFor(storeName, object);
+    item.time = QDateTime::currentMSecsSinceEpoch();
+    ApiReply reply;
+    reply.body = item.json;
+    if (existing) {
+        item.time = existing->time;
+        *existing = item;
+        const QByteArray what = storeName == "deploymentprocesses"
+                                    ? QByteArray("Deployment process ") + item.id
+                                    : QByteArray(info->itemType) + ' ' + item.name;
+        recordChange(caller, "Modified", what + " was changed", sid, {item.id}, request);
+    } else {
+        store.collection(sid, storeName).items.prepend(item);
+        recordChange(caller, "Created", QByteArray(info->itemType) + ' ' + item.name + " was created", sid,
+                     {item.id}, request);
+        reply.status = 201;
+    }
+    return reply;
+}
+
+void ApiRouter::recordChange(const KeyOwner *caller, const QByteArray &category, const QByteArray &message,
+                             const QByteArray &spaceId, const QByteArrayList &related,
+                             const ApiRequest &request)
+{
+    EventSpec e;
+    e.category = category;
+    e.message = message;
+    e.spaceId = spaceId;
+    e.userId = caller->userId;
+    e.username = caller->username;
+    e.isService = caller->isService;
+    e.identityEstablishedWith = "API key '" + caller->purpose + '\'';
+    e.userAgent = request.headers.value("user-agent");
+    if (e.userAgent.isEmpty())
+        e.userAgent = "Unknown";
+    e.ipAddress = "127.0.0.1";
+    e.relatedDocumentIds = related;
+    e.occurred = QDateTime::currentMSecsSinceEpoch();
+    ResourceWriter::recordEvent(m_state.store, e);
+}
+
+ApiReply ApiRouter::createTask(const ApiRequest &request, const Route &route)
+{
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const QString name = body.value(QLatin1String("Name")).toString();
+    static const QStringList known = {QStringLiteral("Health"),
+                                      QStringLiteral("Upgrade"),
+                                      QStringLiteral("UpdateCalamari"),
+                                      QStringLiteral("AdHocScript"),
+                                      QStringLiteral("SystemIntegrityCheck"),
+                                      QStringLiteral("TestEmail")};
+    if (!known.contains(name))
+        return error(400, "There was a problem with your request. '" + name.toUtf8() +
+                              "' is not a task this server can queue.");
+    QByteArray spaceId = body.value(QLatin1String("SpaceId")).toString().toUtf8();
+    if (route.spaceInPath || spaceId.isEmpty())
+        spaceId = route.spaceId;
+    TaskSpec task;
+    task.id = "ServerTasks-" + QByteArray::number(m_state.store.nextId("ServerTasks"));
+    task.spaceId = spaceId;
+    task.name = name.toUtf8();
+    task.description = body.value(QLatin1String("Description")).toString().toUtf8();
+    if (task.description.isEmpty())
+        task.description = name == QLatin1String("Upgrade") ? QByteArray("Upgrade machines")
+                                                            : QByteArray("Check deployment target health");
+    const QJsonObject arguments = body.value(QLatin1String("Arguments")).toObject();
+    task.argumentsJson = QJsonDocument(arguments).toJson(QJsonDocument::Compact);
+    task.state = "Queued";
+    task.serverNode = m_state.store.nodeName;
+    task.queueTime = QDateTime::currentMSecsSinceEpoch();
+    const Item item = ResourceWriter::taskItem(task);
+    m_state.store.collection("", "tasks").items.prepend(item);
+    if (m_state.taskQueued)
+        m_state.taskQueued(task);
+    ApiReply reply;
+    reply.status = 201;
+    reply.body = item.json;
+    return reply;
+}
+
+ApiReply ApiRouter::apiKeys(const ApiRequest &request, const Route &route, const KeyOwner *caller)
+{
+    DataStore &store = m_state.store;
+    const QByteArray userId =
+        route.original.at(1).compare("me", Qt::CaseInsensitive) == 0 ? caller->userId : route.original.at(1);
+    const Item *user = store.item("", "users", userId);
+    if (!user)
+        return error(404, kNotFound);
+    if (!caller->isAdmin && caller->userId != user->id)
+        return error(403, "You do not have permission to perform this action. Please contact your Octopus "
+                          "administrator. Missing permission: UserView");
+    const QByteArray base = "/api/users/" + user->id + "/apikeys";
+    const QByteArray ownerId = user->id;
+    const Filter ofUser = [ownerId](const Item &i) { return i.facets[0] == ownerId; };
+    if (route.segments.size() == 3 && request.method == "GET")
+        return list(request, "ApiKey", select(store.find("", "apikeys"), request, "apikeys", ofUser), base,
+                    base + "{/id}{?skip,take}");
+    if (route.segments.size() == 3 && request.method == "POST") {
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        const QByteArray purpose = body.value(QLatin1String("Purpose")).toString().toUtf8();
+        const QByteArray id = "apikeys-" + QByteArray::number(store.nextId("apikeys"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        Random random(quint64(now) ^ quint64(store.count("", "apikeys")));
+        const QByteArray plain = "API-" + random.alnum(26, true);
+        store.addKey(plain,
+                     {user->id, user->name, false, user->json.contains("\"IsService\":true"), id, purpose});
+        auto resource = [&](bool created) {
+            JsonWriter w;
+            w.beginObject().str("Id", id).str("UserId", user->id).str("Purpose", purpose);
+            w.str("Created", ResourceWriter::isoTime(now))
+                .str("Expires", ResourceWriter::isoTime(now + 180LL * 24 * 3600 * 1000));
+            if (created) {
+                w.str("ApiKey", plain);
+            } else {
+                w.beginObject("ApiKey")
+                    .boolean("HasValue", true)
+                    .str("Hint", plain.left(8) + "...")
+                    .null("NewValue")
+                    .end();
+                w.str("AccessLevel", "FullAccess").str("ActorType", "User").null("LastUsedTimeStamp");
+                w.boolean("IsLastUsedTimestampKnown", true);
+            }
+            w.beginObject("Links")
+                .str("Self", base + '/' + id)
+                .str("User", "/api/users/" + user->id)
+                .end()
+                .end();
+            return w.take();
+        };
+        Item item{id, purpose, resource(false), {}, now};
+        item.facets[0] = user->id;
+        store.collection("", "apikeys").items.prepend(item);
+        recordChange(caller, "Created", "API key " + purpose + " was created for " + user->name, QByteArray(),
+                     {user->id, id}, request);
+        ApiReply reply;
+        reply.status = 201;
+        reply.body = resource(true);
+        return reply;
+    }
+    if (route.segments.size() == 4) {
+        const QByteArray keyId = route.original.at(3);
+        const Item *key = store.item("", "apikeys", keyId);
+        if (!key || key->facets[0] != user->id)
+            return error(404, kNotFound);
+        if (request.method == "GET") {
+            ApiReply reply;
+            reply.body = key->json;
+            return reply;
+        }
+    }
+    return error(405, "The requested resource does not support HTTP method '" + request.method + "'.");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Single documents
+
+QByteArray ApiRouter::spaceLinks(const QByteArray &spaceId) const
+{
+    const QByteArray p = "/api/" + spaceId;
+    JsonWriter w;
+    w.beginObject();
+    w.str("Self", p);
+    w.str("Machines",
+          p + "/machines{/"
+              "id}{?skip,take,name,ids,partialName,roles,isDisabled,healthStatuses,commStyles,tenantIds,"
+              "tenantTags,environmentIds,thumbprint,deploymentId,shellNames,deploymentTargetTypes}");
+    w.str("Workers", p + "/workers{/"
+                         "id}{?skip,take,name,ids,partialName,isDisabled,healthStatuses,commStyles,"
+                         "workerPoolIds,thumbprint,shellNames}");
+    w.str("WorkerPools", p + "/workerpools{/id}{?skip,take,ids,partialName}");
+    w.str("Environments", p + "/environments{/id}{?name,skip,ids,take,partialName}");
+    w.str("Projects", p + "/projects{/id}{?name,skip,ids,clone,take,partialName,clonedFromProjectId}");
+    w.str("ProjectGroups", p + "/projectgroups{/id}{?skip,take,ids,partialName}");
+    w.str("Tenants",
+          p + "/tenants{/id}{?skip,projectId,name,tags,take,ids,clone,partialName,clonedFromTenantId}");
+    w.str("LibraryVariables", p + "/libraryvariablesets{/id}{?skip,contentType,take,ids,partialName}");
+    w.str("ActionTemplates", p + "/actiontemplates{/id}{?skip,take,ids,partialName}");
+    w.str("Feeds", p + "/feeds{/id}{?skip,take,ids,partialName,feedType,name}");
+    w.str("Releases", p + "/releases{/id}{?skip,ignoreChannelRules,take,ids}");
+    w.str(
+        "Deployments",
+        p + "/deployments{/id}{?skip,take,ids,projects,environments,tenants,channels,taskState,partialName}");
+    w.str("Runbooks", p + "/runbooks{/id}{?skip,take,ids,partialName,clone,projectIds}");
+    w.str("ProjectTriggers", p + "/projecttriggers{/id}{?skip,take,ids,runbooks}");
+    w.str("Subscriptions", p + "/subscriptions{/id}{?skip,take,ids,partialName,spaces}");
+    w.str("BuildInformation",
+          p + "/build-information{/id}{?packageId,filter,latest,skip,take,overwriteMode}");
+    w.str("Lifecycles", p + "/lifecycles{/id}{?skip,take,ids,partialName}");
+    w.str("Channels", p + "/channels{/id}{?skip,take,partialName}");
+    w.str("MachinePolicies", p + "/machinepolicies{/id}{?skip,take,ids,partialName}");
+    w.str("DeploymentProcesses", p + "/deploymentprocesses{/id}{?skip,take,ids}");
+    w.str("Dashboard", p + "/dashboard{?projectId,releaseId,selectedTenants,selectedTags,showAll,"
+                           "highestLatestVersionPerProjectAndEnvironment}");
+    w.str("Events", p + "/events{/"
+                        "id}{?skip,regarding,regardingAny,user,users,projects,projectGroups,environments,"
+                        "eventGroups,eventCategories,eventAgents,tags,tenants,from,to,internal,fromAutoId,"
+                        "toAutoId,documentTypes,asCsv,take,ids,spaces,includeSystem,excludeDifference}");
+    w.str("EventAgents", p + "/events/agents");
+    w.str("Tasks", p + "/tasks{/"
+                       "id}{?skip,active,environment,tenant,runbook,project,name,node,running,states,"
+                       "hasPendingInterruptions,hasWarningsOrErrors,take,ids,partialName,spaces,"
+                       "includeSystem,description,fromCompletedDate,toCompletedDate,fromQueueDate,"
+                       "toQueueDate,fromStartDate,toStartDate}");
+    w.end();
+    return w.take();
+}
+
+ApiReply ApiRouter::root(const Route &route) const
+{
+    const DataStore &store = m_state.store;
+    ApiReply reply;
+    if (route.spaceInPath) {
+        JsonWriter w;
+        w.beginObject().str("Id", route.spaceId).null("LastModifiedBy").null("LastModifiedOn");
+        w.raw("Links", spaceLinks(route.spaceId)).end();
+        reply.body = w.take();
+        return reply;
+    }
+    // Server-wide links, then the default space's links merged in (the real root does the same).
+    QByteArray links = spaceLinks(store.defaultSpaceId);
+    links.chop(1); // reopen the object
+    JsonWriter g;
+    g.beginObject();
+    g.str("Self", "/api");
+    g.str("Web", "/app");
+    g.str("Spaces", "/api/spaces{/id}{?skip,ids,take,partialName}");
+    g.str("SpaceHome", "/api/{spaceId}");
+    g.str("Users", "/api/users{/id}{?skip,take,ids,filter}");
+    g.str("CurrentUser", "/api/users/me");
+    g.str("ServerStatus", "/api/serverstatus");
+    g.str("ServerHealthStatus", "/api/serverstatus/health");
+    g.str("ServerStatusCounts", "/api/serverstatus/counts");
+    g.str("MaintenanceConfiguration", "/api/maintenanceconfiguration");
+    g.str("ServerConfiguration", "/api/serverconfiguration");
+    g.str("CertificateConfiguration", "/api/configuration/certificates{/id}{?skip,take}");
+    g.str("OctopusServerNodes", "/api/octopusservernodes{/id}{?skip,take,ids,partialName}");
+    g.str("OctopusServerClusterSummary", "/api/octopusservernodes/summary");
+    g.str("UpgradeConfiguration", "/api/upgradeconfiguration");
+    g.str("EventCategories", "/api/events/categories{?appliesTo}");
+    g.str("EventGroups", "/api/events/groups{?appliesTo}");
+    g.str("EventDocumentTypes", "/api/events/documenttypes");
+    g.str("TaskTypes", "/api/tasks/tasktypes");
+    g.str("Swagger", "/api/swagger.json");
+    g.end();
+    QByteArray global = g.take();
+    global.remove(0, 1); // drop '{'
+    const QByteArray merged = links + ',' + global.replace("\"Self\":\"/api\",", "");
+
+    JsonWriter w;
+    w.beginObject();
+    w.str("Id", QByteArray());
+    w.str("Application", "Octopus Deploy");
+    w.str("Version", store.version);
+    w.str("ApiVersion", "3.0.0");
+    w.str("InstallationId", store.installationId);
+    w.boolean("HasLongTermSupport", true);
+    w.boolean("IsEarlyAccessProgram", false);
+    w.null("LastModifiedBy").null("LastModifiedOn");
+    w.raw("Links", merged);
+    w.end();
+    reply.body = w.take();
+    // Self of the root is /api.
+    reply.body.replace("\"Self\":\"/api/" + store.defaultSpaceId + "\"", "\"Self\":\"/api\"");
+    return reply;
+}
+
+ApiReply ApiRouter::serverStatus() const
+{
+    JsonWriter w;
+    w.beginObject();
+    w.str("Id", "ServerStatus");
+    w.boolean("IsDatabaseEncrypted", true);
+    w.boolean("IsInMaintenanceMode", m_state.maintenance);
+    w.boolean("IsMajorMinorUpgrade", false);
+    // Documented (2026) but unexplained: raised here on a clone whose InstallationId was not reset.
+    w.boolean("IsPotentialClone", m_state.isClone && m_state.unresetClone);
+    w.boolean("IsUpgradeAvailable", true);
+    w.null("MaintenanceExpires");
+    w.str("MaximumAvailableVersion", "2024.1.12345");
+    w.str("MaximumAvailableVersionCoveredByLicense", "2024.1.12345");
+    w.strOrNull("LastModifiedBy", m_state.maintenanceModifiedBy);
+    if (m_state.maintenanceModifiedOn)
+        w.str("LastModifiedOn", ResourceWriter::isoTime(m_state.maintenanceModifiedOn));
+    else
+        w.null("LastModifiedOn");
+    w.beginObject("Links");
+    w.str("Self", "/api/serverstatus").str("Health", "/api/serverstatus/health");
+    w.str("RecentLogs", "/api/serverstatus/logs{?skip,take,includeDetail}")
+        .str("SystemInfo", "/api/serverstatus/system-info");
+    w.str("SystemReport", "/api/serverstatus/system-report").str("GCCollect", "/api/serverstatus/gc-collect");
+    w.end();
+    w.end();
+    ApiReply reply;
+    reply.body = w.take();
+    return reply;
+}
+
+ApiReply ApiRouter::health() const
+{
+    JsonWriter w;
+    w.beginObject();
+    w.str("Id", "health");
+    w.str("Description", m_state.healthy ? QByteArray("Octopus Server is operating normally.")
+                                         : QByteArray("Octopus Server is not operating normally."));
+    w.boolean("IsOperatingNormally", m_state.healthy);
+    w.boolean("IsEntireClusterReadOnly", m_state.maintenance);
+    w.boolean("IsEntireClusterDrainingTasks", m_state.draining);
+    w.boolean("IsCompliantWithLicense", true);
+    w.beginObject("Links").str("Self", "/api/serverstatus/health").end();
+    w.end();
+    ApiReply reply;
+    reply.status = m_state.healthy ? 200 : 418;
+    reply.body = w.take();
+    return reply;
+}
+
+ApiReply ApiRouter::counts() const
+{
+    const DataStore &store = m_state.store;
+    QSet<QByteArray> packages;
+    for (const QByteArray &space : store.spaceIds) {
+        if (const Collection *c = store.find(space, "build-information")) {
+            for (const Item &i : c->items)
+                packages.insert(i.facets[0]);
+        }
+    }
+    JsonWriter w;
+    w.beginObject();
+    w.beginObject("Global")
+        .num("Spaces", store.count("", "spaces"))
+        .num("Teams", 3 + 2 * store.spaceIds.size());
+    w.num("Users", store.count("", "users")).end();
+    w.beginObject("Infrastructure").num("DeploymentTargets", store.countAllSpaces("machines"));
+    w.num("Environments", store.countAllSpaces("environments"))
+        .num("Tenants", store.countAllSpaces("tenants"));
+    w.num("WorkerPools", store.countAllSpaces("workerpools"))
+        .num("Workers", store.countAllSpaces("workers"))
+        .end();
+    w.beginObject("Library").num("Certificates", 0).num("Packages", packages.size());
+    w.num("VariableSets", store.countAllSpaces("libraryvariablesets")).end();
+    w.beginObject("Project").num("Deployments", store.countAllSpaces("deployments"));
+    w.num("Projects", store.countAllSpaces("projects")).num("Releases", store.countAllSpaces("releases"));
+    w.num("RunbookRuns", 0).num("Runbooks", store.countAllSpaces("runbooks")).end();
+    w.end();
+    ApiReply reply;
+    reply.body = w.take();
+    return reply;
+}
+
+ApiReply ApiRouter::maintenance(const ApiRequest &request, const KeyOwner *caller)
+{
+    if (request.method == "PUT") {
+        if (!caller->isAdmin)
+            return error(403,
+                         "You do not have permission to perform this action. Please contact your Octopus "
+                         "administrator. Missing permission: AdministerSystem");
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        const QJsonValue value = body.value(QLatin1String("IsInMaintenanceMode"));
+        if (!value.isBool())
+            return error(400, "There was a problem with your request. IsInMaintenanceMode is required.");
+        m_state.maintenance = value.toBool();
+        m_state.maintenanceModifiedBy = caller->username;
+        m_state.maintenanceModifiedOn = QDateTime::currentMSecsSinceEpoch();
+        recordChange(caller, "Modified", "Maintenance Configuration was changed.", QByteArray(),
+                     {"maintenance"}, request);
+    } else if (request.method != "GET") {
+        return error(405, "The requested resource does not support HTTP method '" + request.method + "'.");
+    }
+    JsonWriter w;
+    w.beginObject();
+    w.str("Id", "maintenance");
+    w.boolean("IsInMaintenanceMode", m_state.maintenance);
+    w.strOrNull("LastModifiedBy", m_state.maintenanceModifiedBy);
+    if (m_state.maintenanceModifiedOn)
+        w.str("LastModifiedOn", ResourceWriter::isoTime(m_state.maintenanceModifiedOn));
+    else
+        w.null("LastModifiedOn");
+    w.beginObject("Links").str("Self", "/api/maintenanceconfiguration").end();
+    w.end();
+    ApiReply reply;
+    reply.body = w.take();
+    return reply;
+}
+
+ApiReply ApiRouter::dashboard(const Route &route) const
+{
+    const DataStore &store = m_state.store;
+    const QByteArray &sid = route.spaceId;
+    auto field = [](const QByteArray &json, const QByteArray &key) {
+        return QJsonDocument::fromJson(json).object().value(QString::fromLatin1(key));
+    };
+    JsonWriter w;
+    w.beginObject();
+    w.str("Id", "dashboard-" + sid);
+    w.beginArray("Environments");
+    QByteArrayList environmentIds;
+    if (const Collection *c = store.find(sid, "environments")) {
+        for (const Item &i : c->items) {
+            environmentIds.append(i.id);
+            w.beginObject().str("Id", i.id).str("Name", i.name).emptyObject("Links").end();
+        }
+    }
+    w.end();
+    w.beginArray("Projects");
+    if (const Collection *c = store.find(sid, "projects")) {
+        for (const Item &i : c->items) {
+            const QJsonObject o = QJsonDocument::fromJson(i.json).object();
+            w.beginObject()
+                .str("Id", i.id)
+                .str("Name", i.name)
+                .qstr("Slug", o.value(QLatin1String("Slug")).toString());
+            w.qstr("ProjectGroupId", o.value(QLatin1String("ProjectGroupId")).toString());
+            w.boolean("IsDisabled", o.value(QLatin1String("IsDisabled")).toBool())
+                .strList("EnvironmentIds", environmentIds);
+            w.qstr("TenantedDeploymentMode", o.value(QLatin1String("TenantedDeploymentMode")).toString());
+            w.boolean("CanPerformUntenantedDeployment", true).emptyObject("Links").end();
+        }
+    }
+    w.end();
+    w.beginArray("ProjectGroups");
+    if (const Collection *c = store.find(sid, "projectgroups")) {
+        for (const Item &i : c->items)
+            w.beginObject()
+                .str("Id", i.id)
+                .str("Name", i.name)
+                .strList("EnvironmentIds", environmentIds)
+                .emptyObject("Links")
+                .end();
+    }
+    w.end();
+    w.beginArray("Tenants");
+    if (const Collection *c = store.find(sid, "tenants")) {
+        for (const Item &i : c->items) {
+            w.beginObject().str("Id", i.id).str("Name", i.name);
+            const QJsonValue environments = field(i.json, "ProjectEnvironments");
+            w.raw("ProjectEnvironments",
+                  QJsonDocument(environments.toObject()).toJson(QJsonDocument::Compact));
+            w.strList("TenantTags", {}).emptyObject("Links").end();
+        }
+    }
+    w.end();
+    w.beginArray("Items");
+    if (const Collection *c = store.find(sid, "dashboarditems")) {
+        for (const Item &i : c->items)
+            w.raw(nullptr, i.json);
+    }
+    w.end();
+    w.emptyArray("PreviousItems");
+    w.boolean("IsFiltered", false).num("ProjectLimit", 100);
+    w.beginObject("Links").str("Self", route.prefix + "/dashboard").end();
+    w.end();
+    ApiReply reply;
+    reply.body = w.take();
+    return reply;
+}
+
+ApiReply ApiRouter::eventAgents() const
+{
+    QByteArrayList agents;
+    QSet<QByteArray> seen;
+    if (const Collection *c = m_state.store.find("", "events")) {
+        for (const Item &i : c->items) {
+            if (!i.facets[4].isEmpty() && !seen.contains(i.facets[4])) {
+                seen.insert(i.facets[4]);
+                agents.append(i.facets[4]);
+            }
+        }
+    }
+    std::sort(agents.begin(), agents.end());
+    JsonWriter w;
+    w.beginArray();
+    w.beginObject().str("Id", "Server").str("Name", "Octopus Server task").emptyObject("Links").end();
+    for (const QByteArray &agent : std::as_const(agents)) {
+        if (agent != "Server")
+            w.beginObject().str("Id", agent).str("Name", agent).emptyObject("Links").end();
+    }
+    w.end();
+    ApiReply reply;
+    reply.body = w.take();
+    return reply;
+}
+
+ApiReply ApiRouter::machineConnection(const Route &route, const QByteArray &storeName,
+                                      const QByteArray &id) const
+{
+    const Item *item = m_state.store.item(route.spaceId, storeName, id);
+    if (!item)
+        return error(404, kNotFound);
+    const QJsonObject machine = QJsonDocument::fromJson(item->json).object();
+    const QString version = machine.value(QLatin1String("Endpoint"))
+                                .toObject()
+                                .value(QLatin1String("TentacleVersionDetails"))
+                                .toObject()
+                                .value(QLatin1String("Version"))
+                                .toString();
+    JsonWriter w;
+    w.beginObject();
+    w.str("Id", item->id).str("MachineId", item->id);
+    w.str("Status", machine.value(QLatin1String("HealthStatus")).toString() == QLatin1String("Healthy")
+                        ? "Success"
+                        : "Failure");
+    w.strOrNull("CurrentTentacleVersion", version.toUtf8());
+    w.str("LastChecked", ResourceWriter::isoTime(m_state.store.anchorMsecs - 3600 * 1000));
+    w.emptyArray("Logs");
+    w.beginObject("Links").str("Self", route.prefix + '/' + storeName + '/' + item->id + "/connection").end();
+    w.end();
+    ApiReply reply;
+    reply.body = w.take();
+    return reply;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Test and demo control, not part of the Octopus API: /octosim/drift and /octosim/health (admin key).
+
+ApiReply ApiRouter::control(const ApiRequest &request, const KeyOwner *caller)
+{
+    if (!caller || !caller->isAdmin)
+        return error(401, "octosim control endpoints need the instance's admin API key.");
+    QByteArray path = request.path;
+    while (path.endsWith('/'))
+        path.chop(1);
+    if (path == "/octosim/drift" && request.method == "POST") {
+        const int count = qBound(1, request.parameter(QStringLiteral("count")).toInt(), 10000);
+        const int applied = m_state.driftNow ? m_state.driftNow(count) : 0;
+        ApiReply reply;
+        reply.body = "{\"Applied\":" + QByteArray::number(applied) + '}';
+        return reply;
+    }
+    if (path == "/octosim/health" && request.method == "PUT") {
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        if (body.contains(QLatin1String("IsOperatingNormally")))
+            m_state.healthy = body.value(QLatin1String("IsOperatingNormally")).toBool();
+        if (body.contains(QLatin1String("IsDraining")))
+            m_state.draining = body.value(QLatin1String("IsDraining")).toBool();
+        ApiReply reply;
+        reply.body = "{\"IsOperatingNormally\":" + QByteArray(m_state.healthy ? "true" : "false") +
+                     ",\"IsDraining\":" + QByteArray(m_state.draining ? "true" : "false") + '}';
+        return reply;
+    }
+    return error(404, kNotFound);
+}
+
+} // namespace octosim

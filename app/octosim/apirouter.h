@@ -1,0 +1,71 @@
+#pragma once
+
+#include "instancestate.h"
+
+#include <QByteArray>
+#include <QByteArrayList>
+#include <QJsonObject>
+
+#include <functional>
+
+namespace octosim {
+
+struct KeyOwner;
+
+// Answers one instance's REST API from its InstanceState: routing (space-scoped, /spaces/{id}/ and
+// legacy forms), authentication, maintenance mode, paging and filters. Knows nothing of sockets.
+class ApiRouter
+{
+public:
+    explicit ApiRouter(InstanceState &state);
+
+    ApiReply handle(const ApiRequest &request);
+
+    // {ErrorMessage, Errors[]} with the given status.
+    static ApiReply error(int status, const QByteArray &message);
+
+private:
+    struct Route
+    {
+        QByteArray spaceId;       // the space the request addresses (the default one for legacy routes)
+        bool spaceInPath = false; // /api/Spaces-1/... or /api/spaces/Spaces-1/...
+        QByteArray prefix;        // "/api/Spaces-1" or "/api"
+        QByteArrayList segments;  // after the space, lower-cased
+        QByteArrayList original;  // the same, as sent (ids keep their case)
+    };
+    using Filter = std::function<bool(const Item &)>;
+
+    ApiReply dispatch(const ApiRequest &request, const Route &route, const KeyOwner *caller);
+    ApiReply serverWide(const ApiRequest &request, const Route &route, const KeyOwner *caller);
+    ApiReply spaceScoped(const ApiRequest &request, const Route &route, const KeyOwner *caller);
+    ApiReply control(const ApiRequest &request, const KeyOwner *caller);
+
+    ApiReply list(const ApiRequest &request, const QByteArray &itemType, const QList<const Item *> &items,
+                  const QByteArray &path, const QByteArray &templ);
+    static ApiReply bareArray(const QList<const Item *> &items);
+    QList<const Item *> select(const Collection *collection, const ApiRequest &request,
+                               const QByteArray &storeName, const Filter &extra = {}) const;
+    ApiReply writeItem(const ApiRequest &request, const Route &route, const QByteArray &storeName,
+                       const QByteArray &id, const KeyOwner *caller);
+
+    ApiReply root(const Route &route) const;
+    ApiReply serverStatus() const;
+    ApiReply health() const;
+    ApiReply counts() const;
+    ApiReply maintenance(const ApiRequest &request, const KeyOwner *caller);
+    ApiReply dashboard(const Route &route) const;
+    ApiReply eventAgents() const;
+    ApiReply createTask(const ApiRequest &request, const Route &route);
+    ApiReply apiKeys(const ApiRequest &request, const Route &route, const KeyOwner *caller);
+    ApiReply machineConnection(const Route &route, const QByteArray &storeName, const QByteArray &id) const;
+
+    QByteArray spaceLinks(const QByteArray &spaceId) const;
+    void recordChange(const KeyOwner *caller, const QByteArray &category, const QByteArray &message,
+                      const QByteArray &spaceId, const QByteArrayList &related, const ApiRequest &request);
+    static bool isWrite(const QByteArray &method);
+    static std::array<QByteArray, 5> facetsFor(const QByteArray &storeName, const QJsonObject &object);
+
+    InstanceState &m_state;
+};
+
+} // namespace octosim

@@ -1,0 +1,223 @@
+#include "faultinjector.h"
+
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <sys/socket.h>
+
+#include <memory>
+
+namespace octosim {
+
+namespace {
+
+QByteArray reason(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 307:
+        return "Temporary Redirect";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 418:
+        return "I'm a teapot";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
+    }
+}
+
+void finish(QTcpSocket *socket, bool keepAlive)
+{
+    if (!keepAlive)
+        socket->disconnectFromHost();
+}
+
+} // namespace
+
+FaultInjector::FaultInjector(const QList<FaultSpec> &faults)
+{
+    for (const FaultSpec &fault : faults)
+        m_rules.append({fault, QRegularExpression(fault.pathRegex)});
+}
+
+int FaultInjector::latencyFor(const QByteArray &target) const
+{
+    int total = 0;
+    const QString text = QString::fromUtf8(target);
+    for (const Rule &rule : m_rules) {
+        if (rule.spec.kind == QLatin1String("latency") && rule.regex.match(text).hasMatch())
+            total += rule.spec.argument.toInt();
+    }
+    return total;
+}
+
+const FaultSpec *FaultInjector::faultFor(const QByteArray &target) const
+{
+    const QString text = QString::fromUtf8(target);
+    for (const Rule &rule : m_rules) {
+        if (rule.spec.kind != QLatin1String("latency") && rule.regex.match(text).hasMatch())
+            return &rule.spec;
+    }
+    return nullptr;
+}
+
+QByteArray FaultInjector::head(int status, const ApiReply &reply, qint64 contentLength, bool keepAlive)
+{
+    QByteArray out;
+    out.reserve(256);
+    out.append("HTTP/1.1 ")
+        .append(QByteArray::number(status))
+        .append(' ')
+        .append(reason(status))
+        .append("\r\n");
+    out.append("Content-Type: ").append(reply.contentType).append("\r\n");
+    out.append("Content-Length: ").append(QByteArray::number(contentLength)).append("\r\n");
+    out.append("Octopus-Node: OctoSim\r\n");
+    for (const auto &[name, value] : reply.headers)
+        out.append(name).append(": ").append(value).append("\r\n");
+    out.append(keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n");
+    out.append("\r\n");
+    return out;
+}
+
+void FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpec *fault, bool keepAlive,
+                            bool headOnly)
+{
+    const QString kind = fault ? fault->kind : QString();
+    if (kind == QLatin1String("reset")) {
+        // SO_LINGER 0 makes close() send a TCP RST instead of a FIN.
+        const qintptr fd = socket->socketDescriptor();
+        if (fd >= 0) {
+            struct linger lingering = {1, 0};
+            ::setsockopt(int(fd), SOL_SOCKET, SO_LINGER, &lingering, sizeof lingering);
+        }
+        socket->abort();
+        return;
+    }
+    if (kind == QLatin1String("status")) {
+        const int status = fault->argument.section(QLatin1Char(':'), 0, 0).toInt();
+        const ApiReply original = reply;
+        reply.status = status;
+        reply.headers.clear();
+        reply.contentType = "application/json; charset=utf-8";
+        reply.body = "{\"ErrorMessage\":\"octosim fault: HTTP " + QByteArray::number(status) +
+                     "\",\"Errors\":[\"octosim fault: HTTP " + QByteArray::number(status) + "\"]}";
+        if (status == 429 || status == 503) {
+            const QString retry = fault->argument.section(QLatin1Char(':'), 1, 1);
+            reply.headers.append({"Retry-After", retry.isEmpty() ? QByteArray("1") : retry.toLatin1()});
+        }
+        Q_UNUSED(original);
+    } else if (kind == QLatin1String("redirect")) {
+        reply.status = 302;
+        reply.headers = {{"Location", fault->argument.toUtf8()}};
+        reply.body = "{}";
+    } else if (kind == QLatin1String("badjson")) {
+        reply.body = reply.body.left(qMax<qsizetype>(1, reply.body.size() / 2)) + "\x01<octosim:badjson";
+    }
+    const qint64 length = reply.body.size();
+    if (kind == QLatin1String("truncate")) {
+        socket->write(head(reply.status, reply, length, false));
+        socket->write(reply.body.left(length / 2));
+        socket->flush();
+        socket->disconnectFromHost();
+        return;
+    }
+    if (kind == QLatin1String("huge")) {
+        // The real body followed by MB megabytes of JSON whitespace: still valid JSON, just enormous.
+        const qint64 padding = qint64(fault->argument.toInt()) * 1024 * 1024;
+        socket->write(head(reply.status, reply, length + padding, keepAlive));
+        socket->write(reply.body);
+        auto remaining = std::make_shared<qint64>(padding);
+        const QByteArray chunk(256 * 1024, ' ');
+        QPointer<QTcpSocket> guard(socket);
+        auto pump = [guard, remaining, chunk, keepAlive]() {
+            if (!guard)
+                return;
+            while (*remaining > 0 && guard->bytesToWrite() < 4 * chunk.size()) {
+                const qint64 n = qMin<qint64>(*remaining, chunk.size());
+                guard->write(chunk.constData(), n);
+                *remaining -= n;
+            }
+            if (*remaining == 0) {
+                *remaining = -1;
+                finish(guard, keepAlive);
+            }
+        };
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection =
+            QObject::connect(socket, &QTcpSocket::bytesWritten, socket, [pump, remaining, connection] {
+                pump();
+                if (*remaining < 0)
+                    QObject::disconnect(*connection);
+            });
+        pump();
+        return;
+    }
+    if (kind == QLatin1String("slow")) {
+        const int bytesPerSecond = qMax(1, fault->argument.toInt());
+        auto data = std::make_shared<QByteArray>(head(reply.status, reply, length, keepAlive) +
+                                                 (headOnly ? QByteArray() : reply.body));
+        auto offset = std::make_shared<qsizetype>(0);
+        auto *timer = new QTimer(socket);
+        const int perTick = qMax(1, bytesPerSecond / 10);
+        QObject::connect(timer, &QTimer::timeout, socket, [socket, timer, data, offset, perTick, keepAlive] {
+            const qsizetype n = qMin<qsizetype>(perTick, data->size() - *offset);
+            socket->write(data->constData() + *offset, n);
+            *offset += n;
+            if (*offset >= data->size()) {
+                timer->stop();
+                timer->deleteLater();
+                finish(socket, keepAlive);
+            }
+        });
+        timer->start(100);
+        return;
+    }
+    QByteArray out = head(reply.status, reply, length, keepAlive);
+    if (!headOnly) {
+        if (reply.body.size() < 64 * 1024) {
+            out.append(reply.body);
+            socket->write(out);
+        } else {
+            socket->write(out);
+            socket->write(reply.body);
+        }
+    } else {
+        socket->write(out);
+    }
+    finish(socket, keepAlive);
+}
+
+} // namespace octosim

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "instancestate.h"
+#include "octosimserver.h"
+
+#include <QList>
+#include <QRegularExpression>
+
+class QTcpSocket;
+
+namespace octosim {
+
+// The --fault rules of one instance, and the code that writes a reply to the socket the way each
+// fault kind demands: latency:MS, status:CODE[:RETRY_AFTER], reset, truncate, badjson,
+// slow:BYTES_PER_S, huge:MB, redirect:URL. Rules match the request path plus query string.
+class FaultInjector
+{
+public:
+    explicit FaultInjector(const QList<FaultSpec> &faults);
+
+    // Total latency of the matching latency rules, in milliseconds.
+    int latencyFor(const QByteArray &target) const;
+    // The first matching rule that is not a latency rule, or nullptr.
+    const FaultSpec *faultFor(const QByteArray &target) const;
+
+    // Writes reply (after applying fault, if any) to the socket. keepAlive false closes afterwards.
+    static void deliver(QTcpSocket *socket, ApiReply reply, const FaultSpec *fault, bool keepAlive,
+                        bool headOnly);
+
+    static QByteArray head(int status, const ApiReply &reply, qint64 contentLength, bool keepAlive);
+
+private:
+    struct Rule
+    {
+        FaultSpec spec;
+        QRegularExpression regex;
+    };
+    QList<Rule> m_rules;
+};
+
+} // namespace octosim

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "datastore.h"
+#include "resourcewriter.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QPair>
+#include <QUrlQuery>
+
+#include <functional>
+
+namespace octosim {
+
+// One parsed HTTP request, detached from the socket.
+struct ApiRequest
+{
+    QByteArray method; // GET, POST, PUT, DELETE, ...
+    QByteArray path;   // percent-decoded, without the query
+    QByteArray rawQuery;
+    QUrlQuery query;
+    QHash<QByteArray, QByteArray> headers; // names lower-cased
+    QByteArray body;
+
+    // Query parameter, the name compared case-insensitively like the server's model binder.
+    QString parameter(const QString &name) const;
+    bool hasParameter(const QString &name) const;
+};
+
+struct ApiReply
+{
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType = "application/json; charset=utf-8";
+    QList<QPair<QByteArray, QByteArray>> headers;
+};
+
+// Everything one simulated instance knows: its database plus runtime state that is not cloned.
+struct InstanceState
+{
+    QByteArray name; // "old" or "new"
+    DataStore store;
+    bool maintenance = false;
+    QByteArray maintenanceModifiedBy;
+    qint64 maintenanceModifiedOn = 0;
+    bool healthy = true;   // /api/serverstatus/health answers 418 when false
+    bool draining = false; // /api/octopusservernodes/ping answers 418 when true
+    int maintenanceStatus = 503;
+    bool isClone = false;
+    bool unresetClone = false;
+
+    // Hooks set by the owner.
+    std::function<void(const TaskSpec &task)> taskQueued; // a task was created in the Queued state
+    std::function<int(int count)> driftNow;               // applies count drift changes now, returns how many
+};
+
+} // namespace octosim

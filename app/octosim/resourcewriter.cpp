@@ -1,0 +1,158 @@
+#include "resourcewriter.h"
+
+#include "jsonwriter.h"
+
+#include <QDateTime>
+
+namespace octosim {
+
+QByteArray ResourceWriter::isoTime(qint64 msecsSinceEpoch)
+{
+    QByteArray text =
+        QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1();
+    if (text.endsWith('Z'))
+        text.chop(1);
+    return text + "+00:00";
+}
+
+QByteArray ResourceWriter::durationText(qint64 msecs)
+{
+    const qint64 seconds = msecs / 1000;
+    if (seconds < 60)
+        return QByteArray::number(seconds) + (seconds == 1 ? " second" : " seconds");
+    const qint64 minutes = seconds / 60;
+    if (minutes < 60)
+        return QByteArray::number(minutes) + (minutes == 1 ? " minute" : " minutes");
+    const qint64 hours = minutes / 60;
+    return QByteArray::number(hours) + (hours == 1 ? " hour" : " hours");
+}
+
+Item ResourceWriter::eventItem(const EventSpec &e)
+{
+    JsonWriter w;
+    w.beginObject();
+    w.str("Id", e.id);
+    w.str("Category", e.category);
+    w.str("UserId", e.userId);
+    w.str("Username", e.username);
+    w.boolean("IsService", e.isService);
+    w.str("IdentityEstablishedWith", e.identityEstablishedWith);
+    w.str("UserAgent", e.userAgent);
+    w.strOrNull("IpAddress", e.ipAddress);
+    w.str("Occurred", isoTime(e.occurred));
+    w.str("Message", e.message);
+    // MessageHtml links each referenced document, as the portal renders it.
+    QByteArray html = e.message;
+    QByteArray references;
+    {
+        JsonWriter r;
+        r.beginArray();
+        for (const auto &[docId, text] : e.references) {
+            const qsizetype at = e.message.indexOf(text);
+            if (at < 0)
+                continue;
+            r.beginObject();
+            r.str("ReferencedDocumentId", docId);
+            r.num("StartIndex", at);
+            r.num("Length", text.size());
+            r.end();
+            html.replace(text, "<a href='#/" + docId + "'>" + text + "</a>");
+        }
+        r.end();
+        references = r.take();
+    }
+    w.str("MessageHtml", html);
+    w.raw("MessageReferences", references);
+    w.strList("RelatedDocumentIds", e.relatedDocumentIds);
+    w.strOrNull("SpaceId", e.spaceId);
+    w.null("Comments");
+    w.null("Details");
+    w.beginObject("ChangeDetails");
+    w.null("DocumentContext");
+    w.null("Differences");
+    w.end();
+    w.beginObject("Links");
+    w.str("Self", "/api/events/" + e.id);
+    w.end();
+    w.end();
+
+    Item item;
+    item.id = e.id;
+    item.name = e.category;
+    item.json = w.take();
+    item.facets[0] = e.category;
+    item.facets[1] = e.userId;
+    if (!e.relatedDocumentIds.isEmpty()) {
+        const QByteArray &first = e.relatedDocumentIds.first();
+        const qsizetype dash = first.indexOf('-');
+        item.facets[2] = dash > 0 ? first.left(dash) : first;
+    }
+    item.facets[3] = e.spaceId;
+    item.facets[4] = e.userAgent;
+    item.time = e.occurred;
+    return item;
+}
+
+QByteArray ResourceWriter::recordEvent(DataStore &store, EventSpec event)
+{
+    event.id = "Events-" + QByteArray::number(store.nextId("Events"));
+    store.collection("", "events").items.prepend(eventItem(event));
+    return event.id;
+}
+
+Item ResourceWriter::taskItem(const TaskSpec &t)
+{
+    const bool completed = t.completedTime > 0;
+    const bool success = t.state == "Success";
+    JsonWriter w;
+    w.beginObject();
+    w.str("Id", t.id);
+    w.str("SpaceId", t.spaceId);
+    w.str("Name", t.name);
+    w.str("Description", t.description);
+    w.raw("Arguments", t.argumentsJson);
+    w.str("State", t.state);
+    w.str("Completed", completed ? isoTime(t.completedTime) : QByteArray());
+    w.str("QueueTime", isoTime(t.queueTime));
+    w.null("QueueTimeExpiry");
+    if (t.startTime > 0)
+        w.str("StartTime", isoTime(t.startTime));
+    else
+        w.null("StartTime");
+    const qint64 lastUpdate = qMax(t.queueTime, qMax(t.startTime, t.completedTime));
+    w.str("LastUpdatedTime", isoTime(lastUpdate));
+    if (completed)
+        w.str("CompletedTime", isoTime(t.completedTime));
+    else
+        w.null("CompletedTime");
+    w.str("Duration", durationText(t.startTime > 0 ? lastUpdate - t.startTime : 0));
+    w.str("ErrorMessage", t.errorMessage);
+    w.strOrNull("ServerNode", t.startTime > 0 ? t.serverNode : QByteArray());
+    w.boolean("IsCompleted", completed);
+    w.boolean("FinishedSuccessfully", completed && success);
+    w.boolean("HasBeenPickedUpByProcessor", t.startTime > 0);
+    w.boolean("HasPendingInterruptions", false);
+    w.boolean("HasWarningsOrErrors", completed && !success);
+    w.boolean("CanRerun", completed);
+    w.beginObject("Links");
+    w.str("Self", "/api/tasks/" + t.id);
+    w.str("Web", "/app#/" + t.spaceId + "/tasks/" + t.id);
+    w.str("Raw", "/api/tasks/" + t.id + "/raw");
+    w.str("Details", "/api/tasks/" + t.id + "/details{?verbose,tail,ranges}");
+    w.str("Cancel", "/api/tasks/" + t.id + "/cancel");
+    w.end();
+    w.end();
+
+    Item item;
+    item.id = t.id;
+    item.name = t.description;
+    item.json = w.take();
+    item.facets[0] = t.state;
+    item.facets[1] = t.name;
+    item.facets[2] = t.spaceId;
+    item.facets[3] = t.projectId;
+    item.time = t.queueTime;
+    return item;
+}
+
+} // namespace octosim

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "instancestate.h"
+
+#include <QObject>
+
+namespace octosim {
+
+// Moves queued tasks through Executing to Success on timers, like the server's task queue, and
+// applies their effect (an Upgrade task brings the targeted Tentacles to the latest version).
+class TaskRunner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TaskRunner(InstanceState &state, QObject *parent = nullptr);
+
+    void enqueue(const TaskSpec &task);
+
+    static constexpr int kQueuedMs = 300;
+    static constexpr int kExecutingMs = 1200;
+
+private:
+    void store(const TaskSpec &task);
+    void upgradeTentacles(const TaskSpec &task);
+
+    InstanceState &m_state;
+};
+
+} // namespace octosim
