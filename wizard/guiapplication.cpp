@@ -20,11 +20,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("GuiApplication", text);
-}
-
 void printError(const QString &message)
 {
     QTextStream(stderr) << QCoreApplication::applicationName() << ": " << message << '\n';
@@ -114,7 +109,8 @@ int runGuiApplication(QApplication &app)
             window.enterDemoMode(demo.servers());
         } else {
             window.showDemoFailure(reason);
-            printError(tr("demo servers did not start: %1").arg(reason));
+            printError(
+                QCoreApplication::translate("GuiApplication", "demo servers did not start: %1").arg(reason));
         }
     }
 
@@ -146,10 +142,11 @@ int runGuiApplication(QApplication &app)
     QObject::connect(watcher, &FirstPaintWatcher::painted, &window, [&] {
         const QPixmap pixmap = window.grab();
         if (pixmap.isNull() || !pixmap.save(options.screenshotPath, "PNG")) {
-            printError(tr("could not write the screenshot to %1").arg(options.screenshotPath));
+            printError(QCoreApplication::translate("GuiApplication", "could not write the screenshot to %1")
+                           .arg(options.screenshotPath));
             exitCode = 1;
         } else {
-            QTextStream(stdout) << tr("Saved %1 (%2×%3)")
+            QTextStream(stdout) << QCoreApplication::translate("GuiApplication", "Saved %1 (%2×%3)")
                                        .arg(QDir::toNativeSeparators(options.screenshotPath))
                                        .arg(pixmap.width())
                                        .arg(pixmap.height())
@@ -158,7 +155,9 @@ int runGuiApplication(QApplication &app)
         app.exit(exitCode);
     });
     QTimer::singleShot(30000, &window, [&] {
-        printError(tr("the window was never painted; is a display or QT_QPA_PLATFORM=offscreen available?"));
+        printError(QCoreApplication::translate(
+            "GuiApplication",
+            "the window was never painted; is a display or QT_QPA_PLATFORM=offscreen available?"));
         exitCode = 1;
         app.exit(exitCode);
     });

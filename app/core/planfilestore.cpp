@@ -58,10 +58,9 @@ PlanLoadResult PlanFileStore::parse(const QByteArray &bytes, const QString &path
         qsizetype contentEnd = bytes.size();
         while (contentEnd > 0 && QChar::isSpace(uchar(bytes.at(contentEnd - 1))))
             --contentEnd;
-        const bool endedEarly = parseError.error == QJsonParseError::UnterminatedObject ||
-                                parseError.error == QJsonParseError::UnterminatedArray ||
-                                parseError.error == QJsonParseError::UnterminatedString ||
-                                parseError.offset >= contentEnd;
+        // The parser ran out of input: a cut-off copy, not garbage. (Qt reports "unterminated object" for
+        // some errors in the middle too, so the offset decides.)
+        const bool endedEarly = parseError.offset >= contentEnd;
         const bool looksLikeJson = trimmed.startsWith('{');
         const auto kind = endedEarly && looksLikeJson ? PlanError::Kind::Truncated : PlanError::Kind::Corrupt;
         result.error = PlanError::make(

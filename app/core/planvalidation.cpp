@@ -30,9 +30,17 @@ void checkServerUrl(ServerRole role, const QUrl &url, QList<PlanIssue> *issues)
     }
 }
 
-QUrl normalized(const QUrl &url)
+// Same server, written differently: scheme and host are case-insensitive, trailing slashes don't matter.
+QString comparable(const QUrl &url)
 {
-    return url.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    const int defaultPort = url.scheme().toLower() == QLatin1String("https") ? 443 : 80;
+    return QStringLiteral("%1://%2:%3%4")
+        .arg(url.scheme().toLower(), url.host().toLower())
+        .arg(url.port(defaultPort))
+        .arg(path);
 }
 
 } // namespace
@@ -44,7 +52,7 @@ QList<PlanIssue> issuesFor(PlanStep step, const PlanData &plan)
     case PlanStep::Connect:
         checkServerUrl(ServerRole::Old, plan.oldServer.url, &issues);
         checkServerUrl(ServerRole::New, plan.newServer.url, &issues);
-        if (issues.isEmpty() && normalized(plan.oldServer.url) == normalized(plan.newServer.url)) {
+        if (issues.isEmpty() && comparable(plan.oldServer.url) == comparable(plan.newServer.url)) {
             issues.append(
                 {PlanIssue::Severity::Error, QStringLiteral("newServer.url"),
                  QCoreApplication::translate(

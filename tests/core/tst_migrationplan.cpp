@@ -1,0 +1,549 @@
+#include "migrationplan.h"
+#include "plandocument.h"
+#include "planfilestore.h"
+#include "planvalidation.h"
+#include "recentfiles.h"
+#include "sessioncredentials.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+namespace {
+
+PlanData fullPlan()
+{
+    PlanData plan;
+    plan.oldServer.url = QUrl(QStringLiteral("https://octopusdeploy.example.com/"));
+    plan.oldServer.extra.insert(QStringLiteral("spaceId"), QStringLiteral("Spaces-1"));
+    plan.newServer.url = QUrl(QStringLiteral("https://octopus.example.com:8443/octo"));
+    plan.domain.choice = DomainDecision::Choice::NewName;
+    plan.domain.oldPublicUrl = QUrl(QStringLiteral("https://octopusdeploy.example.com"));
+    plan.domain.newPublicUrl = QUrl(QStringLiteral("https://octopus.example.com"));
+    plan.domain.notes = QStringLiteral("DNS change approved by ops — ticket #42 (ü, 日本)");
+    plan.domain.extra.insert(QStringLiteral("ttl"), 300);
+    plan.ciIntegrations.extra.insert(
+        QStringLiteral("servers"),
+        QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("jenkins")}}});
+    plan.scriptAudit.extra.insert(QStringLiteral("decisions"), QJsonObject{{QStringLiteral("step-1"), true}});
+    plan.testPlan.extra.insert(QStringLiteral("projects"), QJsonArray{QStringLiteral("Projects-1")});
+    plan.cutoverJournal.extra.insert(QStringLiteral("entries"), QJsonArray{1, 2, 3});
+    plan.extra.insert(QStringLiteral("x-future"), QJsonObject{{QStringLiteral("a"), 1}});
+    return plan;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(PlanError::Kind)
+
+class TestMigrationPlan : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+
+    void savedPlanLoadsBackWithEveryField();
+    void unknownKeysSurviveLoadAndSave_data();
+    void unknownKeysSurviveLoadAndSave();
+    void newerMinorVersionLoadsAndKeepsItsVersion();
+    void brokenFileIsReportedAndLeftUntouched_data();
+    void brokenFileIsReportedAndLeftUntouched();
+    void missingFileIsNotFound();
+    void directoryIsUnreadable();
+    void fileWithoutReadPermissionIsUnreadable();
+    void saveReplacesFileAtomically();
+    void saveIntoMissingFolderFailsAndCreatesNothing();
+    void failedSaveLeavesExistingFileUntouched();
+    void savedFileNeverContainsApiKeys();
+    void setterEmitsChangedOnlyForRealChanges();
+
+    void documentTracksModifiedStateAndPath();
+    void failedOpenKeepsCurrentPlan();
+    void autosaveWritesSideFileAfterChangesAndRemovesItOnSave();
+    void autosaveLeftByCrashIsOfferedAndRecovered();
+    void autosaveOfRunningProcessIsNotOffered();
+
+    void recentFilesKeepNewestFirstWithoutDuplicates();
+
+    void connectStepIssues_data();
+    void connectStepIssues();
+    void domainStepIssues_data();
+    void domainStepIssues();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestMigrationPlan::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestMigrationPlan::savedPlanLoadsBackWithEveryField()
+{
+    const PlanData plan = fullPlan();
+    const QString path = m_dir->filePath(QStringLiteral("plan.handover"));
+    QVERIFY(!PlanFileStore::save(plan, path));
+
+    const PlanLoadResult loaded = PlanFileStore::load(path);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error.toDisplayString()));
+    QCOMPARE(loaded.plan.oldServer, plan.oldServer);
+    QCOMPARE(loaded.plan.newServer, plan.newServer);
+    QCOMPARE(loaded.plan.domain, plan.domain);
+    QCOMPARE(loaded.plan.ciIntegrations, plan.ciIntegrations);
+    QCOMPARE(loaded.plan.scriptAudit, plan.scriptAudit);
+    QCOMPARE(loaded.plan.testPlan, plan.testPlan);
+    QCOMPARE(loaded.plan.cutoverJournal, plan.cutoverJournal);
+    QCOMPARE(loaded.plan.extra, plan.extra);
+    QVERIFY(loaded.plan == plan);
+
+    const QJsonObject json = QJsonDocument::fromJson(readAll(path)).object();
+    QCOMPARE(json.value(QStringLiteral("kind")).toString(), QStringLiteral("handover.plan"));
+    QCOMPARE(json.value(QStringLiteral("formatVersion")).toInt(), PlanData::FormatVersion);
+    QCOMPARE(json.value(QStringLiteral("domain")).toObject().value(QStringLiteral("choice")).toString(),
+             QStringLiteral("new-name"));
+
+    // Saving what was loaded gives the same bytes: nothing drifts on a round trip.
+    QCOMPARE(PlanFileStore::serialize(loaded.plan), readAll(path));
+}
+
+void TestMigrationPlan::unknownKeysSurviveLoadAndSave_data()
+{
+    QTest::addColumn<QString>("section"); // empty = top level
+    QTest::newRow("top level") << QString();
+    QTest::newRow("old server") << QStringLiteral("oldServer");
+    QTest::newRow("new server") << QStringLiteral("newServer");
+    QTest::newRow("domain") << QStringLiteral("domain");
+    QTest::newRow("ci integrations") << QStringLiteral("ciIntegrations");
+    QTest::newRow("script audit") << QStringLiteral("scriptAudit");
+    QTest::newRow("test plan") << QStringLiteral("testPlan");
+    QTest::newRow("cutover journal") << QStringLiteral("cutoverJournal");
+}
+
+void TestMigrationPlan::unknownKeysSurviveLoadAndSave()
+{
+    QFETCH(QString, section);
+    QJsonObject json = PlanData().toJson();
+    const QJsonObject extra{{QStringLiteral("fromNewerWriter"), QJsonArray{1, QStringLiteral("two")}}};
+    if (section.isEmpty()) {
+        json.insert(QStringLiteral("fromNewerWriter"), extra.value(QStringLiteral("fromNewerWriter")));
+    } else {
+        QJsonObject inner = json.value(section).toObject();
+        inner.insert(QStringLiteral("fromNewerWriter"), extra.value(QStringLiteral("fromNewerWriter")));
+        json.insert(section, inner);
+    }
+    const QString path = m_dir->filePath(QStringLiteral("extras.handover"));
+    writeAll(path, QJsonDocument(json).toJson());
+
+    PlanLoadResult loaded = PlanFileStore::load(path);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error.toDisplayString()));
+    // Edit a known field, save, and the unknown key is still there.
+    loaded.plan.oldServer.url = QUrl(QStringLiteral("https://edited.example.com"));
+    QVERIFY(!PlanFileStore::save(loaded.plan, path));
+    const QJsonObject saved = QJsonDocument::fromJson(readAll(path)).object();
+    const QJsonObject holder = section.isEmpty() ? saved : saved.value(section).toObject();
+    QCOMPARE(holder.value(QStringLiteral("fromNewerWriter")), extra.value(QStringLiteral("fromNewerWriter")));
+    QCOMPARE(saved.value(QStringLiteral("oldServer")).toObject().value(QStringLiteral("url")).toString(),
+             QStringLiteral("https://edited.example.com"));
+}
+
+void TestMigrationPlan::newerMinorVersionLoadsAndKeepsItsVersion()
+{
+    QJsonObject json = PlanData().toJson();
+    json.insert(QStringLiteral("formatMinorVersion"), PlanData::FormatMinorVersion + 5);
+    const QString path = m_dir->filePath(QStringLiteral("minor.handover"));
+    writeAll(path, QJsonDocument(json).toJson());
+    const PlanLoadResult loaded = PlanFileStore::load(path);
+    QVERIFY(loaded.ok());
+    QVERIFY(!PlanFileStore::save(loaded.plan, path));
+    QCOMPARE(
+        QJsonDocument::fromJson(readAll(path)).object().value(QStringLiteral("formatMinorVersion")).toInt(),
+        PlanData::FormatMinorVersion + 5);
+}
+
+void TestMigrationPlan::brokenFileIsReportedAndLeftUntouched_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<PlanError::Kind>("kind");
+
+    const QByteArray valid = PlanFileStore::serialize(fullPlan());
+    QTest::newRow("garbage") << QByteArray("this is not json at all") << PlanError::Kind::Corrupt;
+    QTest::newRow("binary") << QByteArray("\x00\x01\xff\xfe{", 5) << PlanError::Kind::Corrupt;
+    QTest::newRow("syntax error inside")
+        << QByteArray(R"({"kind": "handover.plan", "formatVersion": 1,, })") << PlanError::Kind::Corrupt;
+    QTest::newRow("json array") << QByteArray("[1, 2, 3]") << PlanError::Kind::Corrupt;
+    QTest::newRow("other json object") << QByteArray(R"({"name": "not a plan"})") << PlanError::Kind::Corrupt;
+    QTest::newRow("missing format version")
+        << QByteArray(R"({"kind": "handover.plan"})") << PlanError::Kind::Corrupt;
+    QTest::newRow("section of the wrong type")
+        << QByteArray(R"({"kind": "handover.plan", "formatVersion": 1, "oldServer": "http://x"})")
+        << PlanError::Kind::Corrupt;
+    QTest::newRow("url of the wrong type")
+        << QByteArray(R"({"kind": "handover.plan", "formatVersion": 1, "oldServer": {"url": 42}})")
+        << PlanError::Kind::Corrupt;
+    QTest::newRow("unknown domain choice")
+        << QByteArray(R"({"kind": "handover.plan", "formatVersion": 1, "domain": {"choice": "maybe"}})")
+        << PlanError::Kind::Corrupt;
+    QTest::newRow("empty file") << QByteArray() << PlanError::Kind::Truncated;
+    QTest::newRow("only whitespace") << QByteArray(" \n\t ") << PlanError::Kind::Truncated;
+    QTest::newRow("cut in half") << valid.left(valid.size() / 2) << PlanError::Kind::Truncated;
+    QTest::newRow("cut before the last brace")
+        << valid.left(valid.lastIndexOf('}')) << PlanError::Kind::Truncated;
+    QTest::newRow("cut after the first brace") << valid.left(1) << PlanError::Kind::Truncated;
+    QTest::newRow("newer format version")
+        << QByteArray(R"({"kind": "handover.plan", "formatVersion": 2, "somethingNew": {}})")
+        << PlanError::Kind::NewerVersion;
+}
+
+void TestMigrationPlan::brokenFileIsReportedAndLeftUntouched()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(PlanError::Kind, kind);
+    const QString path = m_dir->filePath(QStringLiteral("broken.handover"));
+    writeAll(path, bytes);
+    const QDateTime modifiedBefore = QFileInfo(path).lastModified();
+
+    const PlanLoadResult loaded = PlanFileStore::load(path);
+    QVERIFY(!loaded.ok());
+    QCOMPARE(PlanError::kindName(loaded.error.kind), PlanError::kindName(kind));
+    QCOMPARE(loaded.error.path, path);
+    QVERIFY2(loaded.error.toDisplayString().contains(QStringLiteral("broken.handover")),
+             qPrintable(loaded.error.toDisplayString()));
+
+    // The document refuses it too, and the file is byte-for-byte what it was.
+    MigrationPlan plan;
+    PlanDocument document(&plan, {});
+    QCOMPARE(document.open(path).kind, kind);
+    QCOMPARE(readAll(path), bytes);
+    QCOMPARE(QFileInfo(path).lastModified(), modifiedBefore);
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("broken.handover")});
+}
+
+void TestMigrationPlan::missingFileIsNotFound()
+{
+    const QString path = m_dir->filePath(QStringLiteral("nope.handover"));
+    const PlanLoadResult loaded = PlanFileStore::load(path);
+    QCOMPARE(loaded.error.kind, PlanError::Kind::NotFound);
+    QVERIFY(!QFileInfo::exists(path));
+}
+
+void TestMigrationPlan::directoryIsUnreadable()
+{
+    QCOMPARE(PlanFileStore::load(m_dir->path()).error.kind, PlanError::Kind::Unreadable);
+}
+
+void TestMigrationPlan::fileWithoutReadPermissionIsUnreadable()
+{
+    const QString path = m_dir->filePath(QStringLiteral("locked.handover"));
+    const QByteArray bytes = PlanFileStore::serialize(fullPlan());
+    writeAll(path, bytes);
+    QVERIFY(QFile::setPermissions(path, QFileDevice::Permissions()));
+    const auto restore =
+        qScopeGuard([&] { QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner); });
+    QFile probe(path);
+    if (probe.open(QIODevice::ReadOnly))
+        QSKIP("Running with privileges that ignore file permissions (root?): chmod 000 does not block "
+              "reading.");
+
+    QCOMPARE(PlanFileStore::load(path).error.kind, PlanError::Kind::Unreadable);
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QCOMPARE(readAll(path), bytes);
+}
+
+void TestMigrationPlan::saveReplacesFileAtomically()
+{
+    const QString path = m_dir->filePath(QStringLiteral("plan.handover"));
+    writeAll(path, "previous content");
+    QVERIFY(!PlanFileStore::save(fullPlan(), path));
+    QCOMPARE(readAll(path), PlanFileStore::serialize(fullPlan()));
+    // QSaveFile wrote a temporary file beside it and renamed it: nothing else is left in the folder.
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("plan.handover")});
+}
+
+void TestMigrationPlan::saveIntoMissingFolderFailsAndCreatesNothing()
+{
+    const QString path = m_dir->filePath(QStringLiteral("missing/folder/plan.handover"));
+    const PlanError error = PlanFileStore::save(fullPlan(), path);
+    QCOMPARE(error.kind, PlanError::Kind::WriteFailed);
+    QCOMPARE(error.path, path);
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("missing"))));
+}
+
+void TestMigrationPlan::failedSaveLeavesExistingFileUntouched()
+{
+    const QString folder = m_dir->filePath(QStringLiteral("readonly"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = folder + QStringLiteral("/plan.handover");
+    writeAll(path, "the previous plan");
+    QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    const auto restore = qScopeGuard([&] {
+        QFile::setPermissions(folder,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    });
+    if (::access(qPrintable(folder), W_OK) == 0)
+        QSKIP("Running with privileges that ignore folder permissions (root?): cannot make a save fail this "
+              "way.");
+
+    QCOMPARE(PlanFileStore::save(fullPlan(), path).kind, PlanError::Kind::WriteFailed);
+    QCOMPARE(readAll(path), QByteArray("the previous plan"));
+}
+
+void TestMigrationPlan::savedFileNeverContainsApiKeys()
+{
+    MigrationPlan plan;
+    SessionCredentials credentials;
+    PlanDocument document(&plan, {});
+    plan.setServerUrl(ServerRole::Old, QUrl(QStringLiteral("https://old.example.com")));
+    credentials.setApiKey(ServerRole::Old, QStringLiteral("API-SECRETOLDKEY1234567890"));
+    credentials.setApiKey(ServerRole::New, QStringLiteral("API-SECRETNEWKEY1234567890"));
+    const QString path = m_dir->filePath(QStringLiteral("plan.handover"));
+    QVERIFY(!document.saveAs(path));
+    const QByteArray bytes = readAll(path);
+    QVERIFY(!bytes.contains("API-SECRET"));
+    QVERIFY(!bytes.toLower().contains("apikey"));
+}
+
+void TestMigrationPlan::setterEmitsChangedOnlyForRealChanges()
+{
+    MigrationPlan plan;
+    QSignalSpy changed(&plan, &MigrationPlan::changed);
+    plan.setServerUrl(ServerRole::New, QUrl(QStringLiteral("https://new.example.com")));
+    plan.setServerUrl(ServerRole::New, QUrl(QStringLiteral("https://new.example.com")));
+    QCOMPARE(changed.count(), 1);
+    DomainDecision domain = plan.domain();
+    domain.choice = DomainDecision::Choice::KeepName;
+    plan.setDomain(domain);
+    plan.setDomain(domain);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(plan.data().newServer.url, QUrl(QStringLiteral("https://new.example.com")));
+    QCOMPARE(plan.domain().choice, DomainDecision::Choice::KeepName);
+}
+
+void TestMigrationPlan::documentTracksModifiedStateAndPath()
+{
+    MigrationPlan plan;
+    PlanDocument document(&plan, {});
+    QSignalSpy modified(&document, &PlanDocument::modifiedChanged);
+    QVERIFY(!document.isModified());
+    QCOMPARE(document.displayName(), QStringLiteral("Untitled plan"));
+
+    plan.setServerUrl(ServerRole::Old, QUrl(QStringLiteral("https://old.example.com")));
+    QVERIFY(document.isModified());
+    QCOMPARE(modified.count(), 1);
+
+    const QString path = m_dir->filePath(QStringLiteral("doc.handover"));
+    QVERIFY(!document.saveAs(path));
+    QVERIFY(!document.isModified());
+    QCOMPARE(document.filePath(), path);
+    QCOMPARE(document.displayName(), QStringLiteral("doc.handover"));
+
+    document.newPlan();
+    QVERIFY(document.filePath().isEmpty());
+    QVERIFY(plan.serverUrl(ServerRole::Old).isEmpty());
+    QVERIFY(!document.isModified());
+
+    QVERIFY(!document.open(path));
+    QCOMPARE(plan.serverUrl(ServerRole::Old), QUrl(QStringLiteral("https://old.example.com")));
+    QVERIFY(!document.isModified());
+}
+
+void TestMigrationPlan::failedOpenKeepsCurrentPlan()
+{
+    MigrationPlan plan;
+    PlanDocument document(&plan, {});
+    plan.setServerUrl(ServerRole::Old, QUrl(QStringLiteral("https://kept.example.com")));
+    const QString path = m_dir->filePath(QStringLiteral("bad.handover"));
+    writeAll(path, "{\"kind\": \"handover.plan\", \"formatVers");
+    QCOMPARE(document.open(path).kind, PlanError::Kind::Truncated);
+    QCOMPARE(plan.serverUrl(ServerRole::Old), QUrl(QStringLiteral("https://kept.example.com")));
+    QVERIFY(document.isModified());
+    QVERIFY(document.filePath().isEmpty());
+}
+
+void TestMigrationPlan::autosaveWritesSideFileAfterChangesAndRemovesItOnSave()
+{
+    const QString autosaveDir = m_dir->filePath(QStringLiteral("autosave"));
+    MigrationPlan plan;
+    PlanDocument document(&plan, autosaveDir);
+    document.setAutosaveDelay(20);
+    QSignalSpy autosaved(&document, &PlanDocument::autosaved);
+
+    plan.setServerUrl(ServerRole::Old, QUrl(QStringLiteral("https://old.example.com")));
+    QTRY_COMPARE(autosaved.count(), 1);
+    QVERIFY(QFileInfo::exists(document.autosaveFilePath()));
+    QVERIFY(document.autosaveFilePath().startsWith(autosaveDir));
+
+    QVERIFY(!document.saveAs(m_dir->filePath(QStringLiteral("saved.handover"))));
+    QVERIFY(!QFileInfo::exists(document.autosaveFilePath()));
+}
+
+void TestMigrationPlan::autosaveLeftByCrashIsOfferedAndRecovered()
+{
+    const QString autosaveDir = m_dir->filePath(QStringLiteral("autosave"));
+    const QString crashed = QDir(autosaveDir).filePath(QStringLiteral("crashed.handover-autosave"));
+    const QString original = m_dir->filePath(QStringLiteral("original.handover"));
+    PlanData expected;
+    {
+        MigrationPlan plan;
+        PlanDocument document(&plan, autosaveDir);
+        plan.setServerUrl(ServerRole::New, QUrl(QStringLiteral("https://new.example.com")));
+        QVERIFY(!document.saveAs(original));
+        plan.setServerUrl(ServerRole::Old, QUrl(QStringLiteral("https://unsaved.example.com")));
+        QVERIFY(!document.autosaveNow());
+        expected = plan.data();
+        // A crash leaves the side file behind; a clean end removes it. Keep a copy as the crash's leftover.
+        QVERIFY(QFile::copy(document.autosaveFilePath(), crashed));
+    }
+
+    MigrationPlan plan;
+    PlanDocument document(&plan, autosaveDir);
+    const QList<PlanDocument::Recovery> found = document.findRecoverable();
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first().autosavePath, crashed);
+    QCOMPARE(found.first().originalPath, original);
+    QVERIFY(found.first().savedAt.isValid());
+
+    QVERIFY(!document.recover(found.first()));
+    QVERIFY(plan.data() == expected);
+    QVERIFY(document.isModified());
+    QCOMPARE(document.filePath(), original);
+    QVERIFY(!QFileInfo::exists(crashed));
+    QVERIFY(document.findRecoverable().isEmpty());
+}
+
+void TestMigrationPlan::autosaveOfRunningProcessIsNotOffered()
+{
+    const QString autosaveDir = m_dir->filePath(QStringLiteral("autosave"));
+    QVERIFY(QDir().mkpath(autosaveDir));
+    QJsonObject wrapper{
+        {QStringLiteral("kind"), QStringLiteral("handover.autosave")},
+        {QStringLiteral("originalPath"), QString()},
+        {QStringLiteral("savedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("pid"), qint64(::getppid())}, // our parent is alive
+        {QStringLiteral("plan"), PlanData().toJson()}};
+    writeAll(QDir(autosaveDir).filePath(QStringLiteral("other.handover-autosave")),
+             QJsonDocument(wrapper).toJson());
+
+    MigrationPlan plan;
+    PlanDocument document(&plan, autosaveDir);
+    QVERIFY(document.findRecoverable().isEmpty());
+}
+
+void TestMigrationPlan::recentFilesKeepNewestFirstWithoutDuplicates()
+{
+    QSettings settings(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    RecentFiles recent(&settings);
+    QSignalSpy changed(&recent, &RecentFiles::changed);
+    const QString a = m_dir->filePath(QStringLiteral("a.handover"));
+    const QString b = m_dir->filePath(QStringLiteral("b.handover"));
+    recent.add(a);
+    recent.add(b);
+    recent.add(a);
+    QCOMPARE(recent.files(), (QStringList{a, b}));
+    QCOMPARE(changed.count(), 3);
+    for (int i = 0; i < 20; ++i)
+        recent.add(m_dir->filePath(QStringLiteral("%1.handover").arg(i)));
+    QCOMPARE(recent.files().size(), RecentFiles::MaxEntries);
+    QCOMPARE(recent.files().first(), m_dir->filePath(QStringLiteral("19.handover")));
+
+    RecentFiles reread(&settings); // persisted through QSettings, paths only
+    QCOMPARE(reread.files(), recent.files());
+    recent.remove(m_dir->filePath(QStringLiteral("19.handover")));
+    QCOMPARE(recent.files().size(), RecentFiles::MaxEntries - 1);
+    recent.clear();
+    QVERIFY(recent.files().isEmpty());
+}
+
+void TestMigrationPlan::connectStepIssues_data()
+{
+    QTest::addColumn<QString>("oldUrl");
+    QTest::addColumn<QString>("newUrl");
+    QTest::addColumn<QStringList>("fields");
+
+    const QString oldField = QStringLiteral("oldServer.url");
+    const QString newField = QStringLiteral("newServer.url");
+    QTest::newRow("both missing") << QString() << QString() << QStringList{oldField, newField};
+    QTest::newRow("new missing") << QStringLiteral("https://old.example.com") << QString()
+                                 << QStringList{newField};
+    QTest::newRow("not http") << QStringLiteral("ftp://old.example.com")
+                              << QStringLiteral("https://new.example.com") << QStringList{oldField};
+    QTest::newRow("no host") << QStringLiteral("https://old.example.com") << QStringLiteral("octopus")
+                             << QStringList{newField};
+    QTest::newRow("same server") << QStringLiteral("https://octo.example.com/")
+                                 << QStringLiteral("https://octo.example.com") << QStringList{newField};
+    QTest::newRow("two servers") << QStringLiteral("https://old.example.com")
+                                 << QStringLiteral("http://127.0.0.1:8080") << QStringList{};
+}
+
+void TestMigrationPlan::connectStepIssues()
+{
+    QFETCH(QString, oldUrl);
+    QFETCH(QString, newUrl);
+    QFETCH(QStringList, fields);
+    PlanData plan;
+    plan.oldServer.url = QUrl(oldUrl);
+    plan.newServer.url = QUrl(newUrl);
+    const QList<PlanIssue> issues = issuesFor(PlanStep::Connect, plan);
+    QStringList actual;
+    for (const PlanIssue &issue : issues) {
+        actual << issue.field;
+        QVERIFY(!issue.message.isEmpty());
+    }
+    QCOMPARE(actual, fields);
+    QCOMPARE(hasErrors(issues), !fields.isEmpty());
+}
+
+void TestMigrationPlan::domainStepIssues_data()
+{
+    QTest::addColumn<DomainDecision::Choice>("choice");
+    QTest::addColumn<QString>("newPublicUrl");
+    QTest::addColumn<bool>("blocking");
+    QTest::addColumn<int>("count");
+    QTest::newRow("undecided warns") << DomainDecision::Choice::Undecided << QString() << false << 1;
+    QTest::newRow("keep name") << DomainDecision::Choice::KeepName << QString() << false << 0;
+    QTest::newRow("new name without url") << DomainDecision::Choice::NewName << QString() << true << 1;
+    QTest::newRow("new name with url")
+        << DomainDecision::Choice::NewName << QStringLiteral("https://n.example.com") << false << 0;
+}
+
+void TestMigrationPlan::domainStepIssues()
+{
+    QFETCH(DomainDecision::Choice, choice);
+    QFETCH(QString, newPublicUrl);
+    QFETCH(bool, blocking);
+    QFETCH(int, count);
+    PlanData plan;
+    plan.domain.choice = choice;
+    plan.domain.newPublicUrl = QUrl(newPublicUrl);
+    const QList<PlanIssue> issues = issuesFor(PlanStep::Domain, plan);
+    QCOMPARE(issues.size(), count);
+    QCOMPARE(hasErrors(issues), blocking);
+}
+
+QTEST_GUILESS_MAIN(TestMigrationPlan)
+#include "tst_migrationplan.moc"
