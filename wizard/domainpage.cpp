@@ -66,7 +66,10 @@ DomainPage::DomainPage(MigrationPlan *plan, QWidget *parent)
          tr("Show what a name change means: polling Tentacles to clone, CI plug-ins and scripts to repoint, "
             "certificates to reissue."),
          tr("Carry the decision into the Polling Tentacles, CI integrations and Cutover steps.")},
-        this));
+        this,
+        tr("Coming in a later version of Handover: the analysis above. Today your decision and the public "
+           "URLs "
+           "are recorded in the plan.")));
 
     connect(m_keep, &QRadioButton::toggled, this, &DomainPage::onEdited);
     connect(m_new, &QRadioButton::toggled, this, &DomainPage::onEdited);

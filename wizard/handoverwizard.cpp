@@ -5,6 +5,7 @@
 #include "cutoverpage.h"
 #include "domainpage.h"
 #include "scriptauditpage.h"
+#include "steplist.h"
 #include "tentaclespage.h"
 #include "testplanpage.h"
 
@@ -27,6 +28,16 @@ HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credenti
     setPage(TestPlan, new TestPlanPage(plan, this));
     setPage(Cutover, new CutoverPage(plan, this));
     setStartId(Connect);
+
+    auto *steps =
+        new StepList({tr("Connect"), tr("Domain name"), tr("Polling Tentacles"), tr("CI integrations"),
+                      tr("Script audit"), tr("Test plan & drift"), tr("Cutover")},
+                     this);
+    setSideWidget(steps);
+    connect(this, &QWizard::currentIdChanged, steps, [steps](int id) {
+        if (id >= 0)
+            steps->setCurrent(id);
+    });
 
     setButtonText(QWizard::BackButton, tr("< &Back"));
     setButtonText(QWizard::NextButton, tr("&Next >"));

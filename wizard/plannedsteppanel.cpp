@@ -4,7 +4,8 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
-PlannedStepPanel::PlannedStepPanel(const QString &introduction, const QStringList &willDo, QWidget *parent)
+PlannedStepPanel::PlannedStepPanel(const QString &introduction, const QStringList &willDo, QWidget *parent,
+                                   const QString &laterNote)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("plannedStepPanel"));
@@ -42,10 +43,11 @@ PlannedStepPanel::PlannedStepPanel(const QString &introduction, const QStringLis
     boxLayout->addWidget(items);
     layout->addWidget(box);
 
-    auto *later = new QLabel(
-        tr("Coming in a later version of Handover. Today this page only describes the step; it does not "
-           "contact either server. You can move on with Next."),
-        this);
+    auto *later =
+        new QLabel(laterNote.isEmpty() ? tr("Coming in a later version of Handover. Today this page only "
+                                            "describes the step; it does not contact either server.")
+                                       : laterNote,
+                   this);
     later->setObjectName(QStringLiteral("plannedStepLater"));
     later->setWordWrap(true);
     later->setStyleSheet(QStringLiteral("color: #57606a;"));

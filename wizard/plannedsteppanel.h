@@ -9,5 +9,8 @@ class PlannedStepPanel : public QWidget
 {
     Q_OBJECT
 public:
-    PlannedStepPanel(const QString &introduction, const QStringList &willDo, QWidget *parent = nullptr);
+    // `laterNote` replaces the default "Coming in a later version …" sentence (for pages that already do
+    // part).
+    PlannedStepPanel(const QString &introduction, const QStringList &willDo, QWidget *parent = nullptr,
+                     const QString &laterNote = {});
 };

@@ -176,6 +176,14 @@ void TestWizardShell::everyPageIsReachedWithNextAndBack()
         QCOMPARE(wizard->currentPage()->objectName(), pages.at(i));
         QVERIFY2(!wizard->currentPage()->title().isEmpty(), qPrintable(pages.at(i)));
         QVERIFY2(!wizard->currentPage()->subTitle().isEmpty(), qPrintable(pages.at(i)));
+        // The step list beside the pages follows along.
+        auto *step = child<QLabel>(qPrintable(QStringLiteral("stepListItem%1").arg(i)));
+        QVERIFY(step && step->isVisible());
+        QCOMPARE(step->property("state").toString(), QStringLiteral("current"));
+        if (i > 0)
+            QCOMPARE(
+                child(qPrintable(QStringLiteral("stepListItem%1").arg(i - 1)))->property("state").toString(),
+                QStringLiteral("done"));
         // The readiness strip is visible above every page.
         QVERIFY(child("readinessOld")->isVisible());
         QVERIFY(child("readinessNew")->isVisible());
