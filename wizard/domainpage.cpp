@@ -26,7 +26,7 @@ DomainPage::DomainPage(MigrationPlan *plan, QWidget *parent)
     m_keep =
         new QRadioButton(tr("&Keep the same domain name: DNS moves to the new instance at cutover"), this);
     m_keep->setObjectName(QStringLiteral("domainKeepRadio"));
-    m_new = new QRadioButton(tr("Use a &new domain name for the new instance"), this);
+    m_new = new QRadioButton(tr("Use a ne&w domain name for the new instance"), this);
     m_new->setObjectName(QStringLiteral("domainNewRadio"));
     auto *group = new QButtonGroup(this);
     group->addButton(m_keep);

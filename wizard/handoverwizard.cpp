@@ -41,7 +41,7 @@ HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credenti
 
     setButtonText(QWizard::BackButton, tr("< &Back"));
     setButtonText(QWizard::NextButton, tr("&Next >"));
-    setButtonText(QWizard::FinishButton, tr("&Finish"));
+    setButtonText(QWizard::FinishButton, tr("Fi&nish")); // Alt+F opens the File menu
     button(QWizard::BackButton)->setObjectName(QStringLiteral("wizardBackButton"));
     button(QWizard::NextButton)->setObjectName(QStringLiteral("wizardNextButton"));
     button(QWizard::FinishButton)->setObjectName(QStringLiteral("wizardFinishButton"));

@@ -12,5 +12,5 @@ public:
     explicit TentaclesPage(MigrationPlan *plan, QWidget *parent = nullptr);
 
 private:
-    MigrationPlan *m_plan;
+    [[maybe_unused]] MigrationPlan *m_plan; // read and written once the step is built
 };

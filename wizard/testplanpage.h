@@ -13,5 +13,5 @@ public:
     explicit TestPlanPage(MigrationPlan *plan, QWidget *parent = nullptr);
 
 private:
-    MigrationPlan *m_plan;
+    [[maybe_unused]] MigrationPlan *m_plan; // read and written once the step is built
 };

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void domainPageWritesTheDecision();
     void saveAsThroughDialogServiceWritesPlanThatLoadsBack();
     void titleShowsPlanNameAndModifiedMarker();
+    void keyboardSavesWithCtrlSAndEscapeKeepsTheWizard();
     void openingBrokenFileShowsErrorAndKeepsPlan_data();
     void openingBrokenFileShowsErrorAndKeepsPlan();
     void openedPlanFillsConnectPageAndRecentMenu();
@@ -341,6 +342,31 @@ void TestWizardShell::titleShowsPlanNameAndModifiedMarker()
     m_window->findChild<QAction *>(QStringLiteral("actionSave"))->trigger(); // titled: saves in place
     QVERIFY(!m_window->isWindowModified());
     QVERIFY(m_dialogs->saveAnswers.isEmpty());
+}
+
+void TestWizardShell::keyboardSavesWithCtrlSAndEscapeKeepsTheWizard()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    typeInto("oldUrlEdit", QStringLiteral("https://old.example.com"));
+    QVERIFY(m_window->isWindowModified());
+
+    m_dialogs->saveAnswers << m_dir->filePath(QStringLiteral("keyboard.handover"));
+    QTest::keyClick(child<QLineEdit>("oldUrlEdit"), Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(!m_window->isWindowModified());
+    QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("keyboard.handover"))));
+
+    // Escape would reject a stand-alone QWizard and hide it; embedded, it must stay.
+    QTest::keyClick(child<QLineEdit>("oldUrlEdit"), Qt::Key_Escape);
+    QVERIFY(m_window->wizard()->isVisible());
+    QCOMPARE(m_window->wizard()->currentId(), int(HandoverWizard::Connect));
+
+    // Tab goes from the old server's URL to its key, then to the new server.
+    child<QLineEdit>("oldUrlEdit")->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("oldApiKeyEdit"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("newUrlEdit"));
 }
 
 void TestWizardShell::openingBrokenFileShowsErrorAndKeepsPlan_data()
