@@ -495,7 +495,7 @@ ApiReply ApiRouter::serverWide(const ApiRequest &request, const Route &route, co
                                           {"Tenants", "Tenant"},
                                           {"LibraryVariableSets", "Library Variable Set"}};
                 for (const auto &t : types)
-                    w.beginObject().str("Id", t[0]).str("Name", t[1]).emptyObject("Links").end();
+                    w.beginObject().str("Id", t[0]).str("Name", t[1]).end();
                 w.end();
                 return bytes(w.take());
             }
@@ -1096,8 +1096,7 @@ ApiReply ApiRouter::apiKeys(const ApiRequest &request, const Route &route, const
         store.collection("", "apikeys").items.prepend(item);
         recordChange(caller, "Created", "API key " + purpose + " was created for " + user->name, QByteArray(),
                      {user->id, id}, request);
-        ApiReply reply;
-        reply.status = 201;
+        ApiReply reply; // createApiKey answers 200 (SWAGGER-2021), unlike most creations
         reply.body = resource(true);
         return reply;
     }

@@ -387,7 +387,7 @@ void DataGenerator::generateInfrastructure(SpaceContext &space, Random &random)
         space.environmentNames.append(name);
         JsonWriter w;
         w.beginObject();
-        w.str("Id", id).str("Name", name).str("Slug", slugify(name));
+        w.str("Id", id).str("Name", name);
         w.str("Description", name == "Production" ? QByteArray("Customer-facing production") : QByteArray());
         w.num("SortOrder", e);
         w.boolean("UseGuidedFailure", name == "Production");
@@ -454,7 +454,7 @@ void DataGenerator::generateInfrastructure(SpaceContext &space, Random &random)
         space.workerPoolIds.append(id);
         JsonWriter w;
         w.beginObject();
-        w.str("Id", id).str("Name", poolNames.at(i)).str("Slug", slugify(poolNames.at(i)));
+        w.str("Id", id).str("Name", poolNames.at(i));
         w.str("Description", QByteArray()).boolean("IsDefault", i == 0).boolean("CanAddWorkers", true);
         w.num("SortOrder", i).str("WorkerPoolType", "StaticWorkerPool").str("SpaceId", sid);
         w.beginObject("Links").str("Self", "/api/" + sid + "/workerpools/" + id);
@@ -497,7 +497,8 @@ void DataGenerator::generateInfrastructure(SpaceContext &space, Random &random)
                 ? "worker-" + QByteArray::number(i - targetCount + 1).rightJustified(3, '0') + '.' + domain
                 : hostBase + '-' + slugify(envName).left(4) + '-' +
                       QByteArray::number(i + 1).rightJustified(3, '0');
-        const bool windows = tentacle && random.chance(45);
+        const bool windows = tentacle && (hostBase == "iis" || hostBase == "windows" ||
+                                          (hostBase != "linux" && random.chance(35)));
         QByteArray thumbprint;
         if (tentacle) {
             if (isWorker && !tentacleThumbprints.isEmpty() && random.chance(8))
@@ -739,7 +740,7 @@ void DataGenerator::generateLibrary(SpaceContext &space, Random &random)
             space.builtInFeedId = id;
         JsonWriter w;
         w.beginObject();
-        w.str("Id", id).str("Name", f.name).str("Slug", slugify(f.name)).str("FeedType", f.type);
+        w.str("Id", id).str("Name", f.name).str("FeedType", f.type);
         w.beginArray("PackageAcquisitionLocationOptions")
             .str(nullptr, "Server")
             .str(nullptr, "ExecutionTarget")
