@@ -1,3 +1,4 @@
 #include "auditlogging.h"
 
-Q_LOGGING_CATEGORY(lcAudit, "handover.audit")
+// Debug output (swagger loading, scan totals) only when asked for with QT_LOGGING_RULES.
+Q_LOGGING_CATEGORY(lcAudit, "handover.audit", QtInfoMsg)

@@ -20,6 +20,7 @@ int runHelp(const QStringList &);
 
 const auto kVerbs = std::to_array<Verb>({
     {"help", QT_TRANSLATE_NOOP("Cli", "List the command-line verbs"), &runHelp},
+    {"audit", QT_TRANSLATE_NOOP("Cli", "Find scripts that call the old server's API"), &runAudit},
 });
 
 int runHelp(const QStringList &)

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "auditfinding.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+// Renders findings as JSON, CSV, Markdown or plain text. Snippets are already masked by the rules; the
+// writer masks them again (defence in depth) so no output can carry a real-looking API key.
+//
+// JSON (the CLI's public contract):
+//   {"files":N,"bytes":N,"findings":[{"file","line","column","category","severity","snippet","hint"}]}
+class AuditReportWriter
+{
+public:
+    enum class Format
+    {
+        Text,
+        Json,
+        Csv,
+        Markdown
+    };
+
+    // Optional per-finding status ("fixed", "accepted", ""); adds a "status" field/column when set.
+    using StatusFunction = std::function<QString(const AuditFinding &)>;
+
+    AuditReportWriter(qint64 files, qint64 bytes, const QList<AuditFinding> &findings);
+
+    void setStatusFunction(StatusFunction status) { m_status = std::move(status); }
+
+    QByteArray render(Format format) const;
+    QByteArray toJson() const;
+    QByteArray toCsv() const;
+    QByteArray toMarkdown() const;
+    QByteArray toText() const;
+
+    static QString jsonString(const QString &text);
+    static QString csvField(const QString &text);
+
+private:
+    qint64 m_files;
+    qint64 m_bytes;
+    const QList<AuditFinding> &m_findings;
+    StatusFunction m_status;
+};

@@ -1,0 +1,278 @@
+#include "auditscanner.h"
+
+#include "auditlogging.h"
+#include "auditruleset.h"
+#include "boundedqueue.h"
+#include "filewalker.h"
+#include "textdecoder.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QThread>
+#include <QtConcurrent>
+
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <fcntl.h>
+#include <mutex>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+namespace {
+
+constexpr auto kReportInterval = std::chrono::milliseconds(100);
+
+struct SharedState
+{
+    std::mutex mutex;
+    std::condition_variable wake;
+    QString currentFile;
+    QList<AuditFinding> pending;
+    QList<AuditScanner::Note> notes;
+    qint64 files = 0;
+    qint64 bytes = 0;
+    qint64 binaryFiles = 0;
+    qint64 findings = 0;
+    int runningWorkers = 0;
+};
+
+enum class ReadStatus
+{
+    Ok,
+    TooLarge,
+    Failed
+};
+
+// Reads a whole file into `buffer` (reusing its capacity). POSIX calls: no QFile overhead per file.
+ReadStatus readFile(const QString &path, qint64 maxSize, QByteArray &buffer, QString *error)
+{
+    const QByteArray name = QFile::encodeName(path);
+    const int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+        return ReadStatus::Failed;
+    }
+    struct stat st;
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        *error = QStringLiteral("not a regular file");
+        ::close(fd);
+        return ReadStatus::Failed;
+    }
+    if (st.st_size > maxSize) {
+        ::close(fd);
+        return ReadStatus::TooLarge;
+    }
+    buffer.resize(qsizetype(st.st_size));
+    qsizetype done = 0;
+    while (done < buffer.size()) {
+        const ssize_t n = ::read(fd, buffer.data() + done, size_t(buffer.size() - done));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            *error = QString::fromLocal8Bit(std::strerror(errno));
+            ::close(fd);
+            return ReadStatus::Failed;
+        }
+        if (n == 0)
+            break; // shrank while reading
+        done += n;
+    }
+    buffer.resize(done);
+    ::close(fd);
+    return ReadStatus::Ok;
+}
+
+QString megabytes(qint64 bytes)
+{
+    return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1);
+}
+
+} // namespace
+
+AuditScanner::AuditScanner(QObject *parent)
+    : QObject(parent)
+    , m_cancelled(std::make_shared<std::atomic_bool>(false))
+{
+    qRegisterMetaType<AuditScanner::Progress>();
+    qRegisterMetaType<AuditScanner::Result>();
+    qRegisterMetaType<QList<AuditFinding>>();
+}
+
+AuditScanner::~AuditScanner()
+{
+    cancel();
+    waitForFinished();
+}
+
+AuditScanner::Result AuditScanner::scan(const Options &options, const std::atomic_bool *cancelled,
+                                        const ProgressCallback &onProgress,
+                                        const FindingsCallback &onFindings)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const auto isCancelled = [cancelled] { return cancelled && cancelled->load(std::memory_order_relaxed); };
+    const int jobs = std::max(1, options.jobs > 0 ? options.jobs : QThread::idealThreadCount());
+    const AuditRuleSet::Config ruleConfig{
+        options.oldUrls,
+        options.catalog ? options.catalog : std::make_shared<SwaggerCatalog>(SwaggerCatalog::builtin())};
+
+    SharedState state;
+    BoundedQueue<FileWalker::Entry> queue(size_t(jobs) * 256);
+    Result result;
+
+    std::thread walkerThread([&] {
+        FileWalker walker;
+        walker.setSkippedDirectoryNames(options.skippedDirectoryNames);
+        walker.walk(
+            options.roots,
+            [&](const FileWalker::Entry &entry) { return !isCancelled() && queue.push(entry); },
+            [&](const QString &path, FileWalker::Problem problem) {
+                Note note;
+                note.kind = problem == FileWalker::Problem::NotFound ? Note::Kind::MissingRoot
+                                                                     : Note::Kind::Unreadable;
+                note.file = path;
+                note.absolutePath = path;
+                note.message = problem == FileWalker::Problem::NotFound ? QStringLiteral("not found")
+                                                                        : QStringLiteral("cannot be read");
+                std::lock_guard lock(state.mutex);
+                state.notes.append(note);
+            },
+            cancelled);
+        queue.close();
+    });
+
+    state.runningWorkers = jobs;
+    std::vector<std::thread> workers;
+    workers.reserve(size_t(jobs));
+    for (int i = 0; i < jobs; ++i) {
+        workers.emplace_back([&] {
+            const AuditRuleSet rules(ruleConfig);
+            QByteArray buffer;
+            buffer.reserve(64 * 1024);
+            while (std::optional<FileWalker::Entry> entry = queue.pop()) {
+                if (isCancelled())
+                    continue; // drain so the walker can finish
+                {
+                    std::lock_guard lock(state.mutex);
+                    state.currentFile = entry->relativePath;
+                }
+                QString error;
+                const ReadStatus status = readFile(entry->path, options.maxFileSize, buffer, &error);
+                if (status != ReadStatus::Ok) {
+                    Note note;
+                    note.kind =
+                        status == ReadStatus::TooLarge ? Note::Kind::TooLarge : Note::Kind::Unreadable;
+                    note.file = entry->relativePath;
+                    note.absolutePath = entry->path;
+                    note.message = status == ReadStatus::TooLarge
+                                       ? QStringLiteral("skipped: larger than %1 MiB")
+                                             .arg(megabytes(options.maxFileSize))
+                                       : QStringLiteral("cannot be read: %1").arg(error);
+                    std::lock_guard lock(state.mutex);
+                    state.notes.append(note);
+                    continue;
+                }
+                const bool utf16 = buffer.startsWith("\xff\xfe") || buffer.startsWith("\xfe\xff");
+                bool binary = false;
+                QList<AuditFinding> findings;
+                if (!utf16 && TextDecoder::looksBinary(buffer)) {
+                    binary = true;
+                } else if (utf16 || rules.mayMatch(buffer)) {
+                    const TextDecoder::Result decoded = TextDecoder::decode(buffer);
+                    findings = rules.scan(decoded.utf8, cancelled);
+                    for (AuditFinding &finding : findings) {
+                        finding.file = entry->relativePath;
+                        finding.absolutePath = entry->path;
+                    }
+                }
+                std::lock_guard lock(state.mutex);
+                ++state.files;
+                state.bytes += buffer.size();
+                state.binaryFiles += binary ? 1 : 0;
+                if (!findings.isEmpty()) {
+                    state.findings += findings.size();
+                    state.pending.append(std::move(findings));
+                }
+            }
+            std::lock_guard lock(state.mutex);
+            if (--state.runningWorkers == 0)
+                state.wake.notify_all();
+        });
+    }
+
+    // Monitor: report progress and hand over findings in batches until the workers are done.
+    const auto report = [&](std::unique_lock<std::mutex> &lock) {
+        QList<AuditFinding> batch = std::move(state.pending);
+        state.pending.clear();
+        const Progress progress{state.files, state.bytes, state.findings, state.currentFile};
+        lock.unlock();
+        if (!batch.isEmpty()) {
+            if (onFindings)
+                onFindings(batch);
+            result.findings.append(std::move(batch));
+        }
+        if (onProgress)
+            onProgress(progress);
+        lock.lock();
+    };
+    {
+        std::unique_lock lock(state.mutex);
+        while (state.runningWorkers > 0) {
+            state.wake.wait_for(lock, kReportInterval, [&] { return state.runningWorkers == 0; });
+            report(lock);
+        }
+    }
+    walkerThread.join();
+    for (std::thread &worker : workers)
+        worker.join();
+    {
+        std::unique_lock lock(state.mutex);
+        report(lock);
+    }
+
+    sortAuditFindings(result.findings);
+    result.files = state.files;
+    result.bytes = state.bytes;
+    result.binaryFiles = state.binaryFiles;
+    result.notes = state.notes;
+    std::sort(result.notes.begin(), result.notes.end(),
+              [](const Note &a, const Note &b) { return a.absolutePath < b.absolutePath; });
+    result.cancelled = isCancelled();
+    result.elapsedMs = timer.elapsed();
+    qCDebug(lcAudit) << "audit scanned" << result.files << "files," << result.bytes << "bytes,"
+                     << result.findings.size() << "findings in" << result.elapsedMs << "ms";
+    return result;
+}
+
+void AuditScanner::start(const Options &options)
+{
+    cancel();
+    waitForFinished();
+    m_cancelled = std::make_shared<std::atomic_bool>(false);
+    const std::shared_ptr<std::atomic_bool> flag = m_cancelled;
+    m_future = QtConcurrent::run([this, options, flag] {
+        const Result result = scan(
+            options, flag.get(), [this](const Progress &progress) { emit progressChanged(progress); },
+            [this](const QList<AuditFinding> &findings) { emit findingsAdded(findings); });
+        emit finished(result);
+    });
+}
+
+void AuditScanner::cancel()
+{
+    if (m_cancelled)
+        m_cancelled->store(true);
+}
+
+bool AuditScanner::isRunning() const
+{
+    return m_future.isRunning();
+}
+
+void AuditScanner::waitForFinished()
+{
+    m_future.waitForFinished();
+}
