@@ -32,7 +32,7 @@ void StepList::setCurrent(int index)
         const QString title = item->property("title").toString();
         const QString number = QString::number(i + 1);
         if (i < index) {
-            item->setText(QStringLiteral("✓  %1").arg(title));
+            item->setText(QStringLiteral("%1.  %2  ✓").arg(number, title));
             item->setProperty("state", QStringLiteral("done"));
             item->setStyleSheet(QStringLiteral("color: #57606a;"));
         } else if (i == index) {
