@@ -5,17 +5,12 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ApiErrorText", text);
-}
-
 QString certificateText(const CertificateInfo &info)
 {
     if (info.isNull())
         return {};
     const QLocale locale;
-    return tr("Subject: %1; issuer: %2; valid from %3 to %4; SHA-256: %5.")
+    return ApiErrorText::tr("Subject: %1; issuer: %2; valid from %3 to %4; SHA-256: %5.")
         .arg(info.subject, info.issuer, locale.toString(info.notBefore, QLocale::ShortFormat),
              locale.toString(info.notAfter, QLocale::ShortFormat),
              CertificateInfo::displayFingerprint(info.sha256));

@@ -282,20 +282,6 @@ void NetworkWorker::dispatch(Call *call)
         error.message = error.certificate.sslErrors.join(QStringLiteral("; "));
         abortWith(call, error);
     });
-    connect(reply, &QNetworkReply::encrypted, this, [this, call] {
-        // A pin means "this exact certificate", even when the system trust store would accept another one.
-        if (m_settings.pinnedFingerprints.isEmpty())
-            return;
-        const QSslCertificate leaf = leafCertificate(call->reply);
-        const QString fingerprint = CertificateInfo::fingerprintOf(leaf);
-        if (m_settings.pinnedFingerprints.contains(fingerprint))
-            return;
-        ApiError error = baseError(call);
-        error.kind = ApiErrorKind::TlsChanged;
-        error.certificate = CertificateInfo::fromCertificate(leaf);
-        error.pinnedFingerprint = *m_settings.pinnedFingerprints.cbegin();
-        abortWith(call, error);
-    });
     connect(reply, &QNetworkReply::finished, this, [this, call] { onReplyFinished(call); });
 }
 

@@ -1,0 +1,415 @@
+#include "inventoryjob.h"
+
+#include "apijob.h"
+#include "octopusclient.h"
+#include "pagedfetchjob.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace {
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+QStringList list(const QJsonObject &o, const char *key)
+{
+    QStringList out;
+    const QJsonArray array = o.value(QLatin1String(key)).toArray();
+    out.reserve(array.size());
+    for (const QJsonValue &v : array)
+        out.append(v.toString());
+    return out;
+}
+
+QDateTime date(const QJsonObject &o, const char *key)
+{
+    const QString text = str(o, key);
+    return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+
+QVariant machines(const QJsonArray &items, bool workers)
+{
+    QList<InventoryMachine> out;
+    out.reserve(items.size());
+    for (const QJsonValue &value : items) {
+        const QJsonObject o = value.toObject();
+        const QJsonObject endpoint = o.value(QLatin1String("Endpoint")).toObject();
+        const QJsonObject details = endpoint.value(QLatin1String("TentacleVersionDetails")).toObject();
+        InventoryMachine m;
+        m.id = str(o, "Id");
+        m.name = str(o, "Name");
+        m.spaceId = str(o, "SpaceId");
+        m.isWorker = workers;
+        m.isDisabled = o.value(QLatin1String("IsDisabled")).toBool();
+        m.healthStatus = str(o, "HealthStatus");
+        m.communicationStyle = str(endpoint, "CommunicationStyle");
+        m.uri = str(endpoint, "Uri");
+        if (m.uri.isEmpty())
+            m.uri = str(o, "Uri");
+        m.thumbprint = str(endpoint, "Thumbprint");
+        if (m.thumbprint.isEmpty())
+            m.thumbprint = str(o, "Thumbprint");
+        m.tentacleVersion = str(details, "Version");
+        m.upgradeSuggested = details.value(QLatin1String("UpgradeSuggested")).toBool();
+        m.upgradeRequired = details.value(QLatin1String("UpgradeRequired")).toBool();
+        m.upgradeLocked = details.value(QLatin1String("UpgradeLocked")).toBool();
+        m.environmentIds = list(o, "EnvironmentIds");
+        m.roles = list(o, "Roles");
+        m.tenantIds = list(o, "TenantIds");
+        m.workerPoolIds = list(o, "WorkerPoolIds");
+        m.operatingSystem = str(o, "OperatingSystem");
+        m.shellName = str(o, "ShellName");
+        out.append(std::move(m));
+    }
+    return QVariant::fromValue(out);
+}
+
+QVariant named(const QJsonArray &items)
+{
+    QList<InventoryNamed> out;
+    out.reserve(items.size());
+    for (const QJsonValue &value : items) {
+        const QJsonObject o = value.toObject();
+        out.append(InventoryNamed{str(o, "Id"), str(o, "Name"), str(o, "SpaceId"),
+                                  o.value(QLatin1String("IsDisabled")).toBool()});
+    }
+    return QVariant::fromValue(out);
+}
+
+template<typename T>
+void appendAll(QList<T> *target, const QList<QVariant> &pages)
+{
+    for (const QVariant &page : pages)
+        target->append(page.value<QList<T>>());
+}
+
+} // namespace
+
+InventoryJob::InventoryJob(OctopusClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{}
+
+InventoryJob::~InventoryJob()
+{
+    m_finished = true;
+    for (const QPointer<QObject> &job : std::as_const(m_running)) {
+        if (auto *paged = qobject_cast<PagedFetchJob *>(job.data()))
+            paged->cancel();
+        else if (auto *apiJob = qobject_cast<ApiJob *>(job.data()))
+            apiJob->cancel();
+    }
+}
+
+int InventoryJob::pagesDone() const
+{
+    int done = 0;
+    for (const auto &p : m_progress)
+        done += p.first;
+    return done;
+}
+
+int InventoryJob::pagesTotal() const
+{
+    int total = 0;
+    for (const auto &p : m_progress)
+        total += p.second;
+    return total;
+}
+
+void InventoryJob::reportProgress()
+{
+    Q_EMIT progress(pagesDone(), pagesTotal());
+}
+
+void InventoryJob::recordError(const ApiError &error, bool optional)
+{
+    if (optional && error.kind == ApiErrorKind::NotFound)
+        return;
+    m_snapshot.errors.append(error);
+    switch (error.kind) {
+    case ApiErrorKind::Unreachable:
+    case ApiErrorKind::Tls:
+    case ApiErrorKind::TlsChanged:
+    case ApiErrorKind::Unauthorized:
+    case ApiErrorKind::RedirectRefused:
+    case ApiErrorKind::Cancelled:
+        m_fatal = true; // nothing else will work either: stop now
+        break;
+    default:
+        break;
+    }
+}
+
+PagedFetchJob *InventoryJob::fetch(const QString &path, std::function<QVariant(const QJsonArray &)> transform,
+                                   std::function<void(const QList<QVariant> &)> consume, bool optional)
+{
+    PagedFetchJob *job = m_client->fetchAll(path, this);
+    job->setPageSize(m_pageSize);
+    job->setItemTransform(std::move(transform));
+    m_progress.insert(job, {0, 1});
+    m_running.append(job);
+    ++m_outstanding;
+    connect(job, &PagedFetchJob::progress, this, [this, job](int done, int total) {
+        m_progress.insert(job, {done, total});
+        reportProgress();
+    });
+    connect(job, &PagedFetchJob::finished, this, [this, job, consume, optional](const PagedResult &result) {
+        m_running.removeAll(job);
+        m_snapshot.requests += result.requests;
+        auto &p = m_progress[job];
+        p.first = p.second = std::max(p.first, 1);
+        if (m_finished)
+            return;
+        if (result.ok())
+            consume(result.converted);
+        else
+            recordError(result.error, optional);
+        settle();
+    });
+    job->start();
+    return job;
+}
+
+ApiJob *InventoryJob::get(const QString &path, std::function<void(const QJsonDocument &)> consume,
+                          bool optional)
+{
+    ApiJob *job = m_client->get(path, this);
+    m_progress.insert(job, {0, 1});
+    m_running.append(job);
+    ++m_outstanding;
+    connect(job, &ApiJob::finished, this, [this, job, consume, optional](const ApiResult &result) {
+        m_running.removeAll(job);
+        ++m_snapshot.requests;
+        m_progress[job] = {1, 1};
+        if (m_finished)
+            return;
+        if (result.ok())
+            consume(result.json);
+        else
+            recordError(result.error, optional);
+        settle();
+    });
+    return job;
+}
+
+void InventoryJob::start()
+{
+    if (!m_client) {
+        ApiError error;
+        error.kind = ApiErrorKind::Cancelled;
+        m_snapshot.errors.append(error);
+        finish();
+        return;
+    }
+    m_snapshot.server = m_client->settings().baseUrl;
+    m_snapshot.role = m_client->settings().role;
+    m_snapshot.startedAt = QDateTime::currentDateTimeUtc();
+    ++m_outstanding; // start guard
+
+    get(QStringLiteral("/api"), [this](const QJsonDocument &doc) {
+        m_snapshot.version = doc.object().value(QLatin1String("Version")).toString();
+        m_snapshot.installationId = doc.object().value(QLatin1String("InstallationId")).toString();
+    });
+    fetch(
+        QStringLiteral("/api/spaces"),
+        [](const QJsonArray &items) {
+            QList<InventorySpace> out;
+            for (const QJsonValue &v : items) {
+                const QJsonObject o = v.toObject();
+                out.append(InventorySpace{str(o, "Id"), str(o, "Name"),
+                                          o.value(QLatin1String("IsDefault")).toBool()});
+            }
+            return QVariant::fromValue(out);
+        },
+        [this](const QList<QVariant> &pages) {
+            appendAll(&m_snapshot.spaces, pages);
+            onSpaces();
+        });
+    fetch(
+        QStringLiteral("/api/users"),
+        [](const QJsonArray &items) {
+            QList<InventoryUser> out;
+            for (const QJsonValue &v : items) {
+                const QJsonObject o = v.toObject();
+                InventoryUser u;
+                u.id = str(o, "Id");
+                u.username = str(o, "Username");
+                u.displayName = str(o, "DisplayName");
+                u.isService = o.value(QLatin1String("IsService")).toBool();
+                u.isActive = o.value(QLatin1String("IsActive")).toBool(true);
+                u.serviceAccountType = str(o, "ServiceAccountType");
+                out.append(u);
+            }
+            return QVariant::fromValue(out);
+        },
+        [this](const QList<QVariant> &pages) {
+            appendAll(&m_snapshot.users, pages);
+            onUsers();
+        });
+    get(
+        QStringLiteral("/api/events/agents"),
+        [this](const QJsonDocument &doc) {
+            const QJsonArray items =
+                doc.isArray() ? doc.array() : doc.object().value(QLatin1String("Items")).toArray();
+            for (const QJsonValue &v : items) {
+                const QJsonObject o = v.toObject();
+                m_snapshot.eventAgents.append(InventoryEventAgent{str(o, "Id"), str(o, "Name")});
+            }
+        },
+        true);
+    get(
+        QStringLiteral("/api/serverstatus/counts"),
+        [this](const QJsonDocument &doc) {
+            const QJsonObject groups = doc.object();
+            for (auto group = groups.begin(); group != groups.end(); ++group) {
+                const QJsonObject values = group.value().toObject();
+                for (auto it = values.begin(); it != values.end(); ++it) {
+                    if (it.value().isDouble())
+                        m_snapshot.serverCounts.insert(group.key() + QLatin1Char('.') + it.key(),
+                                                       qint64(it.value().toDouble()));
+                }
+            }
+        },
+        true);
+    settle(); // releases the start guard
+}
+
+void InventoryJob::onSpaces()
+{
+    QStringList prefixes;
+    for (const InventorySpace &space : std::as_const(m_snapshot.spaces))
+        prefixes.append(QStringLiteral("/api/") + space.id);
+    for (const QString &prefix : std::as_const(prefixes)) {
+        fetch(
+            prefix + QStringLiteral("/machines"),
+            [](const QJsonArray &items) { return machines(items, false); },
+            [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.targets, pages); });
+        fetch(
+            prefix + QStringLiteral("/workers"),
+            [](const QJsonArray &items) { return machines(items, true); },
+            [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.workers, pages); }, true);
+        fetch(prefix + QStringLiteral("/environments"), &named,
+              [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.environments, pages); });
+        fetch(prefix + QStringLiteral("/projects"), &named,
+              [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.projects, pages); });
+        fetch(
+            prefix + QStringLiteral("/tenants"), &named,
+            [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.tenants, pages); }, true);
+        fetch(
+            prefix + QStringLiteral("/build-information"),
+            [](const QJsonArray &items) {
+                QList<InventoryBuildInformation> out;
+                out.reserve(items.size());
+                for (const QJsonValue &v : items) {
+                    const QJsonObject o = v.toObject();
+                    InventoryBuildInformation b;
+                    b.id = str(o, "Id");
+                    b.spaceId = str(o, "SpaceId");
+                    b.packageId = str(o, "PackageId");
+                    b.version = str(o, "Version");
+                    b.buildEnvironment = str(o, "BuildEnvironment");
+                    b.buildNumber = str(o, "BuildNumber");
+                    b.buildUrl = str(o, "BuildUrl");
+                    b.vcsRoot = str(o, "VcsRoot");
+                    b.created = date(o, "Created");
+                    out.append(b);
+                }
+                return QVariant::fromValue(out);
+            },
+            [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.buildInformation, pages); }, true);
+    }
+}
+
+void InventoryJob::onUsers()
+{
+    if (m_apiKeyScope == ApiKeyScope::None)
+        return;
+    for (qsizetype i = 0; i < m_snapshot.users.size(); ++i) {
+        const InventoryUser &user = m_snapshot.users.at(i);
+        if (m_apiKeyScope == ApiKeyScope::ServiceAccounts && !user.isService)
+            continue;
+        const QString userId = user.id;
+        fetch(
+            QStringLiteral("/api/users/%1/apikeys").arg(userId),
+            [](const QJsonArray &items) {
+                QList<InventoryApiKey> out;
+                for (const QJsonValue &v : items) {
+                    const QJsonObject o = v.toObject();
+                    InventoryApiKey k;
+                    k.id = str(o, "Id");
+                    k.purpose = str(o, "Purpose");
+                    k.created = date(o, "Created");
+                    k.expires = date(o, "Expires");
+                    k.lastUsed = date(o, "LastUsedTimeStamp");
+                    k.accessLevel = str(o, "AccessLevel");
+                    out.append(k);
+                }
+                return QVariant::fromValue(out);
+            },
+            [this, userId](const QList<QVariant> &pages) {
+                for (InventoryUser &u : m_snapshot.users) {
+                    if (u.id == userId) {
+                        appendAll(&u.apiKeys, pages);
+                        u.apiKeysKnown = true;
+                        break;
+                    }
+                }
+            },
+            true);
+    }
+}
+
+void InventoryJob::settle()
+{
+    if (m_finished)
+        return;
+    --m_outstanding;
+    reportProgress();
+    if (m_fatal) {
+        cancel();
+        return;
+    }
+    if (m_outstanding == 0)
+        finish();
+}
+
+void InventoryJob::cancel()
+{
+    if (m_finished)
+        return;
+    if (!m_fatal) {
+        ApiError error;
+        error.kind = ApiErrorKind::Cancelled;
+        if (m_client) {
+            error.server = m_client->settings().role;
+            error.serverUrl = m_client->settings().baseUrl;
+        }
+        m_snapshot.errors.append(error);
+    }
+    m_finished = true; // ignore the cancelled jobs' answers
+    const auto running = m_running;
+    m_running.clear();
+    for (const QPointer<QObject> &job : running) {
+        if (auto *paged = qobject_cast<PagedFetchJob *>(job.data()))
+            paged->cancel();
+        else if (auto *apiJob = qobject_cast<ApiJob *>(job.data()))
+            apiJob->cancel();
+    }
+    m_finished = false;
+    finish();
+}
+
+void InventoryJob::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_snapshot.takenAt = QDateTime::currentDateTimeUtc();
+    Q_EMIT finished(m_snapshot);
+    if (m_autoDelete)
+        deleteLater();
+}

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "inventorysnapshot.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+class OctopusClient;
+class PagedFetchJob;
+class ApiJob;
+
+// Takes the inventory of one server: spaces, then per space (all at once) targets, workers, environments,
+// projects, tenants and build information; globally users (with their API keys' metadata), event agents
+// and the server's document counts. Items are digested into plain structs on the network thread.
+// Reports pages done of total, is cancellable, finishes exactly once. A collection that cannot be read is
+// recorded in InventorySnapshot::errors (404 on optional collections is ignored); unreachable, TLS and
+// authentication failures end the job early.
+class InventoryJob : public QObject
+{
+    Q_OBJECT
+public:
+    InventoryJob(OctopusClient *client, QObject *parent = nullptr);
+    ~InventoryJob() override;
+
+    enum class ApiKeyScope
+    {
+        None,
+        ServiceAccounts,
+        AllUsers
+    };
+    void setApiKeyScope(ApiKeyScope scope) { m_apiKeyScope = scope; }
+    void setPageSize(int take) { m_pageSize = take; }
+    void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
+
+    void start();
+    void cancel();
+    bool isFinished() const { return m_finished; }
+    const InventorySnapshot &snapshot() const { return m_snapshot; }
+    int pagesDone() const;
+    int pagesTotal() const;
+
+Q_SIGNALS:
+    void progress(int pagesDone, int pagesTotal);
+    void finished(const InventorySnapshot &snapshot);
+
+private:
+    PagedFetchJob *fetch(const QString &path, std::function<QVariant(const QJsonArray &)> transform,
+                         std::function<void(const QList<QVariant> &)> consume, bool optional = false);
+    ApiJob *get(const QString &path, std::function<void(const QJsonDocument &)> consume,
+                bool optional = false);
+    void onSpaces();
+    void onUsers();
+    void recordError(const ApiError &error, bool optional);
+    void reportProgress();
+    void settle();
+    void finish();
+
+    QPointer<OctopusClient> m_client;
+    InventorySnapshot m_snapshot;
+    QHash<QObject *, QPair<int, int>> m_progress;
+    QList<QPointer<QObject>> m_running;
+    ApiKeyScope m_apiKeyScope = ApiKeyScope::AllUsers;
+    int m_pageSize = 1000;
+    int m_outstanding = 0;
+    bool m_finished = false;
+    bool m_autoDelete = true;
+    bool m_fatal = false;
+};

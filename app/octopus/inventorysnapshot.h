@@ -1,0 +1,132 @@
+#pragma once
+
+#include "apierror.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+// One server's inventory as plain values: only what later pages need. Core-friendly (no JSON documents).
+struct InventorySpace
+{
+    QString id;
+    QString name;
+    bool isDefault = false;
+};
+
+// A deployment target or a worker.
+struct InventoryMachine
+{
+    QString id;
+    QString name;
+    QString spaceId;
+    bool isWorker = false;
+    bool isDisabled = false;
+    QString healthStatus;
+    QString communicationStyle; // TentacleActive = polling, TentaclePassive = listening, Ssh, ...
+    QString uri;                // poll://.../ or https://host:10933/
+    QString thumbprint;
+    QString tentacleVersion;
+    bool upgradeSuggested = false;
+    bool upgradeRequired = false;
+    bool upgradeLocked = false;
+    QStringList environmentIds;
+    QStringList roles;
+    QStringList tenantIds;
+    QStringList workerPoolIds;
+    QString operatingSystem;
+    QString shellName;
+};
+
+struct InventoryNamed // environments, projects, tenants
+{
+    QString id;
+    QString name;
+    QString spaceId;
+    bool isDisabled = false;
+};
+
+struct InventoryBuildInformation
+{
+    QString id;
+    QString spaceId;
+    QString packageId;
+    QString version;
+    QString buildEnvironment;
+    QString buildNumber;
+    QString buildUrl;
+    QString vcsRoot;
+    QDateTime created;
+};
+
+// Metadata only: the key itself is never returned by the server, and not even its hint is kept here.
+struct InventoryApiKey
+{
+    QString id;
+    QString purpose;
+    QDateTime created;
+    QDateTime expires;
+    QDateTime lastUsed;
+    QString accessLevel;
+};
+
+struct InventoryUser
+{
+    QString id;
+    QString username;
+    QString displayName;
+    bool isService = false;
+    bool isActive = true;
+    QString serviceAccountType;
+    QList<InventoryApiKey> apiKeys;
+    bool apiKeysKnown = false;
+};
+
+struct InventoryEventAgent
+{
+    QString id;
+    QString name;
+};
+
+struct InventorySnapshot
+{
+    QUrl server;
+    std::optional<ServerRole> role;
+    QString version;
+    QString installationId;
+    QDateTime startedAt;
+    QDateTime takenAt; // when the last answer arrived
+    QList<InventorySpace> spaces;
+    QList<InventoryMachine> targets;
+    QList<InventoryMachine> workers;
+    QList<InventoryNamed> environments;
+    QList<InventoryNamed> projects;
+    QList<InventoryNamed> tenants;
+    QList<InventoryBuildInformation> buildInformation;
+    QList<InventoryUser> users;
+    QList<InventoryEventAgent> eventAgents;
+    QMap<QString, qint64> serverCounts; // /api/serverstatus/counts flattened, e.g. "Infrastructure.Workers"
+    QList<ApiError> errors;             // collections that could not be read (the rest is still here)
+    int requests = 0;
+
+    bool isComplete() const { return errors.isEmpty(); }
+    // Counts of what was read, keyed by collection name ("spaces", "targets", ...).
+    QMap<QString, qint64> counts() const;
+    QJsonObject toJson() const;
+};
+
+Q_DECLARE_METATYPE(InventorySpace)
+Q_DECLARE_METATYPE(InventoryMachine)
+Q_DECLARE_METATYPE(InventoryNamed)
+Q_DECLARE_METATYPE(InventoryBuildInformation)
+Q_DECLARE_METATYPE(InventoryApiKey)
+Q_DECLARE_METATYPE(InventoryUser)
+Q_DECLARE_METATYPE(InventoryEventAgent)
+Q_DECLARE_METATYPE(InventorySnapshot)
