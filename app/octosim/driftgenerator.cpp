@@ -104,14 +104,13 @@ void DriftGenerator::applyOne()
     if (kind == 0 || kind == 1) {
         // A new release, and for kind 1 a deployment of it.
         const QByteArray releaseId = "Releases-" + QByteArray::number(store.nextId("Releases"));
-        const QByteArray channelId = store.find(spaceId, "channels") ? [&] {
-            for (const Item &c : store.find(spaceId, "channels")->items) {
+        QByteArray channelId;
+        if (const Collection *channels = store.find(spaceId, "channels")) {
+            for (const Item &c : channels->items) {
                 if (c.facets[0] == project.id)
-                    return c.id;
+                    channelId = c.id;
             }
-            return QByteArray();
-        }()
-                                                                      : QByteArray();
+        }
         JsonWriter w;
         w.beginObject().str("Id", releaseId).str("Version", version).str("ProjectId", project.id);
         w.strOrNull("ChannelId", channelId)

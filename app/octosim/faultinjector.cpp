@@ -104,7 +104,6 @@ QByteArray FaultInjector::head(int status, const ApiReply &reply, qint64 content
         .append("\r\n");
     out.append("Content-Type: ").append(reply.contentType).append("\r\n");
     out.append("Content-Length: ").append(QByteArray::number(contentLength)).append("\r\n");
-    out.append("Octopus-Node: OctoSim\r\n");
     for (const auto &[name, value] : reply.headers)
         out.append(name).append(": ").append(value).append("\r\n");
     out.append(keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n");
@@ -128,7 +127,6 @@ void FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpec 
     }
     if (kind == QLatin1String("status")) {
         const int status = fault->argument.section(QLatin1Char(':'), 0, 0).toInt();
-        const ApiReply original = reply;
         reply.status = status;
         reply.headers.clear();
         reply.contentType = "application/json; charset=utf-8";
@@ -138,7 +136,6 @@ void FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpec 
             const QString retry = fault->argument.section(QLatin1Char(':'), 1, 1);
             reply.headers.append({"Retry-After", retry.isEmpty() ? QByteArray("1") : retry.toLatin1()});
         }
-        Q_UNUSED(original);
     } else if (kind == QLatin1String("redirect")) {
         reply.status = 302;
         reply.headers = {{"Location", fault->argument.toUtf8()}};

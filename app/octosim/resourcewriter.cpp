@@ -2,17 +2,38 @@
 
 #include "jsonwriter.h"
 
-#include <QDateTime>
+#include <cstdio>
 
 namespace octosim {
 
 QByteArray ResourceWriter::isoTime(qint64 msecsSinceEpoch)
 {
-    QByteArray text =
-        QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1();
-    if (text.endsWith('Z'))
-        text.chop(1);
-    return text + "+00:00";
+    // Hand-rolled (civil-from-days, H. Hinnant): QDateTime::toString is a noticeable part of
+    // generating 200,000 events for --scale large.
+    const qint64 dayMsecs = 86400000;
+    qint64 days = msecsSinceEpoch / dayMsecs;
+    qint64 rest = msecsSinceEpoch % dayMsecs;
+    if (rest < 0) {
+        rest += dayMsecs;
+        --days;
+    }
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 dayOfEra = days - era * 146097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 mp = (5 * dayOfYear + 2) / 153;
+    const int day = int(dayOfYear - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const int year = int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+    const int ms = int(rest % 1000);
+    const int second = int(rest / 1000 % 60);
+    const int minute = int(rest / 60000 % 60);
+    const int hour = int(rest / 3600000);
+    char text[40];
+    const int n = std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03d+00:00", year, month,
+                                day, hour, minute, second, ms);
+    return QByteArray(text, n);
 }
 
 QByteArray ResourceWriter::durationText(qint64 msecs)

@@ -84,6 +84,7 @@ bool SimHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     const FaultSpec *fault = control ? nullptr : m_faults.faultFor(target);
 
     ApiReply reply = m_router.handle(api);
+    reply.headers.append({"Octopus-Node", m_state.store.nodeName});
     if (m_verbose) {
         QTextStream err(stderr);
         err << m_state.name << ' ' << api.method << ' ' << maskedTarget(api.path, api.query) << ' '

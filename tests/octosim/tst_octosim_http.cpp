@@ -2,12 +2,17 @@
 // tasks, drift, faults, and the octosim executable as a process.
 #include "octosimserver.h"
 #include "octosimtestclient.h"
+#include "tlscertificatemaker.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 #include <memory>
 
@@ -48,8 +53,9 @@ private slots:
     void faultsHaveTheirObservableEffect_data();
     void faultsHaveTheirObservableEffect();
     void httpsServesWithPinnedSelfSignedCertificate();
-    void executablePrintsReadyLineAndStopsOnSigterm_data();
-    void executablePrintsReadyLineAndStopsOnSigterm();
+    void httpsUsesGivenCertificateOnFixedPorts();
+    void executablePrintsReadyLineAndStopsOnSignals_data();
+    void executablePrintsReadyLineAndStopsOnSignals();
     void executableRejectsBadFlagsWithUsage_data();
     void executableRejectsBadFlagsWithUsage();
     void largeScaleGeneratesQuicklyAndServesDeepPages();
@@ -895,19 +901,65 @@ void TestOctoSimHttp::httpsServesWithPinnedSelfSignedCertificate()
             200);
 }
 
-void TestOctoSimHttp::executablePrintsReadyLineAndStopsOnSigterm_data()
+void TestOctoSimHttp::httpsUsesGivenCertificateOnFixedPorts()
+{
+    QSslCertificate certificate;
+    QSslKey key;
+    QString error;
+    QVERIFY2(TlsCertificateMaker::makeSelfSigned(QStringLiteral("given"), &certificate, &key, &error),
+             qPrintable(error));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile cert(dir.filePath(QStringLiteral("cert.pem")));
+    QFile keyFile(dir.filePath(QStringLiteral("key.pem")));
+    QVERIFY(cert.open(QIODevice::WriteOnly) && keyFile.open(QIODevice::WriteOnly));
+    cert.write(certificate.toPem());
+    keyFile.write(key.toPem());
+    cert.close();
+    keyFile.close();
+    // Two free ports: bind, note, release.
+    quint16 ports[2] = {0, 0};
+    for (quint16 &port : ports) {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    Options options;
+    QVERIFY2(
+        parseArguments({QStringLiteral("--tls"), QStringLiteral("--cert"), cert.fileName(),
+                        QStringLiteral("--key"), keyFile.fileName(), QStringLiteral("--old-port"),
+                        QString::number(ports[0]), QStringLiteral("--new-port"), QString::number(ports[1])},
+                       &options, &error),
+        qPrintable(error));
+    auto server = startServer(options);
+    QCOMPARE(server->oldInstance().url.port(), int(ports[0]));
+    QCOMPARE(server->newInstance().url.port(), int(ports[1]));
+    const QString expected = TlsCertificateMaker::thumbprint(certificate);
+    QCOMPARE(server->oldInstance().thumbprint, expected);
+    QCOMPARE(server->newInstance().thumbprint, expected);
+    OctoSimTestClient client;
+    client.pin(expected);
+    QCOMPARE(client.get(at(server->newInstance().url, QStringLiteral("/api"))).status, 200);
+}
+
+void TestOctoSimHttp::executablePrintsReadyLineAndStopsOnSignals_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<bool>("tls");
-    QTest::newRow("http") << QStringList{QStringLiteral("--seed"), QStringLiteral("3")} << false;
-    QTest::newRow("https verbose") << QStringList{QStringLiteral("--tls"), QStringLiteral("--verbose")}
-                                   << true;
+    QTest::addColumn<int>("signal");
+    QTest::newRow("http, SIGTERM") << QStringList{QStringLiteral("--seed"), QStringLiteral("3")} << false
+                                   << SIGTERM;
+    QTest::newRow("https verbose, SIGTERM")
+        << QStringList{QStringLiteral("--tls"), QStringLiteral("--verbose")} << true << SIGTERM;
+    QTest::newRow("drifting, SIGINT")
+        << QStringList{QStringLiteral("--drift-per-minute"), QStringLiteral("600")} << false << SIGINT;
 }
 
-void TestOctoSimHttp::executablePrintsReadyLineAndStopsOnSigterm()
+void TestOctoSimHttp::executablePrintsReadyLineAndStopsOnSignals()
 {
     QFETCH(QStringList, arguments);
     QFETCH(bool, tls);
+    QFETCH(int, signal);
     QProcess process;
     process.start(octosimPath(), arguments);
     QVERIFY(process.waitForStarted(10000));
@@ -934,7 +986,7 @@ void TestOctoSimHttp::executablePrintsReadyLineAndStopsOnSigterm()
                      .status,
                  200);
     }
-    process.terminate(); // SIGTERM
+    ::kill(pid_t(process.processId()), signal);
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
