@@ -1,0 +1,115 @@
+// Inventory against octosim: both servers at once, counts that match the server's own counts, progress
+// up to done == total, cancel, and a dead server ending the job early with a clear error.
+#include "apijob.h"
+#include "inventoryjob.h"
+#include "octosimfixture.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+class TestInventory : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void bothServersAtOnceMatchTheirCounts()
+    {
+        OctoSimFixture sim;
+        QVERIFY2(sim.start(), qPrintable(sim.error));
+        OctopusClient oldClient(sim.settings(ServerRole::Old));
+        OctopusClient newClient(sim.settings(ServerRole::New));
+        auto *oldJob = new InventoryJob(&oldClient, this);
+        auto *newJob = new InventoryJob(&newClient, this);
+        QSignalSpy oldDone(oldJob, &InventoryJob::finished);
+        QSignalSpy newDone(newJob, &InventoryJob::finished);
+        QSignalSpy progress(oldJob, &InventoryJob::progress);
+        oldJob->start();
+        newJob->start();
+        QTRY_VERIFY_WITH_TIMEOUT(oldDone.size() == 1 && newDone.size() == 1, 30000);
+        for (QSignalSpy *spy : {&oldDone, &newDone}) {
+            const InventorySnapshot snapshot = spy->first().first().value<InventorySnapshot>();
+            QVERIFY2(snapshot.isComplete(),
+                     snapshot.errors.isEmpty() ? "" : qPrintable(snapshot.errors.first().path));
+            QVERIFY(!snapshot.version.isEmpty());
+            QVERIFY(snapshot.takenAt.isValid());
+            QVERIFY(!snapshot.spaces.isEmpty());
+            const auto &server = snapshot.serverCounts;
+            QVERIFY(!server.isEmpty());
+            QCOMPARE(qint64(snapshot.spaces.size()), server.value(QStringLiteral("Global.Spaces")));
+            QCOMPARE(qint64(snapshot.targets.size()),
+                     server.value(QStringLiteral("Infrastructure.DeploymentTargets")));
+            QCOMPARE(qint64(snapshot.workers.size()), server.value(QStringLiteral("Infrastructure.Workers")));
+            QCOMPARE(qint64(snapshot.projects.size()), server.value(QStringLiteral("Project.Projects")));
+            QCOMPARE(qint64(snapshot.tenants.size()), server.value(QStringLiteral("Infrastructure.Tenants")));
+            QCOMPARE(qint64(snapshot.environments.size()),
+                     server.value(QStringLiteral("Infrastructure.Environments")));
+            QCOMPARE(qint64(snapshot.users.size()), server.value(QStringLiteral("Global.Users")));
+            QVERIFY(!snapshot.buildInformation.isEmpty());
+            QVERIFY(!snapshot.eventAgents.isEmpty());
+            bool anyTentacle = false;
+            for (const InventoryMachine &m : snapshot.targets)
+                anyTentacle = anyTentacle || (m.communicationStyle.startsWith(QLatin1String("Tentacle")) &&
+                                              !m.thumbprint.isEmpty());
+            QVERIFY(anyTentacle);
+            bool serviceWithKeys = false;
+            for (const InventoryUser &u : snapshot.users)
+                serviceWithKeys = serviceWithKeys || (u.isService && u.apiKeysKnown && !u.apiKeys.isEmpty());
+            QVERIFY(serviceWithKeys);
+            const QJsonObject json = snapshot.toJson();
+            QCOMPARE(
+                json.value(QLatin1String("counts")).toObject().value(QLatin1String("targets")).toInteger(),
+                qint64(snapshot.targets.size()));
+        }
+        QVERIFY(progress.size() > 2);
+        QCOMPARE(progress.last().at(0).toInt(), progress.last().at(1).toInt());
+    }
+
+    void cancelFinishesOnceWithCancelled()
+    {
+        octosim::Options options;
+        options.faults.append(OctoSimFixture::fault(QStringLiteral("old"),
+                                                    QStringLiteral("build-information"),
+                                                    QStringLiteral("latency"), QStringLiteral("300")));
+        OctoSimFixture sim;
+        QVERIFY2(sim.start(options), qPrintable(sim.error));
+        OctopusClient client(sim.settings(ServerRole::Old));
+        auto *job = new InventoryJob(&client, this);
+        QSignalSpy done(job, &InventoryJob::finished);
+        QSignalSpy progress(job, &InventoryJob::progress);
+        job->start();
+        QTRY_VERIFY_WITH_TIMEOUT(progress.size() > 3, 10000);
+        job->cancel();
+        QCOMPARE(done.size(), 1);
+        const InventorySnapshot snapshot = done.first().first().value<InventorySnapshot>();
+        QVERIFY(!snapshot.isComplete());
+        QCOMPARE(snapshot.errors.last().kind, ApiErrorKind::Cancelled);
+        QTest::qWait(400);
+        QCOMPARE(done.size(), 1);
+    }
+
+    void deadServerEndsTheJobEarly()
+    {
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            port = probe.serverPort();
+        }
+        ConnectionSettings settings;
+        settings.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        settings.apiKey = QStringLiteral("API-NOPE");
+        settings.retryBaseDelayMs = 5;
+        settings.maxAttempts = 2;
+        OctopusClient client(settings);
+        auto *job = new InventoryJob(&client, this);
+        QSignalSpy done(job, &InventoryJob::finished);
+        job->start();
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+        const InventorySnapshot snapshot = done.first().first().value<InventorySnapshot>();
+        QVERIFY(!snapshot.isComplete());
+        QCOMPARE(snapshot.errors.first().kind, ApiErrorKind::Unreachable);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInventory)
+#include "tst_inventory.moc"
