@@ -21,6 +21,8 @@ int runHelp(const QStringList &);
 const auto kVerbs = std::to_array<Verb>({
     {"help", QT_TRANSLATE_NOOP("Cli", "List the command-line verbs"), &runHelp},
     {"audit", QT_TRANSLATE_NOOP("Cli", "Find scripts that call the old server's API"), &runAudit},
+    {"check", QT_TRANSLATE_NOOP("Cli", "Run every readiness check against the old server and its clone"), &runCheck},
+    {"inventory", QT_TRANSLATE_NOOP("Cli", "Take an inventory of one server"), &runInventory},
 });
 
 int runHelp(const QStringList &)

@@ -8,3 +8,12 @@
 
 // handover audit PATH… [--old-url URL]… [--new-swagger FILE] [--json|--csv|--md] [--jobs N] (auditverb.cpp)
 int runAudit(const QStringList &arguments);
+
+// handover check --old URL --new URL [--json] [--timeout S] [--trust-fingerprint FP]... (checkverb.cpp)
+// Keys: HANDOVER_OLD_API_KEY / HANDOVER_NEW_API_KEY, else the keychain. Exit 0 nothing failed, 3 a check
+// failed or a server is unusable, 2 usage error.
+int runCheck(const QStringList &arguments);
+
+// handover inventory --server URL [--json] [--timeout S] [--trust-fingerprint FP]... (inventoryverb.cpp)
+// Key: HANDOVER_API_KEY, else the keychain. Exit 0 complete, 3 server unusable or incomplete, 2 usage error.
+int runInventory(const QStringList &arguments);

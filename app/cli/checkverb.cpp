@@ -1,0 +1,249 @@
+// handover check --old URL --new URL [--json] [--timeout S] [--trust-fingerprint FP]...
+// Runs every readiness check once (the same ReadinessModel/ReadinessChecker classes as the wizard).
+// Exit codes: 0 nothing failed (warnings allowed), 3 a check failed or a server is unusable, 2 usage error.
+#include "cliverbs.h"
+
+#include "apierrortext.h"
+#include "apikeylookup.h"
+#include "certificateinfo.h"
+#include "keychainstore.h"
+#include "octopusclient.h"
+#include "readinesschecker.h"
+#include "readinessmodel.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+#include <QTimer>
+
+#include <memory>
+
+namespace {
+
+QJsonObject serverJson(const QUrl &url, const ServerFacts &facts)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("url"), url.toString(QUrl::RemoveUserInfo));
+    o.insert(QStringLiteral("reachable"), facts.reachable.value_or(false));
+    o.insert(QStringLiteral("version"), facts.version.isEmpty() ? QJsonValue() : QJsonValue(facts.version));
+    o.insert(QStringLiteral("installationId"),
+             facts.installationId.isEmpty() ? QJsonValue() : QJsonValue(facts.installationId));
+    o.insert(QStringLiteral("maintenanceMode"),
+             facts.maintenance ? QJsonValue(*facts.maintenance) : QJsonValue());
+    o.insert(QStringLiteral("thumbprint"), facts.thumbprint ? QJsonValue(*facts.thumbprint) : QJsonValue());
+    if (facts.queuedTasks)
+        o.insert(QStringLiteral("queuedTasks"), *facts.queuedTasks);
+    if (facts.runningTasks)
+        o.insert(QStringLiteral("runningTasks"), *facts.runningTasks);
+    if (facts.reachError.isError()) {
+        QJsonObject error{{QStringLiteral("kind"), ApiError::kindName(facts.reachError.kind)},
+                          {QStringLiteral("message"), ApiErrorText::describe(facts.reachError)}};
+        if (!facts.reachError.certificate.isNull())
+            error.insert(QStringLiteral("certificateSha256"), facts.reachError.certificate.sha256);
+        o.insert(QStringLiteral("error"), error);
+    } else {
+        o.insert(QStringLiteral("error"), QJsonValue());
+    }
+    return o;
+}
+
+} // namespace
+
+int runCheck(const QStringList &arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "CheckVerb", "Runs every readiness check against the old server and its clone."));
+    const QCommandLineOption oldOption(QStringLiteral("old"),
+                                       QCoreApplication::translate("CheckVerb", "URL of the old server."),
+                                       QStringLiteral("URL"));
+    const QCommandLineOption newOption(
+        QStringLiteral("new"), QCoreApplication::translate("CheckVerb", "URL of the new (cloned) server."),
+        QStringLiteral("URL"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        QCoreApplication::translate("CheckVerb", "Print JSON."));
+    const QCommandLineOption timeoutOption(
+        QStringLiteral("timeout"),
+        QCoreApplication::translate("CheckVerb", "Connect and transfer timeout in seconds."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption trustOption(
+        QStringLiteral("trust-fingerprint"),
+        QCoreApplication::translate("CheckVerb",
+                                    "Trust a TLS certificate with this SHA-256 fingerprint (repeatable)."),
+        QStringLiteral("SHA256"));
+    const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                        QCoreApplication::translate("CheckVerb", "Show this help."));
+    parser.addOptions({oldOption, newOption, jsonOption, timeoutOption, trustOption, helpOption});
+
+    const QString usage = QCoreApplication::translate(
+        "CheckVerb", "Usage: handover check --old URL --new URL [--json] [--timeout SECONDS] "
+                     "[--trust-fingerprint SHA256]...\nAPI keys come from HANDOVER_OLD_API_KEY and "
+                     "HANDOVER_NEW_API_KEY, or from the keychain.\n");
+    if (!parser.parse(QStringList{QStringLiteral("handover check")} + arguments)) {
+        err << "handover check: " << parser.errorText() << '\n' << usage;
+        return 2;
+    }
+    if (parser.isSet(helpOption)) {
+        out << usage << parser.helpText().section(QLatin1Char('\n'), 2);
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err << QCoreApplication::translate("CheckVerb", "handover check: unexpected argument '%1'")
+                   .arg(parser.positionalArguments().first())
+            << '\n'
+            << usage;
+        return 2;
+    }
+    const QUrl oldUrl = QUrl::fromUserInput(parser.value(oldOption));
+    const QUrl newUrl = QUrl::fromUserInput(parser.value(newOption));
+    for (const auto &[name, url, set] :
+         {std::tuple{QStringLiteral("--old"), oldUrl, parser.isSet(oldOption)},
+          std::tuple{QStringLiteral("--new"), newUrl, parser.isSet(newOption)}}) {
+        if (!set || ConnectionSettings::normalisedUrl(url).isEmpty() || url.host().isEmpty()) {
+            err << QCoreApplication::translate("CheckVerb",
+                                               "handover check: %1 needs an http:// or https:// URL")
+                       .arg(name)
+                << '\n'
+                << usage;
+            return 2;
+        }
+    }
+    int timeoutSeconds = 0;
+    if (parser.isSet(timeoutOption)) {
+        bool ok = false;
+        timeoutSeconds = parser.value(timeoutOption).toInt(&ok);
+        if (!ok || timeoutSeconds <= 0) {
+            err << QCoreApplication::translate("CheckVerb",
+                                               "handover check: --timeout needs a positive number of seconds")
+                << '\n';
+            return 2;
+        }
+    }
+    QStringList pins;
+    for (const QString &value : parser.values(trustOption)) {
+        const QString pin = CertificateInfo::normaliseFingerprint(value);
+        if (pin.isEmpty()) {
+            err << QCoreApplication::translate(
+                       "CheckVerb",
+                       "handover check: '%1' is not a SHA-256 fingerprint (64 hex digits, colons allowed)")
+                       .arg(value)
+                << '\n';
+            return 2;
+        }
+        pins.append(pin);
+    }
+    const bool json = parser.isSet(jsonOption);
+
+    int exitCode = 0;
+    KeychainStore keychain;
+    ApiKeyLookup oldLookup(&keychain);
+    ApiKeyLookup newLookup(&keychain);
+    QString oldKey;
+    QString newKey;
+    int answered = 0;
+    std::unique_ptr<OctopusClient> oldClient;
+    std::unique_ptr<OctopusClient> newClient;
+    std::unique_ptr<ReadinessModel> oldModel;
+    std::unique_ptr<ReadinessModel> newModel;
+    std::unique_ptr<ReadinessChecker> checker;
+
+    auto report = [&] {
+        const QList<ReadinessCheck> checks = checker->checks(true);
+        const bool failed = ReadinessCheck::worst(checks) == ReadinessCheck::Status::Fail ||
+                            !oldModel->facts().reachable.value_or(false) ||
+                            !newModel->facts().reachable.value_or(false);
+        if (json) {
+            QJsonArray list;
+            for (const ReadinessCheck &check : checks)
+                list.append(QJsonObject{{QStringLiteral("id"), check.id},
+                                        {QStringLiteral("status"), ReadinessCheck::statusName(check.status)},
+                                        {QStringLiteral("message"), check.message}});
+            const QJsonObject document{{QStringLiteral("old"), serverJson(oldUrl, oldModel->facts())},
+                                       {QStringLiteral("new"), serverJson(newUrl, newModel->facts())},
+                                       {QStringLiteral("checks"), list}};
+            out << QJsonDocument(document).toJson(QJsonDocument::Indented);
+        } else {
+            for (const ReadinessCheck &check : checks)
+                out << QStringLiteral("%1  %2  %3\n")
+                           .arg(ReadinessCheck::statusName(check.status).toUpper().leftJustified(5),
+                                check.id.leftJustified(28), check.message);
+            for (ReadinessModel *model : {oldModel.get(), newModel.get()}) {
+                const ApiError &error = model->facts().reachError;
+                if (error.kind == ApiErrorKind::Tls && !error.certificate.isNull())
+                    out << QCoreApplication::translate(
+                               "CheckVerb",
+                               "To trust this certificate after checking it: --trust-fingerprint %1\n")
+                               .arg(CertificateInfo::displayFingerprint(error.certificate.sha256));
+            }
+            out << (failed ? QCoreApplication::translate("CheckVerb", "Result: not ready (a check failed).\n")
+                           : QCoreApplication::translate("CheckVerb", "Result: no check failed.\n"));
+        }
+        out.flush();
+        QCoreApplication::exit(failed ? 3 : 0);
+    };
+
+    auto startChecks = [&] {
+        auto settingsFor = [&](const QUrl &url, const QString &key, ServerRole role) {
+            ConnectionSettings settings;
+            settings.baseUrl = url;
+            settings.apiKey = key;
+            settings.role = role;
+            settings.setTimeoutSeconds(timeoutSeconds);
+            for (const QString &pin : pins)
+                settings.pinnedFingerprints.insert(pin);
+            return settings;
+        };
+        oldClient = std::make_unique<OctopusClient>(settingsFor(oldUrl, oldKey, ServerRole::Old));
+        newClient = std::make_unique<OctopusClient>(settingsFor(newUrl, newKey, ServerRole::New));
+        oldModel = std::make_unique<ReadinessModel>(oldClient.get(), ServerRole::Old);
+        newModel = std::make_unique<ReadinessModel>(newClient.get(), ServerRole::New);
+        oldModel->setInterval(0);
+        newModel->setInterval(0);
+        checker = std::make_unique<ReadinessChecker>(oldModel.get(), newModel.get());
+        auto refreshed = std::make_shared<int>(0);
+        for (ReadinessModel *model : {oldModel.get(), newModel.get()}) {
+            QObject::connect(model, &ReadinessModel::refreshed, model, [refreshed, &report] {
+                if (++*refreshed == 2)
+                    report();
+            });
+        }
+        oldModel->start();
+        newModel->start();
+    };
+
+    auto onKey = [&](bool isOld, const QString &key, const QString &reason) {
+        (isOld ? oldKey : newKey) = key;
+        if (key.isEmpty()) {
+            err << QCoreApplication::translate("CheckVerb", "handover check: no API key for the %1 server "
+                                                            "%2: %3. Never pass a key as an argument.")
+                       .arg(isOld ? QCoreApplication::translate("CheckVerb", "old")
+                                  : QCoreApplication::translate("CheckVerb", "new"),
+                            (isOld ? oldUrl : newUrl).toString(), reason)
+                << '\n';
+            exitCode = 2;
+        }
+        if (++answered < 2)
+            return;
+        if (exitCode != 0) {
+            err.flush();
+            QCoreApplication::exit(exitCode);
+            return;
+        }
+        startChecks();
+    };
+    QObject::connect(&oldLookup, &ApiKeyLookup::finished, &oldLookup,
+                     [&](const QString &key, const QString &reason) { onKey(true, key, reason); });
+    QObject::connect(&newLookup, &ApiKeyLookup::finished, &newLookup,
+                     [&](const QString &key, const QString &reason) { onKey(false, key, reason); });
+    oldLookup.lookup(QStringLiteral("HANDOVER_OLD_API_KEY"), oldUrl);
+    newLookup.lookup(QStringLiteral("HANDOVER_NEW_API_KEY"), newUrl);
+    const int code = QCoreApplication::exec();
+    err.flush();
+    out.flush();
+    return code;
+}
