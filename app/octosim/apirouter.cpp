@@ -266,6 +266,38 @@ ApiReply ApiRouter::spaceScoped(const ApiRequest &request, const Route &route, c
     if (s.first() == "dashboard" && s.size() == 1 && method == "GET")
         return dashboard(route);
 
+    if (s.first() == "variables" && s.size() == 2) {
+        const QByteArray id = route.original.at(1);
+        const QByteArray current = ResourceWriter::variableSetJson(store, sid, id);
+        if (current.isEmpty())
+            return error(404, kNotFound);
+        ApiReply reply;
+        if (method == "GET") {
+            reply.body = current;
+            return reply;
+        }
+        if (method != "PUT")
+            return error(405, "The requested resource does not support HTTP method '" + method + "'.");
+        QJsonObject object = QJsonDocument::fromJson(current).object();
+        const QJsonObject changes = QJsonDocument::fromJson(request.body).object();
+        if (!changes.value(QLatin1String("Variables")).isArray())
+            return error(400, "There was a problem with your request. Variables is required.");
+        object.insert(QStringLiteral("Variables"), changes.value(QLatin1String("Variables")));
+        object.insert(QStringLiteral("Version"), object.value(QLatin1String("Version")).toInt() + 1);
+        Item item;
+        item.id = object.value(QLatin1String("Id")).toString().toUtf8();
+        item.json = QJsonDocument(object).toJson(QJsonDocument::Compact);
+        if (Item *stored = store.mutableItem(sid, "variables", item.id))
+            *stored = item;
+        else
+            store.collection(sid, "variables").items.append(item);
+        const QByteArray ownerId = object.value(QLatin1String("OwnerId")).toString().toUtf8();
+        recordChange(caller, "Modified", "Variables for " + ownerId + " were changed", sid,
+                     {item.id, ownerId}, request);
+        reply.body = item.json;
+        return reply;
+    }
+
     if (const CollectionInfo *info = spaceCollection(s.first())) {
         const QByteArray storeName = info->route;
         const QByteArray templ = base + "{/id}{?" + info->query + '}';
@@ -1117,113 +1149,59 @@ ApiReply ApiRouter::apiKeys(const ApiRequest &request, const Route &route, const
 // ---------------------------------------------------------------------------------------------------------
 // Single documents
 
-QByteArray ApiRouter::spaceLinks(const QByteArray &spaceId) const
+namespace {
+
+// The link set of a real 2023.1 root document (FIXTURE-2023 in the reference, used verbatim as §1
+// advises), with its space-scoped links written for Spaces-1.
+const QJsonObject &fixtureLinks()
 {
-    const QByteArray p = "/api/" + spaceId;
-    JsonWriter w;
-    w.beginObject();
-    w.str("Self", p);
-    w.str("Machines",
-          p + "/machines{/"
-              "id}{?skip,take,name,ids,partialName,roles,isDisabled,healthStatuses,commStyles,tenantIds,"
-              "tenantTags,environmentIds,thumbprint,deploymentId,shellNames,deploymentTargetTypes}");
-    w.str("Workers", p + "/workers{/"
-                         "id}{?skip,take,name,ids,partialName,isDisabled,healthStatuses,commStyles,"
-                         "workerPoolIds,thumbprint,shellNames}");
-    w.str("WorkerPools", p + "/workerpools{/id}{?skip,take,ids,partialName}");
-    w.str("Environments", p + "/environments{/id}{?name,skip,ids,take,partialName}");
-    w.str("Projects", p + "/projects{/id}{?name,skip,ids,clone,take,partialName,clonedFromProjectId}");
-    w.str("ProjectGroups", p + "/projectgroups{/id}{?skip,take,ids,partialName}");
-    w.str("Tenants",
-          p + "/tenants{/id}{?skip,projectId,name,tags,take,ids,clone,partialName,clonedFromTenantId}");
-    w.str("LibraryVariables", p + "/libraryvariablesets{/id}{?skip,contentType,take,ids,partialName}");
-    w.str("ActionTemplates", p + "/actiontemplates{/id}{?skip,take,ids,partialName}");
-    w.str("Feeds", p + "/feeds{/id}{?skip,take,ids,partialName,feedType,name}");
-    w.str("Releases", p + "/releases{/id}{?skip,ignoreChannelRules,take,ids}");
-    w.str(
-        "Deployments",
-        p + "/deployments{/id}{?skip,take,ids,projects,environments,tenants,channels,taskState,partialName}");
-    w.str("Runbooks", p + "/runbooks{/id}{?skip,take,ids,partialName,clone,projectIds}");
-    w.str("ProjectTriggers", p + "/projecttriggers{/id}{?skip,take,ids,runbooks}");
-    w.str("Subscriptions", p + "/subscriptions{/id}{?skip,take,ids,partialName,spaces}");
-    w.str("BuildInformation",
-          p + "/build-information{/id}{?packageId,filter,latest,skip,take,overwriteMode}");
-    w.str("Lifecycles", p + "/lifecycles{/id}{?skip,take,ids,partialName}");
-    w.str("Channels", p + "/channels{/id}{?skip,take,partialName}");
-    w.str("MachinePolicies", p + "/machinepolicies{/id}{?skip,take,ids,partialName}");
-    w.str("DeploymentProcesses", p + "/deploymentprocesses{/id}{?skip,take,ids}");
-    w.str("Dashboard", p + "/dashboard{?projectId,releaseId,selectedTenants,selectedTags,showAll,"
-                           "highestLatestVersionPerProjectAndEnvironment}");
-    w.str("Events", p + "/events{/"
-                        "id}{?skip,regarding,regardingAny,user,users,projects,projectGroups,environments,"
-                        "eventGroups,eventCategories,eventAgents,tags,tenants,from,to,internal,fromAutoId,"
-                        "toAutoId,documentTypes,asCsv,take,ids,spaces,includeSystem,excludeDifference}");
-    w.str("EventAgents", p + "/events/agents");
-    w.str("Tasks", p + "/tasks{/"
-                       "id}{?skip,active,environment,tenant,runbook,project,name,node,running,states,"
-                       "hasPendingInterruptions,hasWarningsOrErrors,take,ids,partialName,spaces,"
-                       "includeSystem,description,fromCompletedDate,toCompletedDate,fromQueueDate,"
-                       "toQueueDate,fromStartDate,toStartDate}");
-    w.end();
-    return w.take();
+    static const QJsonObject links = [] {
+        QFile file(QStringLiteral(":/octosim/rootlinks.json"));
+        file.open(QIODevice::ReadOnly);
+        return QJsonDocument::fromJson(file.readAll()).object();
+    }();
+    return links;
 }
+
+QByteArray linksFor(const QByteArray &spaceId, bool spaceOnly)
+{
+    const QString from = QStringLiteral("/api/Spaces-1/");
+    const QString to = QStringLiteral("/api/%1/").arg(QString::fromLatin1(spaceId));
+    QJsonObject out;
+    const QJsonObject &links = fixtureLinks();
+    for (auto it = links.begin(); it != links.end(); ++it) {
+        QString value = it.value().toString();
+        if (spaceOnly && !value.startsWith(from))
+            continue;
+        out.insert(it.key(), value.replace(from, to));
+    }
+    if (spaceOnly)
+        out.insert(QStringLiteral("Self"), QStringLiteral("/api/%1").arg(QString::fromLatin1(spaceId)));
+    return QJsonDocument(out).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
 
 ApiReply ApiRouter::root(const Route &route) const
 {
     const DataStore &store = m_state.store;
     ApiReply reply;
+    JsonWriter w;
     if (route.spaceInPath) {
-        JsonWriter w;
         w.beginObject().str("Id", route.spaceId).null("LastModifiedBy").null("LastModifiedOn");
-        w.raw("Links", spaceLinks(route.spaceId)).end();
+        w.raw("Links", linksFor(route.spaceId, true)).end();
         reply.body = w.take();
         return reply;
     }
-    // Server-wide links, then the default space's links merged in (the real root does the same).
-    QByteArray links = spaceLinks(store.defaultSpaceId);
-    links.chop(1); // reopen the object
-    JsonWriter g;
-    g.beginObject();
-    g.str("Self", "/api");
-    g.str("Web", "/app");
-    g.str("Spaces", "/api/spaces{/id}{?skip,ids,take,partialName}");
-    g.str("SpaceHome", "/api/{spaceId}");
-    g.str("Users", "/api/users{/id}{?skip,take,ids,filter}");
-    g.str("CurrentUser", "/api/users/me");
-    g.str("ServerStatus", "/api/serverstatus");
-    g.str("ServerHealthStatus", "/api/serverstatus/health");
-    g.str("ServerStatusCounts", "/api/serverstatus/counts");
-    g.str("MaintenanceConfiguration", "/api/maintenanceconfiguration");
-    g.str("ServerConfiguration", "/api/serverconfiguration");
-    g.str("CertificateConfiguration", "/api/configuration/certificates{/id}{?skip,take}");
-    g.str("OctopusServerNodes", "/api/octopusservernodes{/id}{?skip,take,ids,partialName}");
-    g.str("OctopusServerClusterSummary", "/api/octopusservernodes/summary");
-    g.str("UpgradeConfiguration", "/api/upgradeconfiguration");
-    g.str("EventCategories", "/api/events/categories{?appliesTo}");
-    g.str("EventGroups", "/api/events/groups{?appliesTo}");
-    g.str("EventDocumentTypes", "/api/events/documenttypes");
-    g.str("TaskTypes", "/api/tasks/tasktypes");
-    g.str("Swagger", "/api/swagger.json");
-    g.end();
-    QByteArray global = g.take();
-    global.remove(0, 1); // drop '{'
-    const QByteArray merged = links + ',' + global.replace("\"Self\":\"/api\",", "");
-
-    JsonWriter w;
     w.beginObject();
-    w.str("Id", QByteArray());
     w.str("Application", "Octopus Deploy");
     w.str("Version", store.version);
     w.str("ApiVersion", "3.0.0");
     w.str("InstallationId", store.installationId);
     w.boolean("HasLongTermSupport", true);
-    w.boolean("IsEarlyAccessProgram", false);
-    w.null("LastModifiedBy").null("LastModifiedOn");
-    w.raw("Links", merged);
+    w.raw("Links", linksFor(store.defaultSpaceId, false));
     w.end();
     reply.body = w.take();
-    // Self of the root is /api.
-    reply.body.replace("\"Self\":\"/api/" + store.defaultSpaceId + "\"", "\"Self\":\"/api\"");
     return reply;
 }
 

@@ -59,7 +59,6 @@ private:
     ApiReply apiKeys(const ApiRequest &request, const Route &route, const KeyOwner *caller);
     ApiReply machineConnection(const Route &route, const QByteArray &storeName, const QByteArray &id) const;
 
-    QByteArray spaceLinks(const QByteArray &spaceId) const;
     void recordChange(const KeyOwner *caller, const QByteArray &category, const QByteArray &message,
                       const QByteArray &spaceId, const QByteArrayList &related, const ApiRequest &request);
     static bool isWrite(const QByteArray &method);

@@ -90,7 +90,10 @@ QByteArray slugify(QByteArrayView name)
 
 QByteArray rfc1123(qint64 msecs)
 {
-    return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC).toString(Qt::RFC2822Date).toLatin1();
+    // "Fri, 22 Jul 2022 17:46:35 GMT", as in IdentityEstablishedWith of FIXTURE-2023.
+    return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC)
+        .toString(QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+        .toLatin1();
 }
 
 } // namespace
@@ -1146,7 +1149,12 @@ void DataGenerator::generateProjects(SpaceContext &space, Random &random)
                 const qint64 started = queued + random.between(1, 30) * 1000;
                 const qint64 completed = started + random.between(40, 900) * 1000;
                 const bool failed = random.chance(6);
-                const Actor &actor = m_actors.at(random.below(int(m_actors.size())));
+                const int actorIndex =
+                    random.chance(60) ? 2 + random.below(6) : random.below(int(m_actors.size()));
+                const Actor &actor = m_actors.at(actorIndex);
+                space.deployments.append({deploymentId, taskId, project.id, project.name, releaseId, version,
+                                          envId, envName, project.channelId, actorIndex, queued, started,
+                                          completed, failed});
                 {
                     JsonWriter w;
                     w.beginObject();
@@ -1386,6 +1394,41 @@ void DataGenerator::generateEvents(const QList<SpaceContext> &spaces)
         e.ipAddress = a.ip;
     };
 
+    // The deployment events of FIXTURE-2023: "Scheduled to deploy P release V to E at <time>" by whoever
+    // queued it, then "Deploy to E started for P release V to E" by the system.
+    auto deploymentEvent = [&](const SpaceContext &space, int index, int phase) {
+        const DeploymentInfo &d = space.deployments.at(index);
+        EventSpec e;
+        e.spaceId = space.id;
+        e.relatedDocumentIds = {d.id, d.projectId, d.releaseId, d.environmentId, d.taskId, d.channelId};
+        if (phase == 0) {
+            e.occurred = d.queued;
+            stamp(e, m_actors.at(d.actor));
+            e.category = "DeploymentQueued";
+            const QByteArray when = QDateTime::fromMSecsSinceEpoch(d.queued, Qt::UTC)
+                                        .toString(QStringLiteral("dddd, dd MMMM yyyy h:mm AP"))
+                                        .toLatin1();
+            e.message = "Scheduled to deploy " + d.projectName + " release " + d.version + " to " +
+                        d.environmentName + " at " + when + " +00:00";
+            e.references = {
+                {d.projectId, d.projectName}, {d.releaseId, d.version}, {d.environmentId, d.environmentName}};
+            return e;
+        }
+        e.occurred = phase == 1 ? d.started : d.completed;
+        e.userId = "users-system";
+        e.username = "system";
+        e.userAgent = "Server";
+        e.category = phase == 1 ? "DeploymentStarted" : d.failed ? "DeploymentFailed" : "DeploymentSucceeded";
+        const QByteArray verb = phase == 1 ? "started" : d.failed ? "failed" : "succeeded";
+        const QByteArray title = "Deploy to " + d.environmentName;
+        e.message = title + ' ' + verb + " for " + d.projectName + " release " + d.version + " to " +
+                    d.environmentName;
+        e.references = {{d.id, title},
+                        {d.projectId, d.projectName},
+                        {d.releaseId, d.version},
+                        {d.environmentId, d.environmentName}};
+        return e;
+    };
     auto spaceEvent = [&](const SpaceContext &space, qint64 occurred) {
         {
             EventSpec e;
@@ -1393,35 +1436,8 @@ void DataGenerator::generateEvents(const QList<SpaceContext> &spaces)
             e.occurred = occurred;
             const int roll = random.below(100);
             const ProjectInfo &project = space.projects.at(random.below(int(space.projects.size())));
-            if (roll < 35 && !space.releaseIds.isEmpty()) {
-                const int r = random.below(int(space.releaseIds.size()));
-                const int envIndex = random.below(int(space.environmentIds.size()));
-                const QByteArray env = space.environmentNames.at(envIndex);
-                const QByteArray label = space.releaseLabels.at(r);
-                const int kind = random.below(10);
-                e.category = kind < 4   ? "DeploymentQueued"
-                             : kind < 7 ? "DeploymentStarted"
-                             : kind < 9 ? "DeploymentSucceeded"
-                                        : "DeploymentFailed";
-                const QByteArray verb = e.category == "DeploymentQueued"      ? "queued"
-                                        : e.category == "DeploymentStarted"   ? "started"
-                                        : e.category == "DeploymentSucceeded" ? "succeeded"
-                                                                              : "failed";
-                e.message = "Deploy to " + env + " " + verb + " for " + label;
-                e.relatedDocumentIds = {"Deployments-" + QByteArray::number(random.between(1, 999)),
-                                        space.releaseIds.at(r), project.id,
-                                        space.environmentIds.at(envIndex)};
-                e.references = {{space.environmentIds.at(envIndex), env}};
-                stamp(e, e.category == "DeploymentQueued" ? pickActor() : m_actors.first());
-                if (e.category != "DeploymentQueued") {
-                    e.userId = "users-system";
-                    e.username = "system";
-                    e.isService = false;
-                    e.identityEstablishedWith = "";
-                    e.userAgent = "Server";
-                    e.ipAddress.clear();
-                }
-            } else if (roll < 50 && !space.releaseIds.isEmpty()) {
+            // Deployment events come from the generated deployments (deploymentEvent); this is the rest.
+            if (roll < 50 && !space.releaseIds.isEmpty()) {
                 const int r = random.below(int(space.releaseIds.size()));
                 e.category = "Created";
                 e.message = "Release " + space.releaseLabels.at(r) + " created";
@@ -1499,25 +1515,39 @@ void DataGenerator::generateEvents(const QList<SpaceContext> &spaces)
     struct Slot
     {
         qint64 occurred;
-        int space; // -1: a server-wide event
+        int space;      // -1: a server-wide event
+        int deployment; // index into the space's deployments, or -1
+        int phase;      // 0 queued, 1 started, 2 finished
     };
     Random clock(m_seed * 37 + 3);
     QList<Slot> timeline;
     timeline.reserve(spaces.size() * p.eventsPerSpace + p.serverEvents);
     for (int s = 0; s < spaces.size(); ++s) {
-        for (int i = 0; i < p.eventsPerSpace; ++i)
-            timeline.append({m_anchor - 60000 - qint64(clock.next() % quint64(window)), s});
+        // Every deployment leaves its queued, started and succeeded/failed events; other activity fills up
+        // the space's share.
+        const QList<DeploymentInfo> &deployments = spaces.at(s).deployments;
+        int budget = p.eventsPerSpace;
+        for (int d = 0; d < deployments.size() && budget >= 3; ++d, budget -= 3) {
+            const DeploymentInfo &info = deployments.at(d);
+            timeline.append({info.queued, s, d, 0});
+            timeline.append({info.started, s, d, 1});
+            timeline.append({info.completed, s, d, 2});
+        }
+        for (int i = 0; i < budget; ++i)
+            timeline.append({m_anchor - 60000 - qint64(clock.next() % quint64(window)), s, -1, 0});
     }
     for (int i = 0; i < p.serverEvents; ++i)
-        timeline.append({m_anchor - 60000 - qint64(clock.next() % quint64(window)), -1});
+        timeline.append({m_anchor - 60000 - qint64(clock.next() % quint64(window)), -1, -1, 0});
     std::stable_sort(timeline.begin(), timeline.end(),
                      [](const Slot &a, const Slot &b) { return a.occurred < b.occurred; });
     Collection &collection = m_store.collection("", "events");
     collection.items.resize(timeline.size());
     for (qsizetype i = 0; i < timeline.size(); ++i) {
         const Slot &slot = timeline.at(i);
-        EventSpec e =
-            slot.space < 0 ? serverEvent(slot.occurred) : spaceEvent(spaces.at(slot.space), slot.occurred);
+        EventSpec e = slot.space < 0 ? serverEvent(slot.occurred)
+                      : slot.deployment >= 0
+                          ? deploymentEvent(spaces.at(slot.space), slot.deployment, slot.phase)
+                          : spaceEvent(spaces.at(slot.space), slot.occurred);
         e.id = nextId("Events");
         collection.items[timeline.size() - 1 - i] = ResourceWriter::eventItem(e);
     }

@@ -48,6 +48,23 @@ private:
         QByteArray packageId;
         QByteArrayList environmentIds;
     };
+    struct DeploymentInfo
+    {
+        QByteArray id;
+        QByteArray taskId;
+        QByteArray projectId;
+        QByteArray projectName;
+        QByteArray releaseId;
+        QByteArray version;
+        QByteArray environmentId;
+        QByteArray environmentName;
+        QByteArray channelId;
+        int actor = 0; // index into m_actors of who queued it
+        qint64 queued = 0;
+        qint64 started = 0;
+        qint64 completed = 0;
+        bool failed = false;
+    };
     struct SpaceContext
     {
         QByteArray id;
@@ -67,6 +84,7 @@ private:
         QList<ProjectInfo> projects;
         QByteArrayList releaseIds; // parallel to releaseLabels
         QByteArrayList releaseLabels;
+        QList<DeploymentInfo> deployments;
     };
 
     void generateUsers();

@@ -4,6 +4,7 @@
 #include "random.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -95,6 +96,19 @@ void DriftGenerator::applyOne()
     event.identityEstablishedWith = actor.identity;
     event.userAgent = actor.agent;
     event.ipAddress = "10.40.7." + QByteArray::number(random.between(2, 250));
+    // The same caller as in the history: reuse the identity, agent and address of its latest event.
+    if (const Collection *events = store.find("", "events")) {
+        for (const Item &e : events->items) {
+            if (e.facets[1] != event.userId)
+                continue;
+            const QJsonObject previous = QJsonDocument::fromJson(e.json).object();
+            event.identityEstablishedWith =
+                previous.value(QLatin1String("IdentityEstablishedWith")).toString().toUtf8();
+            event.userAgent = previous.value(QLatin1String("UserAgent")).toString().toUtf8();
+            event.ipAddress = previous.value(QLatin1String("IpAddress")).toString().toUtf8();
+            break;
+        }
+    }
     event.occurred = now;
     const QByteArray packageId = "Acme." + project.name.trimmed().replace(' ', '.');
     const QByteArray version = QByteArray::number(random.between(2, 5)) + '.' +
@@ -206,6 +220,29 @@ void DriftGenerator::applyOne()
         event.references = {{project.id, project.name}};
         ResourceWriter::recordEvent(store, event);
     } else if (kind == 3) {
+        // A variable edit: the project's variable set gets a new version and a changed value.
+        const QByteArray setId = "variableset-" + project.id;
+        QJsonObject set =
+            QJsonDocument::fromJson(ResourceWriter::variableSetJson(store, spaceId, setId)).object();
+        if (!set.isEmpty()) {
+            QJsonArray variables = set.value(QLatin1String("Variables")).toArray();
+            if (!variables.isEmpty()) {
+                QJsonObject first = variables.first().toObject();
+                first.insert(QStringLiteral("Value"),
+                             first.value(QLatin1String("Value"))
+                                     .toString()
+                                     .section(QLatin1String(";Max Pool Size="), 0, 0) +
+                                 QStringLiteral(";Max Pool Size=%1").arg(random.between(50, 500)));
+                variables.replace(0, first);
+            }
+            set.insert(QStringLiteral("Variables"), variables);
+            set.insert(QStringLiteral("Version"), set.value(QLatin1String("Version")).toInt() + 1);
+            Item item{setId, QByteArray(), QJsonDocument(set).toJson(QJsonDocument::Compact), {}, now};
+            if (Item *stored = store.mutableItem(spaceId, "variables", setId))
+                *stored = item;
+            else
+                store.collection(spaceId, "variables").items.append(item);
+        }
         event.category = "Modified";
         event.message = "Variables for project " + project.name + " were changed";
         event.relatedDocumentIds = {"variableset-" + project.id, project.id};

@@ -1,6 +1,7 @@
 #include "resourcewriter.h"
 
 #include "jsonwriter.h"
+#include "random.h"
 
 #include <cstdio>
 
@@ -62,23 +63,30 @@ Item ResourceWriter::eventItem(const EventSpec &e)
     w.strOrNull("IpAddress", e.ipAddress);
     w.str("Occurred", isoTime(e.occurred));
     w.str("Message", e.message);
-    // MessageHtml links each referenced document, as the portal renders it.
-    QByteArray html = e.message;
+    // References are found in order, each after the previous one (a message may name an environment twice);
+    // MessageHtml links each of them like the portal: <a href='#/projects/Projects-1'>name</a>.
+    QByteArray html;
     QByteArray references;
     {
         JsonWriter r;
         r.beginArray();
+        qsizetype from = 0;
         for (const auto &[docId, text] : e.references) {
-            const qsizetype at = e.message.indexOf(text);
-            if (at < 0)
+            const qsizetype found = e.message.indexOf(text, from);
+            if (found < 0 || text.isEmpty())
                 continue;
             r.beginObject();
             r.str("ReferencedDocumentId", docId);
-            r.num("StartIndex", at);
+            r.num("StartIndex", found);
             r.num("Length", text.size());
             r.end();
-            html.replace(text, "<a href='#/" + docId + "'>" + text + "</a>");
+            const qsizetype dash = docId.lastIndexOf('-');
+            const QByteArray collection = (dash > 0 ? docId.left(dash) : docId).toLower();
+            html.append(e.message.mid(from, found - from));
+            html.append("<a href='#/" + collection + '/' + docId + "'>" + text + "</a>");
+            from = found + text.size();
         }
+        html.append(e.message.mid(from));
         r.end();
         references = r.take();
     }
@@ -112,6 +120,67 @@ Item ResourceWriter::eventItem(const EventSpec &e)
     item.facets[4] = e.userAgent;
     item.time = e.occurred;
     return item;
+}
+
+QByteArray ResourceWriter::variableSetJson(const DataStore &store, const QByteArray &spaceId,
+                                           const QByteArray &id)
+{
+    if (const Item *stored = store.item(spaceId, "variables", id))
+        return stored->json;
+    const QByteArray prefix = "variableset-";
+    if (!id.startsWith(prefix))
+        return {};
+    const QByteArray ownerId = id.mid(prefix.size());
+    const Item *owner =
+        store.item(spaceId, ownerId.startsWith("Projects-") ? "projects" : "libraryvariablesets", ownerId);
+    if (!owner)
+        return {};
+    Random random(qHash(id) + 77);
+    const Collection *environments = store.find(spaceId, "environments");
+    const QByteArray slug = owner->name.toLower().replace(' ', '-');
+    JsonWriter w;
+    w.beginObject();
+    w.str("Id", id).str("OwnerId", owner->id);
+    w.num("Version", random.between(1, 25));
+    w.beginArray("Variables");
+    auto variable = [&](const QByteArray &name, const QByteArray &value, const QByteArray &environmentId,
+                        bool sensitive) {
+        w.beginObject().str("Id", random.guid()).str("Name", name);
+        if (sensitive)
+            w.null("Value");
+        else
+            w.str("Value", value);
+        w.str("Description", QByteArray());
+        w.beginObject("Scope");
+        if (!environmentId.isEmpty())
+            w.strList("Environment", {environmentId});
+        w.end();
+        w.boolean("IsEditable", true).null("Prompt").str("Type", sensitive ? "Sensitive" : "String");
+        w.boolean("IsSensitive", sensitive).end();
+    };
+    if (environments) {
+        for (const Item &environment : environments->items) {
+            variable("ConnectionStrings:Default",
+                     "Server=sql-" + environment.name.toLower() + ".acme.internal;Database=" + slug +
+                         ";Integrated Security=true",
+                     environment.id, false);
+        }
+    }
+    variable("App.LogLevel", random.chance(50) ? "Information" : "Warning", QByteArray(), false);
+    variable("App.CallbackUrl", "#{Octopus.Web.ServerUri}/api/hooks/" + slug, QByteArray(), false);
+    variable("App.ApiKey", QByteArray(), QByteArray(), true);
+    w.end();
+    w.beginObject("ScopeValues").beginArray("Environments");
+    if (environments) {
+        for (const Item &environment : environments->items)
+            w.beginObject().str("Id", environment.id).str("Name", environment.name).end();
+    }
+    w.end().emptyArray("Machines").emptyArray("Actions").emptyArray("Roles").emptyArray("Channels");
+    w.emptyArray("TenantTags").emptyArray("Processes").end();
+    w.str("SpaceId", spaceId);
+    w.beginObject("Links").str("Self", "/api/" + spaceId + "/variables/" + id).end();
+    w.end();
+    return w.take();
 }
 
 QByteArray ResourceWriter::recordEvent(DataStore &store, EventSpec event)

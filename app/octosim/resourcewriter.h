@@ -54,6 +54,10 @@ public:
     static Item taskItem(const TaskSpec &task);
     // A task's display fields (Completed, Duration) as the portal shows them.
     static QByteArray durationText(qint64 msecs);
+    // The variable set "variableset-<ownerId>" of a project or library variable set: the stored one once it
+    // was changed, otherwise generated from its id (deterministic). Empty when the owner does not exist.
+    static QByteArray variableSetJson(const DataStore &store, const QByteArray &spaceId,
+                                      const QByteArray &id);
     // Gives the event the next Events-N id and puts it first in the server-wide event list.
     static QByteArray recordEvent(DataStore &store, EventSpec event);
 };
