@@ -77,15 +77,15 @@ AuditRuleSet::AuditRuleSet(const Config &config)
         if (!host.isEmpty() && !m_oldHosts.contains(host))
             m_oldHosts.append(host);
     }
-    for (const char *needle : {"API-", "/api", "octo", "Octo", "OCTO"})
-        m_needles.emplace_back(needle);
+    m_needles.addNeedle("API-", false);
+    m_needles.addNeedle("/api", false);
+    m_needles.addNeedle("octo", true); // octo, Octo.exe, OCTOPUS_CLI_*, Octopus.Client, go-octopusdeploy
     QStringList hostPatterns;
     for (const QString &host : std::as_const(m_oldHosts)) {
         m_hostNeedles.push_back(host.toUtf8());
+        m_needles.addNeedle(host.toUtf8(), true);
         hostPatterns.append(QRegularExpression::escape(host));
     }
-    for (const QByteArray &needle : m_hostNeedles)
-        m_needles.push_back(needle);
 
     const auto ci = QRegularExpression::CaseInsensitiveOption;
     m_keyRe.setPattern(QStringLiteral("(?<![A-Za-z0-9_-])API-([A-Za-z0-9]+)"));
@@ -204,11 +204,7 @@ QString AuditRuleSet::maskSecrets(const QString &text)
 
 bool AuditRuleSet::mayMatch(QByteArrayView bytes) const
 {
-    for (const QByteArray &needle : m_needles) {
-        if (findBytes(bytes.data(), bytes.size(), needle))
-            return true;
-    }
-    return false;
+    return m_needles.findFirst(bytes) >= 0;
 }
 
 QList<AuditFinding> AuditRuleSet::scan(QByteArrayView utf8, const std::atomic_bool *cancelled) const
@@ -217,33 +213,29 @@ QList<AuditFinding> AuditRuleSet::scan(QByteArrayView utf8, const std::atomic_bo
     const char *data = utf8.data();
     const qsizetype size = utf8.size();
 
-    // Candidate lines: every line holding a needle.
+    // Candidate lines: every line holding a needle, in order.
     std::vector<std::pair<qsizetype, qsizetype>> lines;
-    for (const QByteArray &needle : m_needles) {
-        qsizetype pos = 0;
-        while (pos < size) {
-            const char *hit = findBytes(data + pos, size - pos, needle);
-            if (!hit)
-                break;
-            const qsizetype at = hit - data;
-            qsizetype start = at;
-            while (start > 0 && data[start - 1] != '\n')
-                --start;
-            const char *nl = static_cast<const char *>(std::memchr(hit, '\n', size_t(size - at)));
-            const qsizetype end = nl ? nl - data : size;
-            lines.emplace_back(start, end);
-            pos = end + 1;
-        }
+    qsizetype pos = 0;
+    while (pos < size) {
+        const qsizetype at = m_needles.findFirst(utf8, pos);
+        if (at < 0)
+            break;
+        qsizetype start = at;
+        while (start > pos && data[start - 1] != '\n')
+            --start;
+        const char *nl = static_cast<const char *>(std::memchr(data + at, '\n', size_t(size - at)));
+        const qsizetype end = nl ? nl - data : size;
+        lines.emplace_back(start, end);
+        pos = end + 1;
     }
     if (lines.empty())
         return findings;
-    std::sort(lines.begin(), lines.end());
-    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
 
     // Routes count as Octopus calls when the file talks about Octopus (or the old server).
     bool octopusContext = findBytes(data, size, "ctopus") || findBytes(data, size, "CTOPUS");
     for (const QByteArray &needle : m_hostNeedles)
         octopusContext = octopusContext || findBytes(data, size, needle);
+    // (Hosts are matched in lower case here; upper-case host names still count through the regex.)
 
     QSet<QString> seenLibraries;
     int lineNumber = 1;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auditfinding.h"
+#include "needlefinder.h"
 #include "swaggercatalog.h"
 
 #include <QByteArray>
@@ -54,8 +55,8 @@ private:
     QString httpMethodOn(const QString &line) const;
 
     QStringList m_oldHosts;
-    std::vector<QByteArray> m_needles;     // candidate-line needles
-    std::vector<QByteArray> m_hostNeedles; // lower-case and as-given host names
+    NeedleFinder m_needles;                // candidate-line needles: API-, /api, octo (any case), hosts
+    std::vector<QByteArray> m_hostNeedles; // lower-case host names
     std::shared_ptr<const SwaggerCatalog> m_catalog;
     QRegularExpression m_keyRe;
     QRegularExpression m_hostRe;

@@ -24,6 +24,7 @@
 namespace {
 
 constexpr auto kReportInterval = std::chrono::milliseconds(100);
+constexpr size_t kBatch = 32; // files per queue entry
 
 struct SharedState
 {
@@ -120,15 +121,26 @@ AuditScanner::Result AuditScanner::scan(const Options &options, const std::atomi
         options.catalog ? options.catalog : std::make_shared<SwaggerCatalog>(SwaggerCatalog::builtin())};
 
     SharedState state;
-    BoundedQueue<FileWalker::Entry> queue(size_t(jobs) * 256);
+    BoundedQueue<std::vector<FileWalker::Entry>> queue(size_t(jobs) * 4);
     Result result;
 
+    // The walker hands paths over in batches: one queue operation per kBatch files, not per file.
     std::thread walkerThread([&] {
         FileWalker walker;
         walker.setSkippedDirectoryNames(options.skippedDirectoryNames);
+        std::vector<FileWalker::Entry> batch;
+        batch.reserve(kBatch);
         walker.walk(
             options.roots,
-            [&](const FileWalker::Entry &entry) { return !isCancelled() && queue.push(entry); },
+            [&](const FileWalker::Entry &entry) {
+                batch.push_back(entry);
+                if (batch.size() < kBatch)
+                    return true;
+                const bool pushed = !isCancelled() && queue.push(std::move(batch));
+                batch = {};
+                batch.reserve(kBatch);
+                return pushed;
+            },
             [&](const QString &path, FileWalker::Problem problem) {
                 Note note;
                 note.kind = problem == FileWalker::Problem::NotFound ? Note::Kind::MissingRoot
@@ -141,6 +153,8 @@ AuditScanner::Result AuditScanner::scan(const Options &options, const std::atomi
                 state.notes.append(note);
             },
             cancelled);
+        if (!batch.empty() && !isCancelled())
+            queue.push(std::move(batch));
         queue.close();
     });
 
@@ -152,50 +166,60 @@ AuditScanner::Result AuditScanner::scan(const Options &options, const std::atomi
             const AuditRuleSet rules(ruleConfig);
             QByteArray buffer;
             buffer.reserve(64 * 1024);
-            while (std::optional<FileWalker::Entry> entry = queue.pop()) {
-                if (isCancelled())
+            while (std::optional<std::vector<FileWalker::Entry>> batch = queue.pop()) {
+                if (isCancelled() || batch->empty())
                     continue; // drain so the walker can finish
                 {
                     std::lock_guard lock(state.mutex);
-                    state.currentFile = entry->relativePath;
+                    state.currentFile = batch->front().relativePath;
                 }
-                QString error;
-                const ReadStatus status = readFile(entry->path, options.maxFileSize, buffer, &error);
-                if (status != ReadStatus::Ok) {
-                    Note note;
-                    note.kind =
-                        status == ReadStatus::TooLarge ? Note::Kind::TooLarge : Note::Kind::Unreadable;
-                    note.file = entry->relativePath;
-                    note.absolutePath = entry->path;
-                    note.message = status == ReadStatus::TooLarge
-                                       ? QStringLiteral("skipped: larger than %1 MiB")
-                                             .arg(megabytes(options.maxFileSize))
-                                       : QStringLiteral("cannot be read: %1").arg(error);
-                    std::lock_guard lock(state.mutex);
-                    state.notes.append(note);
-                    continue;
-                }
-                const bool utf16 = buffer.startsWith("\xff\xfe") || buffer.startsWith("\xfe\xff");
-                bool binary = false;
-                QList<AuditFinding> findings;
-                if (!utf16 && TextDecoder::looksBinary(buffer)) {
-                    binary = true;
-                } else if (utf16 || rules.mayMatch(buffer)) {
-                    const TextDecoder::Result decoded = TextDecoder::decode(buffer);
-                    findings = rules.scan(decoded.utf8, cancelled);
-                    for (AuditFinding &finding : findings) {
-                        finding.file = entry->relativePath;
-                        finding.absolutePath = entry->path;
+                qint64 files = 0;
+                qint64 bytes = 0;
+                qint64 binaryFiles = 0;
+                QList<AuditFinding> found;
+                QList<Note> notes;
+                for (const FileWalker::Entry &entry : *batch) {
+                    if (isCancelled())
+                        break;
+                    QString error;
+                    const ReadStatus status = readFile(entry.path, options.maxFileSize, buffer, &error);
+                    if (status != ReadStatus::Ok) {
+                        Note note;
+                        note.kind =
+                            status == ReadStatus::TooLarge ? Note::Kind::TooLarge : Note::Kind::Unreadable;
+                        note.file = entry.relativePath;
+                        note.absolutePath = entry.path;
+                        note.message = status == ReadStatus::TooLarge
+                                           ? QStringLiteral("skipped: larger than %1 MiB")
+                                                 .arg(megabytes(options.maxFileSize))
+                                           : QStringLiteral("cannot be read: %1").arg(error);
+                        notes.append(note);
+                        continue;
                     }
+                    ++files;
+                    bytes += buffer.size();
+                    const bool utf16 = buffer.startsWith("\xff\xfe") || buffer.startsWith("\xfe\xff");
+                    if (!utf16 && TextDecoder::looksBinary(buffer)) {
+                        ++binaryFiles;
+                        continue;
+                    }
+                    if (!utf16 && !rules.mayMatch(buffer))
+                        continue;
+                    const TextDecoder::Result decoded = TextDecoder::decode(buffer);
+                    QList<AuditFinding> findings = rules.scan(decoded.utf8, cancelled);
+                    for (AuditFinding &finding : findings) {
+                        finding.file = entry.relativePath;
+                        finding.absolutePath = entry.path;
+                    }
+                    found.append(std::move(findings));
                 }
                 std::lock_guard lock(state.mutex);
-                ++state.files;
-                state.bytes += buffer.size();
-                state.binaryFiles += binary ? 1 : 0;
-                if (!findings.isEmpty()) {
-                    state.findings += findings.size();
-                    state.pending.append(std::move(findings));
-                }
+                state.files += files;
+                state.bytes += bytes;
+                state.binaryFiles += binaryFiles;
+                state.notes.append(std::move(notes));
+                state.findings += found.size();
+                state.pending.append(std::move(found));
             }
             std::lock_guard lock(state.mutex);
             if (--state.runningWorkers == 0)

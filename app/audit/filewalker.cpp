@@ -111,7 +111,9 @@ bool FileWalker::walk(const QStringList &roots, const EntryHandler &onFile, cons
                 return false;
             continue;
         }
-        const QDir rootDir(rootPath);
+        // Entries under a root start with rootPath + '/': the relative path is the rest.
+        const qsizetype rootPrefix =
+            rootPath.endsWith(QLatin1Char('/')) ? rootPath.size() : rootPath.size() + 1;
         std::vector<QString> stack{rootPath};
         DirectoryKey rootKey;
         if (directoryKey(rootPath, &rootKey))
@@ -147,7 +149,7 @@ bool FileWalker::walk(const QStringList &roots, const EntryHandler &onFile, cons
                 } else if (info.isFile()) {
                     const QString name = info.fileName();
                     if (isAuditedFileName(name) || (!name.contains(QLatin1Char('.')) && hasShebang(path))) {
-                        if (!onFile({path, rootDir.relativeFilePath(path), rootIndex}))
+                        if (!onFile({path, path.mid(rootPrefix), rootIndex}))
                             return false;
                     }
                 } else if (info.isSymLink() && isAuditedFileName(info.fileName())) {

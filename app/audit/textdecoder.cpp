@@ -4,6 +4,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace {
 
 constexpr qsizetype kSniffBytes = 8 * 1024;
@@ -29,12 +33,34 @@ bool TextDecoder::looksBinary(QByteArrayView raw)
     const qsizetype n = std::min(raw.size(), kSniffBytes);
     if (n == 0)
         return false;
-    if (std::memchr(raw.data(), 0, size_t(n)) != nullptr)
-        return true;
+    const auto *p = reinterpret_cast<const unsigned char *>(raw.data());
     qsizetype control = 0;
-    for (qsizetype i = 0; i < n; ++i) {
-        const auto c = static_cast<unsigned char>(raw[i]);
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b)
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    // 16 bytes at a time: NUL anywhere means binary; count control bytes other than \t \n \v \f \r ESC.
+    const __m128i bias = _mm_set1_epi8(char(0x80));
+    const __m128i limit = _mm_set1_epi8(char(0x20 ^ 0x80));
+    for (; i + 16 <= n; i += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_setzero_si128())))
+            return true;
+        const __m128i below = _mm_cmplt_epi8(_mm_xor_si128(x, bias), limit); // unsigned x < 0x20
+        const unsigned belowMask = unsigned(_mm_movemask_epi8(below));
+        if (!belowMask)
+            continue;
+        // \t..\r are 0x09..0x0d: one unsigned range test, plus ESC.
+        const __m128i inRange = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(x, _mm_set1_epi8(0x09)), bias),
+                                               _mm_set1_epi8(char(0x05 ^ 0x80)));
+        const __m128i allowed = _mm_or_si128(inRange, _mm_cmpeq_epi8(x, _mm_set1_epi8(0x1b)));
+        for (unsigned bad = belowMask & ~unsigned(_mm_movemask_epi8(allowed)); bad; bad &= bad - 1)
+            ++control;
+    }
+#endif
+    for (; i < n; ++i) {
+        const unsigned char c = p[i];
+        if (c == 0)
+            return true;
+        if (c < 0x20 && !(c >= '\t' && c <= '\r') && c != 0x1b)
             ++control;
     }
     return control * 10 > n * 3; // more than 30 % control bytes

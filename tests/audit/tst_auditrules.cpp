@@ -1,4 +1,5 @@
 #include "auditruleset.h"
+#include "needlefinder.h"
 
 #include <QTest>
 
@@ -19,6 +20,8 @@ private Q_SLOTS:
     void preFilterSkipsIrrelevantBuffers();
     void judgesRoutesAgainstGivenSwagger();
     void stopsWhenCancelled();
+    void findsNeedleAtEveryOffset_data();
+    void findsNeedleAtEveryOffset();
 };
 
 namespace {
@@ -327,6 +330,37 @@ void AuditRulesTest::stopsWhenCancelled()
     QVERIFY(rules.scan(text.toUtf8(), &cancelled).size() < 100);
     cancelled = false;
     QCOMPARE(rules.scan(text.toUtf8(), &cancelled).size(), 5000);
+}
+
+void AuditRulesTest::findsNeedleAtEveryOffset_data()
+{
+    QTest::addColumn<QByteArray>("needle");
+    QTest::addColumn<QByteArray>("written"); // as it appears in the text
+    QTest::newRow("exact") << QByteArray("API-") << QByteArray("API-");
+    QTest::newRow("case-insensitive") << QByteArray("octo") << QByteArray("OcTo");
+    QTest::newRow("long-host") << QByteArray("octopus.old.example.com")
+                               << QByteArray("OCTOPUS.old.Example.com");
+}
+
+void AuditRulesTest::findsNeedleAtEveryOffset()
+{
+    QFETCH(QByteArray, needle);
+    QFETCH(QByteArray, written);
+    NeedleFinder finder;
+    finder.addNeedle("/api", false);
+    finder.addNeedle(needle, needle != written);
+    // Around the 16-byte blocks and the scalar tail, with look-alikes before the real one.
+    for (int length = 0; length < 90; ++length) {
+        const QByteArray filler(length, 'x');
+        QCOMPARE(finder.findFirst(filler), qsizetype(-1));
+        for (int at = 0; at + written.size() <= length; ++at) {
+            QByteArray text = filler;
+            text.replace(at, written.size(), written);
+            QCOMPARE(finder.findFirst(text), qsizetype(at));
+            QCOMPARE(finder.findFirst(text, at + 1), qsizetype(-1));
+        }
+    }
+    QCOMPARE(finder.findFirst("/ap /apX AP oct /api"), qsizetype(16));
 }
 
 QTEST_GUILESS_MAIN(AuditRulesTest)
