@@ -1142,6 +1142,19 @@ ApiReply ApiRouter::apiKeys(const ApiRequest &request, const Route &route, const
             reply.body = key->json;
             return reply;
         }
+        if (request.method == "DELETE") {
+            // Revoked on this instance only: the other one keeps its copy of the key (§7, §11).
+            const QByteArray purpose = key->name;
+            const QByteArray revokedId = key->id;
+            store.revokeKey(revokedId);
+            QList<Item> &keys = store.collection("", "apikeys").items;
+            keys.removeIf([&revokedId](const Item &i) { return i.id == revokedId; });
+            recordChange(caller, "Deleted", "API key " + purpose + " was revoked for " + user->name,
+                         QByteArray(), {user->id, revokedId}, request);
+            ApiReply reply;
+            reply.body = "{}";
+            return reply;
+        }
     }
     return error(405, "The requested resource does not support HTTP method '" + request.method + "'.");
 }

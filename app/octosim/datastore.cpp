@@ -78,4 +78,15 @@ const KeyOwner *DataStore::keyOwner(QByteArrayView plainKey) const
     return it == m_keysByHash.cend() ? nullptr : &it.value();
 }
 
+bool DataStore::revokeKey(QByteArrayView apiKeyId)
+{
+    for (auto it = m_keysByHash.begin(); it != m_keysByHash.end(); ++it) {
+        if (it.value().apiKeyId == apiKeyId) {
+            m_keysByHash.erase(it);
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace octosim

@@ -71,6 +71,8 @@ public:
 
     void addKey(const QByteArray &plainKey, const KeyOwner &owner);
     const KeyOwner *keyOwner(QByteArrayView plainKey) const;
+    // Revokes the key with this ApiKey resource id; returns whether one was found.
+    bool revokeKey(QByteArrayView apiKeyId);
 
     QByteArrayList spaceIds;
     QByteArray defaultSpaceId;

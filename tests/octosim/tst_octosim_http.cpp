@@ -43,6 +43,7 @@ private slots:
     void unknownRoutesAnswer404WithErrorBody();
     void cloneSharesDataButNotInstallationId_data();
     void cloneSharesDataButNotInstallationId();
+    void revokedKeyStopsWorkingOnlyWhereRevoked();
     void maintenanceModeRefusesNonAdminWrites_data();
     void maintenanceModeRefusesNonAdminWrites();
     void tasksProgressToSuccess_data();
@@ -532,6 +533,41 @@ void TestOctoSimHttp::cloneSharesDataButNotInstallationId()
     const auto newCounts =
         m_client.get(at(newInstance.url, QStringLiteral("/api/serverstatus/counts")), newInstance.apiKey);
     QCOMPARE(oldCounts.object(), newCounts.object());
+}
+
+void TestOctoSimHttp::revokedKeyStopsWorkingOnlyWhereRevoked()
+{
+    Options options;
+    options.seed = 23;
+    auto server = startServer(options);
+    const InstanceEndpoint oldInstance = server->oldInstance();
+    const InstanceEndpoint newInstance = server->newInstance();
+    // The read-only key belongs to Users-2; it is the newest of that user's keys.
+    const auto keys =
+        m_client.get(at(newInstance.url, QStringLiteral("/api/users/Users-2/apikeys")), newInstance.apiKey);
+    QCOMPARE(keys.status, 200);
+    const QJsonObject key = keys.object().value(QLatin1String("Items")).toArray().first().toObject();
+    QCOMPARE(key.value(QLatin1String("Purpose")).toString(), QStringLiteral("Handover read-only checks"));
+    QVERIFY(key.value(QLatin1String("ApiKey")).toObject().value(QLatin1String("HasValue")).toBool());
+    QVERIFY(!keys.body.contains(newInstance.readOnlyApiKey.toLatin1()));
+    const QUrl keyUrl = at(newInstance.url, QStringLiteral("/api/users/Users-2/apikeys/") +
+                                                key.value(QLatin1String("Id")).toString());
+    QCOMPARE(m_client.send("DELETE", keyUrl, newInstance.apiKey).status, 200);
+    QCOMPARE(
+        m_client.get(at(newInstance.url, QStringLiteral("/api/spaces")), newInstance.readOnlyApiKey).status,
+        401);
+    QCOMPARE(
+        m_client.get(at(oldInstance.url, QStringLiteral("/api/spaces")), oldInstance.readOnlyApiKey).status,
+        200);
+
+    // A key created on one instance exists only there.
+    const auto created = m_client.send("POST", at(oldInstance.url, QStringLiteral("/api/users/me/apikeys")),
+                                       oldInstance.apiKey, KeyIn::Header, R"({"Purpose":"made on old"})");
+    QCOMPARE(created.status, 200);
+    const QString fresh = created.object().value(QLatin1String("ApiKey")).toString();
+    QVERIFY(QRegularExpression(QStringLiteral("^API-[A-Z0-9]{26}$")).match(fresh).hasMatch());
+    QCOMPARE(m_client.get(at(oldInstance.url, QStringLiteral("/api/users/me")), fresh).status, 200);
+    QCOMPARE(m_client.get(at(newInstance.url, QStringLiteral("/api/users/me")), fresh).status, 401);
 }
 
 void TestOctoSimHttp::maintenanceModeRefusesNonAdminWrites_data()
