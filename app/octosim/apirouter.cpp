@@ -96,6 +96,30 @@ bool containsCi(const QList<QByteArray> &list, QByteArrayView value)
     return false;
 }
 
+// Whether the top-level JSON field (a string or an array of strings) holds one of the values.
+bool fieldHolds(const QByteArray &json, const QByteArray &field, const QList<QByteArray> &values)
+{
+    const QByteArray marker = '"' + field + "\":";
+    const qsizetype at = json.indexOf(marker);
+    if (at < 0)
+        return false;
+    qsizetype start = at + marker.size();
+    qsizetype end = start;
+    if (json.at(start) == '[') {
+        end = json.indexOf(']', start);
+    } else if (json.at(start) == '"') {
+        end = json.indexOf('"', start + 1) + 1;
+    }
+    if (end <= start)
+        return false;
+    const QByteArrayView segment = QByteArrayView(json).sliced(start, end - start);
+    for (const QByteArray &value : values) {
+        if (segment.contains(QByteArray('"' + value + '"')))
+            return true;
+    }
+    return false;
+}
+
 qint64 parseTime(const QString &text, bool *ok)
 {
     QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
@@ -685,15 +709,17 @@ QList<const Item *> ApiRouter::select(const Collection *collection, const ApiReq
         facetIn("commStyles", 1);
         facetIn("healthStatuses", 2);
         facetBool("isDisabled", 3);
-        const QList<QByteArray> environments = csv(request.parameter(QStringLiteral("environmentIds")));
-        if (!environments.isEmpty()) {
-            filters.append([environments](const Item &i) {
-                for (const QByteArray &e : environments) {
-                    if (i.json.contains('"' + e + '"'))
-                        return true;
-                }
-                return false;
-            });
+        // Array-valued fields: a target matches when its array holds any of the values asked for.
+        for (const char *parameter :
+             {"environmentIds", "roles", "tenantIds", "workerPoolIds", "shellNames"}) {
+            const QList<QByteArray> values = csv(request.parameter(QString::fromLatin1(parameter)));
+            if (values.isEmpty())
+                continue;
+            QByteArray field = QByteArray(parameter);
+            field[0] = char(field.at(0) - 32); // environmentIds -> EnvironmentIds
+            if (field == "ShellNames")
+                field = "ShellName";
+            filters.append([values, field](const Item &i) { return fieldHolds(i.json, field, values); });
         }
     } else if (storeName == "events") {
         facetIn("eventCategories", 0);

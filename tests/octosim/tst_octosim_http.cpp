@@ -340,6 +340,18 @@ void TestOctoSimHttp::machineFiltersSelectMatchingTargets_data()
     QTest::newRow("healthy") << "healthStatuses=Healthy"
                              << "HealthStatus"
                              << "Healthy";
+    QTest::newRow("role") << "roles=web-server"
+                          << "Roles"
+                          << "web-server";
+    QTest::newRow("environment") << "environmentIds=Environments-1"
+                                 << "EnvironmentIds"
+                                 << "Environments-1";
+    QTest::newRow("worker pool") << "workerPoolIds=WorkerPools-2"
+                                 << "WorkerPoolIds"
+                                 << "WorkerPools-2";
+    QTest::newRow("shell") << "shellNames=PowerShell"
+                           << "ShellName"
+                           << "PowerShell";
 }
 
 void TestOctoSimHttp::machineFiltersSelectMatchingTargets()
@@ -360,7 +372,10 @@ void TestOctoSimHttp::machineFiltersSelectMatchingTargets()
                 const QJsonValue actual = field == QLatin1String("CommunicationStyle")
                                               ? m.value(QLatin1String("Endpoint")).toObject().value(field)
                                               : m.value(field);
-                QCOMPARE(actual.toString(), value);
+                if (actual.isArray())
+                    QVERIFY(actual.toArray().contains(value));
+                else
+                    QCOMPARE(actual.toString(), value);
                 ++matched;
             }
         }
