@@ -403,7 +403,7 @@ ApiReply ApiRouter::spaceScoped(const ApiRequest &request, const Route &route, c
         if (storeName == "releases" && s.size() == 3 && s.at(2) == "deployments" && method == "GET") {
             const QByteArray releaseId = id;
             const Filter ofRelease = [releaseId](const Item &i) {
-                return i.json.contains("\"ReleaseId\":\"" + releaseId + '"');
+                return i.json.contains(QByteArray("\"ReleaseId\":\"" + releaseId + '"'));
             };
             const QByteArray subBase = base + '/' + id + "/deployments";
             return list(request, "Deployment",
@@ -745,7 +745,7 @@ QList<const Item *> ApiRouter::select(const Collection *collection, const ApiReq
         if (!regarding.isEmpty()) {
             filters.append([regarding](const Item &i) {
                 for (const QByteArray &r : regarding) {
-                    if (i.json.contains('"' + r + '"'))
+                    if (i.json.contains(QByteArray('"' + r + '"')))
                         return true;
                 }
                 return false;
@@ -788,8 +788,9 @@ QList<const Item *> ApiRouter::select(const Collection *collection, const ApiReq
             });
         const QByteArray version = request.parameter(QStringLiteral("filter")).toUtf8();
         if (!version.isEmpty())
-            filters.append(
-                [version](const Item &i) { return i.json.contains("\"Version\":\"" + version + '"'); });
+            filters.append([version](const Item &i) {
+                return i.json.contains(QByteArray("\"Version\":\"" + version + '"'));
+            });
     } else if (storeName == "deployments") {
         facetIn("projects", 0);
         facetIn("environments", 1);
@@ -1028,8 +1029,8 @@ ApiReply ApiRouter::writeItem(const ApiRequest &request, const Route &route, con
         item.time = existing->time;
         *existing = item;
         const QByteArray what = storeName == "deploymentprocesses"
-                                    ? QByteArray("Deployment process ") + item.id
-                                    : QByteArray(info->itemType) + ' ' + item.name;
+                                    ? QByteArray("Deployment process " + item.id)
+                                    : QByteArray(info->itemType + (' ' + item.name));
         recordChange(caller, "Modified", what + " was changed", sid, {item.id}, request);
     } else {
         store.collection(sid, storeName).items.prepend(item);

@@ -496,10 +496,10 @@ void DataGenerator::generateInfrastructure(SpaceContext &space, Random &random)
         const QByteArray hostBase =
             isWorker ? QByteArray("worker") : kRoles.at(random.below(int(kRoles.size())));
         const QByteArray name =
-            isWorker
-                ? "worker-" + QByteArray::number(i - targetCount + 1).rightJustified(3, '0') + '.' + domain
-                : hostBase + '-' + slugify(envName).left(4) + '-' +
-                      QByteArray::number(i + 1).rightJustified(3, '0');
+            isWorker ? QByteArray("worker-" + QByteArray::number(i - targetCount + 1).rightJustified(3, '0') +
+                                  '.' + domain)
+                     : QByteArray(hostBase + '-' + slugify(envName).left(4) + '-' +
+                                  QByteArray::number(i + 1).rightJustified(3, '0'));
         const bool windows = tentacle && (hostBase == "iis" || hostBase == "windows" ||
                                           (hostBase != "linux" && random.chance(35)));
         QByteArray thumbprint;

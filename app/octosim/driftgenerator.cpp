@@ -229,10 +229,10 @@ void DriftGenerator::applyOne()
             if (!variables.isEmpty()) {
                 QJsonObject first = variables.first().toObject();
                 first.insert(QStringLiteral("Value"),
-                             first.value(QLatin1String("Value"))
-                                     .toString()
-                                     .section(QLatin1String(";Max Pool Size="), 0, 0) +
-                                 QStringLiteral(";Max Pool Size=%1").arg(random.between(50, 500)));
+                             QString(first.value(QLatin1String("Value"))
+                                         .toString()
+                                         .section(QLatin1String(";Max Pool Size="), 0, 0) +
+                                     QStringLiteral(";Max Pool Size=%1").arg(random.between(50, 500))));
                 variables.replace(0, first);
             }
             set.insert(QStringLiteral("Variables"), variables);

@@ -4,6 +4,7 @@
 #include <QByteArrayList>
 #include <QByteArrayView>
 #include <QString>
+#include <QStringBuilder>
 #include <QVarLengthArray>
 
 namespace octosim {
@@ -31,6 +32,17 @@ public:
         prefix(key);
         appendString(m_buffer, value);
         return *this;
+    }
+    // Concatenations (QT_USE_QSTRINGBUILDER) are materialised once, here.
+    template<typename A, typename B>
+    JsonWriter &str(const char *key, const QStringBuilder<A, B> &value)
+    {
+        return str(key, QByteArrayView(QByteArray(value)));
+    }
+    template<typename A, typename B>
+    JsonWriter &strOrNull(const char *key, const QStringBuilder<A, B> &value)
+    {
+        return strOrNull(key, QByteArrayView(QByteArray(value)));
     }
     JsonWriter &qstr(const char *key, const QString &value)
     {
