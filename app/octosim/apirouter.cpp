@@ -59,6 +59,7 @@ const CollectionInfo kSpaceCollections[] = {
     {"workerpools", "WorkerPool", "skip,take,ids,partialName", true, "WorkerPools"},
     {"machinepolicies", "MachinePolicy", "skip,take,ids,partialName", true, "MachinePolicies"},
     {"deploymentprocesses", "DeploymentProcess", "skip,take,ids", false, "DeploymentProcesses"},
+    {"accounts", "Account", "skip,take,ids,partialName,accountType", true, "Accounts"},
 };
 
 const CollectionInfo *spaceCollection(QByteArrayView route)
@@ -798,6 +799,8 @@ QList<const Item *> ApiRouter::select(const Collection *collection, const ApiReq
         facetIn("projectIds", 0);
     } else if (storeName == "feeds") {
         facetIn("feedType", 0);
+    } else if (storeName == "accounts") {
+        facetIn("accountType", 0);
     } else if (storeName == "libraryvariablesets") {
         facetIn("contentType", 0);
     }

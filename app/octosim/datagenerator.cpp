@@ -793,6 +793,32 @@ void DataGenerator::generateLibrary(SpaceContext &space, Random &random)
         sets.items.append(item);
     }
 
+    // Accounts the targets use (SSH key pair, Azure service principal, Kubernetes token); their ids are the
+    // ones the machine endpoints name.
+    Collection &accounts = m_store.collection(sid, "accounts");
+    const struct
+    {
+        int base;
+        const char *type;
+        const char *name;
+    } accountSeeds[] = {{100, "SshKeyPair", "Linux deploy key"},
+                        {200, "AzureServicePrincipal", "Azure deployment service principal"},
+                        {300, "Token", "Kubernetes deploy token"}};
+    for (const auto &a : accountSeeds) {
+        const QByteArray id = "Accounts-" + QByteArray::number(a.base + space.index);
+        JsonWriter w;
+        w.beginObject();
+        w.str("Id", id).str("Name", a.name).str("Description", QByteArray()).str("AccountType", a.type);
+        w.emptyArray("EnvironmentIds").emptyArray("TenantIds").emptyArray("TenantTags");
+        w.str("TenantedDeploymentParticipation", "Untenanted").str("SpaceId", sid);
+        w.beginObject("Links").str("Self", "/api/" + sid + "/accounts/" + id);
+        w.str("Usages", "/api/" + sid + "/accounts/" + id + "/usages").end();
+        w.end();
+        Item item{id, a.name, w.take(), {}, 0};
+        item.facets[0] = a.type;
+        accounts.items.append(item);
+    }
+
     // Step templates
     Collection &templates = m_store.collection(sid, "actiontemplates");
     struct TemplateSeed

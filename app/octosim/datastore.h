@@ -24,6 +24,7 @@ namespace octosim {
 //   dashboarditems          0 ProjectId, 1 EnvironmentId
 //   libraryvariablesets     0 ContentType
 //   feeds                   0 FeedType
+//   accounts                0 AccountType
 struct Item
 {
     QByteArray id;

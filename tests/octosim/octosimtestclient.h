@@ -40,6 +40,7 @@ public:
     {
         Header,
         Query,
+        Bearer,
         None
     };
 
@@ -61,6 +62,8 @@ public:
         request.setTransferTimeout(30000);
         if (keyIn == KeyIn::Header && !key.isEmpty())
             request.setRawHeader("X-Octopus-ApiKey", key.toLatin1());
+        if (keyIn == KeyIn::Bearer && !key.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + key.toLatin1());
         if (!body.isEmpty())
             request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         QElapsedTimer timer;

@@ -320,7 +320,8 @@ void TestOctoSimContract::responsesMatchTheSwaggerSchemas_data()
                           "subscriptions",   "build-information",
                           "projectgroups",   "lifecycles",
                           "channels",        "workerpools",
-                          "machinepolicies", "deploymentprocesses"}) {
+                          "machinepolicies", "deploymentprocesses",
+                          "accounts"}) {
         const QByteArray list = QByteArray("/api/Spaces-1/") + c + "?take=2147483647";
         QTest::newRow(QByteArray(c).constData())
             << QByteArray("GET") << QString::fromLatin1(list)

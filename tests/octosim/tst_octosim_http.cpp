@@ -202,6 +202,8 @@ void TestOctoSimHttp::keysAreAcceptedInHeaderOrAnyCaseQuery_data()
                                   << "admin" << 200;
     QTest::newRow("query APIKEY") << int(KeyIn::Query) << "APIKEY"
                                   << "readonly" << 200;
+    QTest::newRow("bearer") << int(KeyIn::Bearer) << ""
+                            << "admin" << 200;
     QTest::newRow("no key") << int(KeyIn::None) << ""
                             << "" << 401;
     QTest::newRow("wrong key") << int(KeyIn::Header) << ""
