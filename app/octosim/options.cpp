@@ -173,7 +173,7 @@ QString usage()
         "Serves a simulated Octopus Deploy Server (old) and its clone (new) on 127.0.0.1.\n"
         "\n"
         "  --seed N                   deterministic data (default 1)\n"
-        "  --scale demo|large         demo: 3 spaces, ~60 targets; large: 40 spaces, 10,000 targets\n"
+        "  --scale demo|large         demo: 3 spaces, ~60 targets+workers; large: 40 spaces, 10,000\n"
         "  --old-port P, --new-port P listening ports (0 = pick a free one, the default)\n"
         "  --tls                      HTTPS with a self-signed certificate made at start\n"
         "  --cert FILE --key FILE     HTTPS with this PEM certificate and key instead\n"
@@ -187,7 +187,11 @@ QString usage()
         "\n"
         "When ready, prints one JSON line on stdout:\n"
         "  {\"old\":{\"url\",\"apiKey\",\"readOnlyApiKey\",\"thumbprint\"},\"new\":{...}}\n"
-        "Exits cleanly on SIGTERM/SIGINT.\n");
+        "Exits cleanly on SIGTERM/SIGINT.\n"
+        "\n"
+        "Test control (admin API key, never faulted): POST /octosim/drift?count=N applies N drift\n"
+        "changes now; PUT /octosim/health {\"IsOperatingNormally\":false,\"IsDraining\":true} makes\n"
+        "/api/serverstatus/health and /api/octopusservernodes/ping answer 418.\n");
 }
 
 } // namespace octosim
