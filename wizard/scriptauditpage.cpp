@@ -1,29 +1,512 @@
 #include "scriptauditpage.h"
 
+#include "auditfilterproxymodel.h"
+#include "auditplanstate.h"
+#include "auditreportwriter.h"
+#include "auditresultsmodel.h"
+#include "auditscanner.h"
 #include "migrationplan.h"
 #include "plannedsteppanel.h"
+#include "swaggercatalog.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTreeView>
+#include <QUrl>
 #include <QVBoxLayout>
+
+namespace {
+
+// Production services: file dialogs and the desktop's default application for the file.
+class WidgetScriptAuditServices : public ScriptAuditPage::Services
+{
+public:
+    QString chooseFolder(QWidget *parent) override
+    {
+        return QFileDialog::getExistingDirectory(parent, ScriptAuditPage::tr("Folder to scan"));
+    }
+    QString chooseSwaggerFile(QWidget *parent) override
+    {
+        return QFileDialog::getOpenFileName(parent, ScriptAuditPage::tr("The new server's swagger.json"),
+                                            QString(), ScriptAuditPage::tr("Swagger documents (*.json)"));
+    }
+    QString chooseExportFile(QWidget *parent, const QString &suggestedName, const QString &filter) override
+    {
+        return QFileDialog::getSaveFileName(parent, ScriptAuditPage::tr("Export findings"),
+                                            QDir::home().filePath(suggestedName), filter);
+    }
+    void openFileAtLine(const QString &path, int) override
+    {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(path)); // no portable way to pass the line
+    }
+};
+
+QString megabytes(qint64 bytes)
+{
+    return QString::number(double(bytes) / 1e6, 'f', 1);
+}
+
+} // namespace
 
 ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, QWidget *parent)
     : QWizardPage(parent)
     , m_plan(plan)
+    , m_defaultServices(std::make_unique<WidgetScriptAuditServices>())
+    , m_services(m_defaultServices.get())
+    , m_scanner(new AuditScanner(this))
+    , m_model(new AuditResultsModel(this))
+    , m_proxy(new AuditFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("scriptAuditPage"));
     setTitle(tr("Script audit"));
     setSubTitle(tr(
         "Find scripts that call the Octopus API or name the old server, before they break after the move."));
+    m_proxy->setSourceModel(m_model);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new PlannedStepPanel(
-        tr("Internally developed tools, step scripts, runbooks and script modules may call the Octopus API "
-           "directly. The API stays largely backward compatible, but some calls change between versions, and "
-           "hard-coded URLs break when the domain name changes."),
-        {tr("Scan deployment process steps, runbooks and script modules on the old server for Octopus API "
-            "calls and for the old server's name or address."),
-         tr("Flag calls that behave differently on the new server version, with the reason and a suggested "
-            "fix."),
-         tr("Let you mark each finding as fixed, accepted or not applicable, and keep that decision in the "
-            "plan.")},
-        this));
+
+    // What this version does not do yet, said plainly.
+    auto *planned = new PlannedStepPanel(
+        tr("Choose the folders that hold your deployment scripts, pipelines and tools; the scan looks for "
+           "the "
+           "old server's address, API keys, the retired octo CLI, REST routes and client libraries."),
+        {tr("Scan the old server's own step scripts, runbooks and script modules, and fetch the new server's "
+            "swagger.json while connected.")},
+        this,
+        tr("Coming in a later version of Handover: the item above. Today the scan reads the folders you "
+           "choose, and routes are judged against a swagger.json file you saved from the new server."));
+    planned->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    layout->addWidget(planned);
+
+    // Folders and the new server's swagger.
+    auto *foldersRow = new QHBoxLayout;
+    m_folders = new QListWidget(this);
+    m_folders->setObjectName(QStringLiteral("auditFolderList"));
+    m_folders->setMaximumHeight(80);
+    foldersRow->addWidget(m_folders, 1);
+    auto *folderButtons = new QVBoxLayout;
+    m_addFolder = new QPushButton(tr("&Add folder…"), this);
+    m_addFolder->setObjectName(QStringLiteral("auditAddFolderButton"));
+    m_removeFolder = new QPushButton(tr("&Remove"), this);
+    m_removeFolder->setObjectName(QStringLiteral("auditRemoveFolderButton"));
+    folderButtons->addWidget(m_addFolder);
+    folderButtons->addWidget(m_removeFolder);
+    folderButtons->addStretch();
+    foldersRow->addLayout(folderButtons);
+    layout->addLayout(foldersRow);
+
+    auto *swaggerRow = new QHBoxLayout;
+    auto *swaggerLabel = new QLabel(tr("New server's s&wagger.json:"), this);
+    m_swagger = new QLineEdit(this);
+    m_swagger->setObjectName(QStringLiteral("auditSwaggerEdit"));
+    m_swagger->setPlaceholderText(tr("Optional: judges each API route against the new server"));
+    swaggerLabel->setBuddy(m_swagger);
+    m_chooseSwagger = new QPushButton(tr("Bro&wse…"), this);
+    m_chooseSwagger->setObjectName(QStringLiteral("auditSwaggerButton"));
+    swaggerRow->addWidget(swaggerLabel);
+    swaggerRow->addWidget(m_swagger, 1);
+    swaggerRow->addWidget(m_chooseSwagger);
+    layout->addLayout(swaggerRow);
+
+    m_oldUrls = new QLabel(this);
+    m_oldUrls->setObjectName(QStringLiteral("auditOldUrlsLabel"));
+    m_oldUrls->setWordWrap(true);
+    layout->addWidget(m_oldUrls);
+
+    // Scan, progress, cancel.
+    auto *scanRow = new QHBoxLayout;
+    m_scan = new QPushButton(tr("&Scan"), this);
+    m_scan->setObjectName(QStringLiteral("auditScanButton"));
+    m_cancel = new QPushButton(tr("&Cancel scan"), this);
+    m_cancel->setObjectName(QStringLiteral("auditCancelButton"));
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("auditProgressBar"));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setTextVisible(false);
+    scanRow->addWidget(m_scan);
+    scanRow->addWidget(m_cancel);
+    scanRow->addWidget(m_progress, 1);
+    layout->addLayout(scanRow);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("auditStatusLabel"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_status);
+
+    // Grouping and filters.
+    auto *filterRow = new QHBoxLayout;
+    m_grouping = new QComboBox(this);
+    m_grouping->setObjectName(QStringLiteral("auditGroupCombo"));
+    m_grouping->addItem(tr("By file"), int(AuditResultsModel::Grouping::File));
+    m_grouping->addItem(tr("By category"), int(AuditResultsModel::Grouping::Category));
+    m_grouping->addItem(tr("By severity"), int(AuditResultsModel::Grouping::Severity));
+    m_categoryFilter = new QComboBox(this);
+    m_categoryFilter->setObjectName(QStringLiteral("auditCategoryFilter"));
+    m_categoryFilter->addItem(tr("All categories"), QString());
+    for (const AuditCategory category : allAuditCategories())
+        m_categoryFilter->addItem(auditCategoryName(category), auditCategoryName(category));
+    m_severityFilter = new QComboBox(this);
+    m_severityFilter->setObjectName(QStringLiteral("auditSeverityFilter"));
+    m_severityFilter->addItem(tr("All severities"), QString());
+    for (const AuditSeverity severity : allAuditSeverities())
+        m_severityFilter->addItem(auditSeverityName(severity), auditSeverityName(severity));
+    m_textFilter = new QLineEdit(this);
+    m_textFilter->setObjectName(QStringLiteral("auditFilterEdit"));
+    m_textFilter->setPlaceholderText(tr("Filter by file, snippet or hint"));
+    m_textFilter->setClearButtonEnabled(true);
+    m_hideResolved = new QCheckBox(tr("&Hide fixed and accepted"), this);
+    m_hideResolved->setObjectName(QStringLiteral("auditHideResolvedCheck"));
+    filterRow->addWidget(m_grouping);
+    filterRow->addWidget(m_categoryFilter);
+    filterRow->addWidget(m_severityFilter);
+    filterRow->addWidget(m_textFilter, 1);
+    filterRow->addWidget(m_hideResolved);
+    layout->addLayout(filterRow);
+
+    m_results = new QTreeView(this);
+    m_results->setObjectName(QStringLiteral("auditResultsView"));
+    m_results->setModel(m_proxy);
+    m_results->setUniformRowHeights(true);
+    m_results->setAlternatingRowColors(true);
+    m_results->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_results->header()->setStretchLastSection(false);
+    m_results->header()->setSectionResizeMode(AuditResultsModel::SnippetColumn, QHeaderView::Stretch);
+    layout->addWidget(m_results, 1);
+
+    // Actions on the selected finding, and exports.
+    auto *actionRow = new QHBoxLayout;
+    m_open = new QPushButton(tr("&Open"), this);
+    m_open->setObjectName(QStringLiteral("auditOpenButton"));
+    m_markFixed = new QPushButton(tr("Mark &fixed"), this);
+    m_markFixed->setObjectName(QStringLiteral("auditMarkFixedButton"));
+    m_markAccepted = new QPushButton(tr("Mark acc&epted"), this);
+    m_markAccepted->setObjectName(QStringLiteral("auditMarkAcceptedButton"));
+    m_clearMark = new QPushButton(tr("C&lear mark"), this);
+    m_clearMark->setObjectName(QStringLiteral("auditClearMarkButton"));
+    m_exportCsv = new QPushButton(tr("Export CS&V…"), this);
+    m_exportCsv->setObjectName(QStringLiteral("auditExportCsvButton"));
+    m_exportJson = new QPushButton(tr("Export &JSON…"), this);
+    m_exportJson->setObjectName(QStringLiteral("auditExportJsonButton"));
+    m_exportMarkdown = new QPushButton(tr("Export &Markdown…"), this);
+    m_exportMarkdown->setObjectName(QStringLiteral("auditExportMarkdownButton"));
+    for (QPushButton *button : {m_open, m_markFixed, m_markAccepted, m_clearMark})
+        actionRow->addWidget(button);
+    actionRow->addStretch();
+    for (QPushButton *button : {m_exportCsv, m_exportJson, m_exportMarkdown})
+        actionRow->addWidget(button);
+    layout->addLayout(actionRow);
+
+    m_counts = new QLabel(this);
+    m_counts->setObjectName(QStringLiteral("auditCountsLabel"));
+    m_counts->setWordWrap(true);
+    layout->addWidget(m_counts);
+    m_notes = new QLabel(this);
+    m_notes->setObjectName(QStringLiteral("auditNotesLabel"));
+    m_notes->setWordWrap(true);
+    m_notes->setStyleSheet(QStringLiteral("color: #57606a;"));
+    layout->addWidget(m_notes);
+
+    connect(m_addFolder, &QPushButton::clicked, this, &ScriptAuditPage::onAddFolder);
+    connect(m_removeFolder, &QPushButton::clicked, this, &ScriptAuditPage::onRemoveFolder);
+    connect(m_folders, &QListWidget::currentRowChanged, this, &ScriptAuditPage::updateButtons);
+    connect(m_chooseSwagger, &QPushButton::clicked, this, &ScriptAuditPage::onChooseSwagger);
+    connect(m_swagger, &QLineEdit::editingFinished, this, &ScriptAuditPage::savePlanState);
+    connect(m_scan, &QPushButton::clicked, this, &ScriptAuditPage::onScan);
+    connect(m_cancel, &QPushButton::clicked, this, &ScriptAuditPage::onCancel);
+    connect(m_grouping, &QComboBox::currentIndexChanged, this, &ScriptAuditPage::onGroupingChanged);
+    connect(m_categoryFilter, &QComboBox::currentIndexChanged, this, &ScriptAuditPage::onFiltersChanged);
+    connect(m_severityFilter, &QComboBox::currentIndexChanged, this, &ScriptAuditPage::onFiltersChanged);
+    connect(m_textFilter, &QLineEdit::textChanged, this, &ScriptAuditPage::onFiltersChanged);
+    connect(m_hideResolved, &QCheckBox::toggled, this, &ScriptAuditPage::onFiltersChanged);
+    connect(m_results, &QTreeView::doubleClicked, this, &ScriptAuditPage::onOpenSelected);
+    connect(m_results->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ScriptAuditPage::updateButtons);
+    connect(m_open, &QPushButton::clicked, this, &ScriptAuditPage::onOpenSelected);
+    connect(m_markFixed, &QPushButton::clicked, this,
+            [this] { onMark(QString::fromLatin1(AuditPlanState::Fixed)); });
+    connect(m_markAccepted, &QPushButton::clicked, this,
+            [this] { onMark(QString::fromLatin1(AuditPlanState::Accepted)); });
+    connect(m_clearMark, &QPushButton::clicked, this, [this] { onMark(QString()); });
+    connect(m_exportCsv, &QPushButton::clicked, this, [this] { onExport(ExportFormat::Csv); });
+    connect(m_exportJson, &QPushButton::clicked, this, [this] { onExport(ExportFormat::Json); });
+    connect(m_exportMarkdown, &QPushButton::clicked, this, [this] { onExport(ExportFormat::Markdown); });
+    connect(m_model, &AuditResultsModel::decisionChanged, this, &ScriptAuditPage::savePlanState);
+    connect(m_model, &QAbstractItemModel::modelReset, m_results, &QTreeView::expandAll);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, m_results, &QTreeView::expandAll);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, m_results, &QTreeView::expandAll);
+
+    connect(m_scanner, &AuditScanner::progressChanged, this, [this](const AuditScanner::Progress &progress) {
+        m_status->setText(
+            tr("Scanning: %n file(s), %1 MB, %2 finding(s). Now: %3", nullptr, int(progress.files))
+                .arg(megabytes(progress.bytes))
+                .arg(progress.findings)
+                .arg(progress.currentFile));
+    });
+    connect(m_scanner, &AuditScanner::findingsAdded, this,
+            [this](const QList<AuditFinding> &findings) { m_model->appendFindings(findings); });
+    connect(m_scanner, &AuditScanner::finished, this, [this](const AuditScanner::Result &result) {
+        m_scanning = false;
+        m_scannedFiles = result.files;
+        m_scannedBytes = result.bytes;
+        m_model->setFindings(result.findings); // the sorted, complete list
+        m_progress->setRange(0, 1);
+        m_progress->setValue(1);
+        m_status->setText(result.cancelled
+                              ? tr("Cancelled after %n file(s) (%1 MB).", nullptr, int(result.files))
+                                    .arg(megabytes(result.bytes))
+                              : tr("Scanned %n file(s) (%1 MB) in %2 s.", nullptr, int(result.files))
+                                    .arg(megabytes(result.bytes))
+                                    .arg(double(result.elapsedMs) / 1000.0, 0, 'f', 1));
+        QStringList notes;
+        for (const AuditScanner::Note &note : result.notes)
+            notes << QStringLiteral("%1: %2").arg(note.absolutePath, note.message);
+        if (result.binaryFiles > 0)
+            notes << tr("%n binary file(s) skipped.", nullptr, int(result.binaryFiles));
+        m_notes->setText(notes.join(QLatin1Char('\n')));
+        updateCounts();
+        updateButtons();
+    });
+    connect(m_plan, &MigrationPlan::replaced, this, &ScriptAuditPage::loadFromPlan);
+
+    loadFromPlan();
+}
+
+ScriptAuditPage::~ScriptAuditPage()
+{
+    m_scanner->disconnect(this);
+    m_scanner->cancel();
+    m_scanner->waitForFinished();
+}
+
+void ScriptAuditPage::setServices(Services *services)
+{
+    m_services = services ? services : m_defaultServices.get();
+}
+
+void ScriptAuditPage::initializePage()
+{
+    loadFromPlan();
+}
+
+bool ScriptAuditPage::isScanning() const
+{
+    return m_scanning;
+}
+
+void ScriptAuditPage::loadFromPlan()
+{
+    const AuditPlanState state = AuditPlanState::fromJson(m_plan->scriptAudit().extra);
+    m_folders->clear();
+    m_folders->addItems(state.folders);
+    m_swagger->setText(state.swaggerFile);
+    m_model->setDecisions(state.decisions);
+    const QStringList urls = oldServerUrls();
+    m_oldUrls->setText(
+        urls.isEmpty() ? tr("The old server's URL is not in the plan yet (Connect and Domain name steps): "
+                            "the scan cannot look for it.")
+                       : tr("Looking for the old server: %1").arg(urls.join(QStringLiteral(", "))));
+    updateCounts();
+    updateButtons();
+}
+
+void ScriptAuditPage::savePlanState()
+{
+    ScriptAuditSection section = m_plan->scriptAudit();
+    AuditPlanState state = AuditPlanState::fromJson(section.extra);
+    state.folders.clear();
+    for (int i = 0; i < m_folders->count(); ++i)
+        state.folders << m_folders->item(i)->text();
+    state.swaggerFile = m_swagger->text().trimmed();
+    state.decisions = m_model->decisions();
+    state.writeTo(section.extra);
+    m_plan->setScriptAudit(section);
+}
+
+QStringList ScriptAuditPage::oldServerUrls() const
+{
+    QStringList urls;
+    for (const QUrl &url : {m_plan->serverUrl(ServerRole::Old), m_plan->domain().oldPublicUrl}) {
+        const QString text = url.toString();
+        if (!url.isEmpty() && !url.host().isEmpty() && !urls.contains(text))
+            urls << text;
+    }
+    return urls;
+}
+
+void ScriptAuditPage::onAddFolder()
+{
+    const QString folder = m_services->chooseFolder(this);
+    if (folder.isEmpty())
+        return;
+    const QString path = QDir::cleanPath(folder);
+    if (m_folders->findItems(path, Qt::MatchExactly).isEmpty())
+        m_folders->addItem(path);
+    savePlanState();
+    updateButtons();
+}
+
+void ScriptAuditPage::onRemoveFolder()
+{
+    delete m_folders->takeItem(m_folders->currentRow());
+    savePlanState();
+    updateButtons();
+}
+
+void ScriptAuditPage::onChooseSwagger()
+{
+    const QString file = m_services->chooseSwaggerFile(this);
+    if (file.isEmpty())
+        return;
+    m_swagger->setText(file);
+    savePlanState();
+}
+
+void ScriptAuditPage::onScan()
+{
+    if (m_scanning || m_folders->count() == 0)
+        return;
+    AuditScanner::Options options;
+    for (int i = 0; i < m_folders->count(); ++i)
+        options.roots << m_folders->item(i)->text();
+    options.oldUrls = oldServerUrls();
+    const QString swaggerFile = m_swagger->text().trimmed();
+    if (!swaggerFile.isEmpty()) {
+        QString error;
+        auto catalog = SwaggerCatalog::fromFile(swaggerFile, &error);
+        if (!catalog) {
+            m_status->setText(tr("Cannot read the swagger document %1: %2").arg(swaggerFile, error));
+            return;
+        }
+        options.catalog = std::make_shared<const SwaggerCatalog>(std::move(*catalog));
+    }
+    m_model->clear();
+    m_notes->clear();
+    m_scanning = true;
+    m_progress->setRange(0, 0); // busy: the total is not known in advance
+    m_status->setText(tr("Scanning…"));
+    updateButtons();
+    m_scanner->start(options);
+}
+
+void ScriptAuditPage::onCancel()
+{
+    m_scanner->cancel();
+}
+
+void ScriptAuditPage::onFiltersChanged()
+{
+    m_proxy->setCategoryFilter(m_categoryFilter->currentData().toString());
+    m_proxy->setSeverityFilter(m_severityFilter->currentData().toString());
+    m_proxy->setTextFilter(m_textFilter->text());
+    m_proxy->setHideResolved(m_hideResolved->isChecked());
+    m_results->expandAll();
+    updateCounts();
+}
+
+void ScriptAuditPage::onGroupingChanged()
+{
+    m_model->setGrouping(AuditResultsModel::Grouping(m_grouping->currentData().toInt()));
+}
+
+QModelIndex ScriptAuditPage::selectedFindingIndex() const
+{
+    const QModelIndexList selected = m_results->selectionModel()->selectedRows();
+    if (selected.isEmpty())
+        return {};
+    const QModelIndex source = m_proxy->mapToSource(selected.first());
+    return m_model->findingAt(source) ? source : QModelIndex();
+}
+
+void ScriptAuditPage::onOpenSelected()
+{
+    const AuditFinding *finding = m_model->findingAt(selectedFindingIndex());
+    if (finding)
+        m_services->openFileAtLine(finding->absolutePath, finding->line);
+}
+
+void ScriptAuditPage::onMark(const QString &status)
+{
+    const QModelIndex index = selectedFindingIndex();
+    if (!index.isValid())
+        return;
+    m_model->setStatus(index, status);
+    updateCounts();
+    updateButtons();
+}
+
+void ScriptAuditPage::onExport(ExportFormat format)
+{
+    const QString suggested = format == ExportFormat::Csv    ? QStringLiteral("script-audit.csv")
+                              : format == ExportFormat::Json ? QStringLiteral("script-audit.json")
+                                                             : QStringLiteral("script-audit.md");
+    const QString filter = format == ExportFormat::Csv    ? tr("CSV files (*.csv)")
+                           : format == ExportFormat::Json ? tr("JSON files (*.json)")
+                                                          : tr("Markdown files (*.md)");
+    const QString path = m_services->chooseExportFile(this, suggested, filter);
+    if (path.isEmpty())
+        return;
+    AuditReportWriter writer(m_scannedFiles, m_scannedBytes, m_model->findings());
+    writer.setStatusFunction([this](const AuditFinding &finding) { return m_model->statusOf(finding); });
+    const QByteArray bytes =
+        writer.render(format == ExportFormat::Csv    ? AuditReportWriter::Format::Csv
+                      : format == ExportFormat::Json ? AuditReportWriter::Format::Json
+                                                     : AuditReportWriter::Format::Markdown);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        m_status->setText(tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    m_status->setText(
+        tr("Exported %n finding(s) to %1.", nullptr, int(m_model->findings().size())).arg(path));
+}
+
+void ScriptAuditPage::updateButtons()
+{
+    const bool hasFinding = selectedFindingIndex().isValid();
+    const bool hasFindings = !m_model->findings().isEmpty();
+    m_addFolder->setEnabled(!m_scanning);
+    m_removeFolder->setEnabled(!m_scanning && m_folders->currentRow() >= 0);
+    m_scan->setEnabled(!m_scanning && m_folders->count() > 0);
+    m_cancel->setEnabled(m_scanning);
+    m_open->setEnabled(hasFinding);
+    m_markFixed->setEnabled(hasFinding);
+    m_markAccepted->setEnabled(hasFinding);
+    m_clearMark->setEnabled(hasFinding);
+    for (QPushButton *button : {m_exportCsv, m_exportJson, m_exportMarkdown})
+        button->setEnabled(!m_scanning && hasFindings);
+}
+
+void ScriptAuditPage::updateCounts()
+{
+    const QList<AuditFinding> &findings = m_model->findings();
+    if (findings.isEmpty()) {
+        m_counts->setText(m_scannedFiles > 0 ? tr("No findings.") : QString());
+        return;
+    }
+    QMap<AuditSeverity, int> bySeverity;
+    int resolved = 0;
+    for (const AuditFinding &f : findings) {
+        ++bySeverity[f.severity];
+        resolved += m_model->statusOf(f).isEmpty() ? 0 : 1;
+    }
+    QStringList parts;
+    for (const AuditSeverity severity : allAuditSeverities()) {
+        if (bySeverity.value(severity) > 0)
+            parts << QStringLiteral("%1 %2").arg(bySeverity.value(severity)).arg(auditSeverityName(severity));
+    }
+    m_counts->setText(tr("%n finding(s): %1. %2 fixed or accepted; %3 shown.", nullptr, int(findings.size()))
+                          .arg(parts.join(QStringLiteral(", ")))
+                          .arg(resolved)
+                          .arg(m_proxy->visibleFindingCount()));
 }

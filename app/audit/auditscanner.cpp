@@ -279,9 +279,9 @@ void AuditScanner::start(const Options &options)
     const std::shared_ptr<std::atomic_bool> flag = m_cancelled;
     m_future = QtConcurrent::run([this, options, flag] {
         const Result result = scan(
-            options, flag.get(), [this](const Progress &progress) { emit progressChanged(progress); },
-            [this](const QList<AuditFinding> &findings) { emit findingsAdded(findings); });
-        emit finished(result);
+            options, flag.get(), [this](const Progress &progress) { Q_EMIT progressChanged(progress); },
+            [this](const QList<AuditFinding> &findings) { Q_EMIT findingsAdded(findings); });
+        Q_EMIT finished(result);
     });
 }
 

@@ -82,7 +82,7 @@ public:
     // Blocks until a background scan has ended (tests and shutdown).
     void waitForFinished();
 
-signals:
+Q_SIGNALS:
     void progressChanged(const AuditScanner::Progress &progress);
     void findingsAdded(const QList<AuditFinding> &findings);
     void finished(const AuditScanner::Result &result);

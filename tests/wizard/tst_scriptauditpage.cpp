@@ -1,0 +1,339 @@
+#include "auditfilterproxymodel.h"
+#include "auditplanstate.h"
+#include "auditresultsmodel.h"
+#include "auditscanner.h"
+#include "migrationplan.h"
+#include "scriptauditpage.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+// Answers the page's questions and records what it was asked; no dialog or editor is ever launched.
+class FakeScriptAuditServices : public ScriptAuditPage::Services
+{
+public:
+    QStringList folders;
+    QString swaggerFile;
+    QString exportFile;
+    QString lastSuggestedName;
+    QString openedPath;
+    int openedLine = 0;
+
+    QString chooseFolder(QWidget *) override { return folders.isEmpty() ? QString() : folders.takeFirst(); }
+    QString chooseSwaggerFile(QWidget *) override { return swaggerFile; }
+    QString chooseExportFile(QWidget *, const QString &suggestedName, const QString &) override
+    {
+        lastSuggestedName = suggestedName;
+        return exportFile;
+    }
+    void openFileAtLine(const QString &path, int line) override
+    {
+        openedPath = path;
+        openedLine = line;
+    }
+};
+
+// The script-audit page driven offscreen on the audit fixtures: scan, counts, grouping, filters,
+// marking (kept in the plan), opening at the line, export, cancel.
+class ScriptAuditPageTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void scansChosenFolderAndCountsFindings();
+    void groupsFindings_data();
+    void groupsFindings();
+    void filtersFindings_data();
+    void filtersFindings();
+    void marksFindingAndKeepsDecisionInPlan();
+    void opensFindingAtItsLine();
+    void exportsWithoutRevealingKeys_data();
+    void exportsWithoutRevealingKeys();
+    void cancelStopsTheScan();
+
+private:
+    template<typename T>
+    T *child(const char *name) const
+    {
+        return m_page->findChild<T *>(QLatin1String(name));
+    }
+    void addFolderAndScan(const QString &folder);
+    QModelIndex firstFindingInView() const;
+
+    std::unique_ptr<MigrationPlan> m_plan;
+    std::unique_ptr<ScriptAuditPage> m_page;
+    FakeScriptAuditServices m_services;
+    AuditScanner::Result m_expected;
+};
+
+namespace {
+
+const QString kOldUrl = QStringLiteral("https://octopus.old.example.com");
+
+QString fixtures()
+{
+    return QStringLiteral(HANDOVER_TEST_DATA_DIR "/../audit/fixtures");
+}
+
+} // namespace
+
+void ScriptAuditPageTest::init()
+{
+    m_plan = std::make_unique<MigrationPlan>();
+    m_plan->setServerUrl(ServerRole::Old, QUrl(kOldUrl));
+    m_page = std::make_unique<ScriptAuditPage>(m_plan.get());
+    m_services = FakeScriptAuditServices();
+    m_page->setServices(&m_services);
+    m_page->resize(1000, 700);
+    m_page->show();
+    m_page->initializePage();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+
+    AuditScanner::Options options;
+    options.roots = {QDir::cleanPath(fixtures())};
+    options.oldUrls = {kOldUrl};
+    m_expected = AuditScanner::scan(options);
+    QVERIFY(m_expected.findings.size() > 50);
+}
+
+void ScriptAuditPageTest::cleanup()
+{
+    m_page.reset();
+    m_plan.reset();
+}
+
+void ScriptAuditPageTest::addFolderAndScan(const QString &folder)
+{
+    m_services.folders = {folder};
+    QTest::mouseClick(child<QPushButton>("auditAddFolderButton"), Qt::LeftButton);
+    auto *scan = child<QPushButton>("auditScanButton");
+    QVERIFY(scan->isEnabled());
+    QTest::mouseClick(scan, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isScanning(), 30000);
+}
+
+QModelIndex ScriptAuditPageTest::firstFindingInView() const
+{
+    const auto *view = child<QTreeView>("auditResultsView");
+    const QModelIndex group = view->model()->index(0, 0);
+    return view->model()->index(0, 0, group);
+}
+
+void ScriptAuditPageTest::scansChosenFolderAndCountsFindings()
+{
+    QVERIFY(child<QLabel>("auditOldUrlsLabel")->text().contains(QLatin1String("octopus.old.example.com")));
+    QVERIFY(!child<QPushButton>("auditScanButton")->isEnabled()); // no folder yet
+    addFolderAndScan(fixtures());
+    QCOMPARE(child<QListWidget>("auditFolderList")->count(), 1);
+    QCOMPARE(AuditPlanState::fromJson(m_plan->scriptAudit().extra).folders,
+             QStringList{QDir::cleanPath(fixtures())});
+    QCOMPARE(m_page->resultsModel()->findings().size(), m_expected.findings.size());
+    QCOMPARE(m_page->filterModel()->visibleFindingCount(), int(m_expected.findings.size()));
+    QVERIFY(child<QLabel>("auditStatusLabel")->text().contains(QLatin1String("27 file")));
+    QVERIFY(
+        child<QLabel>("auditCountsLabel")->text().startsWith(QString::number(m_expected.findings.size())));
+    QVERIFY(child<QPushButton>("auditExportCsvButton")->isEnabled());
+    QVERIFY(!child<QPushButton>("auditCancelButton")->isEnabled());
+}
+
+void ScriptAuditPageTest::groupsFindings_data()
+{
+    QTest::addColumn<int>("grouping");
+    QTest::newRow("by-file") << 0;
+    QTest::newRow("by-category") << 1;
+    QTest::newRow("by-severity") << 2;
+}
+
+void ScriptAuditPageTest::groupsFindings()
+{
+    QFETCH(int, grouping);
+    addFolderAndScan(fixtures());
+    QSet<QString> groups;
+    for (const AuditFinding &f : std::as_const(m_expected.findings)) {
+        groups.insert(grouping == 0   ? f.file
+                      : grouping == 1 ? auditCategoryName(f.category)
+                                      : auditSeverityName(f.severity));
+    }
+    child<QComboBox>("auditGroupCombo")->setCurrentIndex(grouping);
+    const auto *view = child<QTreeView>("auditResultsView");
+    QCOMPARE(view->model()->rowCount(), int(groups.size()));
+    QCOMPARE(m_page->filterModel()->visibleFindingCount(), int(m_expected.findings.size()));
+    QVERIFY(view->isExpanded(view->model()->index(0, 0)));
+}
+
+void ScriptAuditPageTest::filtersFindings_data()
+{
+    QTest::addColumn<QString>("category");
+    QTest::addColumn<QString>("severity");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("secrets") << QStringLiteral("secret") << QString() << QString();
+    QTest::newRow("legacy-cli") << QStringLiteral("legacy-cli") << QString() << QString();
+    QTest::newRow("breaking") << QString() << QStringLiteral("breaking") << QString();
+    QTest::newRow("info-client-library")
+        << QStringLiteral("client-library") << QStringLiteral("info") << QString();
+    QTest::newRow("text-jenkinsfile") << QString() << QString() << QStringLiteral("jenkinsfile");
+    QTest::newRow("nothing") << QStringLiteral("missing-endpoint") << QString() << QString();
+}
+
+void ScriptAuditPageTest::filtersFindings()
+{
+    QFETCH(QString, category);
+    QFETCH(QString, severity);
+    QFETCH(QString, text);
+    addFolderAndScan(fixtures());
+    int expected = 0;
+    for (const AuditFinding &f : std::as_const(m_expected.findings)) {
+        expected += (category.isEmpty() || auditCategoryName(f.category) == category) &&
+                            (severity.isEmpty() || auditSeverityName(f.severity) == severity) &&
+                            (text.isEmpty() || f.file.contains(text, Qt::CaseInsensitive) ||
+                             f.snippet.contains(text, Qt::CaseInsensitive) ||
+                             f.hint.contains(text, Qt::CaseInsensitive))
+                        ? 1
+                        : 0;
+    }
+    auto *categories = child<QComboBox>("auditCategoryFilter");
+    categories->setCurrentIndex(qMax(0, categories->findData(category)));
+    auto *severities = child<QComboBox>("auditSeverityFilter");
+    severities->setCurrentIndex(qMax(0, severities->findData(severity)));
+    QTest::keyClicks(child<QLineEdit>("auditFilterEdit"), text);
+    QCOMPARE(m_page->filterModel()->visibleFindingCount(), expected);
+    if (expected == 0)
+        QCOMPARE(child<QTreeView>("auditResultsView")->model()->rowCount(), 0);
+}
+
+void ScriptAuditPageTest::marksFindingAndKeepsDecisionInPlan()
+{
+    addFolderAndScan(fixtures());
+    auto *view = child<QTreeView>("auditResultsView");
+    auto *fixed = child<QPushButton>("auditMarkFixedButton");
+    QVERIFY(!fixed->isEnabled());
+    view->setCurrentIndex(firstFindingInView());
+    QVERIFY(fixed->isEnabled());
+    QTest::mouseClick(fixed, Qt::LeftButton);
+    AuditPlanState state = AuditPlanState::fromJson(m_plan->scriptAudit().extra);
+    QCOMPARE(state.decisions.size(), 1);
+    QCOMPARE(state.decisions.begin().value(), QStringLiteral("fixed"));
+    QVERIFY(!state.decisions.begin().key().contains(QLatin1String("API-HANDOVER")));
+
+    // Second finding: accepted.
+    const QModelIndex second = view->model()->index(1, 0, view->model()->index(0, 0));
+    view->setCurrentIndex(second);
+    QTest::mouseClick(child<QPushButton>("auditMarkAcceptedButton"), Qt::LeftButton);
+    state = AuditPlanState::fromJson(m_plan->scriptAudit().extra);
+    QCOMPARE(state.decisions.size(), 2);
+    QCOMPARE(view->model()
+                 ->index(1, AuditResultsModel::StatusColumn, view->model()->index(0, 0))
+                 .data()
+                 .toString(),
+             QStringLiteral("Accepted"));
+
+    const int all = m_page->filterModel()->visibleFindingCount();
+    QTest::mouseClick(child<QCheckBox>("auditHideResolvedCheck"), Qt::LeftButton);
+    QCOMPARE(m_page->filterModel()->visibleFindingCount(), all - 2);
+
+    // A page built later on the same plan shows the same decisions after a scan.
+    m_page.reset();
+    m_page = std::make_unique<ScriptAuditPage>(m_plan.get());
+    m_page->setServices(&m_services);
+    m_page->show();
+    m_page->initializePage();
+    QCOMPARE(child<QListWidget>("auditFolderList")->count(), 1);
+    QTest::mouseClick(child<QPushButton>("auditScanButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isScanning(), 30000);
+    int resolved = 0;
+    for (const AuditFinding &f : m_page->resultsModel()->findings())
+        resolved += m_page->resultsModel()->statusOf(f).isEmpty() ? 0 : 1;
+    QCOMPARE(resolved, 2);
+
+    // Clearing a mark removes it from the plan.
+    view = child<QTreeView>("auditResultsView");
+    view->setCurrentIndex(firstFindingInView());
+    QTest::mouseClick(child<QPushButton>("auditClearMarkButton"), Qt::LeftButton);
+    QCOMPARE(AuditPlanState::fromJson(m_plan->scriptAudit().extra).decisions.size(), 1);
+}
+
+void ScriptAuditPageTest::opensFindingAtItsLine()
+{
+    addFolderAndScan(fixtures());
+    auto *view = child<QTreeView>("auditResultsView");
+    const QModelIndex first = firstFindingInView();
+    view->setCurrentIndex(first);
+    QTest::mouseClick(child<QPushButton>("auditOpenButton"), Qt::LeftButton);
+    const AuditFinding *finding =
+        m_page->resultsModel()->findingAt(m_page->filterModel()->mapToSource(first));
+    QVERIFY(finding);
+    QCOMPARE(m_services.openedPath, finding->absolutePath);
+    QCOMPARE(m_services.openedLine, finding->line);
+    QVERIFY(QFile::exists(m_services.openedPath));
+}
+
+void ScriptAuditPageTest::exportsWithoutRevealingKeys_data()
+{
+    QTest::addColumn<QString>("button");
+    QTest::addColumn<QString>("suggested");
+    QTest::addColumn<QByteArray>("start");
+    QTest::newRow("csv") << QStringLiteral("auditExportCsvButton") << QStringLiteral("script-audit.csv")
+                         << QByteArray("file,line,column,category,severity,snippet,hint,status");
+    QTest::newRow("json") << QStringLiteral("auditExportJsonButton") << QStringLiteral("script-audit.json")
+                          << QByteArray("{\"files\":27,");
+    QTest::newRow("markdown") << QStringLiteral("auditExportMarkdownButton")
+                              << QStringLiteral("script-audit.md") << QByteArray("# ");
+}
+
+void ScriptAuditPageTest::exportsWithoutRevealingKeys()
+{
+    QFETCH(QString, button);
+    QFETCH(QString, suggested);
+    QFETCH(QByteArray, start);
+    addFolderAndScan(fixtures());
+    child<QTreeView>("auditResultsView")->setCurrentIndex(firstFindingInView());
+    QTest::mouseClick(child<QPushButton>("auditMarkAcceptedButton"), Qt::LeftButton);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    m_services.exportFile = dir.filePath(suggested);
+    QTest::mouseClick(m_page->findChild<QPushButton *>(button), Qt::LeftButton);
+    QCOMPARE(m_services.lastSuggestedName, suggested);
+    QFile file(m_services.exportFile);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith(start));
+    QVERIFY(!bytes.contains("API-HANDOVERFIXTURE"));
+    QVERIFY(bytes.contains(QStringLiteral("API-HA\u2026").toUtf8()));
+    QVERIFY(bytes.contains("accepted"));
+    QVERIFY(child<QLabel>("auditStatusLabel")->text().contains(m_services.exportFile));
+}
+
+void ScriptAuditPageTest::cancelStopsTheScan()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (int i = 0; i < 2000; ++i) {
+        QFile file(dir.filePath(QStringLiteral("s%1.sh").arg(i)));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("echo one\nocto push --package a.zip\n");
+    }
+    m_services.folders = {dir.path()};
+    QTest::mouseClick(child<QPushButton>("auditAddFolderButton"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>("auditScanButton"), Qt::LeftButton);
+    QVERIFY(m_page->isScanning());
+    auto *cancel = child<QPushButton>("auditCancelButton");
+    QVERIFY(cancel->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isScanning(), 30000);
+    QVERIFY2(child<QLabel>("auditStatusLabel")->text().startsWith(QLatin1String("Cancelled")),
+             qPrintable(child<QLabel>("auditStatusLabel")->text()));
+    QVERIFY(child<QPushButton>("auditScanButton")->isEnabled());
+}
+
+QTEST_MAIN(ScriptAuditPageTest)
+#include "tst_scriptauditpage.moc"
