@@ -1,5 +1,6 @@
 #include "apirouter.h"
 
+#include "collectionquery.h"
 #include "jsonwriter.h"
 #include "random.h"
 #include "resourcewriter.h"
@@ -16,8 +17,6 @@
 namespace octosim {
 
 namespace {
-
-constexpr qint64 kTakeAll = 2147483647;
 
 struct CollectionInfo
 {
@@ -73,81 +72,6 @@ const CollectionInfo *spaceCollection(QByteArrayView route)
 
 const QByteArray kNotFound = "The resource you requested was not found.";
 
-QByteArray q(QByteArrayView text)
-{
-    QByteArray out;
-    JsonWriter::appendString(out, text);
-    return out;
-}
-
-QList<QByteArray> csv(const QString &value)
-{
-    QList<QByteArray> out;
-    for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        out.append(part.trimmed().toUtf8());
-    return out;
-}
-
-bool containsCi(const QList<QByteArray> &list, QByteArrayView value)
-{
-    for (const QByteArray &entry : list) {
-        if (QByteArrayView(entry).compare(value, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
-// Whether the top-level JSON field (a string or an array of strings) holds one of the values.
-bool fieldHolds(const QByteArray &json, const QByteArray &field, const QList<QByteArray> &values)
-{
-    const QByteArray marker = '"' + field + "\":";
-    const qsizetype at = json.indexOf(marker);
-    if (at < 0)
-        return false;
-    qsizetype start = at + marker.size();
-    qsizetype end = start;
-    if (json.at(start) == '[') {
-        end = json.indexOf(']', start);
-    } else if (json.at(start) == '"') {
-        end = json.indexOf('"', start + 1) + 1;
-    }
-    if (end <= start)
-        return false;
-    const QByteArrayView segment = QByteArrayView(json).sliced(start, end - start);
-    for (const QByteArray &value : values) {
-        if (segment.contains(QByteArray('"' + value + '"')))
-            return true;
-    }
-    return false;
-}
-
-qint64 parseTime(const QString &text, bool *ok)
-{
-    QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!dt.isValid())
-        dt = QDateTime::fromString(text, Qt::ISODate);
-    if (!dt.isValid()) {
-        const QDate date = QDate::fromString(text, Qt::ISODate);
-        if (date.isValid())
-            dt = date.startOfDay(Qt::UTC);
-    }
-    if (dt.isValid() && dt.timeSpec() == Qt::LocalTime)
-        dt.setTimeSpec(Qt::UTC); // no offset given: the server reads it as UTC
-    *ok = dt.isValid();
-    return dt.isValid() ? dt.toMSecsSinceEpoch() : 0;
-}
-
-QByteArray percentEncodeQuery(const QList<QPair<QString, QString>> &items)
-{
-    QByteArray out;
-    for (const auto &[key, value] : items) {
-        if (!out.isEmpty())
-            out.append('&');
-        out.append(QUrl::toPercentEncoding(key)).append('=').append(QUrl::toPercentEncoding(value, ","));
-    }
-    return out;
-}
-
 } // namespace
 
 ApiRouter::ApiRouter(InstanceState &state)
@@ -156,12 +80,7 @@ ApiRouter::ApiRouter(InstanceState &state)
 
 ApiReply ApiRouter::error(int status, const QByteArray &message)
 {
-    ApiReply reply;
-    reply.status = status;
-    JsonWriter w;
-    w.beginObject().str("ErrorMessage", message).beginArray("Errors").str(nullptr, message).end().end();
-    reply.body = w.take();
-    return reply;
+    return ApiReply::error(status, message);
 }
 
 bool ApiRouter::isWrite(const QByteArray &method)
@@ -328,8 +247,9 @@ ApiReply ApiRouter::spaceScoped(const ApiRequest &request, const Route &route, c
         const QByteArray templ = base + "{/id}{?" + info->query + '}';
         if (s.size() == 1) {
             if (method == "GET")
-                return list(request, info->itemType, select(store.find(sid, storeName), request, storeName),
-                            base, templ);
+                return CollectionQuery::page(
+                    request, info->itemType,
+                    CollectionQuery::select(store.find(sid, storeName), request, storeName), base, templ);
             if (method == "POST")
                 return writeItem(request, route, storeName, QByteArray(), caller);
             return error(405, "The requested resource does not support HTTP method '" + method + "'.");
@@ -337,7 +257,8 @@ ApiReply ApiRouter::spaceScoped(const ApiRequest &request, const Route &route, c
         if (s.size() == 2 && s.at(1) == "all" && info->hasAll) {
             if (method != "GET")
                 return error(405, "The requested resource does not support HTTP method '" + method + "'.");
-            return bareArray(select(store.find(sid, storeName), request, storeName));
+            return CollectionQuery::bareArray(
+                CollectionQuery::select(store.find(sid, storeName), request, storeName));
         }
         const QByteArray id = route.original.at(1);
         if (s.size() == 2) {
@@ -372,44 +293,51 @@ ApiReply ApiRouter::spaceScoped(const ApiRequest &request, const Route &route, c
             if (method != "GET")
                 return error(405, "The requested resource does not support HTTP method '" + method + "'.");
             const QByteArray projectId = project->id;
-            const Filter ofProject = [projectId](const Item &i) { return i.facets[0] == projectId; };
+            const CollectionQuery::Filter ofProject = [projectId](const Item &i) {
+                return i.facets[0] == projectId;
+            };
             if (sub == "releases")
-                return list(request, "Release",
-                            select(store.find(sid, "releases"), request, "releases", ofProject), subBase,
-                            subBase + "{/version}{?skip,take,searchByVersion}");
+                return CollectionQuery::page(
+                    request, "Release",
+                    CollectionQuery::select(store.find(sid, "releases"), request, "releases", ofProject),
+                    subBase, subBase + "{/version}{?skip,take,searchByVersion}");
             if (sub == "runbooks")
-                return list(request, "Runbook",
-                            select(store.find(sid, "runbooks"), request, "runbooks", ofProject), subBase,
-                            subBase + "{?skip,take,partialName}");
+                return CollectionQuery::page(
+                    request, "Runbook",
+                    CollectionQuery::select(store.find(sid, "runbooks"), request, "runbooks", ofProject),
+                    subBase, subBase + "{?skip,take,partialName}");
             if (sub == "channels")
-                return list(request, "Channel",
-                            select(store.find(sid, "channels"), request, "channels", ofProject), subBase,
-                            subBase + "{?skip,take,partialName}");
+                return CollectionQuery::page(
+                    request, "Channel",
+                    CollectionQuery::select(store.find(sid, "channels"), request, "channels", ofProject),
+                    subBase, subBase + "{?skip,take,partialName}");
             if (sub == "triggers")
-                return list(request, "ProjectTrigger",
-                            select(store.find(sid, "projecttriggers"), request, "projecttriggers", ofProject),
-                            subBase,
-                            subBase +
-                                "{?skip,take,partialName,triggerActionType,triggerActionCategory,runbook}");
+                return CollectionQuery::page(
+                    request, "ProjectTrigger",
+                    CollectionQuery::select(store.find(sid, "projecttriggers"), request, "projecttriggers",
+                                            ofProject),
+                    subBase,
+                    subBase + "{?skip,take,partialName,triggerActionType,triggerActionCategory,runbook}");
             if (sub == "deployments") {
-                const Filter deploymentsOfProject = [projectId](const Item &i) {
+                const CollectionQuery::Filter deploymentsOfProject = [projectId](const Item &i) {
                     return i.facets[0] == projectId;
                 };
-                return list(
-                    request, "Deployment",
-                    select(store.find(sid, "deployments"), request, "deployments", deploymentsOfProject),
-                    subBase, subBase + "{?skip,take}");
+                return CollectionQuery::page(request, "Deployment",
+                                             CollectionQuery::select(store.find(sid, "deployments"), request,
+                                                                     "deployments", deploymentsOfProject),
+                                             subBase, subBase + "{?skip,take}");
             }
         }
         if (storeName == "releases" && s.size() == 3 && s.at(2) == "deployments" && method == "GET") {
             const QByteArray releaseId = id;
-            const Filter ofRelease = [releaseId](const Item &i) {
+            const CollectionQuery::Filter ofRelease = [releaseId](const Item &i) {
                 return i.json.contains(QByteArray("\"ReleaseId\":\"" + releaseId + '"'));
             };
             const QByteArray subBase = base + '/' + id + "/deployments";
-            return list(request, "Deployment",
-                        select(store.find(sid, "deployments"), request, "deployments", ofRelease), subBase,
-                        subBase + "{?skip,take}");
+            return CollectionQuery::page(
+                request, "Deployment",
+                CollectionQuery::select(store.find(sid, "deployments"), request, "deployments", ofRelease),
+                subBase, subBase + "{?skip,take}");
         }
         return error(404, kNotFound);
     }
@@ -418,9 +346,12 @@ ApiReply ApiRouter::spaceScoped(const ApiRequest &request, const Route &route, c
         // Space-scoped event list; metadata lives server-wide.
         if (s.size() == 1 && method == "GET") {
             const QByteArray spaceId = sid;
-            const Filter inSpace = [spaceId](const Item &i) { return i.facets[3] == spaceId; };
-            return list(
-                request, "Event", select(store.find("", "events"), request, "events", inSpace), base,
+            const CollectionQuery::Filter inSpace = [spaceId](const Item &i) {
+                return i.facets[3] == spaceId;
+            };
+            return CollectionQuery::page(
+                request, "Event",
+                CollectionQuery::select(store.find("", "events"), request, "events", inSpace), base,
                 base + "{/"
                        "id}{?skip,regarding,regardingAny,user,users,projects,projectGroups,environments,"
                        "eventGroups,eventCategories,eventAgents,tags,tenants,from,to,internal,fromAutoId,"
@@ -431,13 +362,17 @@ ApiReply ApiRouter::spaceScoped(const ApiRequest &request, const Route &route, c
     if (s.first() == "tasks" && route.spaceInPath) {
         if (s.size() == 1 && method == "GET") {
             const QByteArray spaceId = sid;
-            const Filter inSpace = [spaceId](const Item &i) { return i.facets[2] == spaceId; };
-            return list(request, "Task", select(store.find("", "tasks"), request, "tasks", inSpace), base,
-                        base + "{/"
-                               "id}{?skip,active,environment,tenant,runbook,project,name,node,running,states,"
-                               "hasPendingInterruptions,hasWarningsOrErrors,take,ids,partialName,spaces,"
-                               "includeSystem,description,fromCompletedDate,toCompletedDate,fromQueueDate,"
-                               "toQueueDate,fromStartDate,toStartDate}");
+            const CollectionQuery::Filter inSpace = [spaceId](const Item &i) {
+                return i.facets[2] == spaceId;
+            };
+            return CollectionQuery::page(
+                request, "Task", CollectionQuery::select(store.find("", "tasks"), request, "tasks", inSpace),
+                base,
+                base + "{/"
+                       "id}{?skip,active,environment,tenant,runbook,project,name,node,running,states,"
+                       "hasPendingInterruptions,hasWarningsOrErrors,take,ids,partialName,spaces,"
+                       "includeSystem,description,fromCompletedDate,toCompletedDate,fromQueueDate,"
+                       "toQueueDate,fromStartDate,toStartDate}");
         }
         if (s.size() == 1 && method == "POST")
             return createTask(request, route);
@@ -481,19 +416,23 @@ ApiReply ApiRouter::serverWide(const ApiRequest &request, const Route &route, co
     }
     if (first == "spaces") {
         if (s.size() == 1 && method == "GET")
-            return list(request, "Space", select(store.find("", "spaces"), request, "spaces"), base,
-                        base + "{/id}{?skip,ids,take,partialName}");
+            return CollectionQuery::page(request, "Space",
+                                         CollectionQuery::select(store.find("", "spaces"), request, "spaces"),
+                                         base, base + "{/id}{?skip,ids,take,partialName}");
         if (s.size() == 2 && s.at(1) == "all" && method == "GET")
-            return bareArray(select(store.find("", "spaces"), request, "spaces"));
+            return CollectionQuery::bareArray(
+                CollectionQuery::select(store.find("", "spaces"), request, "spaces"));
         if (s.size() == 2 && method == "GET")
             return get(store.find("", "spaces"), route.original.at(1));
     }
     if (first == "users") {
         if (s.size() == 1 && method == "GET")
-            return list(request, "User", select(store.find("", "users"), request, "users"), base,
-                        base + "{/id}{?skip,take,ids,filter}");
+            return CollectionQuery::page(request, "User",
+                                         CollectionQuery::select(store.find("", "users"), request, "users"),
+                                         base, base + "{/id}{?skip,take,ids,filter}");
         if (s.size() == 2 && s.at(1) == "all" && method == "GET")
-            return bareArray(select(store.find("", "users"), request, "users"));
+            return CollectionQuery::bareArray(
+                CollectionQuery::select(store.find("", "users"), request, "users"));
         if (s.size() == 2 && s.at(1) == "me" && method == "GET")
             return get(store.find("", "users"), caller->userId);
         if (s.size() == 2 && method == "GET")
@@ -503,8 +442,8 @@ ApiReply ApiRouter::serverWide(const ApiRequest &request, const Route &route, co
     }
     if (first == "events") {
         if (s.size() == 1 && method == "GET")
-            return list(
-                request, "Event", select(store.find("", "events"), request, "events"), base,
+            return CollectionQuery::page(
+                request, "Event", CollectionQuery::select(store.find("", "events"), request, "events"), base,
                 base + "{/"
                        "id}{?skip,regarding,regardingAny,user,users,projects,projectGroups,environments,"
                        "eventGroups,eventCategories,eventAgents,tags,tenants,from,to,internal,fromAutoId,"
@@ -561,12 +500,13 @@ ApiReply ApiRouter::serverWide(const ApiRequest &request, const Route &route, co
     }
     if (first == "tasks") {
         if (s.size() == 1 && method == "GET")
-            return list(request, "Task", select(store.find("", "tasks"), request, "tasks"), base,
-                        base + "{/"
-                               "id}{?skip,active,environment,tenant,runbook,project,name,node,running,states,"
-                               "hasPendingInterruptions,hasWarningsOrErrors,take,ids,partialName,spaces,"
-                               "includeSystem,description,fromCompletedDate,toCompletedDate,fromQueueDate,"
-                               "toQueueDate,fromStartDate,toStartDate}");
+            return CollectionQuery::page(
+                request, "Task", CollectionQuery::select(store.find("", "tasks"), request, "tasks"), base,
+                base + "{/"
+                       "id}{?skip,active,environment,tenant,runbook,project,name,node,running,states,"
+                       "hasPendingInterruptions,hasWarningsOrErrors,take,ids,partialName,spaces,"
+                       "includeSystem,description,fromCompletedDate,toCompletedDate,fromQueueDate,"
+                       "toQueueDate,fromStartDate,toStartDate}");
         if (s.size() == 1 && method == "POST")
             return createTask(request, route);
         if (s.size() == 2 && s.at(1) == "tasktypes" && method == "GET") {
@@ -628,18 +568,20 @@ ApiReply ApiRouter::serverWide(const ApiRequest &request, const Route &route, co
             return bytes(certificate);
         if (first == "configuration" && s.size() == 2) {
             Item item{"certificate-global", "Octopus Portal", certificate, {}, 0};
-            return list(request, "CertificateConfiguration", {&item}, "/api/configuration/certificates",
-                        "/api/configuration/certificates{/id}{?skip,take}");
+            return CollectionQuery::page(request, "CertificateConfiguration", {&item},
+                                         "/api/configuration/certificates",
+                                         "/api/configuration/certificates{/id}{?skip,take}");
         }
         return error(404, kNotFound);
     }
     if (first == "octopusservernodes" && method == "GET") {
         const Collection *nodes = store.find("", "octopusservernodes");
         if (s.size() == 1)
-            return list(request, "OctopusServerNode", select(nodes, request, "octopusservernodes"), base,
-                        base + "{/id}{?skip,take,ids,partialName}");
+            return CollectionQuery::page(request, "OctopusServerNode",
+                                         CollectionQuery::select(nodes, request, "octopusservernodes"), base,
+                                         base + "{/id}{?skip,take,ids,partialName}");
         if (s.size() == 2 && s.at(1) == "all")
-            return bareArray(select(nodes, request, "octopusservernodes"));
+            return CollectionQuery::bareArray(CollectionQuery::select(nodes, request, "octopusservernodes"));
         if (s.size() == 2 && s.at(1) == "ping") {
             reply.status = m_state.draining ? 418 : 200;
             reply.body = nodes && !nodes->items.isEmpty() ? nodes->items.first().json : QByteArray("{}");
@@ -668,265 +610,6 @@ ApiReply ApiRouter::serverWide(const ApiRequest &request, const Route &route, co
 
 // ---------------------------------------------------------------------------------------------------------
 // Lists, paging and filters
-
-QList<const Item *> ApiRouter::select(const Collection *collection, const ApiRequest &request,
-                                      const QByteArray &storeName, const Filter &extra) const
-{
-    QList<const Item *> out;
-    if (!collection)
-        return out;
-    const QList<QByteArray> ids = csv(request.parameter(QStringLiteral("ids")));
-    const QByteArray partialName = request.parameter(QStringLiteral("partialName")).toUtf8();
-    const bool isTasks = storeName == "tasks";
-    const QByteArray name = isTasks ? QByteArray() : request.parameter(QStringLiteral("name")).toUtf8();
-
-    QList<Filter> filters;
-    if (extra)
-        filters.append(extra);
-    if (!ids.isEmpty())
-        filters.append([ids](const Item &i) { return containsCi(ids, i.id); });
-    if (!partialName.isEmpty())
-        filters.append([partialName](const Item &i) {
-            return i.name.contains(partialName) ||
-                   QString::fromUtf8(i.name).contains(QString::fromUtf8(partialName), Qt::CaseInsensitive);
-        });
-    if (!name.isEmpty())
-        filters.append(
-            [name](const Item &i) { return QByteArrayView(i.name).compare(name, Qt::CaseInsensitive) == 0; });
-    auto facetIn = [&](const char *parameter, int facet) {
-        const QList<QByteArray> values = csv(request.parameter(QString::fromLatin1(parameter)));
-        if (!values.isEmpty())
-            filters.append([values, facet](const Item &i) { return containsCi(values, i.facets[facet]); });
-    };
-    auto facetBool = [&](const char *parameter, int facet) {
-        const QString value = request.parameter(QString::fromLatin1(parameter)).toLower();
-        if (value == QLatin1String("true") || value == QLatin1String("false")) {
-            const QByteArray wanted = value.toLatin1();
-            filters.append([wanted, facet](const Item &i) { return i.facets[facet] == wanted; });
-        }
-    };
-    if (storeName == "machines" || storeName == "workers") {
-        facetIn("thumbprint", 0);
-        facetIn("commStyles", 1);
-        facetIn("healthStatuses", 2);
-        facetBool("isDisabled", 3);
-        // Array-valued fields: a target matches when its array holds any of the values asked for.
-        for (const char *parameter :
-             {"environmentIds", "roles", "tenantIds", "workerPoolIds", "shellNames"}) {
-            const QList<QByteArray> values = csv(request.parameter(QString::fromLatin1(parameter)));
-            if (values.isEmpty())
-                continue;
-            QByteArray field = QByteArray(parameter);
-            field[0] = char(field.at(0) - 32); // environmentIds -> EnvironmentIds
-            if (field == "ShellNames")
-                field = "ShellName";
-            filters.append([values, field](const Item &i) { return fieldHolds(i.json, field, values); });
-        }
-    } else if (storeName == "events") {
-        facetIn("eventCategories", 0);
-        facetIn("users", 1);
-        facetIn("user", 1);
-        facetIn("documentTypes", 2);
-        facetIn("spaces", 3);
-        facetIn("eventAgents", 4);
-        bool ok = false;
-        const QString from = request.parameter(QStringLiteral("from"));
-        if (!from.isEmpty()) {
-            const qint64 t = parseTime(from, &ok);
-            if (ok)
-                filters.append([t](const Item &i) { return i.time >= t; });
-        }
-        const QString to = request.parameter(QStringLiteral("to"));
-        if (!to.isEmpty()) {
-            const qint64 t = parseTime(to, &ok);
-            if (ok)
-                filters.append([t](const Item &i) { return i.time < t; });
-        }
-        const QList<QByteArray> regarding = csv(request.parameter(QStringLiteral("regarding")));
-        if (!regarding.isEmpty()) {
-            filters.append([regarding](const Item &i) {
-                for (const QByteArray &r : regarding) {
-                    if (i.json.contains(QByteArray('"' + r + '"')))
-                        return true;
-                }
-                return false;
-            });
-        }
-    } else if (isTasks) {
-        if (request.parameter(QStringLiteral("active")).compare(QLatin1String("true"), Qt::CaseInsensitive) ==
-            0) {
-            filters.append([](const Item &i) {
-                return i.facets[0] == "Queued" || i.facets[0] == "Executing" || i.facets[0] == "Cancelling";
-            });
-        }
-        if (request.parameter(QStringLiteral("running"))
-                .compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
-            filters.append(
-                [](const Item &i) { return i.facets[0] == "Executing" || i.facets[0] == "Cancelling"; });
-        facetIn("states", 0);
-        facetIn("name", 1);
-        facetIn("spaces", 2);
-        facetIn("project", 3);
-    } else if (storeName == "users") {
-        facetBool("isServiceAccount", 0);
-        facetBool("isService", 0);
-        const QString filter = request.parameter(QStringLiteral("filter"));
-        if (!filter.isEmpty())
-            filters.append([filter](const Item &i) {
-                return QString::fromUtf8(i.json).contains(filter, Qt::CaseInsensitive);
-            });
-    } else if (storeName == "build-information") {
-        const QByteArray packageId = request.parameter(QStringLiteral("packageId")).toUtf8();
-        if (!packageId.isEmpty())
-            filters.append([packageId](const Item &i) {
-                return QByteArrayView(i.facets[0]).compare(packageId, Qt::CaseInsensitive) == 0;
-            });
-        const QByteArray partial = request.parameter(QStringLiteral("partialPackageId")).toUtf8();
-        if (!partial.isEmpty())
-            filters.append([partial](const Item &i) {
-                return QString::fromUtf8(i.facets[0])
-                    .contains(QString::fromUtf8(partial), Qt::CaseInsensitive);
-            });
-        const QByteArray version = request.parameter(QStringLiteral("filter")).toUtf8();
-        if (!version.isEmpty())
-            filters.append([version](const Item &i) {
-                return i.json.contains(QByteArray("\"Version\":\"" + version + '"'));
-            });
-    } else if (storeName == "deployments") {
-        facetIn("projects", 0);
-        facetIn("environments", 1);
-    } else if (storeName == "releases" || storeName == "runbooks" || storeName == "channels") {
-        facetIn("projectIds", 0);
-    } else if (storeName == "feeds") {
-        facetIn("feedType", 0);
-    } else if (storeName == "accounts") {
-        facetIn("accountType", 0);
-    } else if (storeName == "libraryvariablesets") {
-        facetIn("contentType", 0);
-    }
-
-    const QList<Item> &items = collection->items;
-    if (filters.isEmpty()) {
-        out.reserve(items.size());
-        for (const Item &item : items)
-            out.append(&item);
-    } else {
-        for (const Item &item : items) {
-            bool keep = true;
-            for (const Filter &f : std::as_const(filters)) {
-                if (!f(item)) {
-                    keep = false;
-                    break;
-                }
-            }
-            if (keep)
-                out.append(&item);
-        }
-    }
-    if (storeName == "build-information" &&
-        request.parameter(QStringLiteral("latest")).compare(QLatin1String("true"), Qt::CaseInsensitive) ==
-            0) {
-        QSet<QByteArray> seen; // items are newest first: keep the first of each package
-        QList<const Item *> latest;
-        for (const Item *item : std::as_const(out)) {
-            if (!seen.contains(item->facets[0])) {
-                seen.insert(item->facets[0]);
-                latest.append(item);
-            }
-        }
-        out = latest;
-    }
-    return out;
-}
-
-ApiReply ApiRouter::list(const ApiRequest &request, const QByteArray &itemType,
-                         const QList<const Item *> &items, const QByteArray &path, const QByteArray &templ)
-{
-    if (request.hasParameter(QStringLiteral("packageId")) && request.hasParameter(QStringLiteral("filter")) &&
-        itemType == "OctopusPackageVersionBuildInformation")
-        return error(400, "Only one of either packageId or filter may be specified");
-    qint64 skip = 0;
-    qint64 take = 30;
-    for (const auto &[name, target] :
-         {std::pair{QStringLiteral("skip"), &skip}, std::pair{QStringLiteral("take"), &take}}) {
-        if (!request.hasParameter(name))
-            continue;
-        bool ok = false;
-        const QString text = request.parameter(name);
-        const qint64 value = text.toLongLong(&ok);
-        if (!ok || value < 0 || value > kTakeAll)
-            return error(400, "The value '" + text.toUtf8() + "' is not valid for " + name.toUtf8() + '.');
-        *target = value;
-    }
-    const qint64 total = items.size();
-    // NumberOfPages is at least 1 (an empty list is one empty page); take=0 counts as one page of nothing.
-    const qint64 pages = take == 0 ? 1 : qMax<qint64>(1, (total + take - 1) / take);
-    const qint64 from = qMin(skip, total);
-    const qint64 to = take == 0 ? from : qMin(total, from + take);
-
-    // Echo the caller's filters in the links, never the API key.
-    QList<QPair<QString, QString>> filters;
-    for (const auto &[key, value] : request.query.queryItems(QUrl::FullyDecoded)) {
-        const QString lower = key.toLower();
-        if (lower != QLatin1String("skip") && lower != QLatin1String("take") &&
-            lower != QLatin1String("apikey"))
-            filters.append({key, value});
-    }
-    const QByteArray extra = percentEncodeQuery(filters);
-    auto link = [&](qint64 s, qint64 t) {
-        QByteArray out = path + "?skip=" + QByteArray::number(s) + "&take=" + QByteArray::number(t);
-        if (!extra.isEmpty())
-            out += '&' + extra;
-        return out;
-    };
-
-    qsizetype size = 512 + path.size() * 6;
-    for (qint64 i = from; i < to; ++i)
-        size += items.at(i)->json.size() + 1;
-    QByteArray body;
-    body.reserve(size);
-    body.append("{\"ItemType\":").append(q(itemType));
-    body.append(",\"TotalResults\":").append(QByteArray::number(total));
-    body.append(",\"ItemsPerPage\":").append(QByteArray::number(take));
-    body.append(",\"NumberOfPages\":").append(QByteArray::number(pages));
-    body.append(",\"LastPageNumber\":").append(QByteArray::number(pages - 1));
-    body.append(",\"Items\":[");
-    for (qint64 i = from; i < to; ++i) {
-        if (i > from)
-            body.append(',');
-        body.append(items.at(i)->json);
-    }
-    body.append("],\"Links\":{\"Self\":").append(q(link(skip, take)));
-    body.append(",\"Template\":").append(q(templ));
-    body.append(",\"Page.All\":").append(q(link(0, kTakeAll)));
-    body.append(",\"Page.Current\":").append(q(link(skip, take)));
-    body.append(",\"Page.Last\":").append(q(link(take == 0 ? 0 : (pages - 1) * take, take)));
-    if (take > 0 && skip + take < total)
-        body.append(",\"Page.Next\":").append(q(link(skip + take, take)));
-    body.append("}}");
-    ApiReply reply;
-    reply.body = std::move(body);
-    return reply;
-}
-
-ApiReply ApiRouter::bareArray(const QList<const Item *> &items)
-{
-    qsizetype size = 2;
-    for (const Item *item : items)
-        size += item->json.size() + 1;
-    QByteArray body;
-    body.reserve(size);
-    body.append('[');
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        if (i)
-            body.append(',');
-        body.append(items.at(i)->json);
-    }
-    body.append(']');
-    ApiReply reply;
-    reply.body = std::move(body);
-    return reply;
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Writes
@@ -1117,10 +800,11 @@ ApiReply ApiRouter::apiKeys(const ApiRequest &request, const Route &route, const
                           "administrator. Missing permission: UserView");
     const QByteArray base = "/api/users/" + user->id + "/apikeys";
     const QByteArray ownerId = user->id;
-    const Filter ofUser = [ownerId](const Item &i) { return i.facets[0] == ownerId; };
+    const CollectionQuery::Filter ofUser = [ownerId](const Item &i) { return i.facets[0] == ownerId; };
     if (route.segments.size() == 3 && request.method == "GET")
-        return list(request, "ApiKey", select(store.find("", "apikeys"), request, "apikeys", ofUser), base,
-                    base + "{/id}{?skip,take}");
+        return CollectionQuery::page(
+            request, "ApiKey", CollectionQuery::select(store.find("", "apikeys"), request, "apikeys", ofUser),
+            base, base + "{/id}{?skip,take}");
     if (route.segments.size() == 3 && request.method == "POST") {
         const QJsonObject body = QJsonDocument::fromJson(request.body).object();
         const QByteArray purpose = body.value(QLatin1String("Purpose")).toString().toUtf8();

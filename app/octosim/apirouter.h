@@ -33,18 +33,12 @@ private:
         QByteArrayList segments;  // after the space, lower-cased
         QByteArrayList original;  // the same, as sent (ids keep their case)
     };
-    using Filter = std::function<bool(const Item &)>;
 
     ApiReply dispatch(const ApiRequest &request, const Route &route, const KeyOwner *caller);
     ApiReply serverWide(const ApiRequest &request, const Route &route, const KeyOwner *caller);
     ApiReply spaceScoped(const ApiRequest &request, const Route &route, const KeyOwner *caller);
     ApiReply control(const ApiRequest &request, const KeyOwner *caller);
 
-    ApiReply list(const ApiRequest &request, const QByteArray &itemType, const QList<const Item *> &items,
-                  const QByteArray &path, const QByteArray &templ);
-    static ApiReply bareArray(const QList<const Item *> &items);
-    QList<const Item *> select(const Collection *collection, const ApiRequest &request,
-                               const QByteArray &storeName, const Filter &extra = {}) const;
     ApiReply writeItem(const ApiRequest &request, const Route &route, const QByteArray &storeName,
                        const QByteArray &id, const KeyOwner *caller);
 

@@ -1,5 +1,7 @@
 #include "instancestate.h"
 
+#include "jsonwriter.h"
+
 namespace octosim {
 
 QString ApiRequest::parameter(const QString &name) const
@@ -20,6 +22,16 @@ bool ApiRequest::hasParameter(const QString &name) const
             return true;
     }
     return false;
+}
+
+ApiReply ApiReply::error(int status, const QByteArray &message)
+{
+    ApiReply reply;
+    reply.status = status;
+    JsonWriter w;
+    w.beginObject().str("ErrorMessage", message).beginArray("Errors").str(nullptr, message).end().end();
+    reply.body = w.take();
+    return reply;
 }
 
 } // namespace octosim

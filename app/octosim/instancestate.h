@@ -34,6 +34,9 @@ struct ApiReply
     QByteArray body;
     QByteArray contentType = "application/json; charset=utf-8";
     QList<QPair<QByteArray, QByteArray>> headers;
+
+    // {ErrorMessage, Errors[]} with the given status, the server's error body.
+    static ApiReply error(int status, const QByteArray &message);
 };
 
 // Everything one simulated instance knows: its database plus runtime state that is not cloned.

@@ -17,7 +17,7 @@ public:
     void enqueue(const TaskSpec &task);
 
     static constexpr int kQueuedMs = 300;
-    static constexpr int kExecutingMs = 1200;
+    static constexpr int kExecutingMs = 2000;
 
 private:
     void store(const TaskSpec &task);
