@@ -59,6 +59,8 @@ const CollectionInfo kSpaceCollections[] = {
     {"machinepolicies", "MachinePolicy", "skip,take,ids,partialName", true, "MachinePolicies"},
     {"deploymentprocesses", "DeploymentProcess", "skip,take,ids", false, "DeploymentProcesses"},
     {"accounts", "Account", "skip,take,ids,partialName,accountType", true, "Accounts"},
+    // No guided-failure or manual-intervention step is ever waiting: an empty list.
+    {"interruptions", "Interruption", "skip,take,regarding,pendingOnly,ids", false, "Interruptions"},
 };
 
 const CollectionInfo *spaceCollection(QByteArrayView route)

@@ -321,7 +321,7 @@ void TestOctoSimContract::responsesMatchTheSwaggerSchemas_data()
                           "projectgroups",   "lifecycles",
                           "channels",        "workerpools",
                           "machinepolicies", "deploymentprocesses",
-                          "accounts"}) {
+                          "accounts",        "interruptions"}) {
         const QByteArray list = QByteArray("/api/Spaces-1/") + c + "?take=2147483647";
         QTest::newRow(QByteArray(c).constData())
             << QByteArray("GET") << QString::fromLatin1(list)
