@@ -199,12 +199,13 @@ AuditScanner::Result AuditScanner::scan(const Options &options, const std::atomi
                     ++files;
                     bytes += buffer.size();
                     const bool utf16 = buffer.startsWith("\xff\xfe") || buffer.startsWith("\xfe\xff");
-                    if (!utf16 && TextDecoder::looksBinary(buffer)) {
-                        ++binaryFiles;
-                        continue;
-                    }
+                    // Needles first: most files hold none and need no binary sniffing or decoding.
                     if (!utf16 && !rules.mayMatch(buffer))
                         continue;
+                    if (!utf16 && TextDecoder::looksBinary(buffer)) {
+                        ++binaryFiles; // counted among the files that hold a needle
+                        continue;
+                    }
                     const TextDecoder::Result decoded = TextDecoder::decode(buffer);
                     QList<AuditFinding> findings = rules.scan(decoded.utf8, cancelled);
                     for (AuditFinding &finding : findings) {

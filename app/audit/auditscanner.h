@@ -58,7 +58,7 @@ public:
     {
         qint64 files = 0; // files read (text and binary)
         qint64 bytes = 0;
-        qint64 binaryFiles = 0;
+        qint64 binaryFiles = 0;       // binary files that held a needle (others are not sniffed)
         QList<AuditFinding> findings; // sorted by file, line, column
         QList<Note> notes;
         bool cancelled = false;

@@ -336,21 +336,29 @@ void AuditRulesTest::findsNeedleAtEveryOffset_data()
 {
     QTest::addColumn<QByteArray>("needle");
     QTest::addColumn<QByteArray>("written"); // as it appears in the text
-    QTest::newRow("exact") << QByteArray("API-") << QByteArray("API-");
-    QTest::newRow("case-insensitive") << QByteArray("octo") << QByteArray("OcTo");
-    QTest::newRow("long-host") << QByteArray("octopus.old.example.com")
-                               << QByteArray("OCTOPUS.old.Example.com");
+    QTest::addColumn<int>("simd");
+    const std::array<std::pair<const char *, NeedleFinder::Simd>, 3> levels = {
+        std::pair{"best", NeedleFinder::Simd::Best}, std::pair{"sse2", NeedleFinder::Simd::Sse2},
+        std::pair{"scalar", NeedleFinder::Simd::Scalar}};
+    for (const auto &[name, simd] : levels) {
+        QTest::addRow("exact-%s", name) << QByteArray("API-") << QByteArray("API-") << int(simd);
+        QTest::addRow("case-insensitive-%s", name) << QByteArray("octo") << QByteArray("OcTo") << int(simd);
+        QTest::addRow("long-host-%s", name)
+            << QByteArray("octopus.old.example.com") << QByteArray("OCTOPUS.old.Example.com") << int(simd);
+    }
 }
 
 void AuditRulesTest::findsNeedleAtEveryOffset()
 {
     QFETCH(QByteArray, needle);
     QFETCH(QByteArray, written);
+    QFETCH(int, simd);
     NeedleFinder finder;
+    finder.setSimd(NeedleFinder::Simd(simd));
     finder.addNeedle("/api", false);
     finder.addNeedle(needle, needle != written);
     // Around the 16-byte blocks and the scalar tail, with look-alikes before the real one.
-    for (int length = 0; length < 90; ++length) {
+    for (int length = 0; length < 150; ++length) {
         const QByteArray filler(length, 'x');
         QCOMPARE(finder.findFirst(filler), qsizetype(-1));
         for (int at = 0; at + written.size() <= length; ++at) {

@@ -145,7 +145,9 @@ bool generateCorpus(const QString &root, int files, qint64 totalBytes, QTextStre
         int line = 0;
         while (content.size() < size) {
             if (withFindings && line % 40 == 7) {
-                content += QString::fromLatin1(kFindingLines[rng() % kFindingLines.size()]).arg(i).toUtf8();
+                content += QString::fromLatin1(kFindingLines[rng() % kFindingLines.size()])
+                               .replace(QLatin1String("%1"), QString::number(i))
+                               .toUtf8();
             } else if (line % 25 == 0 && *language.comment) {
                 content += (QLatin1String(language.comment) + QLatin1Char(' ') + fill("%1 %2 step %3", rng))
                                .toUtf8();
