@@ -7,6 +7,7 @@
 #include <QVariant>
 
 #include <functional>
+#include <optional>
 
 // One REST call. `path` is relative to the server's base URL ("/api/spaces/all", query included) or an
 // absolute URL taken from a Links entry (it must be on the same origin).
@@ -20,6 +21,9 @@ struct ApiRequest
     bool keepJson = true;        // false: only `transform`'s output comes back (saves the caller's memory)
     // Optional: runs on the network thread after parsing, so large responses are digested off the GUI thread.
     std::function<QVariant(const QJsonDocument &)> transform;
+    // Optional, preferred over parsing + transform: digests the raw body on the network side (a fast path for
+    // large pages). Returns nothing when it cannot read the body; the QJsonDocument path then runs instead.
+    std::function<std::optional<QVariant>(const QByteArray &)> rawTransform;
 
     bool isIdempotent() const { return method == "GET" || method == "HEAD"; }
 };

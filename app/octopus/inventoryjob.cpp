@@ -1,6 +1,7 @@
 #include "inventoryjob.h"
 
 #include "apijob.h"
+#include "jsonspan.h"
 #include "octopusclient.h"
 #include "pagedfetchjob.h"
 
@@ -9,74 +10,64 @@
 
 namespace {
 
-QString str(const QJsonObject &o, const char *key)
+QDateTime date(const JsonSpanObject &o, const char *key)
 {
-    return o.value(QLatin1String(key)).toString();
-}
-
-QStringList list(const QJsonObject &o, const char *key)
-{
-    QStringList out;
-    const QJsonArray array = o.value(QLatin1String(key)).toArray();
-    out.reserve(array.size());
-    for (const QJsonValue &v : array)
-        out.append(v.toString());
-    return out;
-}
-
-QDateTime date(const QJsonObject &o, const char *key)
-{
-    const QString text = str(o, key);
+    const QString text = o.string(key);
     return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
 }
 
-QVariant machines(const QJsonArray &items, bool workers)
+// Calls `read` for each item object of a page (all already validated by the page reader).
+template<typename T, typename Read>
+QVariant convert(const QList<QByteArrayView> &items, Read read)
 {
-    QList<InventoryMachine> out;
+    QList<T> out;
     out.reserve(items.size());
-    for (const QJsonValue &value : items) {
-        const QJsonObject o = value.toObject();
-        const QJsonObject endpoint = o.value(QLatin1String("Endpoint")).toObject();
-        const QJsonObject details = endpoint.value(QLatin1String("TentacleVersionDetails")).toObject();
-        InventoryMachine m;
-        m.id = str(o, "Id");
-        m.name = str(o, "Name");
-        m.spaceId = str(o, "SpaceId");
-        m.isWorker = workers;
-        m.isDisabled = o.value(QLatin1String("IsDisabled")).toBool();
-        m.healthStatus = str(o, "HealthStatus");
-        m.communicationStyle = str(endpoint, "CommunicationStyle");
-        m.uri = str(endpoint, "Uri");
-        if (m.uri.isEmpty())
-            m.uri = str(o, "Uri");
-        m.thumbprint = str(endpoint, "Thumbprint");
-        if (m.thumbprint.isEmpty())
-            m.thumbprint = str(o, "Thumbprint");
-        m.tentacleVersion = str(details, "Version");
-        m.upgradeSuggested = details.value(QLatin1String("UpgradeSuggested")).toBool();
-        m.upgradeRequired = details.value(QLatin1String("UpgradeRequired")).toBool();
-        m.upgradeLocked = details.value(QLatin1String("UpgradeLocked")).toBool();
-        m.environmentIds = list(o, "EnvironmentIds");
-        m.roles = list(o, "Roles");
-        m.tenantIds = list(o, "TenantIds");
-        m.workerPoolIds = list(o, "WorkerPoolIds");
-        m.operatingSystem = str(o, "OperatingSystem");
-        m.shellName = str(o, "ShellName");
-        out.append(std::move(m));
+    JsonSpanObject object;
+    for (const QByteArrayView &item : items) {
+        if (object.parse(item))
+            out.append(read(object));
     }
     return QVariant::fromValue(out);
 }
 
-QVariant named(const QJsonArray &items)
+QVariant machines(const QList<QByteArrayView> &items, bool workers)
 {
-    QList<InventoryNamed> out;
-    out.reserve(items.size());
-    for (const QJsonValue &value : items) {
-        const QJsonObject o = value.toObject();
-        out.append(InventoryNamed{str(o, "Id"), str(o, "Name"), str(o, "SpaceId"),
-                                  o.value(QLatin1String("IsDisabled")).toBool()});
-    }
-    return QVariant::fromValue(out);
+    return convert<InventoryMachine>(items, [workers](const JsonSpanObject &o) {
+        const JsonSpanObject endpoint = o.object("Endpoint");
+        const JsonSpanObject details = endpoint.object("TentacleVersionDetails");
+        InventoryMachine m;
+        m.id = o.string("Id");
+        m.name = o.string("Name");
+        m.spaceId = o.string("SpaceId");
+        m.isWorker = workers;
+        m.isDisabled = o.boolean("IsDisabled");
+        m.healthStatus = o.string("HealthStatus");
+        m.communicationStyle = endpoint.string("CommunicationStyle");
+        m.uri = endpoint.string("Uri");
+        if (m.uri.isEmpty())
+            m.uri = o.string("Uri");
+        m.thumbprint = endpoint.string("Thumbprint");
+        if (m.thumbprint.isEmpty())
+            m.thumbprint = o.string("Thumbprint");
+        m.tentacleVersion = details.string("Version");
+        m.upgradeSuggested = details.boolean("UpgradeSuggested");
+        m.upgradeRequired = details.boolean("UpgradeRequired");
+        m.upgradeLocked = details.boolean("UpgradeLocked");
+        m.environmentIds = o.strings("EnvironmentIds");
+        m.roles = o.strings("Roles");
+        m.tenantIds = o.strings("TenantIds");
+        m.workerPoolIds = o.strings("WorkerPoolIds");
+        m.operatingSystem = o.string("OperatingSystem");
+        m.shellName = o.string("ShellName");
+        return m;
+    });
+}
+
+QVariant named(const QList<QByteArrayView> &items)
+{
+    return convert<InventoryNamed>(items, [](const JsonSpanObject &o) {
+        return InventoryNamed{o.string("Id"), o.string("Name"), o.string("SpaceId"), o.boolean("IsDisabled")};
+    });
 }
 
 template<typename T>
@@ -144,7 +135,8 @@ void InventoryJob::recordError(const ApiError &error, bool optional)
     }
 }
 
-PagedFetchJob *InventoryJob::fetch(const QString &path, std::function<QVariant(const QJsonArray &)> transform,
+PagedFetchJob *InventoryJob::fetch(const QString &path,
+                                   std::function<QVariant(const QList<QByteArrayView> &)> transform,
                                    std::function<void(const QList<QVariant> &)> consume, bool optional)
 {
     PagedFetchJob *job = m_client->fetchAll(path, this);
@@ -216,14 +208,10 @@ void InventoryJob::start()
     });
     fetch(
         QStringLiteral("/api/spaces"),
-        [](const QJsonArray &items) {
-            QList<InventorySpace> out;
-            for (const QJsonValue &v : items) {
-                const QJsonObject o = v.toObject();
-                out.append(InventorySpace{str(o, "Id"), str(o, "Name"),
-                                          o.value(QLatin1String("IsDefault")).toBool()});
-            }
-            return QVariant::fromValue(out);
+        [](const QList<QByteArrayView> &items) {
+            return convert<InventorySpace>(items, [](const JsonSpanObject &o) {
+                return InventorySpace{o.string("Id"), o.string("Name"), o.boolean("IsDefault")};
+            });
         },
         [this](const QList<QVariant> &pages) {
             appendAll(&m_snapshot.spaces, pages);
@@ -231,20 +219,17 @@ void InventoryJob::start()
         });
     fetch(
         QStringLiteral("/api/users"),
-        [](const QJsonArray &items) {
-            QList<InventoryUser> out;
-            for (const QJsonValue &v : items) {
-                const QJsonObject o = v.toObject();
+        [](const QList<QByteArrayView> &items) {
+            return convert<InventoryUser>(items, [](const JsonSpanObject &o) {
                 InventoryUser u;
-                u.id = str(o, "Id");
-                u.username = str(o, "Username");
-                u.displayName = str(o, "DisplayName");
-                u.isService = o.value(QLatin1String("IsService")).toBool();
-                u.isActive = o.value(QLatin1String("IsActive")).toBool(true);
-                u.serviceAccountType = str(o, "ServiceAccountType");
-                out.append(u);
-            }
-            return QVariant::fromValue(out);
+                u.id = o.string("Id");
+                u.username = o.string("Username");
+                u.displayName = o.string("DisplayName");
+                u.isService = o.boolean("IsService");
+                u.isActive = o.boolean("IsActive", true);
+                u.serviceAccountType = o.string("ServiceAccountType");
+                return u;
+            });
         },
         [this](const QList<QVariant> &pages) {
             appendAll(&m_snapshot.users, pages);
@@ -257,7 +242,8 @@ void InventoryJob::start()
                 doc.isArray() ? doc.array() : doc.object().value(QLatin1String("Items")).toArray();
             for (const QJsonValue &v : items) {
                 const QJsonObject o = v.toObject();
-                m_snapshot.eventAgents.append(InventoryEventAgent{str(o, "Id"), str(o, "Name")});
+                m_snapshot.eventAgents.append(InventoryEventAgent{o.value(QLatin1String("Id")).toString(),
+                                                                  o.value(QLatin1String("Name")).toString()});
             }
         },
         true);
@@ -286,11 +272,11 @@ void InventoryJob::onSpaces()
     for (const QString &prefix : std::as_const(prefixes)) {
         fetch(
             prefix + QStringLiteral("/machines"),
-            [](const QJsonArray &items) { return machines(items, false); },
+            [](const QList<QByteArrayView> &items) { return machines(items, false); },
             [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.targets, pages); });
         fetch(
             prefix + QStringLiteral("/workers"),
-            [](const QJsonArray &items) { return machines(items, true); },
+            [](const QList<QByteArrayView> &items) { return machines(items, true); },
             [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.workers, pages); }, true);
         fetch(prefix + QStringLiteral("/environments"), &named,
               [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.environments, pages); });
@@ -301,24 +287,20 @@ void InventoryJob::onSpaces()
             [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.tenants, pages); }, true);
         fetch(
             prefix + QStringLiteral("/build-information"),
-            [](const QJsonArray &items) {
-                QList<InventoryBuildInformation> out;
-                out.reserve(items.size());
-                for (const QJsonValue &v : items) {
-                    const QJsonObject o = v.toObject();
+            [](const QList<QByteArrayView> &items) {
+                return convert<InventoryBuildInformation>(items, [](const JsonSpanObject &o) {
                     InventoryBuildInformation b;
-                    b.id = str(o, "Id");
-                    b.spaceId = str(o, "SpaceId");
-                    b.packageId = str(o, "PackageId");
-                    b.version = str(o, "Version");
-                    b.buildEnvironment = str(o, "BuildEnvironment");
-                    b.buildNumber = str(o, "BuildNumber");
-                    b.buildUrl = str(o, "BuildUrl");
-                    b.vcsRoot = str(o, "VcsRoot");
+                    b.id = o.string("Id");
+                    b.spaceId = o.string("SpaceId");
+                    b.packageId = o.string("PackageId");
+                    b.version = o.string("Version");
+                    b.buildEnvironment = o.string("BuildEnvironment");
+                    b.buildNumber = o.string("BuildNumber");
+                    b.buildUrl = o.string("BuildUrl");
+                    b.vcsRoot = o.string("VcsRoot");
                     b.created = date(o, "Created");
-                    out.append(b);
-                }
-                return QVariant::fromValue(out);
+                    return b;
+                });
             },
             [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.buildInformation, pages); }, true);
     }
@@ -335,20 +317,17 @@ void InventoryJob::onUsers()
         const QString userId = user.id;
         fetch(
             QStringLiteral("/api/users/%1/apikeys").arg(userId),
-            [](const QJsonArray &items) {
-                QList<InventoryApiKey> out;
-                for (const QJsonValue &v : items) {
-                    const QJsonObject o = v.toObject();
+            [](const QList<QByteArrayView> &items) {
+                return convert<InventoryApiKey>(items, [](const JsonSpanObject &o) {
                     InventoryApiKey k;
-                    k.id = str(o, "Id");
-                    k.purpose = str(o, "Purpose");
+                    k.id = o.string("Id");
+                    k.purpose = o.string("Purpose");
                     k.created = date(o, "Created");
                     k.expires = date(o, "Expires");
                     k.lastUsed = date(o, "LastUsedTimeStamp");
-                    k.accessLevel = str(o, "AccessLevel");
-                    out.append(k);
-                }
-                return QVariant::fromValue(out);
+                    k.accessLevel = o.string("AccessLevel");
+                    return k;
+                });
             },
             [this, userId](const QList<QVariant> &pages) {
                 for (InventoryUser &u : m_snapshot.users) {

@@ -45,7 +45,8 @@ Q_SIGNALS:
     void finished(const InventorySnapshot &snapshot);
 
 private:
-    PagedFetchJob *fetch(const QString &path, std::function<QVariant(const QJsonArray &)> transform,
+    PagedFetchJob *fetch(const QString &path,
+                         std::function<QVariant(const QList<QByteArrayView> &)> transform,
                          std::function<void(const QList<QVariant> &)> consume, bool optional = false);
     ApiJob *get(const QString &path, std::function<void(const QJsonDocument &)> consume,
                 bool optional = false);

@@ -5,7 +5,8 @@
 KeychainStore::KeychainStore(const QString &service, QObject *parent)
     : QObject(parent)
     , m_service(service)
-{}
+{
+}
 
 void KeychainStore::writeSecret(const QString &account, const QString &secret)
 {
@@ -48,8 +49,7 @@ void KeychainStore::deleteSecret(const QString &account)
     job->setAutoDelete(true);
     job->setKey(account);
     connect(job, &QKeychain::Job::finished, this, [this, account](QKeychain::Job *finishedJob) {
-        const bool ok =
-            finishedJob->error() == QKeychain::NoError || finishedJob->error() == QKeychain::EntryNotFound;
+        const bool ok = finishedJob->error() == QKeychain::NoError || finishedJob->error() == QKeychain::EntryNotFound;
         Q_EMIT deleted(account, ok, ok ? QString() : finishedJob->errorString());
     });
     job->start();

@@ -12,6 +12,7 @@
 #include <QNetworkRequest>
 #include <QSslConfiguration>
 #include <QSslError>
+#include <QThread>
 #include <QTimer>
 
 namespace {
@@ -59,6 +60,8 @@ QSslCertificate leafCertificate(QNetworkReply *reply, const QList<QSslError> &er
     return leaf;
 }
 
+constexpr qsizetype kInlineParseBytes = 64 * 1024;
+
 } // namespace
 
 NetworkWorker::NetworkWorker(const ConnectionSettings &settings)
@@ -67,6 +70,7 @@ NetworkWorker::NetworkWorker(const ConnectionSettings &settings)
 
 NetworkWorker::~NetworkWorker()
 {
+    m_parsePool.waitForDone(); // no parse task may outlive this object
     cancelAll();
 }
 
@@ -319,9 +323,29 @@ void NetworkWorker::onReplyFinished(Call *call)
     if (!m_calls.contains(call->id) || !call->reply)
         return;
     QNetworkReply *reply = call->reply;
-    ApiResult result = classify(call, reply);
+    QByteArray body;
+    ApiResult result = classify(call, reply, &body);
     releaseReply(call);
     --m_inFlight;
+
+    if (!result.error.isError()) {
+        if (body.size() < kInlineParseBytes) {
+            parseBody(&result, body, call->request);
+        } else {
+            // A large answer is parsed on the pool, so this thread keeps reading the other replies meanwhile.
+            m_parsePool.start([this, id = call->id, body = std::move(body), request = call->request,
+                               result = std::move(result)]() mutable {
+                parseBody(&result, body, request);
+                body.clear();
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, id, result = std::move(result)]() mutable { onParsed(id, std::move(result)); },
+                    Qt::QueuedConnection);
+            });
+            pump();
+            return;
+        }
+    }
 
     const RetryPolicy policy(m_settings.maxAttempts, m_settings.retryBaseDelayMs, m_settings.retryMaxDelayMs,
                              m_settings.maxRetryAfterSeconds);
@@ -349,6 +373,41 @@ void NetworkWorker::onReplyFinished(Call *call)
     pump();
 }
 
+void NetworkWorker::onParsed(quint64 id, ApiResult result)
+{
+    Call *call = m_calls.value(id);
+    if (!call)
+        return; // cancelled while parsing
+    finish(call, std::move(result));
+    pump();
+}
+
+void NetworkWorker::parseBody(ApiResult *result, const QByteArray &body, const ApiRequest &request)
+{
+    if (request.rawTransform) {
+        if (std::optional<QVariant> digested = request.rawTransform(body)) {
+            result->transformed = std::move(*digested);
+            return;
+        }
+    }
+    if (request.expectJson && !body.trimmed().isEmpty()) {
+        QJsonParseError parseError;
+        result->json = QJsonDocument::fromJson(body, &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
+            result->error.kind = ApiErrorKind::BadResponse;
+            result->error.message = QStringLiteral("not valid JSON: %1 at byte %2")
+                                        .arg(parseError.errorString())
+                                        .arg(parseError.offset);
+            result->json = QJsonDocument();
+            return;
+        }
+    }
+    if (request.transform)
+        result->transformed = request.transform(result->json);
+    if (!request.keepJson)
+        result->json = QJsonDocument();
+}
+
 void NetworkWorker::finish(Call *call, ApiResult result)
 {
     result.attempts = call->attempt;
@@ -364,7 +423,7 @@ void NetworkWorker::finish(Call *call, ApiResult result)
     Q_EMIT finished(id, result);
 }
 
-ApiResult NetworkWorker::classify(Call *call, QNetworkReply *reply)
+ApiResult NetworkWorker::classify(Call *call, QNetworkReply *reply, QByteArray *pendingBody)
 {
     ApiResult result;
     result.error = baseError(call);
@@ -417,24 +476,8 @@ ApiResult NetworkWorker::classify(Call *call, QNetworkReply *reply)
                                        .arg(lengthHeader.toLongLong());
             return result;
         }
-        if (call->request.expectJson && !body.trimmed().isEmpty()) {
-            QJsonParseError parseError;
-            result.json = QJsonDocument::fromJson(body, &parseError);
-            if (parseError.error != QJsonParseError::NoError) {
-                result.error.kind = ApiErrorKind::BadResponse;
-                result.error.message = QStringLiteral("not valid JSON: %1 at byte %2")
-                                           .arg(parseError.errorString())
-                                           .arg(parseError.offset);
-                result.json = QJsonDocument();
-                return result;
-            }
-        }
-        result.error = ApiError();
-        result.error.status = status;
-        if (call->request.transform)
-            result.transformed = call->request.transform(result.json);
-        if (!call->request.keepJson)
-            result.json = QJsonDocument();
+        result.error.kind = ApiErrorKind::None; // keeps server, method and path for a parse failure
+        *pendingBody = body;                    // parsed by parseBody(), inline or on the parse pool
         return result;
     }
 

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -54,7 +55,9 @@ private:
     void releaseReply(Call *call);
     ApiError baseError(const Call *call) const;
     QUrl resolve(const QString &path) const;
-    ApiResult classify(Call *call, QNetworkReply *reply);
+    ApiResult classify(Call *call, QNetworkReply *reply, QByteArray *pendingBody);
+    void onParsed(quint64 id, ApiResult result);
+    static void parseBody(ApiResult *result, const QByteArray &body, const ApiRequest &request);
     QNetworkAccessManager *nam();
 
     ConnectionSettings m_settings;
@@ -62,4 +65,5 @@ private:
     QHash<quint64, Call *> m_calls;
     QList<quint64> m_queue; // waiting for an in-flight slot, in order
     int m_inFlight = 0;
+    QThreadPool m_parsePool; // declared last: destroyed (and drained) first
 };

@@ -85,6 +85,8 @@ ApiJob *OctopusClient::send(const ApiRequest &request, QObject *parent)
     auto *job = new ApiJob(this, id, identity, int(std::min<qint64>(watchdog, INT_MAX)), parent);
     m_jobs.insert(id, job);
     ++m_requests;
+    if (m_recordPaths)
+        m_recordedPaths.append(request.path);
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, id, request] { worker->start(id, request); }, Qt::QueuedConnection);
     return job;

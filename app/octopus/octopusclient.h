@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 
 class NetworkWorker;
 class PagedFetchJob;
@@ -39,6 +40,10 @@ public:
     // Cancels every running job of this client.
     void cancelAll();
 
+    // Benchmarks: remember the path of every call sent (never the key; paths never carry one).
+    void setPathRecording(bool on) { m_recordPaths = on; }
+    QStringList recordedPaths() const { return m_recordedPaths; }
+
     // Counters for benchmarks and diagnostics (caller's thread).
     qint64 requestCount() const { return m_requests; }
     qint64 byteCount() const { return m_bytes; }
@@ -59,4 +64,6 @@ private:
     quint64 m_nextId = 1;
     qint64 m_requests = 0;
     qint64 m_bytes = 0;
+    bool m_recordPaths = false;
+    QStringList m_recordedPaths;
 };

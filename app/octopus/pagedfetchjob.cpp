@@ -1,6 +1,7 @@
 #include "pagedfetchjob.h"
 
 #include "apijob.h"
+#include "jsonspan.h"
 #include "octopusclient.h"
 
 #include <QJsonObject>
@@ -13,8 +14,7 @@ constexpr qint64 kAllKey = -1;
 constexpr qint64 kSequentialBase = 1LL << 40;
 constexpr int kMaxPages = 200000;
 
-PageDigest digest(const QJsonDocument &doc, bool bareArray,
-                  const std::function<QVariant(const QJsonArray &)> &transform)
+PageDigest digest(const QJsonDocument &doc, bool bareArray, const PagedFetchJob::ItemTransform &transform)
 {
     PageDigest page;
     QJsonArray items;
@@ -35,11 +35,36 @@ PageDigest digest(const QJsonDocument &doc, bool bareArray,
         }
     }
     page.itemCount = int(items.size());
-    if (transform)
-        page.converted = transform(items);
-    else
+    if (transform) {
+        // Only reached when the fast reader refused a body QJsonDocument accepts: re-serialise the items.
+        QList<QByteArray> texts;
+        QList<QByteArrayView> views;
+        for (const QJsonValue &item : std::as_const(items))
+            texts.append(QJsonDocument(item.toObject()).toJson(QJsonDocument::Compact));
+        for (const QByteArray &text : std::as_const(texts))
+            views.append(text);
+        page.converted = transform(views);
+    } else {
         page.items = items;
+    }
     return page;
+}
+
+std::optional<QVariant> fastDigest(const QByteArray &body, bool bareArray,
+                                   const PagedFetchJob::ItemTransform &transform)
+{
+    JsonSpan::Page span;
+    if (!JsonSpan::parsePage(body, &span))
+        return std::nullopt;
+    PageDigest page;
+    if (!bareArray) {
+        page.totalResults = span.totalResults;
+        page.itemsPerPage = span.itemsPerPage;
+        page.nextLink = span.nextLink;
+    }
+    page.itemCount = int(span.items.size());
+    page.converted = transform(span.items);
+    return QVariant::fromValue(page);
 }
 
 } // namespace
@@ -102,6 +127,11 @@ void PagedFetchJob::request(const QString &path, qint64 key, bool bareArray)
     apiRequest.transform = [bareArray, transform = m_transform](const QJsonDocument &doc) {
         return QVariant::fromValue(digest(doc, bareArray, transform));
     };
+    if (m_transform) {
+        apiRequest.rawTransform = [bareArray, transform = m_transform](const QByteArray &body) {
+            return fastDigest(body, bareArray, transform);
+        };
+    }
     ApiJob *job = m_client->send(apiRequest, this);
     m_running.append(job);
     connect(job, &ApiJob::finished, this, [this, key, bareArray, job](const ApiResult &result) {

@@ -2,6 +2,7 @@
 
 #include "apierror.h"
 
+#include <QByteArrayView>
 #include <QJsonArray>
 #include <QList>
 #include <QMap>
@@ -53,11 +54,10 @@ public:
 
     void setPageSize(int take) { m_pageSize = take; }
     void setPreferAll(bool preferAll) { m_preferAll = preferAll; }
-    // Runs on the network thread for each page's Items; its output is collected in PagedResult::converted.
-    void setItemTransform(std::function<QVariant(const QJsonArray &)> transform)
-    {
-        m_transform = std::move(transform);
-    }
+    // Runs off the caller's thread for each page: `items` are the page's item objects as JSON text (read
+    // them with JsonSpanObject). Its output is collected in PagedResult::converted; raw items are not kept.
+    using ItemTransform = std::function<QVariant(const QList<QByteArrayView> &items)>;
+    void setItemTransform(ItemTransform transform) { m_transform = std::move(transform); }
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
 
     void start();
@@ -81,7 +81,7 @@ private:
     QString m_path;
     int m_pageSize = 1000;
     bool m_preferAll = false;
-    std::function<QVariant(const QJsonArray &)> m_transform;
+    ItemTransform m_transform;
     QMap<qint64, PageDigest> m_pages; // by skip (or sequence position when following links)
     QList<QPointer<ApiJob>> m_running;
     PagedResult m_result;

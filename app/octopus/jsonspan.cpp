@@ -1,0 +1,373 @@
+#include "jsonspan.h"
+
+#include <cstring>
+
+namespace {
+
+bool skipString(const char *&p, const char *end)
+{
+    // p at the opening quote
+    ++p;
+    while (p < end) {
+        const char *quote = static_cast<const char *>(std::memchr(p, '"', size_t(end - p)));
+        if (!quote)
+            return false;
+        // Count the backslashes right before the quote: an odd number escapes it.
+        const char *q = quote;
+        int backslashes = 0;
+        while (q > p && *(q - 1) == '\\') {
+            --q;
+            ++backslashes;
+        }
+        p = quote + 1;
+        if (backslashes % 2 == 0)
+            return true;
+    }
+    return false;
+}
+
+bool skipLiteral(const char *&p, const char *end, const char *word)
+{
+    const size_t n = std::strlen(word);
+    if (size_t(end - p) < n || std::memcmp(p, word, n) != 0)
+        return false;
+    p += n;
+    return true;
+}
+
+bool skipNumber(const char *&p, const char *end)
+{
+    const char *start = p;
+    while (p < end &&
+           ((*p >= '0' && *p <= '9') || *p == '-' || *p == '+' || *p == '.' || *p == 'e' || *p == 'E'))
+        ++p;
+    return p > start;
+}
+
+void appendUtf8(QByteArray &out, uint code)
+{
+    if (code < 0x80) {
+        out.append(char(code));
+    } else if (code < 0x800) {
+        out.append(char(0xC0 | (code >> 6)));
+        out.append(char(0x80 | (code & 0x3F)));
+    } else if (code < 0x10000) {
+        out.append(char(0xE0 | (code >> 12)));
+        out.append(char(0x80 | ((code >> 6) & 0x3F)));
+        out.append(char(0x80 | (code & 0x3F)));
+    } else {
+        out.append(char(0xF0 | (code >> 18)));
+        out.append(char(0x80 | ((code >> 12) & 0x3F)));
+        out.append(char(0x80 | ((code >> 6) & 0x3F)));
+        out.append(char(0x80 | (code & 0x3F)));
+    }
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+} // namespace
+
+void JsonSpan::skipSpace(const char *&p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+        ++p;
+}
+
+bool JsonSpan::skipValue(const char *&p, const char *end)
+{
+    skipSpace(p, end);
+    if (p >= end)
+        return false;
+    switch (*p) {
+    case '"':
+        return skipString(p, end);
+    case '{':
+    case '[': {
+        const char close = *p == '{' ? '}' : ']';
+        const bool object = *p == '{';
+        ++p;
+        skipSpace(p, end);
+        if (p < end && *p == close) {
+            ++p;
+            return true;
+        }
+        for (;;) {
+            if (object) {
+                skipSpace(p, end);
+                if (p >= end || *p != '"' || !skipString(p, end))
+                    return false;
+                skipSpace(p, end);
+                if (p >= end || *p != ':')
+                    return false;
+                ++p;
+            }
+            if (!skipValue(p, end))
+                return false;
+            skipSpace(p, end);
+            if (p >= end)
+                return false;
+            if (*p == ',') {
+                ++p;
+                continue;
+            }
+            if (*p == close) {
+                ++p;
+                return true;
+            }
+            return false;
+        }
+    }
+    case 't':
+        return skipLiteral(p, end, "true");
+    case 'f':
+        return skipLiteral(p, end, "false");
+    case 'n':
+        return skipLiteral(p, end, "null");
+    default:
+        return skipNumber(p, end);
+    }
+}
+
+QString JsonSpan::decodeString(QByteArrayView quoted)
+{
+    if (quoted.size() < 2 || quoted.front() != '"')
+        return {};
+    const QByteArrayView inner = quoted.sliced(1, quoted.size() - 2);
+    if (!inner.contains('\\'))
+        return QString::fromUtf8(inner);
+    QByteArray out;
+    out.reserve(inner.size());
+    for (qsizetype i = 0; i < inner.size(); ++i) {
+        const char c = inner.at(i);
+        if (c != '\\' || i + 1 >= inner.size()) {
+            out.append(c);
+            continue;
+        }
+        const char e = inner.at(++i);
+        switch (e) {
+        case 'n':
+            out.append('\n');
+            break;
+        case 't':
+            out.append('\t');
+            break;
+        case 'r':
+            out.append('\r');
+            break;
+        case 'b':
+            out.append('\b');
+            break;
+        case 'f':
+            out.append('\f');
+            break;
+        case 'u': {
+            if (i + 4 >= inner.size())
+                return QString::fromUtf8(out);
+            uint code = 0;
+            for (int k = 1; k <= 4; ++k)
+                code = (code << 4) | uint(std::max(0, hexValue(inner.at(i + k))));
+            i += 4;
+            if (code >= 0xD800 && code < 0xDC00 && i + 6 < inner.size() && inner.at(i + 1) == '\\' &&
+                inner.at(i + 2) == 'u') {
+                uint low = 0;
+                for (int k = 3; k <= 6; ++k)
+                    low = (low << 4) | uint(std::max(0, hexValue(inner.at(i + k))));
+                if (low >= 0xDC00 && low < 0xE000) {
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                    i += 6;
+                }
+            }
+            appendUtf8(out, code);
+            break;
+        }
+        default: // " \ /
+            out.append(e);
+            break;
+        }
+    }
+    return QString::fromUtf8(out);
+}
+
+bool JsonSpanObject::parse(QByteArrayView text, qsizetype *consumed)
+{
+    m_members.clear();
+    const char *p = text.data();
+    const char *end = p + text.size();
+    JsonSpan::skipSpace(p, end);
+    if (p >= end || *p != '{')
+        return false;
+    ++p;
+    JsonSpan::skipSpace(p, end);
+    if (p < end && *p == '}') {
+        if (consumed)
+            *consumed = p + 1 - text.data();
+        return true;
+    }
+    for (;;) {
+        JsonSpan::skipSpace(p, end);
+        if (p >= end || *p != '"')
+            return false;
+        const char *keyStart = p + 1;
+        if (!JsonSpan::skipValue(p, end))
+            return false;
+        const QByteArrayView key(keyStart, p - 1 - keyStart);
+        JsonSpan::skipSpace(p, end);
+        if (p >= end || *p != ':')
+            return false;
+        ++p;
+        JsonSpan::skipSpace(p, end);
+        const char *valueStart = p;
+        if (!JsonSpan::skipValue(p, end))
+            return false;
+        m_members.append({key, QByteArrayView(valueStart, p - valueStart)});
+        JsonSpan::skipSpace(p, end);
+        if (p >= end)
+            return false;
+        if (*p == ',') {
+            ++p;
+            continue;
+        }
+        if (*p == '}') {
+            if (consumed)
+                *consumed = p + 1 - text.data();
+            return true;
+        }
+        return false;
+    }
+}
+
+QByteArrayView JsonSpanObject::raw(const char *key) const
+{
+    const QByteArrayView wanted(key);
+    for (const auto &[name, value] : m_members) {
+        if (name == wanted)
+            return value;
+    }
+    return {};
+}
+
+QString JsonSpanObject::string(const char *key) const
+{
+    const QByteArrayView value = raw(key);
+    if (value.isEmpty() || value.front() != '"')
+        return {};
+    return JsonSpan::decodeString(value);
+}
+
+bool JsonSpanObject::boolean(const char *key, bool fallback) const
+{
+    const QByteArrayView value = raw(key);
+    if (value == "true")
+        return true;
+    if (value == "false")
+        return false;
+    return fallback;
+}
+
+double JsonSpanObject::number(const char *key, double fallback) const
+{
+    const QByteArrayView value = raw(key);
+    bool ok = false;
+    const double number = value.isEmpty() ? 0 : value.toByteArray().toDouble(&ok);
+    return ok ? number : fallback;
+}
+
+QStringList JsonSpanObject::strings(const char *key) const
+{
+    QStringList out;
+    const QByteArrayView value = raw(key);
+    if (value.isEmpty() || value.front() != '[')
+        return out;
+    const char *p = value.data() + 1;
+    const char *end = value.data() + value.size();
+    for (;;) {
+        JsonSpan::skipSpace(p, end);
+        if (p >= end || *p == ']')
+            return out;
+        const char *start = p;
+        if (!JsonSpan::skipValue(p, end))
+            return out;
+        if (*start == '"')
+            out.append(JsonSpan::decodeString(QByteArrayView(start, p - start)));
+        JsonSpan::skipSpace(p, end);
+        if (p < end && *p == ',')
+            ++p;
+    }
+}
+
+JsonSpanObject JsonSpanObject::object(const char *key) const
+{
+    JsonSpanObject nested;
+    const QByteArrayView value = raw(key);
+    if (!value.isEmpty() && value.front() == '{')
+        nested.parse(value);
+    return nested;
+}
+
+bool JsonSpan::parsePage(QByteArrayView body, Page *page)
+{
+    const char *p = body.data();
+    const char *end = p + body.size();
+    skipSpace(p, end);
+    if (p >= end)
+        return false;
+    auto readItems = [&](const char *&q) {
+        // q at '['
+        ++q;
+        skipSpace(q, end);
+        if (q < end && *q == ']') {
+            ++q;
+            return true;
+        }
+        for (;;) {
+            skipSpace(q, end);
+            const char *start = q;
+            if (!skipValue(q, end))
+                return false;
+            page->items.append(QByteArrayView(start, q - start));
+            skipSpace(q, end);
+            if (q >= end)
+                return false;
+            if (*q == ',') {
+                ++q;
+                continue;
+            }
+            if (*q == ']') {
+                ++q;
+                return true;
+            }
+            return false;
+        }
+    };
+    bool ok = false;
+    if (*p == '[') {
+        ok = readItems(p);
+    } else {
+        JsonSpanObject top;
+        qsizetype consumed = 0;
+        if (!top.parse(QByteArrayView(p, end - p), &consumed))
+            return false;
+        const QByteArrayView items = top.raw("Items");
+        if (!items.isEmpty() && items.front() == '[') {
+            const char *q = items.data();
+            if (!readItems(q))
+                return false;
+        }
+        page->totalResults = qint64(top.number("TotalResults", -1));
+        page->itemsPerPage = int(top.number("ItemsPerPage", -1));
+        page->nextLink = top.object("Links").string("Page.Next");
+        p += consumed; // past the top-level object, nothing but whitespace may follow
+        ok = true;
+    }
+    skipSpace(p, end);
+    return ok && p == end;
+}
