@@ -28,4 +28,24 @@ public:
     virtual bool confirmRecover(QWidget *parent, const QString &planName, const QDateTime &savedAt) = 0;
     virtual void showError(QWidget *parent, const QString &title, const QString &message) = 0;
     virtual void showAbout(QWidget *parent, const QString &title, const QString &text) = 0;
+
+    // Exports and confirmations (Polling Tentacles step). Defaults answer "cancelled" / "no", so a test
+    // double only overrides what it drives.
+    // A file to write; `filter` as for QFileDialog ("CSV (*.csv)"). Empty = cancelled.
+    virtual QString askExportFile(QWidget * /*parent*/, const QString & /*title*/,
+                                  const QString & /*suggestedPath*/, const QString & /*filter*/)
+    {
+        return {};
+    }
+    // A folder (existing or to be created). Empty = cancelled.
+    virtual QString askDirectory(QWidget * /*parent*/, const QString & /*title*/, const QString & /*directory*/)
+    {
+        return {};
+    }
+    // A yes/no question before a change to a server; true = go ahead.
+    virtual bool confirm(QWidget * /*parent*/, const QString & /*title*/, const QString & /*text*/,
+                         const QString & /*details*/)
+    {
+        return false;
+    }
 };

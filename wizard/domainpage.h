@@ -3,29 +3,58 @@
 #include <QWizardPage>
 
 class MigrationPlan;
+class ServerSession;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
+class QPushButton;
 class QRadioButton;
+class QTableWidget;
 
-// Step 2: does the new instance keep the old domain name? The decision and public URLs go into the plan;
-// what follows from it (polling Tentacles, CI URLs, certificates) is analysed by later steps.
+// Step 2: does the new instance keep the old domain name? The decision and public URLs go into the plan.
+// The page resolves both names (again on demand) and shows what the decision means, computed from both
+// servers' inventories: polling targets and workers that must act, per space and environment; listening
+// Tentacles unaffected; the polling port; CI integrations and scripts (filled in by those steps).
 class DomainPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    explicit DomainPage(MigrationPlan *plan, QWidget *parent = nullptr);
+    DomainPage(MigrationPlan *plan, ServerSession *session, QWidget *parent = nullptr);
 
     void initializePage() override;
     bool isComplete() const override;
 
+    // Host names as resolved last: "host" -> answer text (for tests).
+    QString resolvedText(bool oldName) const;
+
+Q_SIGNALS:
+    void stepLinkActivated(const QString &pageName); // "ci", "audit", "tentacles"
+    void resolved();
+
 private:
     void onEdited();
     void refresh();
+    void refreshConsequences();
+    void resolveNames();
+    void onInventoryRunning(bool running);
 
     MigrationPlan *m_plan;
+    ServerSession *m_session;
     QRadioButton *m_keep = nullptr;
     QRadioButton *m_new = nullptr;
     QLineEdit *m_oldPublicUrl = nullptr;
     QLineEdit *m_newPublicUrl = nullptr;
     QLabel *m_issues = nullptr;
+    QLabel *m_oldResolve = nullptr;
+    QLabel *m_newResolve = nullptr;
+    QPushButton *m_resolveButton = nullptr;
+    QLabel *m_consequences = nullptr;
+    QTableWidget *m_groups = nullptr;
+    QPushButton *m_inventoryButton = nullptr;
+    QPushButton *m_inventoryCancel = nullptr;
+    QProgressBar *m_inventoryProgress = nullptr;
+    QLabel *m_inventoryStatus = nullptr;
+    int m_lookupGeneration = 0;
+    int m_lookupsPending = 0;
+    bool m_autoInventoryDone = false;
 };

@@ -5,6 +5,7 @@
 #include "handoverwizard.h"
 #include "mainwindow.h"
 #include "plandocument.h"
+#include "serversession.h"
 #include "widgetdialogservice.h"
 #include "wizardlogging.h"
 
@@ -139,7 +140,7 @@ int runGuiApplication(QApplication &app)
     // --screenshot: show, wait until the current page has painted once, grab, save, exit.
     int exitCode = 0;
     auto *watcher = new FirstPaintWatcher(window.wizard()->currentPage(), &window);
-    QObject::connect(watcher, &FirstPaintWatcher::painted, &window, [&] {
+    auto grabAndExit = [&] {
         const QPixmap pixmap = window.grab();
         if (pixmap.isNull() || !pixmap.save(options.screenshotPath, "PNG")) {
             printError(QCoreApplication::translate("GuiApplication", "could not write the screenshot to %1")
@@ -153,6 +154,18 @@ int runGuiApplication(QApplication &app)
                                 << '\n';
         }
         app.exit(exitCode);
+    };
+    QObject::connect(watcher, &FirstPaintWatcher::painted, &window, [&] {
+        // A page that is still taking an inventory is shown once it has its data.
+        ServerSession *session = window.wizard()->session();
+        if (!session->isTakingInventory()) {
+            grabAndExit();
+            return;
+        }
+        QObject::connect(session, &ServerSession::inventoryRunningChanged, &window, [&](bool running) {
+            if (!running)
+                QTimer::singleShot(50, &window, grabAndExit);
+        });
     });
     QTimer::singleShot(30000, &window, [&] {
         printError(QCoreApplication::translate(

@@ -5,6 +5,7 @@
 #include "cutoverpage.h"
 #include "domainpage.h"
 #include "scriptauditpage.h"
+#include "serversession.h"
 #include "steplist.h"
 #include "tentaclespage.h"
 #include "testplanpage.h"
@@ -12,8 +13,10 @@
 #include <QAbstractButton>
 #include <QIcon>
 
-HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credentials, QWidget *parent)
+HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credentials, QWidget *parent,
+                               DialogService *dialogs)
     : QWizard(parent)
+    , m_session(new ServerSession(plan, credentials, this))
 {
     setObjectName(QStringLiteral("handoverWizard"));
     setWizardStyle(QWizard::ModernStyle);
@@ -21,8 +24,11 @@ HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credenti
     setPixmap(QWizard::LogoPixmap, QIcon(QStringLiteral(":/icons/handover.svg")).pixmap(QSize(40, 40)));
 
     setPage(Connect, new ConnectPage(plan, credentials, this));
-    setPage(Domain, new DomainPage(plan, this));
-    setPage(Tentacles, new TentaclesPage(plan, this));
+    auto *domainPage = new DomainPage(plan, m_session, this);
+    setPage(Domain, domainPage);
+    connect(domainPage, &DomainPage::stepLinkActivated, this,
+            [this](const QString &name) { goToPage(pageIdForName(name)); });
+    setPage(Tentacles, new TentaclesPage(plan, m_session, dialogs, this));
     setPage(CiIntegrations, new CiIntegrationsPage(plan, this));
     setPage(ScriptAudit, new ScriptAuditPage(plan, this));
     setPage(TestPlan, new TestPlanPage(plan, this));

@@ -3,7 +3,9 @@
 #include <QStringList>
 #include <QWizard>
 
+class DialogService;
 class MigrationPlan;
+class ServerSession;
 class SessionCredentials;
 
 // The journey, one page per step. Embedded in MainWindow (so it never closes itself: Finish asks the
@@ -23,7 +25,12 @@ public:
         Cutover
     };
 
-    HandoverWizard(MigrationPlan *plan, SessionCredentials *credentials, QWidget *parent = nullptr);
+    // `dialogs` answers the pages' file and confirmation questions (may be null: those actions do nothing).
+    HandoverWizard(MigrationPlan *plan, SessionCredentials *credentials, QWidget *parent = nullptr,
+                   DialogService *dialogs = nullptr);
+
+    // Both servers' clients and latest inventories, shared by the pages.
+    ServerSession *session() const { return m_session; }
 
     // "connect", "domain", "tentacles", "ci", "audit", "testplan", "cutover" (in page-id order).
     static QStringList pageNames();
@@ -37,4 +44,7 @@ public:
 
 Q_SIGNALS:
     void finishRequested();
+
+private:
+    ServerSession *m_session;
 };

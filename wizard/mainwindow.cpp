@@ -50,7 +50,7 @@ MainWindow::MainWindow(const MainWindowServices &services, QWidget *parent)
     m_readiness = new ReadinessStrip(central);
     layout->addWidget(m_readiness);
 
-    m_wizard = new HandoverWizard(m_plan, m_credentials, central);
+    m_wizard = new HandoverWizard(m_plan, m_credentials, central, m_dialogs);
     m_wizard->setWindowFlags(Qt::Widget);
     layout->addWidget(m_wizard, 1);
     setCentralWidget(central);

@@ -71,3 +71,23 @@ void WidgetDialogService::showAbout(QWidget *parent, const QString &title, const
 {
     QMessageBox::about(parent, title, text);
 }
+
+QString WidgetDialogService::askExportFile(QWidget *parent, const QString &title, const QString &suggestedPath,
+                                           const QString &filter)
+{
+    return QFileDialog::getSaveFileName(parent, title, suggestedPath, filter);
+}
+
+QString WidgetDialogService::askDirectory(QWidget *parent, const QString &title, const QString &directory)
+{
+    return QFileDialog::getExistingDirectory(parent, title, directory);
+}
+
+bool WidgetDialogService::confirm(QWidget *parent, const QString &title, const QString &text,
+                                  const QString &details)
+{
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Yes | QMessageBox::Cancel, parent);
+    box.setInformativeText(details);
+    box.setDefaultButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Yes;
+}

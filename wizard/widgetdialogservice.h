@@ -12,4 +12,8 @@ public:
     bool confirmRecover(QWidget *parent, const QString &planName, const QDateTime &savedAt) override;
     void showError(QWidget *parent, const QString &title, const QString &message) override;
     void showAbout(QWidget *parent, const QString &title, const QString &text) override;
+    QString askExportFile(QWidget *parent, const QString &title, const QString &suggestedPath,
+                          const QString &filter) override;
+    QString askDirectory(QWidget *parent, const QString &title, const QString &directory) override;
+    bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &details) override;
 };

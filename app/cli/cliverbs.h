@@ -17,3 +17,11 @@ int runCheck(const QStringList &arguments);
 // handover inventory --server URL [--json] [--timeout S] [--trust-fingerprint FP]... (inventoryverb.cpp)
 // Key: HANDOVER_API_KEY, else the keychain. Exit 0 complete, 3 server unusable or incomplete, 2 usage error.
 int runInventory(const QStringList &arguments);
+
+// handover tentacles --old URL --new URL --new-host HOST [--json|--csv] [--scripts DIR] [--polling-port N]
+// [--instance NAME] [--timeout S] [--trust-fingerprint FP]... (tentaclesverb.cpp)
+// The old server's polling Tentacles with the commands that re-point each to HOST. --json prints
+// {"targets":[{"id","name","spaceId","kind":"target|worker","tentacleVersion","environments" (names),"roles",
+// "commands":{"windows","linux"}}]}. Keys: HANDOVER_OLD_API_KEY / HANDOVER_NEW_API_KEY, else the keychain.
+// Exit 0 ok, 3 a server unusable or the inventory incomplete, 2 usage error.
+int runTentacles(const QStringList &arguments);

@@ -128,6 +128,102 @@ bool DomainDecision::fromJson(const QJsonObject &json, DomainDecision *out, QStr
     return true;
 }
 
+QString TentacleMark::verificationName(Verification verification)
+{
+    switch (verification) {
+    case Verification::Pending:
+        return QStringLiteral("pending");
+    case Verification::Verified:
+        return QStringLiteral("verified");
+    case Verification::Failed:
+        return QStringLiteral("failed");
+    }
+    return QStringLiteral("pending");
+}
+
+QJsonObject TentacleMark::toJson() const
+{
+    QJsonObject json = extra;
+    json.insert(QStringLiteral("spaceId"), spaceId);
+    json.insert(QStringLiteral("repointedAt"), repointedAt.toUTC().toString(Qt::ISODateWithMs));
+    json.insert(QStringLiteral("verification"), verificationName(verification));
+    json.insert(QStringLiteral("checkedAt"),
+                checkedAt.isValid() ? checkedAt.toUTC().toString(Qt::ISODateWithMs) : QString());
+    json.insert(QStringLiteral("healthStatus"), healthStatus);
+    return json;
+}
+
+bool TentacleMark::fromJson(const QJsonObject &json, TentacleMark *out, QString *error)
+{
+    TentacleMark result;
+    QJsonObject rest = json;
+    QString repointedAt;
+    QString checkedAt;
+    QString verification = verificationName(Verification::Pending);
+    if (!takeString(rest, QStringLiteral("spaceId"), &result.spaceId, error) ||
+        !takeString(rest, QStringLiteral("repointedAt"), &repointedAt, error) ||
+        !takeString(rest, QStringLiteral("verification"), &verification, error) ||
+        !takeString(rest, QStringLiteral("checkedAt"), &checkedAt, error) ||
+        !takeString(rest, QStringLiteral("healthStatus"), &result.healthStatus, error))
+        return false;
+    for (Verification v : {Verification::Pending, Verification::Verified, Verification::Failed}) {
+        if (verification == verificationName(v))
+            result.verification = v;
+    }
+    if (verification != verificationName(result.verification)) {
+        *error = QStringLiteral("unknown verification \"%1\"").arg(verification);
+        return false;
+    }
+    result.repointedAt = QDateTime::fromString(repointedAt, Qt::ISODateWithMs);
+    result.checkedAt = QDateTime::fromString(checkedAt, Qt::ISODateWithMs);
+    if ((!repointedAt.isEmpty() && !result.repointedAt.isValid()) ||
+        (!checkedAt.isEmpty() && !result.checkedAt.isValid())) {
+        *error = QStringLiteral("invalid time");
+        return false;
+    }
+    result.extra = rest;
+    *out = result;
+    return true;
+}
+
+QJsonObject TentaclesSection::toJson() const
+{
+    QJsonObject json = extra;
+    QJsonObject list;
+    for (auto it = machines.begin(); it != machines.end(); ++it)
+        list.insert(it.key(), it.value().toJson());
+    json.insert(QStringLiteral("machines"), list);
+    return json;
+}
+
+bool TentaclesSection::fromJson(const QJsonObject &json, TentaclesSection *out, QString *error)
+{
+    TentaclesSection result;
+    QJsonObject rest = json;
+    const auto it = rest.constFind(QStringLiteral("machines"));
+    if (it != rest.constEnd()) {
+        if (!it->isObject()) {
+            *error = QStringLiteral("\"machines\" must be an object");
+            return false;
+        }
+        const QJsonObject list = it->toObject();
+        for (auto m = list.begin(); m != list.end(); ++m) {
+            TentacleMark mark;
+            QString markError;
+            if (!m->isObject() || !TentacleMark::fromJson(m->toObject(), &mark, &markError)) {
+                *error = QStringLiteral("machines.%1: %2")
+                             .arg(m.key(), markError.isEmpty() ? QStringLiteral("must be an object") : markError);
+                return false;
+            }
+            result.machines.insert(m.key(), mark);
+        }
+        rest.remove(QStringLiteral("machines"));
+    }
+    result.extra = rest;
+    *out = result;
+    return true;
+}
+
 bool CiIntegrationsSection::fromJson(const QJsonObject &json, CiIntegrationsSection *out, QString *)
 {
     out->extra = json;
@@ -163,6 +259,7 @@ QJsonObject PlanData::toJson() const
     json.insert(QStringLiteral("oldServer"), oldServer.toJson());
     json.insert(QStringLiteral("newServer"), newServer.toJson());
     json.insert(QStringLiteral("domain"), domain.toJson());
+    json.insert(QStringLiteral("tentacles"), tentacles.toJson());
     json.insert(QStringLiteral("ciIntegrations"), ciIntegrations.toJson());
     json.insert(QStringLiteral("scriptAudit"), scriptAudit.toJson());
     json.insert(QStringLiteral("testPlan"), testPlan.toJson());
@@ -206,6 +303,7 @@ bool PlanData::fromJson(const QJsonObject &json, PlanData *out, PlanError *error
     if (!takeSection(rest, QStringLiteral("oldServer"), &result.oldServer, &detail) ||
         !takeSection(rest, QStringLiteral("newServer"), &result.newServer, &detail) ||
         !takeSection(rest, QStringLiteral("domain"), &result.domain, &detail) ||
+        !takeSection(rest, QStringLiteral("tentacles"), &result.tentacles, &detail) ||
         !takeSection(rest, QStringLiteral("ciIntegrations"), &result.ciIntegrations, &detail) ||
         !takeSection(rest, QStringLiteral("scriptAudit"), &result.scriptAudit, &detail) ||
         !takeSection(rest, QStringLiteral("testPlan"), &result.testPlan, &detail) ||
@@ -246,6 +344,11 @@ void MigrationPlan::setServerUrl(ServerRole role, const QUrl &url)
 void MigrationPlan::setDomain(const DomainDecision &domain)
 {
     assign(m_data.domain, domain);
+}
+
+void MigrationPlan::setTentacles(const TentaclesSection &section)
+{
+    assign(m_data.tentacles, section);
 }
 
 void MigrationPlan::setCiIntegrations(const CiIntegrationsSection &section)

@@ -2,7 +2,9 @@
 
 #include "planerror.h"
 
+#include <QDateTime>
 #include <QJsonObject>
+#include <QMap>
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -50,6 +52,40 @@ struct DomainDecision
     static QString choiceName(Choice choice); // "undecided", "keep-name", "new-name"
 };
 
+// One polling Tentacle the lead has re-pointed, and what the new server said about it since.
+struct TentacleMark
+{
+    enum class Verification
+    {
+        Pending,  // re-pointed, not yet confirmed by the new server
+        Verified, // the new server's health check reached it
+        Failed    // the new server's health check did not reach it
+    };
+    QString spaceId;
+    QDateTime repointedAt; // UTC
+    Verification verification = Verification::Pending;
+    QDateTime checkedAt;  // UTC, when the new server last answered for it
+    QString healthStatus; // the new server's HealthStatus then
+    QJsonObject extra;
+
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &json, TentacleMark *out, QString *error);
+    bool operator==(const TentacleMark &) const = default;
+    static QString verificationName(Verification verification); // "pending", "verified", "failed"
+};
+
+// The Polling Tentacles step: re-pointed machines by id. JSON:
+//   {"machines": {"Machines-12": {"spaceId", "repointedAt", "verification", "checkedAt", "healthStatus"}}}
+struct TentaclesSection
+{
+    QMap<QString, TentacleMark> machines;
+    QJsonObject extra;
+
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &json, TentaclesSection *out, QString *error);
+    bool operator==(const TentaclesSection &) const = default;
+};
+
 // Placeholder sections: later issues give them typed fields. Until then their whole content is kept.
 struct CiIntegrationsSection
 {
@@ -87,7 +123,7 @@ struct CutoverJournalSection
 //   { "kind": "handover.plan", "formatVersion": 1, "formatMinorVersion": 0,
 //     "oldServer": {"url": "..."}, "newServer": {"url": "..."},
 //     "domain": {"choice": "undecided|keep-name|new-name", "oldPublicUrl": "", "newPublicUrl": "", "notes":
-//     ""}, "ciIntegrations": {}, "scriptAudit": {}, "testPlan": {}, "cutoverJournal": {}, ...unknown keys
+//     ""}, "tentacles": {"machines": {...}}, "ciIntegrations": {}, "scriptAudit": {}, "testPlan": {}, "cutoverJournal": {}, ...unknown keys
 //     kept }
 struct PlanData
 {
@@ -99,6 +135,7 @@ struct PlanData
     ServerConnection oldServer;
     ServerConnection newServer;
     DomainDecision domain;
+    TentaclesSection tentacles;
     CiIntegrationsSection ciIntegrations;
     ScriptAuditSection scriptAudit;
     TestPlanSection testPlan;
@@ -133,6 +170,9 @@ public:
 
     const DomainDecision &domain() const { return m_data.domain; }
     void setDomain(const DomainDecision &domain);
+
+    const TentaclesSection &tentacles() const { return m_data.tentacles; }
+    void setTentacles(const TentaclesSection &section);
 
     const CiIntegrationsSection &ciIntegrations() const { return m_data.ciIntegrations; }
     void setCiIntegrations(const CiIntegrationsSection &section);

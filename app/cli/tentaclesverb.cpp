@@ -1,0 +1,356 @@
+// handover tentacles --old URL --new URL --new-host HOST [--json|--csv] [--scripts DIR]
+//                    [--polling-port N] [--instance NAME] [--timeout S] [--trust-fingerprint FP]...
+// Lists the old server's polling Tentacles (targets and workers, every space) with the commands that make
+// each one poll the new server; --scripts writes one script per machine. Reads the new server's
+// certificate-global thumbprint for the server-comms form. Never writes or prints an API key.
+// Exit codes: 0 ok, 3 a server was unusable (or the inventory incomplete), 2 usage error.
+#include "cliverbs.h"
+
+#include "apierrortext.h"
+#include "apijob.h"
+#include "apikeylookup.h"
+#include "certificateinfo.h"
+#include "inventoryjob.h"
+#include "keychainstore.h"
+#include "octopusclient.h"
+#include "tentaclecommands.h"
+#include "tentaclemachines.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <memory>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TentaclesVerb", text);
+}
+
+// "octopus.example.com", "https://octopus.example.com/", "10.0.0.5" -> host; empty when unusable.
+QString parseHost(const QString &value)
+{
+    QString text = value.trimmed();
+    if (text.contains(QLatin1String("://")))
+        text = QUrl(text).host();
+    if (text.isEmpty() || text.size() > 253)
+        return {};
+    for (const QChar c : text) {
+        if (!(c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('-') ||
+              c == QLatin1Char(':') || c == QLatin1Char('[') || c == QLatin1Char(']') ||
+              c == QLatin1Char('_')))
+            return {};
+    }
+    return text;
+}
+
+bool fatal(const ApiError &error)
+{
+    switch (error.kind) {
+    case ApiErrorKind::Unreachable:
+    case ApiErrorKind::Timeout:
+    case ApiErrorKind::Tls:
+    case ApiErrorKind::TlsChanged:
+    case ApiErrorKind::Unauthorized:
+    case ApiErrorKind::Forbidden:
+    case ApiErrorKind::RedirectRefused:
+    case ApiErrorKind::BadResponse:
+    case ApiErrorKind::ServerError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+int runTentacles(const QStringList &arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser parser;
+    const QCommandLineOption oldOption(QStringLiteral("old"), tr("URL of the old server."),
+                                       QStringLiteral("URL"));
+    const QCommandLineOption newOption(QStringLiteral("new"), tr("URL of the new (cloned) server."),
+                                       QStringLiteral("URL"));
+    const QCommandLineOption hostOption(QStringLiteral("new-host"),
+                                        tr("Host name the polling Tentacles must dial from now on."),
+                                        QStringLiteral("HOST"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
+    const QCommandLineOption csvOption(QStringLiteral("csv"), tr("Print CSV."));
+    const QCommandLineOption scriptsOption(QStringLiteral("scripts"),
+                                           tr("Write one re-point script per machine into this folder."),
+                                           QStringLiteral("DIR"));
+    const QCommandLineOption portOption(QStringLiteral("polling-port"),
+                                        tr("The new server's polling port (default 10943)."),
+                                        QStringLiteral("PORT"));
+    const QCommandLineOption instanceOption(QStringLiteral("instance"),
+                                            tr("Tentacle instance name on the machines (default Tentacle)."),
+                                            QStringLiteral("NAME"));
+    const QCommandLineOption timeoutOption(
+        QStringLiteral("timeout"), tr("Connect and transfer timeout in seconds."), QStringLiteral("SECONDS"));
+    const QCommandLineOption trustOption(
+        QStringLiteral("trust-fingerprint"),
+        tr("Trust a TLS certificate with this SHA-256 fingerprint (repeatable)."), QStringLiteral("SHA256"));
+    const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                        tr("Show this help."));
+    parser.addOptions({oldOption, newOption, hostOption, jsonOption, csvOption, scriptsOption, portOption,
+                       instanceOption, timeoutOption, trustOption, helpOption});
+    const QString usage = tr(
+        "Usage: handover tentacles --old URL --new URL --new-host HOST [--json|--csv] [--scripts DIR]\n"
+        "       [--polling-port PORT] [--instance NAME] [--timeout SECONDS] [--trust-fingerprint SHA256]...\n"
+        "API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.\n");
+    if (!parser.parse(QStringList{QStringLiteral("handover tentacles")} + arguments)) {
+        err << "handover tentacles: " << parser.errorText() << '\n' << usage;
+        return 2;
+    }
+    if (parser.isSet(helpOption)) {
+        out << usage << parser.helpText().section(QLatin1Char('\n'), 2);
+        return 0;
+    }
+    auto usageError = [&](const QString &message) {
+        err << "handover tentacles: " << message << '\n' << usage;
+        return 2;
+    };
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(tr("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+    const QUrl oldUrl = QUrl::fromUserInput(parser.value(oldOption));
+    const QUrl newUrl = QUrl::fromUserInput(parser.value(newOption));
+    for (const auto &[name, url, set] :
+         {std::tuple{QStringLiteral("--old"), oldUrl, parser.isSet(oldOption)},
+          std::tuple{QStringLiteral("--new"), newUrl, parser.isSet(newOption)}}) {
+        if (!set || ConnectionSettings::normalisedUrl(url).isEmpty() || url.host().isEmpty())
+            return usageError(tr("%1 needs an http:// or https:// URL").arg(name));
+    }
+    const QString newHost = parseHost(parser.value(hostOption));
+    if (!parser.isSet(hostOption) || newHost.isEmpty())
+        return usageError(tr("--new-host needs a host name or IP address"));
+    if (parser.isSet(jsonOption) && parser.isSet(csvOption))
+        return usageError(tr("--json and --csv cannot be combined"));
+    TentacleCommands::Options options;
+    options.newHost = newHost;
+    options.newServerUrl = QUrl(QStringLiteral("https://%1/").arg(newHost));
+    if (parser.isSet(portOption)) {
+        bool ok = false;
+        const int port = parser.value(portOption).toInt(&ok);
+        if (!ok || port < 1 || port > 65535)
+            return usageError(tr("--polling-port needs a port number"));
+        options.pollingPort = port;
+    }
+    if (parser.isSet(instanceOption)) {
+        options.instanceName = parser.value(instanceOption).trimmed();
+        if (options.instanceName.isEmpty())
+            return usageError(tr("--instance needs a name"));
+    }
+    int timeoutSeconds = 0;
+    if (parser.isSet(timeoutOption)) {
+        bool ok = false;
+        timeoutSeconds = parser.value(timeoutOption).toInt(&ok);
+        if (!ok || timeoutSeconds <= 0)
+            return usageError(tr("--timeout needs a positive number of seconds"));
+    }
+    QStringList pins;
+    for (const QString &value : parser.values(trustOption)) {
+        const QString pin = CertificateInfo::normaliseFingerprint(value);
+        if (pin.isEmpty())
+            return usageError(
+                tr("'%1' is not a SHA-256 fingerprint (64 hex digits, colons allowed)").arg(value));
+        pins.append(pin);
+    }
+    const QString scriptsDir = parser.value(scriptsOption);
+    if (parser.isSet(scriptsOption) && scriptsDir.trimmed().isEmpty())
+        return usageError(tr("--scripts needs a folder"));
+    const bool json = parser.isSet(jsonOption);
+    const bool csv = parser.isSet(csvOption);
+
+    KeychainStore keychain;
+    ApiKeyLookup oldLookup(&keychain);
+    ApiKeyLookup newLookup(&keychain);
+    QString oldKey;
+    QString newKey;
+    int answered = 0;
+    int exitCode = 0;
+    std::unique_ptr<OctopusClient> oldClient;
+    std::unique_ptr<OctopusClient> newClient;
+    InventorySnapshot snapshot;
+    bool inventoryDone = false;
+    bool thumbprintDone = false;
+    bool stopped = false; // the event loop has ended: late (cancelled) answers are ignored
+
+    auto report = [&] {
+        if (stopped || !inventoryDone || !thumbprintDone)
+            return;
+        stopped = true;
+        for (const ApiError &error : snapshot.errors) {
+            if (fatal(error)) {
+                err << tr("handover tentacles: the old server is unusable: %1")
+                           .arg(ApiErrorText::describe(error))
+                    << '\n';
+                err.flush();
+                QCoreApplication::exit(3);
+                return;
+            }
+        }
+        const QList<TentacleMachine> machines = pollingMachinesFrom(snapshot);
+        if (json) {
+            QJsonArray list;
+            for (const TentacleMachine &m : machines) {
+                QJsonObject commands{
+                    {QStringLiteral("windows"),
+                     TentacleCommands::commandLines(m, TentacleCommands::Os::Windows, options)},
+                    {QStringLiteral("linux"),
+                     TentacleCommands::commandLines(m, TentacleCommands::Os::Linux, options)}};
+                list.append(
+                    QJsonObject{{QStringLiteral("id"), m.id},
+                                {QStringLiteral("name"), m.name},
+                                {QStringLiteral("spaceId"), m.spaceId},
+                                {QStringLiteral("kind"), TentacleMachine::kindName(m.kind)},
+                                {QStringLiteral("tentacleVersion"), m.tentacleVersion},
+                                {QStringLiteral("environments"), QJsonArray::fromStringList(m.environments)},
+                                {QStringLiteral("roles"), QJsonArray::fromStringList(m.roles)},
+                                {QStringLiteral("commands"), commands}});
+            }
+            out << QJsonDocument(QJsonObject{{QStringLiteral("targets"), list}})
+                       .toJson(QJsonDocument::Indented);
+        } else if (csv) {
+            out << TentacleCommands::csv(machines, options);
+        } else {
+            out << tr("%1 polling Tentacles on %2 must poll %3:%4\n")
+                       .arg(machines.size())
+                       .arg(oldUrl.toString(QUrl::RemoveUserInfo), newHost)
+                       .arg(options.pollingPort);
+            for (const TentacleMachine &m : machines) {
+                const TentacleCommands::Os os = TentacleCommands::osFor(m);
+                out << QStringLiteral("\n%1  %2  %3  %4  %5\n")
+                           .arg(m.id, TentacleMachine::kindName(m.kind), TentacleCommands::osName(os),
+                                m.tentacleVersion.isEmpty() ? QStringLiteral("?") : m.tentacleVersion,
+                                TentacleCommands::commentSafe(m.name));
+                for (const QString &line :
+                     TentacleCommands::commandLines(m, os, options).split(QLatin1Char('\n')))
+                    out << QStringLiteral("    ") << line << '\n';
+            }
+        }
+        out.flush();
+        if (!scriptsDir.isEmpty()) {
+            QDir dir;
+            if (!dir.mkpath(scriptsDir)) {
+                err << tr("handover tentacles: cannot create the folder %1").arg(scriptsDir) << '\n';
+                exitCode = 2;
+            }
+            int written = 0;
+            for (const TentacleMachine &m : machines) {
+                if (exitCode != 0)
+                    break;
+                const TentacleCommands::Script script =
+                    TentacleCommands::repointScript(m, TentacleCommands::osFor(m), options);
+                QSaveFile file(QDir(scriptsDir).filePath(script.fileName));
+                if (!file.open(QIODevice::WriteOnly) || file.write(script.text.toUtf8()) < 0 ||
+                    !file.commit()) {
+                    err << tr("handover tentacles: cannot write %1: %2")
+                               .arg(file.fileName(), file.errorString())
+                        << '\n';
+                    exitCode = 2;
+                    break;
+                }
+                if (script.os == TentacleCommands::Os::Linux)
+                    QFile::setPermissions(file.fileName(), QFile::permissions(file.fileName()) |
+                                                               QFile::ExeOwner | QFile::ExeGroup |
+                                                               QFile::ExeOther);
+                ++written;
+            }
+            if (exitCode == 0)
+                err << tr("Wrote %1 scripts to %2").arg(written).arg(QDir(scriptsDir).absolutePath()) << '\n';
+        }
+        if (exitCode == 0 && !snapshot.isComplete()) {
+            for (const ApiError &error : snapshot.errors)
+                err << tr("handover tentacles: incomplete inventory: %1").arg(ApiErrorText::describe(error))
+                    << '\n';
+            exitCode = 3;
+        }
+        err.flush();
+        QCoreApplication::exit(exitCode);
+    };
+
+    auto start = [&] {
+        auto settingsFor = [&](const QUrl &url, const QString &key, ServerRole role) {
+            ConnectionSettings settings;
+            settings.baseUrl = url;
+            settings.apiKey = key;
+            settings.role = role;
+            if (timeoutSeconds > 0)
+                settings.setTimeoutSeconds(timeoutSeconds);
+            for (const QString &pin : pins)
+                settings.pinnedFingerprints.insert(pin);
+            return settings;
+        };
+        oldClient = std::make_unique<OctopusClient>(settingsFor(oldUrl, oldKey, ServerRole::Old));
+        newClient = std::make_unique<OctopusClient>(settingsFor(newUrl, newKey, ServerRole::New));
+        auto *job = new InventoryJob(oldClient.get(), oldClient.get());
+        job->setApiKeyScope(InventoryJob::ApiKeyScope::None);
+        QObject::connect(job, &InventoryJob::finished, job, [&](const InventorySnapshot &result) {
+            snapshot = result;
+            inventoryDone = true;
+            report();
+        });
+        job->start();
+        ApiJob *certificate =
+            newClient->get(QStringLiteral("/api/configuration/certificates/certificate-global"));
+        QObject::connect(certificate, &ApiJob::finished, certificate, [&](const ApiResult &result) {
+            if (stopped)
+                return;
+            if (!result.ok() && fatal(result.error)) {
+                stopped = true;
+                err << tr("handover tentacles: the new server is unusable: %1")
+                           .arg(ApiErrorText::describe(result.error))
+                    << '\n';
+                err.flush();
+                QCoreApplication::exit(3);
+                return;
+            }
+            if (result.ok())
+                options.serverThumbprint = result.json.object().value(QLatin1String("Thumbprint")).toString();
+            thumbprintDone = true;
+            report();
+        });
+    };
+
+    auto onKey = [&](bool isOld, const QString &key, const QString &reason) {
+        (isOld ? oldKey : newKey) = key;
+        if (key.isEmpty()) {
+            err << tr("handover tentacles: no API key for the %1 server %2: %3. Never pass a key as an "
+                      "argument.")
+                       .arg(isOld ? tr("old") : tr("new"), (isOld ? oldUrl : newUrl).toString(), reason)
+                << '\n';
+            exitCode = 2;
+        }
+        if (++answered < 2)
+            return;
+        if (exitCode != 0) {
+            err.flush();
+            QCoreApplication::exit(exitCode);
+            return;
+        }
+        start();
+    };
+    QObject::connect(&oldLookup, &ApiKeyLookup::finished, &oldLookup,
+                     [&](const QString &key, const QString &reason) { onKey(true, key, reason); });
+    QObject::connect(&newLookup, &ApiKeyLookup::finished, &newLookup,
+                     [&](const QString &key, const QString &reason) { onKey(false, key, reason); });
+    oldLookup.lookup(QStringLiteral("HANDOVER_OLD_API_KEY"), oldUrl);
+    newLookup.lookup(QStringLiteral("HANDOVER_NEW_API_KEY"), newUrl);
+    const int code = QCoreApplication::exec();
+    stopped = true;
+    newClient.reset();
+    oldClient.reset();
+    out.flush();
+    err.flush();
+    return code;
+}

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "inventorysnapshot.h"
+#include "migrationplan.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+class InventoryJob;
+class OctopusClient;
+class SessionCredentials;
+
+// Both servers of this session as the pages use them: one OctopusClient per server, made from the plan's
+// URL and the session's API key (remade when either changes), and the latest inventory snapshot of each.
+// "Take inventory" runs both InventoryJobs at once with combined progress and can be cancelled.
+class ServerSession : public QObject
+{
+    Q_OBJECT
+public:
+    ServerSession(MigrationPlan *plan, SessionCredentials *credentials, QObject *parent = nullptr);
+    ~ServerSession() override;
+
+    // True when the plan has a URL and the session a key for this server.
+    bool canConnect(ServerRole role) const;
+    // The client for this server, or nullptr when it cannot connect.
+    OctopusClient *client(ServerRole role);
+
+    const std::optional<InventorySnapshot> &inventory(ServerRole role) const
+    {
+        return role == ServerRole::Old ? m_oldInventory : m_newInventory;
+    }
+    void setInventory(ServerRole role, const InventorySnapshot &snapshot); // tests, and after a job
+
+    bool isTakingInventory() const { return !m_jobs.isEmpty(); }
+    // Takes the inventory of every server that can connect. No-op while one is running.
+    void takeInventory();
+    void cancelInventory();
+
+Q_SIGNALS:
+    void inventoryChanged(ServerRole role);
+    void inventoryProgress(int pagesDone, int pagesTotal);
+    void inventoryRunningChanged(bool running);
+    void inventoryFailed(const QString &message); // translated
+    void clientsChanged();
+
+private:
+    void onConnectionChanged();
+
+    MigrationPlan *m_plan;
+    SessionCredentials *m_credentials;
+    OctopusClient *m_oldClient = nullptr;
+    OctopusClient *m_newClient = nullptr;
+    std::optional<InventorySnapshot> m_oldInventory;
+    std::optional<InventorySnapshot> m_newInventory;
+    QList<QPointer<InventoryJob>> m_jobs;
+    QHash<InventoryJob *, QPair<int, int>> m_progress;
+};
