@@ -181,7 +181,15 @@ ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, QWidget *parent)
     m_results->setAlternatingRowColors(true);
     m_results->setSelectionMode(QAbstractItemView::SingleSelection);
     m_results->header()->setStretchLastSection(false);
-    m_results->header()->setSectionResizeMode(AuditResultsModel::SnippetColumn, QHeaderView::Stretch);
+    m_results->header()->setSectionResizeMode(AuditResultsModel::LocationColumn,
+                                              QHeaderView::ResizeToContents);
+    m_results->header()->setSectionResizeMode(AuditResultsModel::SeverityColumn,
+                                              QHeaderView::ResizeToContents);
+    m_results->header()->setSectionResizeMode(AuditResultsModel::CategoryColumn,
+                                              QHeaderView::ResizeToContents);
+    m_results->header()->resizeSection(AuditResultsModel::SnippetColumn, 420);
+    m_results->header()->setSectionResizeMode(AuditResultsModel::HintColumn, QHeaderView::Stretch);
+    m_results->header()->setSectionResizeMode(AuditResultsModel::StatusColumn, QHeaderView::ResizeToContents);
     layout->addWidget(m_results, 1);
 
     // Actions on the selected finding, and exports.
@@ -242,9 +250,15 @@ ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, QWidget *parent)
     connect(m_exportJson, &QPushButton::clicked, this, [this] { onExport(ExportFormat::Json); });
     connect(m_exportMarkdown, &QPushButton::clicked, this, [this] { onExport(ExportFormat::Markdown); });
     connect(m_model, &AuditResultsModel::decisionChanged, this, &ScriptAuditPage::savePlanState);
-    connect(m_model, &QAbstractItemModel::modelReset, m_results, &QTreeView::expandAll);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, m_results, &QTreeView::expandAll);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, m_results, &QTreeView::expandAll);
+    // Groups are expanded, and their titles (file paths) span the whole row.
+    const auto showGroups = [this] {
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            m_results->setFirstColumnSpanned(row, QModelIndex(), true);
+        m_results->expandAll();
+    };
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, showGroups);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, showGroups);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, showGroups);
 
     connect(m_scanner, &AuditScanner::progressChanged, this, [this](const AuditScanner::Progress &progress) {
         m_status->setText(
@@ -410,7 +424,6 @@ void ScriptAuditPage::onFiltersChanged()
     m_proxy->setSeverityFilter(m_severityFilter->currentData().toString());
     m_proxy->setTextFilter(m_textFilter->text());
     m_proxy->setHideResolved(m_hideResolved->isChecked());
-    m_results->expandAll();
     updateCounts();
 }
 
