@@ -1180,7 +1180,8 @@ ApiReply ApiRouter::machineConnection(const Route &route, const QByteArray &stor
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Test and demo control, not part of the Octopus API: /octosim/drift and /octosim/health (admin key).
+// Test and demo control, not part of the Octopus API: /octosim/drift, /octosim/health and
+// /octosim/control/repoint (admin key).
 
 ApiReply ApiRouter::control(const ApiRequest &request, const KeyOwner *caller)
 {
@@ -1194,6 +1195,16 @@ ApiReply ApiRouter::control(const ApiRequest &request, const KeyOwner *caller)
         const int applied = m_state.driftNow ? m_state.driftNow(count) : 0;
         ApiReply reply;
         reply.body = "{\"Applied\":" + QByteArray::number(applied) + '}';
+        return reply;
+    }
+    if (path == "/octosim/control/repoint" && request.method == "POST") {
+        // A polling Tentacle ran its re-point command: from now on it answers this instance's health checks.
+        const QJsonArray ids =
+            QJsonDocument::fromJson(request.body).object().value(QLatin1String("MachineIds")).toArray();
+        for (const QJsonValue &id : ids)
+            m_state.repointedMachines.insert(id.toString().toUtf8());
+        ApiReply reply;
+        reply.body = "{\"Repointed\":" + QByteArray::number(m_state.repointedMachines.size()) + '}';
         return reply;
     }
     if (path == "/octosim/health" && request.method == "PUT") {

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QPair>
+#include <QSet>
 #include <QUrlQuery>
 
 #include <functional>
@@ -52,6 +53,10 @@ struct InstanceState
     int maintenanceStatus = 503;
     bool isClone = false;
     bool unresetClone = false;
+    // Simulator only: polling Tentacles that have been re-pointed to this instance (POST
+    // /octosim/control/repoint). A Health task on the clone marks these Healthy and the other polling ones
+    // Unavailable.
+    QSet<QByteArray> repointedMachines;
 
     // Hooks set by the owner.
     std::function<void(const TaskSpec &task)> taskQueued; // a task was created in the Queued state

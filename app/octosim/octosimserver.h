@@ -56,10 +56,13 @@ struct InstanceEndpoint
 
 // The two simulated instances. Lives on the thread that created it; serves from that thread's event loop.
 //
-// Beyond the Octopus API, each instance answers two control endpoints (admin API key required; not
+// Beyond the Octopus API, each instance answers three control endpoints (admin API key required; not
 // faulted): POST /octosim/drift?count=N applies N drift changes now (old or new instance), and
 // PUT /octosim/health {"IsOperatingNormally":bool,"IsDraining":bool} makes /api/serverstatus/health
-// and /api/octopusservernodes/ping answer 418. /api/swagger.json is served anonymously.
+// and /api/octopusservernodes/ping answer 418. Simulator only: POST /octosim/control/repoint
+// {"MachineIds":[...]} records that those polling Tentacles now poll this instance, so that a Health task on
+// it (POST /api/{space}/tasks Name "Health") marks them Healthy; on the clone the other polling Tentacles stay
+// Unavailable. /api/swagger.json is served anonymously.
 class OctoSimServer : public QObject
 {
     Q_OBJECT

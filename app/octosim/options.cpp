@@ -191,7 +191,9 @@ QString usage()
         "\n"
         "Test control (admin API key, never faulted): POST /octosim/drift?count=N applies N drift\n"
         "changes now; PUT /octosim/health {\"IsOperatingNormally\":false,\"IsDraining\":true} makes\n"
-        "/api/serverstatus/health and /api/octopusservernodes/ping answer 418.\n");
+        "/api/serverstatus/health and /api/octopusservernodes/ping answer 418; POST\n"
+        "/octosim/control/repoint {\"MachineIds\":[...]} says those polling Tentacles now poll this\n"
+        "instance: a Health task there marks them Healthy (the clone's other polling ones stay Unavailable).\n");
 }
 
 } // namespace octosim

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTimer>
 
 namespace octosim {
@@ -24,6 +25,8 @@ void TaskRunner::enqueue(const TaskSpec &task)
             TaskSpec done = executing;
             if (done.name == "Upgrade")
                 upgradeTentacles(done);
+            else if (done.name == "Health")
+                checkHealth(done);
             done.state = "Success";
             done.completedTime = QDateTime::currentMSecsSinceEpoch();
             store(done);
@@ -67,6 +70,41 @@ void TaskRunner::upgradeTentacles(const TaskSpec &task)
             endpoint.insert(QStringLiteral("TentacleVersionDetails"), details);
             machine.insert(QStringLiteral("Endpoint"), endpoint);
             item.json = QJsonDocument(machine).toJson(QJsonDocument::Compact);
+        }
+    }
+}
+
+void TaskRunner::checkHealth(const TaskSpec &task)
+{
+    // Only polling Tentacles change: they answer this instance when they poll it. On the old instance they
+    // always do; on the clone only once re-pointed (POST /octosim/control/repoint).
+    const QJsonObject arguments = QJsonDocument::fromJson(task.argumentsJson).object();
+    QSet<QByteArray> machineIds;
+    for (const QJsonValue &id : arguments.value(QLatin1String("MachineIds")).toArray())
+        machineIds.insert(id.toString().toUtf8());
+    for (const char *name : {"machines", "workers"}) {
+        Collection &collection = m_state.store.collection(task.spaceId, name);
+        for (Item &item : collection.items) {
+            if (!machineIds.isEmpty() && !machineIds.contains(item.id))
+                continue;
+            if (item.facets[1] != "TentacleActive")
+                continue;
+            const bool reachable = !m_state.isClone || m_state.repointedMachines.contains(item.id);
+            const QByteArray health = reachable ? "Healthy" : "Unavailable";
+            if (item.facets[2] == health)
+                continue;
+            QJsonObject machine = QJsonDocument::fromJson(item.json).object();
+            machine.insert(QStringLiteral("HealthStatus"), QString::fromLatin1(health));
+            machine.insert(QStringLiteral("Status"),
+                           reachable ? QStringLiteral("Online") : QStringLiteral("Offline"));
+            machine.insert(QStringLiteral("StatusSummary"),
+                           reachable
+                               ? QStringLiteral("Octopus was able to successfully establish a connection "
+                                                "with this machine.")
+                               : QStringLiteral("This polling Tentacle has not connected to this Octopus "
+                                                "Server yet."));
+            item.json = QJsonDocument(machine).toJson(QJsonDocument::Compact);
+            item.facets[2] = health;
         }
     }
 }

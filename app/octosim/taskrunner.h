@@ -7,7 +7,8 @@
 namespace octosim {
 
 // Moves queued tasks through Executing to Success on timers, like the server's task queue, and
-// applies their effect (an Upgrade task brings the targeted Tentacles to the latest version).
+// applies their effect (an Upgrade task brings the targeted Tentacles to the latest version; a Health task
+// on the clone finds re-pointed polling Tentacles Healthy and the others Unavailable).
 class TaskRunner : public QObject
 {
     Q_OBJECT
@@ -22,6 +23,7 @@ public:
 private:
     void store(const TaskSpec &task);
     void upgradeTentacles(const TaskSpec &task);
+    void checkHealth(const TaskSpec &task);
 
     InstanceState &m_state;
 };

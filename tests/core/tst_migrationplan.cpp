@@ -30,6 +30,15 @@ PlanData fullPlan()
     plan.domain.newPublicUrl = QUrl(QStringLiteral("https://octopus.example.com"));
     plan.domain.notes = QStringLiteral("DNS change approved by ops — ticket #42 (ü, 日本)");
     plan.domain.extra.insert(QStringLiteral("ttl"), 300);
+    TentacleMark mark;
+    mark.spaceId = QStringLiteral("Spaces-1");
+    mark.repointedAt = QDateTime(QDate(2026, 11, 26), QTime(10, 5, 1, 250), Qt::UTC);
+    mark.verification = TentacleMark::Verification::Verified;
+    mark.checkedAt = QDateTime(QDate(2026, 11, 26), QTime(10, 7), Qt::UTC);
+    mark.healthStatus = QStringLiteral("Healthy");
+    mark.extra.insert(QStringLiteral("note"), QStringLiteral("x"));
+    plan.tentacles.machines.insert(QStringLiteral("Machines-12"), mark);
+    plan.tentacles.machines.insert(QStringLiteral("Workers-3"), TentacleMark{});
     plan.ciIntegrations.extra.insert(
         QStringLiteral("servers"),
         QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("jenkins")}}});
@@ -113,6 +122,7 @@ void TestMigrationPlan::savedPlanLoadsBackWithEveryField()
     QCOMPARE(loaded.plan.oldServer, plan.oldServer);
     QCOMPARE(loaded.plan.newServer, plan.newServer);
     QCOMPARE(loaded.plan.domain, plan.domain);
+    QCOMPARE(loaded.plan.tentacles, plan.tentacles);
     QCOMPARE(loaded.plan.ciIntegrations, plan.ciIntegrations);
     QCOMPARE(loaded.plan.scriptAudit, plan.scriptAudit);
     QCOMPARE(loaded.plan.testPlan, plan.testPlan);
@@ -137,6 +147,7 @@ void TestMigrationPlan::unknownKeysSurviveLoadAndSave_data()
     QTest::newRow("old server") << QStringLiteral("oldServer");
     QTest::newRow("new server") << QStringLiteral("newServer");
     QTest::newRow("domain") << QStringLiteral("domain");
+    QTest::newRow("tentacles") << QStringLiteral("tentacles");
     QTest::newRow("ci integrations") << QStringLiteral("ciIntegrations");
     QTest::newRow("script audit") << QStringLiteral("scriptAudit");
     QTest::newRow("test plan") << QStringLiteral("testPlan");

@@ -1,0 +1,212 @@
+// TentacleVerifier and UpgradeLockJob against an in-process octosim pair: a re-pointed polling Tentacle
+// answers the clone's health check (pending -> verified), one that was not stays unreached, cancel finishes
+// once, status-only mode, workers, and the upgrade lock written with PUT.
+#include "apijob.h"
+#include "octosimfixture.h"
+#include "tentacleverifier.h"
+#include "upgradelockjob.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+Q_DECLARE_METATYPE(QList<TentacleVerifyResult>)
+
+class TestTentacleVerifier : public QObject
+{
+    Q_OBJECT
+private:
+    OctoSimFixture sim;
+    std::unique_ptr<OctopusClient> newClient;
+
+    ApiResult call(const ApiRequest &request)
+    {
+        ApiJob *job = newClient->send(request);
+        QSignalSpy spy(job, &ApiJob::finished);
+        if (!spy.wait(10000))
+            return {};
+        return spy.first().first().value<ApiResult>();
+    }
+
+    ApiResult get(const QString &path)
+    {
+        ApiRequest request;
+        request.path = path;
+        return call(request);
+    }
+
+    // Polling machines on the clone, in the default space: {id, isWorker}.
+    QList<TentacleVerifyTarget> pollingOnClone()
+    {
+        QList<TentacleVerifyTarget> list;
+        for (const QString &collection : {QStringLiteral("machines"), QStringLiteral("workers")}) {
+            const ApiResult result = get(QStringLiteral("/api/Spaces-1/%1/all").arg(collection));
+            for (const QJsonValue &value : result.json.array()) {
+                const QJsonObject m = value.toObject();
+                if (m.value(QLatin1String("Endpoint"))
+                        .toObject()
+                        .value(QLatin1String("CommunicationStyle")) == QLatin1String("TentacleActive"))
+                    list.append({m.value(QLatin1String("Id")).toString(), QStringLiteral("Spaces-1"),
+                                 collection == QLatin1String("workers")});
+            }
+        }
+        return list;
+    }
+
+    void repoint(const QStringList &ids)
+    {
+        ApiRequest request;
+        request.method = "POST";
+        request.path = QStringLiteral("/octosim/control/repoint");
+        request.body =
+            QJsonDocument(QJsonObject{{QStringLiteral("MachineIds"), QJsonArray::fromStringList(ids)}})
+                .toJson(QJsonDocument::Compact);
+        QVERIFY(call(request).ok());
+    }
+
+    QHash<QString, TentacleVerifyResult> runVerifier(const QList<TentacleVerifyTarget> &targets,
+                                                     bool healthCheck, ApiError *error)
+    {
+        TentacleVerifier verifier(newClient.get());
+        verifier.setPollIntervalMs(100);
+        verifier.setRunHealthCheck(healthCheck);
+        QSignalSpy finished(&verifier, &TentacleVerifier::finished);
+        QSignalSpy checked(&verifier, &TentacleVerifier::machineChecked);
+        verifier.start(targets);
+        QHash<QString, TentacleVerifyResult> results;
+        if (!finished.wait(20000))
+            return results;
+        if (finished.size() != 1)
+            return {};
+        *error = finished.first().at(1).value<ApiError>();
+        for (const TentacleVerifyResult &r : finished.first().first().value<QList<TentacleVerifyResult>>())
+            results.insert(r.id, r);
+        if (checked.size() != targets.size())
+            return {};
+        return results;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qRegisterMetaType<TentacleVerifyResult>();
+        qRegisterMetaType<QList<TentacleVerifyResult>>();
+        QVERIFY2(sim.start(), qPrintable(sim.error));
+        newClient = std::make_unique<OctopusClient>(sim.settings(ServerRole::New));
+    }
+    void cleanupTestCase() { newClient.reset(); }
+
+    void repointedMachinesBecomeVerified()
+    {
+        const QList<TentacleVerifyTarget> polling = pollingOnClone();
+        QVERIFY(polling.size() >= 4);
+        // Before anything: the clone has never heard from them.
+        ApiError error;
+        auto before = runVerifier(polling.mid(0, 2), false, &error);
+        QCOMPARE(before.size(), 2);
+        for (const TentacleVerifyResult &r : std::as_const(before)) {
+            QVERIFY(!r.verified);
+            QCOMPARE(r.healthStatus, QStringLiteral("Unavailable"));
+        }
+        const QStringList repointed{polling.at(0).id, polling.at(1).id};
+        repoint(repointed);
+        const auto results = runVerifier(polling, true, &error);
+        QVERIFY(!error.isError());
+        QCOMPARE(results.size(), polling.size());
+        for (const TentacleVerifyTarget &target : polling) {
+            const TentacleVerifyResult r = results.value(target.id);
+            QVERIFY(r.checkedAt.isValid());
+            QVERIFY(!r.error.isError());
+            if (repointed.contains(target.id)) {
+                QVERIFY2(r.verified, qPrintable(target.id));
+                QCOMPARE(r.healthStatus, QStringLiteral("Healthy"));
+            } else {
+                QVERIFY2(!r.verified, qPrintable(target.id));
+                QCOMPARE(r.healthStatus, QStringLiteral("Unavailable"));
+            }
+        }
+    }
+
+    void workersAreCheckedThroughTheirOwnCollection()
+    {
+        QList<TentacleVerifyTarget> workers;
+        for (const TentacleVerifyTarget &t : pollingOnClone()) {
+            if (t.isWorker)
+                workers.append(t);
+        }
+        if (workers.isEmpty())
+            QSKIP("no polling worker in the default space of this data set");
+        repoint({workers.first().id});
+        ApiError error;
+        const auto results = runVerifier({workers.first()}, true, &error);
+        QVERIFY(!error.isError());
+        QVERIFY(results.value(workers.first().id).verified);
+    }
+
+    void unknownMachineIsReportedNotFound()
+    {
+        ApiError error;
+        const auto results = runVerifier(
+            {{QStringLiteral("Machines-999999"), QStringLiteral("Spaces-1"), false}}, false, &error);
+        QCOMPARE(results.size(), 1);
+        QCOMPARE(results.begin()->error.kind, ApiErrorKind::NotFound);
+        QVERIFY(!results.begin()->verified);
+    }
+
+    void cancelFinishesOnceWithCancelled()
+    {
+        TentacleVerifier verifier(newClient.get());
+        verifier.setPollIntervalMs(100);
+        QSignalSpy finished(&verifier, &TentacleVerifier::finished);
+        verifier.start(pollingOnClone());
+        QVERIFY(verifier.isRunning());
+        QTest::qWait(50); // let the task be queued
+        verifier.cancel();
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(1).value<ApiError>().kind, ApiErrorKind::Cancelled);
+        QVERIFY(!verifier.isRunning());
+        verifier.cancel();
+        QTest::qWait(200);
+        QCOMPARE(finished.size(), 1);
+    }
+
+    void emptyListFinishesAtOnce()
+    {
+        TentacleVerifier verifier(newClient.get());
+        QSignalSpy finished(&verifier, &TentacleVerifier::finished);
+        verifier.start({});
+        QVERIFY(finished.wait(2000));
+        QCOMPARE(finished.size(), 1);
+    }
+
+    void upgradeLockIsWrittenWithPut()
+    {
+        const QList<TentacleVerifyTarget> polling = pollingOnClone();
+        QVERIFY(!polling.isEmpty());
+        const TentacleVerifyTarget target = polling.first();
+        UpgradeLockJob job(newClient.get(), {{target.id, target.spaceId, target.isWorker}}, true);
+        QSignalSpy finished(&job, &UpgradeLockJob::finished);
+        job.start();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().first().toStringList(), QStringList{target.id});
+        QVERIFY(finished.first().at(1).value<QList<ApiError>>().isEmpty());
+        const ApiResult after = get(
+            QStringLiteral("/api/Spaces-1/%1/%2")
+                .arg(target.isWorker ? QStringLiteral("workers") : QStringLiteral("machines"), target.id));
+        QVERIFY(after.ok());
+        const QJsonObject details = after.json.object()
+                                        .value(QLatin1String("Endpoint"))
+                                        .toObject()
+                                        .value(QLatin1String("TentacleVersionDetails"))
+                                        .toObject();
+        QCOMPARE(details.value(QLatin1String("UpgradeLocked")).toBool(), true);
+        // The rest of the machine is unchanged.
+        QCOMPARE(after.json.object().value(QLatin1String("Id")).toString(), target.id);
+        QVERIFY(!details.value(QLatin1String("Version")).toString().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTentacleVerifier)
+#include "tst_tentacleverifier.moc"

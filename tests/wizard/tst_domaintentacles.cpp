@@ -1,0 +1,379 @@
+// The Domain and Polling Tentacles pages, driven offscreen in the real main window against an in-process
+// octosim pair: the decision changes the consequences, the table lists exactly the polling machines,
+// filters, the command preview, copy, exports through the dialog service, and the verification flow.
+#include "demoenvironment.h"
+#include "dialogservice.h"
+#include "domainpage.h"
+#include "handoverwizard.h"
+#include "mainwindow.h"
+#include "migrationplan.h"
+#include "octosimserver.h"
+#include "plandocument.h"
+#include "pollingmachinemodel.h"
+#include "serversession.h"
+#include "tentaclemachines.h"
+#include "tentaclespage.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+class FakeDialogs : public DialogService
+{
+public:
+    QStringList directoryAnswers;
+    QStringList exportAnswers;
+    bool confirmAnswer = false;
+    int confirmations = 0;
+    QStringList errors;
+
+    QString askOpenFile(QWidget *, const QString &) override { return {}; }
+    QString askSaveFile(QWidget *, const QString &) override { return {}; }
+    DiscardChoice confirmDiscard(QWidget *, const QString &) override { return DiscardChoice::Discard; }
+    bool confirmRecover(QWidget *, const QString &, const QDateTime &) override { return false; }
+    void showError(QWidget *, const QString &title, const QString &message) override
+    {
+        errors << title + QLatin1Char('\n') + message;
+    }
+    void showAbout(QWidget *, const QString &, const QString &) override {}
+    QString askExportFile(QWidget *, const QString &, const QString &, const QString &) override
+    {
+        return exportAnswers.isEmpty() ? QString() : exportAnswers.takeFirst();
+    }
+    QString askDirectory(QWidget *, const QString &, const QString &) override
+    {
+        return directoryAnswers.isEmpty() ? QString() : directoryAnswers.takeFirst();
+    }
+    bool confirm(QWidget *, const QString &, const QString &, const QString &) override
+    {
+        ++confirmations;
+        return confirmAnswer;
+    }
+};
+
+class TestDomainTentacles : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<octosim::OctoSimServer> m_sim;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<FakeDialogs> m_dialogs;
+    std::unique_ptr<MainWindow> m_window;
+    QNetworkAccessManager m_nam;
+
+    template<typename T = QWidget>
+    T *child(const char *name) const
+    {
+        T *widget = m_window->findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qWarning("no child named %s", name);
+        return widget;
+    }
+    ServerSession *session() const { return m_window->wizard()->session(); }
+    TentaclesPage *tentaclesPage() const { return child<TentaclesPage>("tentaclesPage"); }
+    void typeInto(const char *name, const QString &text)
+    {
+        auto *edit = child<QLineEdit>(name);
+        QVERIFY(edit);
+        edit->setFocus();
+        edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_Backspace);
+        QTest::keyClicks(edit, text);
+        QTest::keyClick(edit, Qt::Key_Tab); // editingFinished
+    }
+    int consequence(const char *property) const
+    {
+        return child<QLabel>("domainConsequencesLabel")->property(property).toInt();
+    }
+    QString statusText(int sourceRow) const { return tentaclesPage()->model()->newStatusText(sourceRow); }
+    void repoint(const QStringList &ids)
+    {
+        const octosim::InstanceEndpoint clone = m_sim->newInstance();
+        QNetworkRequest request(QUrl(clone.url.toString() + QStringLiteral("/octosim/control/repoint")));
+        request.setRawHeader("X-Octopus-ApiKey", clone.apiKey.toUtf8());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        QNetworkReply *reply = m_nam.post(
+            request,
+            QJsonDocument(QJsonObject{{QStringLiteral("MachineIds"), QJsonArray::fromStringList(ids)}})
+                .toJson());
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        reply->deleteLater();
+    }
+    void selectSourceRows(const QList<int> &rows)
+    {
+        auto *table = child<QTableView>("tentaclesTable");
+        table->clearSelection();
+        auto *filter = tentaclesPage()->filter();
+        for (int row : rows) {
+            const QModelIndex index = filter->mapFromSource(tentaclesPage()->model()->index(row, 0));
+            table->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_sim = std::make_unique<octosim::OctoSimServer>(octosim::Options{});
+        QString error;
+        QVERIFY2(m_sim->start(&error), qPrintable(error));
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")),
+                                                 QSettings::IniFormat);
+        m_dialogs = std::make_unique<FakeDialogs>();
+        m_window =
+            std::make_unique<MainWindow>(MainWindowServices{m_dialogs.get(), m_settings.get(), QString()});
+        m_window->enterDemoMode({m_sim->oldInstance().url, m_sim->oldInstance().apiKey,
+                                 m_sim->newInstance().url, m_sim->newInstance().apiKey});
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        if (m_window)
+            m_window->document()->newPlan();
+        m_window.reset();
+        m_dialogs.reset();
+        m_settings.reset();
+        m_dir.reset();
+    }
+
+    void domainChoiceChangesTheConsequences()
+    {
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Domain));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            session()->inventory(ServerRole::Old).has_value() && !session()->isTakingInventory(), 20000);
+        const int polling = int(pollingMachinesFrom(*session()->inventory(ServerRole::Old)).size());
+        QVERIFY(polling > 0);
+        QCOMPARE(consequence("pollingTotal"), polling);
+        QCOMPARE(consequence("mustAct"), 0); // undecided
+
+        typeInto("domainOldPublicUrlEdit", QStringLiteral("https://localhost"));
+        child<QRadioButton>("domainNewRadio")->click();
+        typeInto("domainNewPublicUrlEdit", QStringLiteral("https://octopus-new.example.com"));
+        QCOMPARE(m_window->plan()->domain().choice, DomainDecision::Choice::NewName);
+        QCOMPARE(consequence("mustAct"), polling);
+        QVERIFY(child<QLabel>("domainConsequencesLabel")
+                    ->text()
+                    .contains(QStringLiteral("octopus-new.example.com")));
+        QVERIFY(child<QLabel>("domainConsequencesLabel")->text().contains(QStringLiteral("10943")));
+        auto *table = child<QTableWidget>("domainConsequencesTable");
+        int sum = 0;
+        for (int row = 0; row < table->rowCount(); ++row)
+            sum += table->item(row, 3)->text().toInt();
+        QVERIFY(table->rowCount() > 0);
+        QVERIFY(sum > 0); // polling workers are listed under their own row
+
+        child<QRadioButton>("domainKeepRadio")->click();
+        QCOMPARE(consequence("mustAct"), 0);
+        QVERIFY(
+            child<QLabel>("domainConsequencesLabel")->text().contains(QStringLiteral("No polling Tentacle")));
+
+        // Both names are resolved; localhost answers from the hosts file.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<DomainPage>("domainPage")->resolvedText(true).contains(QStringLiteral("127.0.0.1")) ||
+                child<DomainPage>("domainPage")->resolvedText(true).contains(QStringLiteral("::1")),
+            10000);
+        QSignalSpy resolved(child<DomainPage>("domainPage"), &DomainPage::resolved);
+        QTest::mouseClick(child<QPushButton>("domainResolveButton"), Qt::LeftButton);
+        QVERIFY(resolved.size() == 1 || resolved.wait(10000));
+    }
+
+    void tentaclesTableListsThePollingMachines()
+    {
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Domain));
+        child<QRadioButton>("domainNewRadio")->click();
+        typeInto("domainOldPublicUrlEdit", QStringLiteral("https://octopus.example.com"));
+        typeInto("domainNewPublicUrlEdit", QStringLiteral("https://octopus-new.example.com"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            session()->inventory(ServerRole::Old).has_value() && !session()->isTakingInventory(), 20000);
+        QTest::mouseClick(m_window->wizard()->button(QWizard::NextButton), Qt::LeftButton);
+        QCOMPARE(m_window->wizard()->currentPage()->objectName(), QStringLiteral("tentaclesPage"));
+
+        const QList<TentacleMachine> polling = pollingMachinesFrom(*session()->inventory(ServerRole::Old));
+        auto *table = child<QTableView>("tentaclesTable");
+        QCOMPARE(table->model()->rowCount(), int(polling.size()));
+        int workers = 0;
+        for (const TentacleMachine &m : polling) {
+            QVERIFY(m.isPolling());
+            workers += m.isWorker() ? 1 : 0;
+        }
+
+        // Filters
+        auto *kind = child<QComboBox>("tentaclesKindFilter");
+        kind->setCurrentIndex(kind->findData(QStringLiteral("worker")));
+        QCOMPARE(table->model()->rowCount(), workers);
+        kind->setCurrentIndex(0);
+        QTest::keyClicks(child<QLineEdit>("tentaclesSearchEdit"), polling.first().name);
+        QVERIFY(table->model()->rowCount() >= 1);
+        QVERIFY(table->model()->rowCount() < int(polling.size()));
+        child<QLineEdit>("tentaclesSearchEdit")->clear();
+        QCOMPARE(table->model()->rowCount(), int(polling.size()));
+        auto *group = child<QComboBox>("tentaclesGroupCombo");
+        group->setCurrentIndex(group->findData(int(PollingMachineModel::GroupBy::Space)));
+        QVERIFY(!table->isColumnHidden(PollingMachineModel::GroupColumn));
+        QString previous;
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            const QString value =
+                table->model()->index(row, PollingMachineModel::GroupColumn).data().toString();
+            QVERIFY(previous.compare(value, Qt::CaseInsensitive) <= 0);
+            previous = value;
+        }
+
+        // Preview and copy
+        selectSourceRows({0});
+        const TentacleMachine &first = tentaclesPage()->model()->machine(0);
+        auto *linux = child<QPlainTextEdit>("tentaclesLinuxCommand");
+        auto *windows = child<QPlainTextEdit>("tentaclesWindowsCommand");
+        QVERIFY(linux->toPlainText().contains(QStringLiteral("octopus-new.example.com")));
+        QVERIFY(linux->toPlainText().contains(QStringLiteral("/opt/octopus/tentacle/Tentacle")));
+        QVERIFY(windows->toPlainText().contains(QStringLiteral("Tentacle.exe")));
+        QVERIFY(linux->toPlainText().contains(first.id));
+        QTest::mouseClick(child<QPushButton>("tentaclesCopyButton"), Qt::LeftButton);
+        auto *tabs = child<QTabWidget>("tentaclesCommandTabs");
+        QCOMPARE(QApplication::clipboard()->text(),
+                 qobject_cast<QPlainTextEdit *>(tabs->currentWidget())->toPlainText());
+        QTest::mouseClick(child<QAbstractButton>("tentaclesCloneAlternativeCheck"), Qt::LeftButton);
+        QVERIFY(linux->toPlainText().contains(QStringLiteral("--comms-style TentacleActive")));
+        QVERIFY(linux->toPlainText().contains(QStringLiteral("OCTOPUS_API_KEY")));
+        QVERIFY(child<QLabel>("tentaclesCloneWarningsLabel")->isVisible());
+
+        // Exports through the dialog service
+        const QString folder = m_dir->filePath(QStringLiteral("scripts"));
+        m_dialogs->directoryAnswers << folder;
+        child<QAction>("tentaclesExportScriptsAction")->trigger();
+        QCOMPARE(QDir(folder).entryList(QDir::Files).size(), int(polling.size()));
+        const QString csv = m_dir->filePath(QStringLiteral("machines.csv"));
+        const QString bundle = m_dir->filePath(QStringLiteral("bundle.txt"));
+        m_dialogs->exportAnswers << csv << bundle;
+        child<QAction>("tentaclesExportCsvAction")->trigger();
+        child<QAction>("tentaclesExportBundleAction")->trigger();
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QByteArray csvText = csvFile.readAll();
+        QCOMPARE(csvText.trimmed().split('\n').size(), int(polling.size()) + 1);
+        QVERIFY(QFileInfo(bundle).size() > 0);
+        QVERIFY(m_dialogs->errors.isEmpty());
+        // No key anywhere
+        QStringList texts{QString::fromUtf8(csvText), QApplication::clipboard()->text(), linux->toPlainText(),
+                          windows->toPlainText()};
+        QFile bundleFile(bundle);
+        QVERIFY(bundleFile.open(QIODevice::ReadOnly));
+        texts << QString::fromUtf8(bundleFile.readAll());
+        for (const QString &name : QDir(folder).entryList(QDir::Files)) {
+            QFile f(QDir(folder).filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            texts << QString::fromUtf8(f.readAll());
+        }
+        for (const QString &text : std::as_const(texts)) {
+            QVERIFY(!text.contains(m_sim->oldInstance().apiKey));
+            QVERIFY(!text.contains(m_sim->newInstance().apiKey));
+        }
+    }
+
+    void verificationGoesFromPendingToVerified()
+    {
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Domain));
+        child<QRadioButton>("domainNewRadio")->click();
+        typeInto("domainNewPublicUrlEdit", QStringLiteral("https://octopus-new.example.com"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            session()->inventory(ServerRole::Old).has_value() && !session()->isTakingInventory(), 20000);
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Tentacles));
+        PollingMachineModel *model = tentaclesPage()->model();
+        QVERIFY(model->rowCount() >= 3);
+        // Two Tentacles were re-pointed on their machines (octosim's test control stands in for that).
+        const QString a = model->machine(0).id;
+        const QString b = model->machine(1).id;
+        const QString c = model->machine(2).id;
+        repoint({a, b});
+
+        selectSourceRows({0, 1});
+        QTest::mouseClick(child<QPushButton>("tentaclesMarkButton"), Qt::LeftButton);
+        QCOMPARE(m_window->plan()->tentacles().machines.size(), 2);
+        QCOMPARE(m_window->plan()->tentacles().machines.value(a).verification,
+                 TentacleMark::Verification::Pending);
+        QVERIFY(statusText(0).contains(QStringLiteral("pending")));
+
+        QSignalSpy finished(tentaclesPage(), &TentaclesPage::verificationFinished);
+        QTest::mouseClick(child<QPushButton>("tentaclesVerifySelectedButton"), Qt::LeftButton);
+        QVERIFY(tentaclesPage()->isVerifying());
+        QVERIFY(child<QProgressBar>("tentaclesVerifyProgress")->isVisible());
+        QVERIFY(finished.wait(20000));
+        const TentacleMark mark = m_window->plan()->tentacles().machines.value(a);
+        QCOMPARE(mark.verification, TentacleMark::Verification::Verified);
+        QCOMPARE(mark.healthStatus, QStringLiteral("Healthy"));
+        QVERIFY(mark.checkedAt.isValid());
+        QVERIFY(statusText(0).startsWith(QStringLiteral("verified")));
+        QVERIFY(!child<QProgressBar>("tentaclesVerifyProgress")->isVisible());
+
+        // A machine marked but not actually re-pointed is not reached.
+        selectSourceRows({2});
+        QTest::mouseClick(child<QPushButton>("tentaclesMarkButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>("tentaclesVerifySelectedButton"), Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(m_window->plan()->tentacles().machines.value(c).verification,
+                 TentacleMark::Verification::Failed);
+        QVERIFY(statusText(2).startsWith(QStringLiteral("not reached")));
+
+        // Verify all, then cancel it.
+        QTest::mouseClick(child<QPushButton>("tentaclesVerifyAllButton"), Qt::LeftButton);
+        QVERIFY(child<QPushButton>("tentaclesVerifyCancelButton")->isVisible());
+        QTest::mouseClick(child<QPushButton>("tentaclesVerifyCancelButton"), Qt::LeftButton);
+        QTRY_VERIFY(!tentaclesPage()->isVerifying());
+        QVERIFY(child<QLabel>("tentaclesActionStatusLabel")->text().contains(QStringLiteral("cancelled")));
+
+        // Verify all to the end: the two re-pointed stay verified, nothing else becomes verified.
+        QTest::mouseClick(child<QPushButton>("tentaclesVerifyAllButton"), Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        int verified = 0;
+        for (const TentacleMark &m : m_window->plan()->tentacles().machines)
+            verified += m.verification == TentacleMark::Verification::Verified ? 1 : 0;
+        QCOMPARE(verified, 2);
+    }
+
+    void keepingTheNameNeedsNoCommand()
+    {
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Domain));
+        child<QRadioButton>("domainKeepRadio")->click();
+        typeInto("domainOldPublicUrlEdit", QStringLiteral("https://octopus.example.com"));
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Tentacles));
+        QVERIFY(
+            child<QLabel>("tentaclesSummaryLabel")->text().contains(QStringLiteral("No command is needed")));
+        QVERIFY(child<QPlainTextEdit>("tentaclesLinuxCommand")
+                    ->toPlainText()
+                    .contains(QStringLiteral("No command")));
+        QVERIFY(!child<QAbstractButton>("tentaclesExportButton")->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestDomainTentacles)
+#include "tst_domaintentacles.moc"
