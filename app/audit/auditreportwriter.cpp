@@ -85,12 +85,16 @@ QString AuditReportWriter::jsonString(const QString &text)
 
 QString AuditReportWriter::csvField(const QString &text)
 {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
-        !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
+    // Snippets come from arbitrary files: a cell a spreadsheet would run as a formula (=, +, -, @, tab,
+    // carriage return first) is prefixed with an apostrophe (OWASP "CSV injection").
+    QString value = text;
+    if (!value.isEmpty() && QStringView(u"=+-@\t\r").contains(value.front()))
+        value.prepend(QLatin1Char('\''));
+    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) &&
+        !value.contains(QLatin1Char('\n')) && !value.contains(QLatin1Char('\r')))
+        return value;
+    value.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + value + QLatin1Char('"');
 }
 
 QByteArray AuditReportWriter::toJson() const

@@ -38,7 +38,7 @@ public:
     QByteArray toText() const;
 
     static QString jsonString(const QString &text);
-    static QString csvField(const QString &text);
+    static QString csvField(const QString &text); // RFC 4180 quoting, formula cells defused
 
 private:
     qint64 m_files;
