@@ -97,18 +97,20 @@ InventoryJob::~InventoryJob()
 
 int InventoryJob::pagesDone() const
 {
-    int done = 0;
-    for (const auto &p : m_progress)
-        done += p.first;
-    return done;
+    return m_pagesDone;
 }
 
 int InventoryJob::pagesTotal() const
 {
-    int total = 0;
-    for (const auto &p : m_progress)
-        total += p.second;
-    return total;
+    return m_pagesTotal;
+}
+
+void InventoryJob::setProgress(QObject *job, int done, int total)
+{
+    const QPair<int, int> old = m_progress.value(job, {0, 0});
+    m_pagesDone += done - old.first;
+    m_pagesTotal += total - old.second;
+    m_progress.insert(job, {done, total});
 }
 
 void InventoryJob::reportProgress()
@@ -142,18 +144,18 @@ PagedFetchJob *InventoryJob::fetch(const QString &path,
     PagedFetchJob *job = m_client->fetchAll(path, this);
     job->setPageSize(m_pageSize);
     job->setItemTransform(std::move(transform));
-    m_progress.insert(job, {0, 1});
+    setProgress(job, 0, 1);
     m_running.append(job);
     ++m_outstanding;
     connect(job, &PagedFetchJob::progress, this, [this, job](int done, int total) {
-        m_progress.insert(job, {done, total});
+        setProgress(job, done, total);
         reportProgress();
     });
     connect(job, &PagedFetchJob::finished, this, [this, job, consume, optional](const PagedResult &result) {
         m_running.removeAll(job);
         m_snapshot.requests += result.requests;
-        auto &p = m_progress[job];
-        p.first = p.second = std::max(p.first, 1);
+        const int pages = std::max(m_progress.value(job).second, 1);
+        setProgress(job, pages, pages);
         if (m_finished)
             return;
         if (result.ok())
@@ -170,13 +172,13 @@ ApiJob *InventoryJob::get(const QString &path, std::function<void(const QJsonDoc
                           bool optional)
 {
     ApiJob *job = m_client->get(path, this);
-    m_progress.insert(job, {0, 1});
+    setProgress(job, 0, 1);
     m_running.append(job);
     ++m_outstanding;
     connect(job, &ApiJob::finished, this, [this, job, consume, optional](const ApiResult &result) {
         m_running.removeAll(job);
         ++m_snapshot.requests;
-        m_progress[job] = {1, 1};
+        setProgress(job, 1, 1);
         if (m_finished)
             return;
         if (result.ok())

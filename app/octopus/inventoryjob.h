@@ -54,6 +54,7 @@ private:
     void onUsers();
     void recordError(const ApiError &error, bool optional);
     void reportProgress();
+    void setProgress(QObject *job, int done, int total);
     void settle();
     void finish();
 
@@ -64,6 +65,8 @@ private:
     ApiKeyScope m_apiKeyScope = ApiKeyScope::AllUsers;
     int m_pageSize = 1000;
     int m_outstanding = 0;
+    int m_pagesDone = 0;
+    int m_pagesTotal = 0;
     bool m_finished = false;
     bool m_autoDelete = true;
     bool m_fatal = false;

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QMutexLocker>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -64,13 +65,30 @@ constexpr qsizetype kInlineParseBytes = 64 * 1024;
 
 } // namespace
 
+QThreadPool *NetworkWorker::parsePool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool; // lives for the process; idle threads expire
+        p->setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+        p->setExpiryTimeout(5000);
+        return p;
+    }();
+    return pool;
+}
+
 NetworkWorker::NetworkWorker(const ConnectionSettings &settings)
     : m_settings(settings)
-{}
+    , m_guard(std::make_shared<Guard>())
+{
+    m_guard->worker = this;
+}
 
 NetworkWorker::~NetworkWorker()
 {
-    m_parsePool.waitForDone(); // no parse task may outlive this object
+    {
+        QMutexLocker lock(&m_guard->mutex); // parse tasks still running will not post to us any more
+        m_guard->worker = nullptr;
+    }
     cancelAll();
 }
 
@@ -333,14 +351,21 @@ void NetworkWorker::onReplyFinished(Call *call)
             parseBody(&result, body, call->request);
         } else {
             // A large answer is parsed on the pool, so this thread keeps reading the other replies meanwhile.
-            m_parsePool.start([this, id = call->id, body = std::move(body), request = call->request,
-                               result = std::move(result)]() mutable {
+            // One pool for every client: parsing threads do not multiply with servers. The result is posted
+            // back only while this worker lives (checked under the lock its destructor takes).
+            parsePool()->start([guard = m_guard, id = call->id, body = std::move(body),
+                                request = call->request, result = std::move(result)]() mutable {
                 parseBody(&result, body, request);
                 body.clear();
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, id, result = std::move(result)]() mutable { onParsed(id, std::move(result)); },
-                    Qt::QueuedConnection);
+                QMutexLocker lock(&guard->mutex);
+                if (NetworkWorker *worker = guard->worker) {
+                    QMetaObject::invokeMethod(
+                        worker,
+                        [worker, id, result = std::move(result)]() mutable {
+                            worker->onParsed(id, std::move(result));
+                        },
+                        Qt::QueuedConnection);
+                }
             });
             pump();
             return;

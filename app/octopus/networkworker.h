@@ -6,9 +6,12 @@
 
 #include <QHash>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
+
+#include <memory>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -65,5 +68,11 @@ private:
     QHash<quint64, Call *> m_calls;
     QList<quint64> m_queue; // waiting for an in-flight slot, in order
     int m_inFlight = 0;
-    QThreadPool m_parsePool; // declared last: destroyed (and drained) first
+    struct Guard
+    {
+        QMutex mutex;
+        NetworkWorker *worker = nullptr;
+    };
+    std::shared_ptr<Guard> m_guard;
+    static QThreadPool *parsePool();
 };

@@ -36,6 +36,14 @@ QTextStream &out()
     return stream;
 }
 
+double cpuSeconds(int who)
+{
+    rusage usage{};
+    getrusage(who, &usage);
+    return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+           (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 double peakRssMb()
 {
     rusage usage{};
@@ -109,6 +117,8 @@ private:
         m_stallClock.start();
         m_lastTickNs = 0;
         m_stallTimer.start();
+        m_cpuAtStart = cpuSeconds(RUSAGE_SELF);
+        m_guiCpuAtStart = cpuSeconds(RUSAGE_THREAD);
         m_wall.start();
         for (int i = 0; i < 2; ++i) {
             ConnectionSettings settings;
@@ -151,6 +161,9 @@ private:
         out() << "wall-s: " << QString::number(wall, 'f', 3) << Qt::endl;
         out() << "peak-rss-mb: " << QString::number(peakRssMb(), 'f', 1) << Qt::endl;
         out() << "max-gui-stall-ms: " << QString::number(m_maxStallNs / 1e6, 'f', 1) << Qt::endl;
+        out() << "cpu-s: " << QString::number(cpuSeconds(RUSAGE_SELF) - m_cpuAtStart, 'f', 3)
+              << " (gui thread " << QString::number(cpuSeconds(RUSAGE_THREAD) - m_guiCpuAtStart, 'f', 3)
+              << ")" << Qt::endl;
         m_inventoryWall = wall;
         QTimer::singleShot(0, this, &Bench::runCurl);
     }
@@ -163,7 +176,6 @@ private:
             return;
         }
         QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        QElapsedTimer wall;
         auto remaining = std::make_shared<int>(2);
         for (int i = 0; i < 2; ++i) {
             const QString configPath = m_dir.filePath(QStringLiteral("curl-%1.conf").arg(i));
@@ -186,14 +198,14 @@ private:
             curl->setProgram(QStringLiteral("curl"));
             curl->setArguments({QStringLiteral("-K"), configPath});
             curl->setProcessChannelMode(QProcess::ForwardedChannels);
-            connect(curl, &QProcess::finished, this, [this, remaining, wall, curl, configPath](int code) {
+            connect(curl, &QProcess::finished, this, [this, remaining, curl, configPath](int code) {
                 QFile::remove(configPath); // the key was in it
                 curl->deleteLater();
                 if (code != 0)
                     m_curlFailed = true;
                 if (--*remaining > 0)
                     return;
-                m_curlWall = wall.nsecsElapsed() / 1e9;
+                m_curlWall = m_curlClock.nsecsElapsed() / 1e9;
                 out() << "curl-parallel-wall-s: " << QString::number(m_curlWall, 'f', 3)
                       << (m_curlFailed ? " (curl reported an error)" : "") << Qt::endl;
                 runNaive();
@@ -204,7 +216,7 @@ private:
                 m_curlWall = -1;
             });
             if (i == 0)
-                wall.start();
+                m_curlClock.start();
             curl->start();
         }
     }
@@ -299,8 +311,11 @@ private:
     qint64 m_lastTickNs = 0;
     qint64 m_maxStallNs = 0;
     QElapsedTimer m_wall;
+    double m_cpuAtStart = 0;
+    double m_guiCpuAtStart = 0;
     double m_inventoryWall = 0;
     double m_curlWall = -1;
+    QElapsedTimer m_curlClock;
     bool m_curlFailed = false;
     QTemporaryDir m_dir;
     int m_naiveCapMs;
