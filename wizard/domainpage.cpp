@@ -154,7 +154,9 @@ DomainPage::DomainPage(MigrationPlan *plan, ServerSession *session, QWidget *par
     m_groups->verticalHeader()->hide();
     m_groups->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_groups->setSelectionMode(QAbstractItemView::NoSelection);
-    m_groups->setMinimumHeight(140);
+    m_groups->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_groups->verticalHeader()->setDefaultSectionSize(m_groups->fontMetrics().height() + 8);
+    m_groups->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     consequencesLayout->addWidget(m_groups);
     layout->addWidget(consequencesBox, 1);
 
@@ -387,4 +389,9 @@ void DomainPage::refreshConsequences()
         }
     }
     m_groups->setVisible(!c.groups.isEmpty());
+    // Tall enough for every row (up to 15; the page scrolls), so the table itself rarely needs to.
+    const int visibleRows = std::min(int(c.groups.size()), 15);
+    m_groups->setFixedHeight(m_groups->horizontalHeader()->sizeHint().height() +
+                             visibleRows * m_groups->verticalHeader()->defaultSectionSize() +
+                             2 * m_groups->frameWidth());
 }

@@ -7,6 +7,7 @@
 #include "plandocument.h"
 #include "readinessstrip.h"
 #include "recentfiles.h"
+#include "serversession.h"
 #include "sessioncredentials.h"
 #include "wizardlogging.h"
 
@@ -149,6 +150,7 @@ void MainWindow::enterDemoMode(const DemoServers &servers)
     m_document->newPlan(data); // untitled and unmodified: nothing the lead decided yet
     m_credentials->setApiKey(ServerRole::Old, servers.oldApiKey);
     m_credentials->setApiKey(ServerRole::New, servers.newApiKey);
+    m_wizard->session()->setDemo(true);
     m_banner->setText(
         tr("Demo mode: both servers are simulated on this computer (octosim). Nothing you do here "
            "touches a real Octopus Server."));

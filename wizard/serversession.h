@@ -33,6 +33,14 @@ public:
     }
     void setInventory(ServerRole role, const InventorySnapshot &snapshot); // tests, and after a job
 
+    // Demo mode (`handover --demo`): both servers are octosim, whose test controls the pages may use.
+    bool isDemo() const { return m_demo; }
+    void setDemo(bool demo)
+    {
+        m_demo = demo;
+        Q_EMIT demoChanged(demo);
+    }
+
     bool isTakingInventory() const { return !m_jobs.isEmpty(); }
     // Takes the inventory of every server that can connect. No-op while one is running.
     void takeInventory();
@@ -44,6 +52,7 @@ Q_SIGNALS:
     void inventoryRunningChanged(bool running);
     void inventoryFailed(const QString &message); // translated
     void clientsChanged();
+    void demoChanged(bool demo);
 
 private:
     void onConnectionChanged();
@@ -56,4 +65,5 @@ private:
     std::optional<InventorySnapshot> m_newInventory;
     QList<QPointer<InventoryJob>> m_jobs;
     QHash<InventoryJob *, QPair<int, int>> m_progress;
+    bool m_demo = false;
 };

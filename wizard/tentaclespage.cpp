@@ -21,6 +21,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -206,6 +208,13 @@ TentaclesPage::TentaclesPage(MigrationPlan *plan, ServerSession *session, Dialog
     m_mark = new QPushButton(tr("&Mark re-pointed"), bottom);
     m_mark->setObjectName(QStringLiteral("tentaclesMarkButton"));
     verifyRow->addWidget(m_mark);
+    m_simulate = new QPushButton(tr("Simulate re-point (demo)"), bottom);
+    m_simulate->setObjectName(QStringLiteral("tentaclesSimulateRepointButton"));
+    m_simulate->setToolTip(
+        tr("Demo only: the simulated Tentacles of the selected machines start polling the new "
+           "server, as if their re-point command had run on them."));
+    m_simulate->setVisible(m_session->isDemo());
+    verifyRow->addWidget(m_simulate);
     m_verifySelected = new QPushButton(tr("&Verify selected"), bottom);
     m_verifySelected->setObjectName(QStringLiteral("tentaclesVerifySelectedButton"));
     verifyRow->addWidget(m_verifySelected);
@@ -280,6 +289,8 @@ TentaclesPage::TentaclesPage(MigrationPlan *plan, ServerSession *session, Dialog
     connect(bundleAction, &QAction::triggered, this, &TentaclesPage::exportBundle);
     connect(csvAction, &QAction::triggered, this, &TentaclesPage::exportCsv);
     connect(m_mark, &QPushButton::clicked, this, &TentaclesPage::markSelectedRepointed);
+    connect(m_simulate, &QPushButton::clicked, this, &TentaclesPage::simulateRepoint);
+    connect(m_session, &ServerSession::demoChanged, m_simulate, &QWidget::setVisible);
     connect(m_verifySelected, &QPushButton::clicked, this, &TentaclesPage::verifySelected);
     connect(m_verifyAll, &QPushButton::clicked, this, &TentaclesPage::verifyAll);
     connect(m_verifyCancel, &QPushButton::clicked, this, &TentaclesPage::cancelVerification);
@@ -582,6 +593,30 @@ void TentaclesPage::markSelectedRepointed()
     m_actionStatus->setText(
         tr("%n machine(s) marked as re-pointed; verify them when their Tentacles have restarted.", nullptr,
            int(ids.size())));
+}
+
+void TentaclesPage::simulateRepoint()
+{
+    OctopusClient *client = m_session->client(ServerRole::New);
+    const QStringList ids = selectedIds();
+    if (!m_session->isDemo() || !client || ids.isEmpty())
+        return;
+    ApiRequest request;
+    request.method = "POST";
+    request.path = QStringLiteral("/octosim/control/repoint");
+    request.body = QJsonDocument(QJsonObject{{QStringLiteral("MachineIds"), QJsonArray::fromStringList(ids)}})
+                       .toJson(QJsonDocument::Compact);
+    ApiJob *job = client->send(request);
+    connect(job, &ApiJob::finished, this, [this, ids](const ApiResult &result) {
+        if (!result.ok()) {
+            m_actionStatus->setText(
+                tr("The simulator did not take the re-point: %1").arg(result.error.message));
+            return;
+        }
+        markSelectedRepointed();
+        m_actionStatus->setText(
+            tr("Simulated: %n Tentacle(s) now poll the new server. Verify them.", nullptr, int(ids.size())));
+    });
 }
 
 void TentaclesPage::verifySelected()

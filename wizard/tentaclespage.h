@@ -43,6 +43,8 @@ public:
     void verifySelected();
     void verifyAll();
     void cancelVerification();
+    // Demo mode only: tells octosim that the selected Tentacles ran their re-point command.
+    void simulateRepoint();
     bool isVerifying() const { return m_verifier != nullptr; }
 
 Q_SIGNALS:
@@ -97,6 +99,7 @@ private:
     QToolButton *m_export = nullptr;
     QLabel *m_actionStatus = nullptr;
     QPushButton *m_mark = nullptr;
+    QPushButton *m_simulate = nullptr;
     QPushButton *m_verifySelected = nullptr;
     QPushButton *m_verifyAll = nullptr;
     QPushButton *m_verifyCancel = nullptr;

@@ -81,7 +81,6 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<FakeDialogs> m_dialogs;
     std::unique_ptr<MainWindow> m_window;
-    QNetworkAccessManager m_nam;
 
     template<typename T = QWidget>
     T *child(const char *name) const
@@ -108,21 +107,6 @@ private:
         return child<QLabel>("domainConsequencesLabel")->property(property).toInt();
     }
     QString statusText(int sourceRow) const { return tentaclesPage()->model()->newStatusText(sourceRow); }
-    void repoint(const QStringList &ids)
-    {
-        const octosim::InstanceEndpoint clone = m_sim->newInstance();
-        QNetworkRequest request(QUrl(clone.url.toString() + QStringLiteral("/octosim/control/repoint")));
-        request.setRawHeader("X-Octopus-ApiKey", clone.apiKey.toUtf8());
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        QNetworkReply *reply = m_nam.post(
-            request,
-            QJsonDocument(QJsonObject{{QStringLiteral("MachineIds"), QJsonArray::fromStringList(ids)}})
-                .toJson());
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        QVERIFY(done.wait(5000));
-        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-        reply->deleteLater();
-    }
     void selectSourceRows(const QList<int> &rows)
     {
         auto *table = child<QTableView>("tentaclesTable");
@@ -310,17 +294,18 @@ private Q_SLOTS:
         QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Tentacles));
         PollingMachineModel *model = tentaclesPage()->model();
         QVERIFY(model->rowCount() >= 3);
-        // Two Tentacles were re-pointed on their machines (octosim's test control stands in for that).
+        // Two Tentacles were re-pointed on their machines: demo mode's button tells octosim so and marks
+        // them.
         const QString a = model->machine(0).id;
-        const QString b = model->machine(1).id;
         const QString c = model->machine(2).id;
-        repoint({a, b});
-
+        auto *simulate = child<QPushButton>("tentaclesSimulateRepointButton");
+        QVERIFY(simulate->isVisible());
         selectSourceRows({0, 1});
-        QTest::mouseClick(child<QPushButton>("tentaclesMarkButton"), Qt::LeftButton);
-        QCOMPARE(m_window->plan()->tentacles().machines.size(), 2);
+        QTest::mouseClick(simulate, Qt::LeftButton);
+        QTRY_COMPARE(m_window->plan()->tentacles().machines.size(), 2);
         QCOMPARE(m_window->plan()->tentacles().machines.value(a).verification,
                  TentacleMark::Verification::Pending);
+        QVERIFY(m_window->plan()->tentacles().machines.value(a).repointedAt.isValid());
         QVERIFY(statusText(0).contains(QStringLiteral("pending")));
 
         QSignalSpy finished(tentaclesPage(), &TentaclesPage::verificationFinished);
