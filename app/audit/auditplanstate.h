@@ -18,7 +18,7 @@ public:
     static constexpr auto Accepted = "accepted";
 
     QStringList folders;
-    QString swaggerFile; // the new server's swagger.json, saved to a file (optional)
+    QString swaggerFile;               // the new server's swagger.json, saved to a file (optional)
     QHash<QString, QString> decisions; // finding key -> "fixed" / "accepted"
 
     static AuditPlanState fromJson(const QJsonObject &section);

@@ -19,10 +19,18 @@
 
 namespace {
 
+// QCommandLineParser names the binary in its usage line; the verb belongs there too.
+QString helpText(const QCommandLineParser &parser)
+{
+    const QString text = parser.helpText();
+    return QStringLiteral("Usage: handover audit [options] PATH…") +
+           text.mid(text.indexOf(QLatin1Char('\n')));
+}
+
 int usageError(const QString &message, const QCommandLineParser &parser)
 {
     QTextStream err(stderr);
-    err << "handover audit: " << message << '\n' << parser.helpText();
+    err << "handover audit: " << message << '\n' << helpText(parser);
     return 2;
 }
 
@@ -34,7 +42,9 @@ int runAudit(const QStringList &arguments)
     parser.setApplicationDescription(QCoreApplication::translate(
         "AuditVerb",
         "Finds scripts and pipelines that call the Octopus API with a hard-coded URL, an API key, "
-        "the retired octo CLI or endpoints the new server does not serve."));
+        "the retired octo CLI or endpoints the new server does not serve.\n"
+        "Severities: breaking, must-change, deprecated, security, info. Exit status: 0 when the "
+        "scan ran (with or without findings), 2 on a usage error or an unreadable PATH."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption oldUrl(QStringLiteral("old-url"),
                                     QCoreApplication::translate("AuditVerb",
@@ -65,7 +75,7 @@ int runAudit(const QStringList &arguments)
     if (!parser.parse(QStringList{QStringLiteral("handover audit")} + arguments))
         return usageError(parser.errorText(), parser);
     if (parser.isSet(help)) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << helpText(parser);
         return 0;
     }
 
