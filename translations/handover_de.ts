@@ -255,10 +255,6 @@
 <context>
     <name>AuditVerb</name>
     <message>
-        <source>Finds scripts and pipelines that call the Octopus API with a hard-coded URL, an API key, the retired octo CLI or endpoints the new server does not serve.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>URL or host name of the old server (repeatable).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -312,6 +308,32 @@
     </message>
     <message>
         <source>cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finds scripts and pipelines that call the Octopus API with a hard-coded URL, an API key, the retired octo CLI or endpoints the new server does not serve.
+Severities: breaking, must-change, deprecated, security, info. Exit status: 0 when the scan ran (with or without findings), 2 on a usage error or an unreadable PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CertificateTrustPrompt</name>
+    <message>
+        <source>Untrusted certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system does not trust the TLS certificate of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Trust it only if you recognise this fingerprint (compare it on the server). Handover will then accept exactly this certificate for this server and refuse any other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trust this certificate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -508,6 +530,33 @@ Verbs:
     </message>
     <message>
         <source>Test connection, keychain storage and certificate checks come in a later version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTestPanel</name>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember the API keys in the system &amp;keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API keys are kept in memory for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API keys are stored in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain is unavailable: nothing was stored (%1). The keys stay in memory for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the URL and API key of a server first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1216,6 +1265,51 @@ The API key comes from HANDOVER_API_KEY, or from the keychain.
     </message>
 </context>
 <context>
+    <name>ReadinessController</name>
+    <message>
+        <source>Not connected: enter the URL and API key on the Connect step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last check: not finished yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s), not ready</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: ready (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReadinessRules</name>
     <message>
         <source>Checking…</source>
@@ -1913,6 +2007,18 @@ The API key comes from HANDOVER_API_KEY, or from the keychain.
     </message>
     <message>
         <source>Locked %1 machines; %2 could not be changed (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 targets; last deployment from the old server %3, from the new one %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Calamari churn:&lt;/b&gt; both servers have deployed to %1 targets in %2 environments since the clone: %3. Each deployment upgrades or downgrades Calamari to its own server&apos;s version; deploy from one server at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Calamari:&lt;/b&gt; no environment has deployments from both servers since the clone. Keep it that way: each server upgrades or downgrades Calamari to its own version on the targets it deploys to.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,6 +1,7 @@
 #include "tentaclespage.h"
 
 #include "apijob.h"
+#include "deploymenthistoryjob.h"
 #include "dialogservice.h"
 #include "migrationplan.h"
 #include "octopusclient.h"
@@ -380,6 +381,7 @@ void TentaclesPage::reloadMachines()
     }
     m_model->setNewServerHealth(health);
     refreshFilters();
+    checkCalamariChurn();
     if (!m_table->currentIndex().isValid() && m_filter->rowCount() > 0)
         m_table->setCurrentIndex(m_filter->index(0, PollingMachineModel::NameColumn));
     refreshSummary();
@@ -535,13 +537,79 @@ void TentaclesPage::refreshWarnings()
     } else if (newInventory) {
         lines << tr("No Tentacle upgrade is pending on the new server.");
     }
-    lines << tr(
-        "<b>Calamari:</b> if both servers deploy to the same targets during the side-by-side period, each "
-        "one upgrades or downgrades Calamari to its own version on every deployment. Deploy from one "
-        "server at a time.");
+    if (!m_churn.isEmpty()) {
+        int targets = 0;
+        QStringList groups;
+        const QLocale locale;
+        for (const CalamariChurnGroup &g : std::as_const(m_churn)) {
+            targets += int(g.machineIds.size());
+            if (groups.size() < 3)
+                groups << tr("%1 (%2 targets; last deployment from the old server %3, from the new one %4)")
+                              .arg(g.environmentName.toHtmlEscaped())
+                              .arg(g.machineIds.size())
+                              .arg(locale.toString(g.lastOld.toLocalTime(), QLocale::ShortFormat),
+                                   locale.toString(g.lastNew.toLocalTime(), QLocale::ShortFormat));
+        }
+        lines << tr("<b>Calamari churn:</b> both servers have deployed to %1 targets in %2 environments "
+                    "since the "
+                    "clone: %3. Each deployment upgrades or downgrades Calamari to its own server's version; "
+                    "deploy "
+                    "from one server at a time.")
+                     .arg(targets)
+                     .arg(m_churn.size())
+                     .arg(groups.join(QStringLiteral("; ")));
+    } else {
+        lines << (m_churnKnown
+                      ? tr("<b>Calamari:</b> no environment has deployments from both servers since the "
+                           "clone. Keep it that way: each server upgrades or downgrades Calamari to its own "
+                           "version on the targets it deploys to.")
+                      : tr("<b>Calamari:</b> if both servers deploy to the same targets during the "
+                           "side-by-side period, each one upgrades or downgrades Calamari to its own "
+                           "version on every deployment. Deploy from one server at a time."));
+    }
+
     m_warnings->setText(lines.join(QStringLiteral("<br>")));
     m_lockUpgrades->setEnabled(suggested > 0 && m_session->canConnect(ServerRole::New));
     m_lockUpgrades->setProperty("candidates", suggested);
+}
+
+void TentaclesPage::checkCalamariChurn()
+{
+    const auto &oldInventory = m_session->inventory(ServerRole::Old);
+    const auto &newInventory = m_session->inventory(ServerRole::New);
+    OctopusClient *oldClient = m_session->client(ServerRole::Old);
+    OctopusClient *newClient = m_session->client(ServerRole::New);
+    if (!oldInventory || !newInventory || !oldClient || !newClient || !m_historyJobs.isEmpty() ||
+        (m_churnKnown && m_churnInventory == oldInventory->takenAt))
+        return;
+    m_churnInventory = oldInventory->takenAt;
+    QStringList spaceIds;
+    for (const InventorySpace &space : oldInventory->spaces)
+        spaceIds << space.id;
+    auto pending = std::make_shared<int>(2);
+    for (const auto &[client, target] :
+         {std::pair{oldClient, &m_oldDeployments}, std::pair{newClient, &m_newDeployments}}) {
+        auto *job = new DeploymentHistoryJob(client, spaceIds, 200, this);
+        m_historyJobs.append(job);
+        QList<DeploymentRecord> *out = target;
+        connect(job, &DeploymentHistoryJob::finished, this,
+                [this, job, out, pending](const QList<DeploymentRecord> &records, const QList<ApiError> &) {
+                    *out = records;
+                    m_historyJobs.removeAll(job);
+                    job->deleteLater();
+                    if (--*pending > 0)
+                        return;
+                    const auto &inventory = m_session->inventory(ServerRole::Old);
+                    m_churn = findCalamariChurn(m_oldDeployments, m_newDeployments,
+                                                inventory ? tentacleMachinesFrom(*inventory)
+                                                          : QList<TentacleMachine>{},
+                                                QDateTime::currentDateTimeUtc().addDays(-30));
+                    m_churnKnown = true;
+                    refreshWarnings();
+                    Q_EMIT calamariChurnChecked();
+                });
+        job->start();
+    }
 }
 
 QStringList TentaclesPage::selectedIds() const

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "calamarichurn.h"
 #include "tentaclecommands.h"
 #include "tentacleverifier.h"
 
 #include <QPointer>
 #include <QWizardPage>
 
+class DeploymentHistoryJob;
 class DialogService;
 class MigrationPlan;
 class PollingMachineFilter;
@@ -37,6 +39,7 @@ public:
     PollingMachineModel *model() const { return m_model; }
     PollingMachineFilter *filter() const { return m_filter; }
     TentacleCommands::Options commandOptions() const;
+    const QList<CalamariChurnGroup> &calamariChurn() const { return m_churn; }
 
     // Verification, also driven by tests.
     void markSelectedRepointed();
@@ -49,6 +52,7 @@ public:
 
 Q_SIGNALS:
     void verificationFinished();
+    void calamariChurnChecked();
 
 private:
     void reloadMachines();
@@ -68,6 +72,7 @@ private:
     void copyCommand();
     void lockUpgrades();
     QList<TentacleMachine> visibleMachines() const;
+    void checkCalamariChurn();
 
     MigrationPlan *m_plan;
     ServerSession *m_session;
@@ -78,6 +83,13 @@ private:
     QPointer<TentacleVerifier> m_verifier;
     QStringList m_verifying;
     bool m_autoInventoryDone = false;
+    // Calamari churn evidence: deployments since the clone on both servers.
+    QList<QPointer<DeploymentHistoryJob>> m_historyJobs;
+    QList<DeploymentRecord> m_oldDeployments;
+    QList<DeploymentRecord> m_newDeployments;
+    QList<CalamariChurnGroup> m_churn;
+    bool m_churnKnown = false;
+    QDateTime m_churnInventory; // the old inventory's time the evidence was computed for
 
     QLabel *m_summary = nullptr;
     QLabel *m_inventoryStatus = nullptr;

@@ -24,6 +24,7 @@ struct TentacleMachine
     QString operatingSystem;    // e.g. "Microsoft Windows Server 2019 Datacenter", "Linux", "Unknown"
     QString shellName;          // PowerShell, Bash, Unknown
     QStringList environments;   // names (targets)
+    QStringList environmentIds; // the same, as ids
     QStringList roles;          // targets
     QStringList tenants;        // names (targets)
     QStringList workerPools;    // names (workers)

@@ -36,6 +36,7 @@ QList<TentacleMachine> tentacleMachinesFrom(const InventorySnapshot &snapshot)
             t.operatingSystem = m.operatingSystem;
             t.shellName = m.shellName;
             t.environments = names(m.environmentIds, environmentNames);
+            t.environmentIds = m.environmentIds;
             t.roles = m.roles;
             t.tenants = names(m.tenantIds, tenantNames);
             t.workerPools = m.workerPoolIds;

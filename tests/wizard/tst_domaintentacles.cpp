@@ -345,6 +345,34 @@ private Q_SLOTS:
         QCOMPARE(verified, 2);
     }
 
+    void calamariChurnIsShownWithItsEvidence()
+    {
+        // One deployment to the same environment on each server after the clone.
+        QNetworkAccessManager nam;
+        for (const octosim::InstanceEndpoint &server : {m_sim->oldInstance(), m_sim->newInstance()}) {
+            QNetworkRequest request(
+                QUrl(server.url.toString() + QStringLiteral("/api/Spaces-1/deployments")));
+            request.setRawHeader("X-Octopus-ApiKey", server.apiKey.toUtf8());
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+            const QJsonObject body{
+                {QStringLiteral("EnvironmentId"), QStringLiteral("Environments-1")},
+                {QStringLiteral("ProjectId"), QStringLiteral("Projects-1")},
+                {QStringLiteral("Created"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+            QNetworkReply *reply = nam.post(request, QJsonDocument(body).toJson());
+            QSignalSpy done(reply, &QNetworkReply::finished);
+            QVERIFY(done.wait(5000));
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            QVERIFY2(status == 200 || status == 201, qPrintable(QString::number(status)));
+            reply->deleteLater();
+        }
+        QSignalSpy checked(tentaclesPage(), &TentaclesPage::calamariChurnChecked);
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Tentacles));
+        QVERIFY(checked.wait(20000));
+        QCOMPARE(tentaclesPage()->calamariChurn().size(), 1);
+        QVERIFY(!tentaclesPage()->calamariChurn().first().machineIds.isEmpty());
+        QVERIFY(child<QLabel>("tentaclesWarningsLabel")->text().contains(QStringLiteral("Calamari churn")));
+    }
+
     void keepingTheNameNeedsNoCommand()
     {
         QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Domain));
