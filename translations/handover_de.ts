@@ -1813,10 +1813,6 @@ The API key comes from HANDOVER_API_KEY, or from the keychain.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Verify a&amp;ll</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2019,6 +2015,10 @@ The API key comes from HANDOVER_API_KEY, or from the keychain.
     </message>
     <message>
         <source>&lt;b&gt;Calamari:&lt;/b&gt; no environment has deployments from both servers since the clone. Keep it that way: each server upgrades or downgrades Calamari to its own version on the targets it deploys to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verif&amp;y all</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -219,7 +219,7 @@ TentaclesPage::TentaclesPage(MigrationPlan *plan, ServerSession *session, Dialog
     m_verifySelected = new QPushButton(tr("&Verify selected"), bottom);
     m_verifySelected->setObjectName(QStringLiteral("tentaclesVerifySelectedButton"));
     verifyRow->addWidget(m_verifySelected);
-    m_verifyAll = new QPushButton(tr("Verify a&ll"), bottom);
+    m_verifyAll = new QPushButton(tr("Verif&y all"), bottom);
     m_verifyAll->setObjectName(QStringLiteral("tentaclesVerifyAllButton"));
     verifyRow->addWidget(m_verifyAll);
     m_verifyProgress = new QProgressBar(bottom);
