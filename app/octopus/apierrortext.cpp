@@ -18,6 +18,11 @@ QString certificateText(const CertificateInfo &info)
 
 } // namespace
 
+QString ApiErrorText::describeCertificate(const CertificateInfo &certificate)
+{
+    return certificateText(certificate);
+}
+
 QString ApiErrorText::serverName(const ApiError &error)
 {
     const QString url = error.serverUrl.toDisplayString(QUrl::RemoveUserInfo);

@@ -13,6 +13,8 @@ class ApiErrorText
 
 public:
     static QString describe(const ApiError &error);
+    // Subject, issuer, validity and SHA-256 fingerprint, for the trust prompt and TLS errors.
+    static QString describeCertificate(const CertificateInfo &certificate);
     // "the old server (https://…)", "the new server (…)" or "the server https://…".
     static QString serverName(const ApiError &error);
 };

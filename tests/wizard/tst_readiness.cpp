@@ -1,0 +1,202 @@
+// The readiness strip and the Connect step's live checks against in-process octosim, offscreen:
+// lights per server, details with the time of the last check, the un-reset clone, TLS consent through the
+// trust service (and the pin remembered), and the keychain consent when no keychain is available.
+#include "certificatetrustservice.h"
+#include "connectiontestpanel.h"
+#include "keychainstore.h"
+#include "migrationplan.h"
+#include "octosimserver.h"
+#include "readinesscontroller.h"
+#include "readinessmodel.h"
+#include "readinessstrip.h"
+#include "serversession.h"
+#include "sessioncredentials.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+class AnsweringTrustService : public CertificateTrustService
+{
+public:
+    void askTrust(const QString &, const CertificateInfo &certificate,
+                  std::function<void(bool)> answer) override
+    {
+        asked.append(certificate.sha256);
+        answer(true);
+    }
+    QStringList asked;
+};
+
+struct Window
+{
+    octosim::OctoSimServer *sim = nullptr;
+    MigrationPlan plan;
+    SessionCredentials credentials;
+    std::unique_ptr<ServerSession> session;
+    std::unique_ptr<ReadinessController> controller;
+    ReadinessStrip strip;
+
+    void connectTo(octosim::OctoSimServer *server)
+    {
+        sim = server;
+        session = std::make_unique<ServerSession>(&plan, &credentials);
+        controller = std::make_unique<ReadinessController>(session.get(), &plan, &credentials);
+        controller->setInterval(0);
+        controller->setStrip(&strip);
+        plan.setServerUrl(ServerRole::Old, server->oldInstance().url);
+        plan.setServerUrl(ServerRole::New, server->newInstance().url);
+        credentials.setApiKey(ServerRole::Old, server->oldInstance().apiKey);
+        credentials.setApiKey(ServerRole::New, server->newInstance().apiKey);
+    }
+};
+
+} // namespace
+
+class TestReadinessStrip : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().remove(QStringLiteral("trustedCertificates"));
+    }
+
+    void lightsFollowTheChecks_data()
+    {
+        QTest::addColumn<bool>("unresetClone");
+        QTest::newRow("healthy pair") << false;
+        QTest::newRow("un-reset clone") << true;
+    }
+    void lightsFollowTheChecks()
+    {
+        QFETCH(bool, unresetClone);
+        octosim::Options options;
+        options.unresetClone = unresetClone;
+        octosim::OctoSimServer server(options);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        Window window;
+        window.connectTo(&server);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.controller->model(ServerRole::Old) && window.controller->model(ServerRole::New), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.controller->model(ServerRole::Old)->hasResult() &&
+                                     window.controller->model(ServerRole::New)->hasResult(),
+                                 15000);
+        const auto oldLight = window.strip.light(ServerRole::Old);
+        QVERIFY2(oldLight == ReadinessStrip::Light::Ready || oldLight == ReadinessStrip::Light::Warning,
+                 qPrintable(ReadinessStrip::lightName(oldLight)));
+        if (unresetClone) {
+            QCOMPARE(window.strip.light(ServerRole::New), ReadinessStrip::Light::Blocked);
+        } else {
+            QVERIFY(window.strip.light(ServerRole::New) != ReadinessStrip::Light::Blocked);
+        }
+        QWidget *oldItem = window.strip.findChild<QWidget *>(QStringLiteral("readinessOld"));
+        QVERIFY(oldItem);
+        QVERIFY2(oldItem->toolTip().contains(QStringLiteral("Last check")), qPrintable(oldItem->toolTip()));
+        QVERIFY(oldItem->toolTip().contains(QStringLiteral("old.reachable")));
+        QWidget *newItem = window.strip.findChild<QWidget *>(QStringLiteral("readinessNew"));
+        QCOMPARE(newItem->toolTip().contains(QStringLiteral("✖ installation-id-differs")), unresetClone);
+        // A click shows the same details at once (a tooltip, no modal dialog).
+        QTest::mouseClick(oldItem, Qt::LeftButton);
+    }
+
+    void testConnectionShowsEveryCheck()
+    {
+        octosim::OctoSimServer server{octosim::Options{}};
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        Window window;
+        window.connectTo(&server);
+        KeychainStore keychain(QStringLiteral("handover-test-readiness"));
+        ConnectionTestPanel panel(window.controller.get(), &window.plan, &window.credentials, &keychain);
+        panel.show();
+        auto *button = panel.findChild<QPushButton *>(QStringLiteral("testConnectionButton"));
+        auto *list = panel.findChild<QListWidget *>(QStringLiteral("connectionChecksList"));
+        QVERIFY(button && list);
+        QTRY_VERIFY_WITH_TIMEOUT(window.controller->model(ServerRole::New) != nullptr, 5000);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(list->count(), 16, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int i = 0; i < list->count(); ++i) {
+                    if (list->item(i)->data(Qt::UserRole + 1).toString() == QLatin1String("pending"))
+                        return false;
+                }
+                return true;
+            }(),
+            15000);
+        QCOMPARE(list->item(0)->data(Qt::UserRole).toString(), QStringLiteral("old.reachable"));
+        QCOMPARE(list->item(0)->data(Qt::UserRole + 1).toString(), QStringLiteral("pass"));
+    }
+
+    void keychainConsentSaysWhenNothingWasStored()
+    {
+        if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QSKIP("a session bus (maybe with a keychain) is present: the unavailable case cannot be staged");
+        octosim::OctoSimServer server{octosim::Options{}};
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        Window window;
+        window.connectTo(&server);
+        KeychainStore keychain(QStringLiteral("handover-test-readiness"));
+        ConnectionTestPanel panel(window.controller.get(), &window.plan, &window.credentials, &keychain);
+        auto *remember = panel.findChild<QCheckBox *>(QStringLiteral("rememberKeysCheckBox"));
+        auto *status = panel.findChild<QLabel *>(QStringLiteral("keychainStatusLabel"));
+        QVERIFY(remember && status);
+        remember->setChecked(true);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("unavailable")), 10000);
+        QVERIFY(status->text().contains(QStringLiteral("nothing was stored")));
+    }
+
+    void untrustedCertificateIsPutToTheUserAndRemembered()
+    {
+        octosim::Options options;
+        options.tls = true;
+        octosim::OctoSimServer server(options);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        AnsweringTrustService trust;
+        Window window;
+        window.session = std::make_unique<ServerSession>(&window.plan, &window.credentials);
+        window.controller =
+            std::make_unique<ReadinessController>(window.session.get(), &window.plan, &window.credentials);
+        window.controller->setInterval(0);
+        window.controller->setTrustService(&trust);
+        window.controller->setStrip(&window.strip);
+        window.plan.setServerUrl(ServerRole::Old, server.oldInstance().url);
+        window.credentials.setApiKey(ServerRole::Old, server.oldInstance().apiKey);
+        QTRY_VERIFY_WITH_TIMEOUT(window.controller->model(ServerRole::Old) != nullptr, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(trust.asked.size(), 1, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.controller->model(ServerRole::Old)->facts().reachable.value_or(false),
+                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.strip.light(ServerRole::Old) != ReadinessStrip::Light::Blocked, 5000);
+        // Remembered for this URL: a new session pins it before the first request, and nobody is asked again.
+        AnsweringTrustService second;
+        Window again;
+        again.session = std::make_unique<ServerSession>(&again.plan, &again.credentials);
+        again.controller =
+            std::make_unique<ReadinessController>(again.session.get(), &again.plan, &again.credentials);
+        again.controller->setInterval(0);
+        again.controller->setTrustService(&second);
+        again.plan.setServerUrl(ServerRole::Old, server.oldInstance().url);
+        again.credentials.setApiKey(ServerRole::Old, server.oldInstance().apiKey);
+        QTRY_VERIFY_WITH_TIMEOUT(again.controller->model(ServerRole::Old) != nullptr, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(again.controller->model(ServerRole::Old)->hasResult(), 15000);
+        QVERIFY(again.controller->model(ServerRole::Old)->facts().reachable.value_or(false));
+        QCOMPARE(second.asked.size(), 0);
+        QSettings().remove(QStringLiteral("trustedCertificates"));
+    }
+};
+
+QTEST_MAIN(TestReadinessStrip)
+#include "tst_readiness.moc"
