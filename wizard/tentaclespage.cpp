@@ -154,6 +154,11 @@ TentaclesPage::TentaclesPage(MigrationPlan *plan, ServerSession *session, Dialog
     for (const auto &[column, width] : widths)
         m_table->setColumnWidth(column, width);
     m_table->setColumnHidden(PollingMachineModel::GroupColumn, true);
+    // What the new server says matters most during the migration: show it right after the kind.
+    m_table->horizontalHeader()->moveSection(PollingMachineModel::NewStatusColumn,
+                                             PollingMachineModel::KindColumn + 1);
+    m_table->setColumnWidth(PollingMachineModel::NewStatusColumn, 150);
+    m_table->setColumnWidth(PollingMachineModel::TenantsColumn, 90);
     m_table->sortByColumn(PollingMachineModel::NameColumn, Qt::AscendingOrder);
 
     auto *bottom = new QWidget(splitter);

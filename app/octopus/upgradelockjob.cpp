@@ -65,7 +65,7 @@ void UpgradeLockJob::next()
         connect(put, &ApiJob::finished, this, [this, target, advance](const ApiResult &putResult) {
             if (putResult.ok()) {
                 m_changed.append(target.id);
-                qCInfo(lcOctopus) << "UpgradeLocked" << m_lock << "on" << target.id;
+                qCDebug(lcOctopus) << "UpgradeLocked" << m_lock << "on" << target.id;
             } else {
                 m_errors.append(putResult.error);
             }

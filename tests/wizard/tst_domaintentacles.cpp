@@ -373,6 +373,32 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>("tentaclesWarningsLabel")->text().contains(QStringLiteral("Calamari churn")));
     }
 
+    void upgradeLockAsksFirstThenLocks()
+    {
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Domain));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            session()->inventory(ServerRole::New).has_value() && !session()->isTakingInventory(), 20000);
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Tentacles));
+        auto *lock = child<QPushButton>("tentaclesLockUpgradesButton");
+        const int candidates = lock->property("candidates").toInt();
+        QVERIFY(candidates > 0);
+        QVERIFY(lock->isEnabled());
+        QVERIFY(child<QLabel>("tentaclesWarningsLabel")->text().contains(QStringLiteral("Upgrade prompts")));
+        // Declined: nothing is written.
+        m_dialogs->confirmAnswer = false;
+        QTest::mouseClick(lock, Qt::LeftButton);
+        QCOMPARE(m_dialogs->confirmations, 1);
+        QCOMPARE(lock->property("candidates").toInt(), candidates);
+        // Confirmed: every prompting Tentacle is locked on the new server.
+        m_dialogs->confirmAnswer = true;
+        QTest::mouseClick(lock, Qt::LeftButton);
+        QCOMPARE(m_dialogs->confirmations, 2);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>("tentaclesActionStatusLabel")->text().startsWith(QStringLiteral("Locked")), 20000);
+        QCOMPARE(lock->property("candidates").toInt(), 0);
+        QVERIFY(!lock->isEnabled());
+    }
+
     void keepingTheNameNeedsNoCommand()
     {
         QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Domain));
