@@ -271,7 +271,18 @@ void AuditScannerTest::reportsUnreadableFiles()
 
 void AuditScannerTest::skipsGitAndNodeModulesUnlessAsked()
 {
-    AuditScanner::Options options = optionsFor(fixturesDir() + QStringLiteral("/negatives"));
+    // Git cannot commit a folder named .git, so this tree is made here rather than kept under fixtures/.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.filePath(QStringLiteral(".git/config.yml")),
+                      "[remote \"origin\"]\n  url = https://octopus.old.example.com/repo "
+                      "API-HANDOVERFIXTUREKEY0000000009\n"));
+    QFile nodeModule(fixturesDir() + QStringLiteral("/negatives/node_modules/lib/index.js"));
+    QVERIFY(nodeModule.open(QIODevice::ReadOnly));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("node_modules/lib/index.js")), nodeModule.readAll()));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("new_cli.sh")), "octopus release list\n"));
+
+    AuditScanner::Options options = optionsFor(dir.path());
     QVERIFY(AuditScanner::scan(options).findings.isEmpty());
     options.skippedDirectoryNames.clear();
     const AuditScanner::Result all = AuditScanner::scan(options);
