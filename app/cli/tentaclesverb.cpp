@@ -41,8 +41,8 @@ QString parseHost(const QString &value)
     QString text = value.trimmed();
     if (text.contains(QLatin1String("://")))
         text = QUrl(text).host();
-    if (text.isEmpty() || text.size() > 253)
-        return {};
+    if (text.isEmpty() || text.size() > 253 || text.count(QLatin1Char(':')) == 1)
+        return {}; // "host:port": the polling port has its own option
     for (const QChar c : text) {
         if (!(c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('-') ||
               c == QLatin1Char(':') || c == QLatin1Char('[') || c == QLatin1Char(']') ||
@@ -107,7 +107,8 @@ int runTentacles(const QStringList &arguments)
     const QString usage = tr(
         "Usage: handover tentacles --old URL --new URL --new-host HOST [--json|--csv] [--scripts DIR]\n"
         "       [--polling-port PORT] [--instance NAME] [--timeout SECONDS] [--trust-fingerprint SHA256]...\n"
-        "API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.\n");
+        "API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.\n"
+        "Exit codes: 0 listed, 3 a server was unusable or the inventory incomplete, 2 usage error.\n");
     if (!parser.parse(QStringList{QStringLiteral("handover tentacles")} + arguments)) {
         err << "handover tentacles: " << parser.errorText() << '\n' << usage;
         return 2;
@@ -132,7 +133,7 @@ int runTentacles(const QStringList &arguments)
     }
     const QString newHost = parseHost(parser.value(hostOption));
     if (!parser.isSet(hostOption) || newHost.isEmpty())
-        return usageError(tr("--new-host needs a host name or IP address"));
+        return usageError(tr("--new-host needs a host name or IP address (the port goes in --polling-port)"));
     if (parser.isSet(jsonOption) && parser.isSet(csvOption))
         return usageError(tr("--json and --csv cannot be combined"));
     TentacleCommands::Options options;

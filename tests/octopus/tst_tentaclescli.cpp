@@ -206,6 +206,8 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::newRow("no new-host") << QStringList{};
         QTest::newRow("bad host") << QStringList{QStringLiteral("--new-host"), QStringLiteral("a b/c")};
+        QTest::newRow("host with port")
+            << QStringList{QStringLiteral("--new-host"), QStringLiteral("x.example.com:443")};
         QTest::newRow("json and csv")
             << QStringList{QStringLiteral("--new-host"), QStringLiteral("x.example.com"),
                            QStringLiteral("--json"), QStringLiteral("--csv")};
