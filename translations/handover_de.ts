@@ -2023,6 +2023,138 @@ The API key comes from HANDOVER_API_KEY, or from the keychain.
     </message>
 </context>
 <context>
+    <name>TentaclesVerb</name>
+    <message>
+        <source>URL of the old server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL of the new (cloned) server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host name the polling Tentacles must dial from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write one re-point script per machine into this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new server&apos;s polling port (default 10943).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tentacle instance name on the machines (default Tentacle).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect and transfer timeout in seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust a TLS certificate with this SHA-256 fingerprint (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs an http:// or https:// URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--new-host needs a host name or IP address (the port goes in --polling-port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--json and --csv cannot be combined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--polling-port needs a port number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--instance needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--timeout needs a positive number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a SHA-256 fingerprint (64 hex digits, colons allowed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--scripts needs a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover tentacles: the old server is unusable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 polling Tentacles on %2 must poll %3:%4
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover tentacles: cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover tentacles: cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 scripts to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover tentacles: incomplete inventory: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover tentacles: the new server is unusable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover tentacles: no API key for the %1 server %2: %3. Never pass a key as an argument.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: handover tentacles --old URL --new URL --new-host HOST [--json|--csv] [--scripts DIR]
+       [--polling-port PORT] [--instance NAME] [--timeout SECONDS] [--trust-fingerprint SHA256]...
+API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.
+Exit codes: 0 listed, 3 a server was unusable or the inventory incomplete, 2 usage error.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TestPlanPage</name>
     <message>
         <source>Test plan &amp; drift</source>

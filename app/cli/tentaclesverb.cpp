@@ -30,11 +30,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TentaclesVerb", text);
-}
-
 // "octopus.example.com", "https://octopus.example.com/", "10.0.0.5" -> host; empty when unusable.
 QString parseHost(const QString &value)
 {
@@ -77,34 +72,51 @@ int runTentacles(const QStringList &arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    const QCommandLineOption oldOption(QStringLiteral("old"), tr("URL of the old server."),
+    const QCommandLineOption oldOption(QStringLiteral("old"),
+                                       QCoreApplication::translate("TentaclesVerb", "URL of the old server."),
                                        QStringLiteral("URL"));
-    const QCommandLineOption newOption(QStringLiteral("new"), tr("URL of the new (cloned) server."),
-                                       QStringLiteral("URL"));
-    const QCommandLineOption hostOption(QStringLiteral("new-host"),
-                                        tr("Host name the polling Tentacles must dial from now on."),
-                                        QStringLiteral("HOST"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
-    const QCommandLineOption csvOption(QStringLiteral("csv"), tr("Print CSV."));
-    const QCommandLineOption scriptsOption(QStringLiteral("scripts"),
-                                           tr("Write one re-point script per machine into this folder."),
-                                           QStringLiteral("DIR"));
-    const QCommandLineOption portOption(QStringLiteral("polling-port"),
-                                        tr("The new server's polling port (default 10943)."),
-                                        QStringLiteral("PORT"));
-    const QCommandLineOption instanceOption(QStringLiteral("instance"),
-                                            tr("Tentacle instance name on the machines (default Tentacle)."),
-                                            QStringLiteral("NAME"));
+    const QCommandLineOption newOption(
+        QStringLiteral("new"),
+        QCoreApplication::translate("TentaclesVerb", "URL of the new (cloned) server."),
+        QStringLiteral("URL"));
+    const QCommandLineOption hostOption(
+        QStringLiteral("new-host"),
+        QCoreApplication::translate("TentaclesVerb",
+                                    "Host name the polling Tentacles must dial from now on."),
+        QStringLiteral("HOST"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        QCoreApplication::translate("TentaclesVerb", "Print JSON."));
+    const QCommandLineOption csvOption(QStringLiteral("csv"),
+                                       QCoreApplication::translate("TentaclesVerb", "Print CSV."));
+    const QCommandLineOption scriptsOption(
+        QStringLiteral("scripts"),
+        QCoreApplication::translate("TentaclesVerb",
+                                    "Write one re-point script per machine into this folder."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption portOption(
+        QStringLiteral("polling-port"),
+        QCoreApplication::translate("TentaclesVerb", "The new server's polling port (default 10943)."),
+        QStringLiteral("PORT"));
+    const QCommandLineOption instanceOption(
+        QStringLiteral("instance"),
+        QCoreApplication::translate("TentaclesVerb",
+                                    "Tentacle instance name on the machines (default Tentacle)."),
+        QStringLiteral("NAME"));
     const QCommandLineOption timeoutOption(
-        QStringLiteral("timeout"), tr("Connect and transfer timeout in seconds."), QStringLiteral("SECONDS"));
+        QStringLiteral("timeout"),
+        QCoreApplication::translate("TentaclesVerb", "Connect and transfer timeout in seconds."),
+        QStringLiteral("SECONDS"));
     const QCommandLineOption trustOption(
         QStringLiteral("trust-fingerprint"),
-        tr("Trust a TLS certificate with this SHA-256 fingerprint (repeatable)."), QStringLiteral("SHA256"));
+        QCoreApplication::translate("TentaclesVerb",
+                                    "Trust a TLS certificate with this SHA-256 fingerprint (repeatable)."),
+        QStringLiteral("SHA256"));
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                        tr("Show this help."));
+                                        QCoreApplication::translate("TentaclesVerb", "Show this help."));
     parser.addOptions({oldOption, newOption, hostOption, jsonOption, csvOption, scriptsOption, portOption,
                        instanceOption, timeoutOption, trustOption, helpOption});
-    const QString usage = tr(
+    const QString usage = QCoreApplication::translate(
+        "TentaclesVerb",
         "Usage: handover tentacles --old URL --new URL --new-host HOST [--json|--csv] [--scripts DIR]\n"
         "       [--polling-port PORT] [--instance NAME] [--timeout SECONDS] [--trust-fingerprint SHA256]...\n"
         "API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.\n"
@@ -122,20 +134,25 @@ int runTentacles(const QStringList &arguments)
         return 2;
     };
     if (!parser.positionalArguments().isEmpty())
-        return usageError(tr("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+        return usageError(QCoreApplication::translate("TentaclesVerb", "unexpected argument '%1'")
+                              .arg(parser.positionalArguments().first()));
     const QUrl oldUrl = QUrl::fromUserInput(parser.value(oldOption));
     const QUrl newUrl = QUrl::fromUserInput(parser.value(newOption));
     for (const auto &[name, url, set] :
          {std::tuple{QStringLiteral("--old"), oldUrl, parser.isSet(oldOption)},
           std::tuple{QStringLiteral("--new"), newUrl, parser.isSet(newOption)}}) {
         if (!set || ConnectionSettings::normalisedUrl(url).isEmpty() || url.host().isEmpty())
-            return usageError(tr("%1 needs an http:// or https:// URL").arg(name));
+            return usageError(
+                QCoreApplication::translate("TentaclesVerb", "%1 needs an http:// or https:// URL")
+                    .arg(name));
     }
     const QString newHost = parseHost(parser.value(hostOption));
     if (!parser.isSet(hostOption) || newHost.isEmpty())
-        return usageError(tr("--new-host needs a host name or IP address (the port goes in --polling-port)"));
+        return usageError(QCoreApplication::translate(
+            "TentaclesVerb", "--new-host needs a host name or IP address (the port goes in --polling-port)"));
     if (parser.isSet(jsonOption) && parser.isSet(csvOption))
-        return usageError(tr("--json and --csv cannot be combined"));
+        return usageError(
+            QCoreApplication::translate("TentaclesVerb", "--json and --csv cannot be combined"));
     TentacleCommands::Options options;
     options.newHost = newHost;
     options.newServerUrl = QUrl(QStringLiteral("https://%1/").arg(newHost));
@@ -143,32 +160,36 @@ int runTentacles(const QStringList &arguments)
         bool ok = false;
         const int port = parser.value(portOption).toInt(&ok);
         if (!ok || port < 1 || port > 65535)
-            return usageError(tr("--polling-port needs a port number"));
+            return usageError(
+                QCoreApplication::translate("TentaclesVerb", "--polling-port needs a port number"));
         options.pollingPort = port;
     }
     if (parser.isSet(instanceOption)) {
         options.instanceName = parser.value(instanceOption).trimmed();
         if (options.instanceName.isEmpty())
-            return usageError(tr("--instance needs a name"));
+            return usageError(QCoreApplication::translate("TentaclesVerb", "--instance needs a name"));
     }
     int timeoutSeconds = 0;
     if (parser.isSet(timeoutOption)) {
         bool ok = false;
         timeoutSeconds = parser.value(timeoutOption).toInt(&ok);
         if (!ok || timeoutSeconds <= 0)
-            return usageError(tr("--timeout needs a positive number of seconds"));
+            return usageError(
+                QCoreApplication::translate("TentaclesVerb", "--timeout needs a positive number of seconds"));
     }
     QStringList pins;
     for (const QString &value : parser.values(trustOption)) {
         const QString pin = CertificateInfo::normaliseFingerprint(value);
         if (pin.isEmpty())
             return usageError(
-                tr("'%1' is not a SHA-256 fingerprint (64 hex digits, colons allowed)").arg(value));
+                QCoreApplication::translate(
+                    "TentaclesVerb", "'%1' is not a SHA-256 fingerprint (64 hex digits, colons allowed)")
+                    .arg(value));
         pins.append(pin);
     }
     const QString scriptsDir = parser.value(scriptsOption);
     if (parser.isSet(scriptsOption) && scriptsDir.trimmed().isEmpty())
-        return usageError(tr("--scripts needs a folder"));
+        return usageError(QCoreApplication::translate("TentaclesVerb", "--scripts needs a folder"));
     const bool json = parser.isSet(jsonOption);
     const bool csv = parser.isSet(csvOption);
 
@@ -192,7 +213,8 @@ int runTentacles(const QStringList &arguments)
         stopped = true;
         for (const ApiError &error : snapshot.errors) {
             if (fatal(error)) {
-                err << tr("handover tentacles: the old server is unusable: %1")
+                err << QCoreApplication::translate("TentaclesVerb",
+                                                   "handover tentacles: the old server is unusable: %1")
                            .arg(ApiErrorText::describe(error))
                     << '\n';
                 err.flush();
@@ -224,7 +246,8 @@ int runTentacles(const QStringList &arguments)
         } else if (csv) {
             out << TentacleCommands::csv(machines, options);
         } else {
-            out << tr("%1 polling Tentacles on %2 must poll %3:%4\n")
+            out << QCoreApplication::translate("TentaclesVerb",
+                                               "%1 polling Tentacles on %2 must poll %3:%4\n")
                        .arg(machines.size())
                        .arg(oldUrl.toString(QUrl::RemoveUserInfo), newHost)
                        .arg(options.pollingPort);
@@ -243,7 +266,10 @@ int runTentacles(const QStringList &arguments)
         if (!scriptsDir.isEmpty()) {
             QDir dir;
             if (!dir.mkpath(scriptsDir)) {
-                err << tr("handover tentacles: cannot create the folder %1").arg(scriptsDir) << '\n';
+                err << QCoreApplication::translate("TentaclesVerb",
+                                                   "handover tentacles: cannot create the folder %1")
+                           .arg(scriptsDir)
+                    << '\n';
                 exitCode = 2;
             }
             int written = 0;
@@ -255,7 +281,8 @@ int runTentacles(const QStringList &arguments)
                 QSaveFile file(QDir(scriptsDir).filePath(script.fileName));
                 if (!file.open(QIODevice::WriteOnly) || file.write(script.text.toUtf8()) < 0 ||
                     !file.commit()) {
-                    err << tr("handover tentacles: cannot write %1: %2")
+                    err << QCoreApplication::translate("TentaclesVerb",
+                                                       "handover tentacles: cannot write %1: %2")
                                .arg(file.fileName(), file.errorString())
                         << '\n';
                     exitCode = 2;
@@ -268,11 +295,16 @@ int runTentacles(const QStringList &arguments)
                 ++written;
             }
             if (exitCode == 0)
-                err << tr("Wrote %1 scripts to %2").arg(written).arg(QDir(scriptsDir).absolutePath()) << '\n';
+                err << QCoreApplication::translate("TentaclesVerb", "Wrote %1 scripts to %2")
+                           .arg(written)
+                           .arg(QDir(scriptsDir).absolutePath())
+                    << '\n';
         }
         if (exitCode == 0 && !snapshot.isComplete()) {
             for (const ApiError &error : snapshot.errors)
-                err << tr("handover tentacles: incomplete inventory: %1").arg(ApiErrorText::describe(error))
+                err << QCoreApplication::translate("TentaclesVerb",
+                                                   "handover tentacles: incomplete inventory: %1")
+                           .arg(ApiErrorText::describe(error))
                     << '\n';
             exitCode = 3;
         }
@@ -309,7 +341,8 @@ int runTentacles(const QStringList &arguments)
                 return;
             if (!result.ok() && fatal(result.error)) {
                 stopped = true;
-                err << tr("handover tentacles: the new server is unusable: %1")
+                err << QCoreApplication::translate("TentaclesVerb",
+                                                   "handover tentacles: the new server is unusable: %1")
                            .arg(ApiErrorText::describe(result.error))
                     << '\n';
                 err.flush();
@@ -326,9 +359,13 @@ int runTentacles(const QStringList &arguments)
     auto onKey = [&](bool isOld, const QString &key, const QString &reason) {
         (isOld ? oldKey : newKey) = key;
         if (key.isEmpty()) {
-            err << tr("handover tentacles: no API key for the %1 server %2: %3. Never pass a key as an "
-                      "argument.")
-                       .arg(isOld ? tr("old") : tr("new"), (isOld ? oldUrl : newUrl).toString(), reason)
+            err << QCoreApplication::translate(
+                       "TentaclesVerb",
+                       "handover tentacles: no API key for the %1 server %2: %3. Never pass a key as an "
+                       "argument.")
+                       .arg(isOld ? QCoreApplication::translate("TentaclesVerb", "old")
+                                  : QCoreApplication::translate("TentaclesVerb", "new"),
+                            (isOld ? oldUrl : newUrl).toString(), reason)
                 << '\n';
             exitCode = 2;
         }

@@ -11,11 +11,6 @@ namespace {
 const QString kWindowsTentacle = QStringLiteral("C:\\Program Files\\Octopus Deploy\\Tentacle\\Tentacle.exe");
 const QString kLinuxTentacle = QStringLiteral("/opt/octopus/tentacle/Tentacle");
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TentacleCommands", text);
-}
-
 QString hostForUrl(const QString &host)
 {
     const QString trimmed = host.trimmed();
@@ -49,15 +44,18 @@ QString comment(const QString &text)
 
 QString describe(const TentacleMachine &machine)
 {
-    QString text = QStringLiteral("%1 \"%2\" (%3, %4)")
-                       .arg(machine.isWorker() ? tr("Worker") : tr("Deployment target"), machine.name,
-                            machine.id, machine.spaceName.isEmpty() ? machine.spaceId : machine.spaceName);
+    QString text =
+        QStringLiteral("%1 \"%2\" (%3, %4)")
+            .arg(machine.isWorker() ? QCoreApplication::translate("TentacleCommands", "Worker")
+                                    : QCoreApplication::translate("TentacleCommands", "Deployment target"),
+                 machine.name, machine.id, machine.spaceName.isEmpty() ? machine.spaceId : machine.spaceName);
     return text;
 }
 
 QString versionText(const TentacleMachine &machine)
 {
-    return machine.tentacleVersion.isEmpty() ? tr("unknown") : machine.tentacleVersion;
+    return machine.tentacleVersion.isEmpty() ? QCoreApplication::translate("TentacleCommands", "unknown")
+                                             : machine.tentacleVersion;
 }
 
 // The command lines alone, without the script's header and error handling.
@@ -126,7 +124,8 @@ QString linuxHeader(const Options &options)
     QString text;
     text += QStringLiteral("set -euo pipefail\n");
     text += QStringLiteral("if [ \"$(id -u)\" -ne 0 ]; then echo %1 >&2; exit 1; fi\n")
-                .arg(bashQuote(tr("Run this script as root (sudo).")));
+                .arg(bashQuote(
+                    QCoreApplication::translate("TentacleCommands", "Run this script as root (sudo).")));
     text += QStringLiteral("tentacle=%1\n").arg(bashQuote(kLinuxTentacle));
     text += QStringLiteral("instance=%1\n").arg(bashQuote(options.instanceName));
     return text;
@@ -225,21 +224,33 @@ Script repointScript(const TentacleMachine &machine, Os os, const Options &optio
     QString &t = script.text;
     if (os == Os::Linux)
         t += QStringLiteral("#!/usr/bin/env bash\n");
-    t += comment(tr("Handover: make a polling Tentacle poll the new Octopus Server."));
+    t += comment(QCoreApplication::translate(
+        "TentacleCommands", "Handover: make a polling Tentacle poll the new Octopus Server."));
     t += comment(describe(machine));
     t += comment(
-        tr("Run on that machine, %1. New polling address: %2")
-            .arg(os == Os::Windows ? tr("in an elevated PowerShell") : tr("as root"), commsAddress(options)));
-    t += comment(tr("Tentacle version %1: %2")
-                     .arg(versionText(machine),
-                          reuse ? tr("poll-server --reuse-server-thumbprint (Tentacle 8.1 and later).")
-                                : tr("server-comms (poll-server --reuse-server-thumbprint needs Tentacle 8.1 "
+        QCoreApplication::translate("TentacleCommands", "Run on that machine, %1. New polling address: %2")
+            .arg(os == Os::Windows
+                     ? QCoreApplication::translate("TentacleCommands", "in an elevated PowerShell")
+                     : QCoreApplication::translate("TentacleCommands", "as root"),
+                 commsAddress(options)));
+    t +=
+        comment(QCoreApplication::translate("TentacleCommands", "Tentacle version %1: %2")
+                    .arg(versionText(machine),
+                         reuse ? QCoreApplication::translate(
+                                     "TentacleCommands",
+                                     "poll-server --reuse-server-thumbprint (Tentacle 8.1 and later).")
+                               : QCoreApplication::translate(
+                                     "TentacleCommands",
+                                     "server-comms (poll-server --reuse-server-thumbprint needs Tentacle 8.1 "
                                      "or later).")));
-    t += comment(tr("No new certificate, no API key, no new licence target: the new server is a clone and "
-                    "already trusts this Tentacle."));
+    t += comment(QCoreApplication::translate(
+        "TentacleCommands",
+        "No new certificate, no API key, no new licence target: the new server is a clone and "
+        "already trusts this Tentacle."));
     if (!reuse && options.serverThumbprint.trimmed().isEmpty())
-        t += comment(tr("The server thumbprint was not known when this was written: set "
-                        "OCTOPUS_SERVER_THUMBPRINT before running it."));
+        t += comment(QCoreApplication::translate(
+            "TentacleCommands", "The server thumbprint was not known when this was written: set "
+                                "OCTOPUS_SERVER_THUMBPRINT before running it."));
     t += QLatin1Char('\n');
     t += os == Os::Windows ? windowsHeader(options) : linuxHeader(options);
     const QString tentacleVar =
@@ -249,7 +260,8 @@ Script repointScript(const TentacleMachine &machine, Os os, const Options &optio
     const QStringList lines = repointLines(machine, os, options, tentacleVar, instanceVar);
     t += lines.at(0) + QLatin1Char('\n');
     t += checkExit(os, reuse ? QStringLiteral("poll-server") : QStringLiteral("server-comms"));
-    t += comment(tr("A running Tentacle only reads the new address when it restarts."));
+    t += comment(QCoreApplication::translate(
+        "TentacleCommands", "A running Tentacle only reads the new address when it restarts."));
     t += lines.at(1) + QLatin1Char('\n');
     t += checkExit(os, QStringLiteral("service --restart"));
     return script;
@@ -258,15 +270,23 @@ Script repointScript(const TentacleMachine &machine, Os os, const Options &optio
 QStringList cloneInstanceWarnings()
 {
     return {
-        tr("Each cloned Tentacle instance is a new host/port pair for licensing: the target count on the "
-           "new server's licence grows by one per instance."),
-        tr("The original registration stays on the new server (the clone copied it) and keeps showing the "
-           "old certificate; delete or disable it once the cloned instance is healthy."),
-        tr("The cloned instance gets a new certificate. Re-registering a polling Tentacle with a new "
-           "certificate under an existing machine can leave it uncontactable (OctopusDeploy/Issues#3030): "
-           "register it under its own machine record."),
-        tr("register-with needs an API key for the new server. The script reads it from the "
-           "OCTOPUS_API_KEY environment variable or asks for it; never write it into the script.")};
+        QCoreApplication::translate(
+            "TentacleCommands",
+            "Each cloned Tentacle instance is a new host/port pair for licensing: the target count on the "
+            "new server's licence grows by one per instance."),
+        QCoreApplication::translate(
+            "TentacleCommands",
+            "The original registration stays on the new server (the clone copied it) and keeps showing the "
+            "old certificate; delete or disable it once the cloned instance is healthy."),
+        QCoreApplication::translate(
+            "TentacleCommands",
+            "The cloned instance gets a new certificate. Re-registering a polling Tentacle with a new "
+            "certificate under an existing machine can leave it uncontactable (OctopusDeploy/Issues#3030): "
+            "register it under its own machine record."),
+        QCoreApplication::translate(
+            "TentacleCommands",
+            "register-with needs an API key for the new server. The script reads it from the "
+            "OCTOPUS_API_KEY environment variable or asks for it; never write it into the script.")};
 }
 
 Script cloneInstanceScript(const TentacleMachine &machine, Os os, const Options &options)
@@ -278,12 +298,16 @@ Script cloneInstanceScript(const TentacleMachine &machine, Os os, const Options 
     const bool win = os == Os::Windows;
     if (!win)
         t += QStringLiteral("#!/usr/bin/env bash\n");
-    t += comment(tr("Handover: ALTERNATIVE - a cloned polling Tentacle instance with a new certificate."));
+    t += comment(QCoreApplication::translate(
+        "TentacleCommands",
+        "Handover: ALTERNATIVE - a cloned polling Tentacle instance with a new certificate."));
     t += comment(describe(machine));
-    t += comment(tr("Prefer the re-point script: it needs no new certificate, no API key and no new licence "
-                    "target."));
+    t += comment(QCoreApplication::translate(
+        "TentacleCommands",
+        "Prefer the re-point script: it needs no new certificate, no API key and no new licence "
+        "target."));
     for (const QString &warning : cloneInstanceWarnings())
-        t += comment(tr("Warning: %1").arg(warning));
+        t += comment(QCoreApplication::translate("TentacleCommands", "Warning: %1").arg(warning));
     t += QLatin1Char('\n');
     t += win ? windowsHeader(options) : linuxHeader(options);
 
@@ -319,7 +343,8 @@ Script cloneInstanceScript(const TentacleMachine &machine, Os os, const Options 
         t += QStringLiteral("$apiKey = $env:OCTOPUS_API_KEY\n");
         t += QStringLiteral("if (-not $apiKey) {\n");
         t += QStringLiteral("    $secure = Read-Host -AsSecureString -Prompt %1\n")
-                 .arg(powerShellQuote(tr("API key for %1").arg(serverUrl(options))));
+                 .arg(powerShellQuote(QCoreApplication::translate("TentacleCommands", "API key for %1")
+                                          .arg(serverUrl(options))));
         t += QStringLiteral("    $apiKey = [System.Net.NetworkCredential]::new('', $secure).Password\n");
         t += QStringLiteral("}\n");
         t += QStringLiteral("$clone = %1\n").arg(powerShellQuote(cloneName));
@@ -342,7 +367,8 @@ Script cloneInstanceScript(const TentacleMachine &machine, Os os, const Options 
     } else {
         t += QStringLiteral("if [ -z \"${OCTOPUS_API_KEY:-}\" ]; then\n");
         t += QStringLiteral("    read -r -s -p %1 OCTOPUS_API_KEY\n")
-                 .arg(bashQuote(tr("API key for %1: ").arg(serverUrl(options))));
+                 .arg(bashQuote(QCoreApplication::translate("TentacleCommands", "API key for %1: ")
+                                    .arg(serverUrl(options))));
         t += QStringLiteral("    echo\n");
         t += QStringLiteral("fi\n");
         t += QStringLiteral("clone=%1\n").arg(bashQuote(cloneName));
@@ -368,9 +394,11 @@ QString bundle(const QList<TentacleMachine> &machines, const Options &options)
 {
     QString text;
     text +=
-        comment(tr("Handover: re-point scripts for %1 polling Tentacles. Each section must run on its own "
-                   "machine (PowerShell on Windows, bash on Linux); copy the section, or use the "
-                   "one-script-per-machine export.")
+        comment(QCoreApplication::translate(
+                    "TentacleCommands",
+                    "Handover: re-point scripts for %1 polling Tentacles. Each section must run on its own "
+                    "machine (PowerShell on Windows, bash on Linux); copy the section, or use the "
+                    "one-script-per-machine export.")
                     .arg(machines.size()));
     for (const TentacleMachine &machine : machines) {
         const Os os = osFor(machine);
