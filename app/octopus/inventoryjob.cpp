@@ -73,8 +73,18 @@ QVariant named(const QList<QByteArrayView> &items)
 template<typename T>
 void appendAll(QList<T> *target, const QList<QVariant> &pages)
 {
-    for (const QVariant &page : pages)
-        target->append(page.value<QList<T>>());
+    // The pages were built on the parse pool and nobody else holds them: take their storage instead of
+    // copying every item on the GUI thread (the first page becomes the list; the others are moved in).
+    for (const QVariant &page : pages) {
+        const QList<T> *items = static_cast<const QList<T> *>(page.constData());
+        if (page.metaType() != QMetaType::fromType<QList<T>>() || !items)
+            continue;
+        QList<T> taken = std::move(*const_cast<QList<T> *>(items));
+        if (target->isEmpty())
+            *target = std::move(taken);
+        else
+            target->append(std::move(taken));
+    }
 }
 
 } // namespace
