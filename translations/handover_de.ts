@@ -1682,14 +1682,6 @@ The API key comes from HANDOVER_API_KEY, or from the keychain.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The original registration stays on the new server (the clone copied it) and keeps showing the old certificate; delete or disable it once the cloned instance is healthy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The cloned instance gets a new certificate. Re-registering a polling Tentacle with a new certificate under an existing machine can leave it uncontactable (OctopusDeploy/Issues#3030): register it under its own machine record.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>register-with needs an API key for the new server. The script reads it from the OCTOPUS_API_KEY environment variable or asks for it; never write it into the script.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1715,6 +1707,18 @@ The API key comes from HANDOVER_API_KEY, or from the keychain.
     </message>
     <message>
         <source>Handover: re-point scripts for %1 polling Tentacles. Each section must run on its own machine (PowerShell on Windows, bash on Linux); copy the section, or use the one-script-per-machine export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The original registration stays on the new server (the clone copied it) with the old certificate and stays unavailable there; disable or delete it once the cloned instance is healthy, or deployments to its roles keep trying to reach it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cloned instance gets a new certificate, so it is registered as its own machine (&quot;NAME (clone)&quot;), not over the original: re-registering a polling Tentacle with a new certificate over an existing machine can leave it uncontactable (OctopusDeploy/Issues#3030).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check: --workerpool takes a pool&apos;s name; %1 is its id.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -276,13 +276,16 @@ QStringList cloneInstanceWarnings()
             "new server's licence grows by one per instance."),
         QCoreApplication::translate(
             "TentacleCommands",
-            "The original registration stays on the new server (the clone copied it) and keeps showing the "
-            "old certificate; delete or disable it once the cloned instance is healthy."),
+            "The original registration stays on the new server (the clone copied it) with the old "
+            "certificate and stays unavailable there; disable or delete it once the cloned instance is "
+            "healthy, "
+            "or deployments to its roles keep trying to reach it."),
         QCoreApplication::translate(
             "TentacleCommands",
-            "The cloned instance gets a new certificate. Re-registering a polling Tentacle with a new "
-            "certificate under an existing machine can leave it uncontactable (OctopusDeploy/Issues#3030): "
-            "register it under its own machine record."),
+            "The cloned instance gets a new certificate, so it is registered as its own machine (\"NAME "
+            "(clone)\"), not over the original: re-registering a polling Tentacle with a new certificate "
+            "over an "
+            "existing machine can leave it uncontactable (OctopusDeploy/Issues#3030)."),
         QCoreApplication::translate(
             "TentacleCommands",
             "register-with needs an API key for the new server. The script reads it from the "
@@ -315,8 +318,13 @@ Script cloneInstanceScript(const TentacleMachine &machine, Os os, const Options 
     QStringList reg;
     if (machine.isWorker()) {
         reg << QStringLiteral("register-worker");
-        for (const QString &pool : machine.workerPools)
+        for (const QString &pool : machine.workerPools) {
             reg << QStringLiteral("--workerpool") << quote(os, pool);
+            if (pool.startsWith(QLatin1String("WorkerPools-")))
+                t += comment(QCoreApplication::translate(
+                                 "TentacleCommands", "Check: --workerpool takes a pool's name; %1 is its id.")
+                                 .arg(pool));
+        }
     } else {
         reg << QStringLiteral("register-with");
         for (const QString &env : machine.environments)
@@ -329,7 +337,7 @@ Script cloneInstanceScript(const TentacleMachine &machine, Os os, const Options 
     reg << QStringLiteral("--server") << quote(os, serverUrl(options));
     if (!machine.spaceName.isEmpty())
         reg << QStringLiteral("--space") << quote(os, machine.spaceName);
-    reg << QStringLiteral("--name") << quote(os, machine.name);
+    reg << QStringLiteral("--name") << quote(os, machine.name + QStringLiteral(" (clone)"));
     reg << QStringLiteral("--comms-style") << QStringLiteral("TentacleActive");
     reg << QStringLiteral("--server-comms-port") << QString::number(options.pollingPort);
     QString thumbprint;
@@ -356,7 +364,7 @@ Script cloneInstanceScript(const TentacleMachine &machine, Os os, const Options 
                            "\"C:\\Octopus\\$clone\\Applications\" --noListen true"),
             QStringLiteral("configure --instance $clone --trust %1").arg(thumbprint),
             QStringLiteral("service --instance $clone --install --start"),
-            reg.join(QLatin1Char(' ')) + QStringLiteral(" --instance $clone --apiKey $apiKey --force"),
+            reg.join(QLatin1Char(' ')) + QStringLiteral(" --instance $clone --apiKey $apiKey"),
         };
         for (const QString &step : steps) {
             t += QStringLiteral("& $tentacle ") + step + QLatin1Char('\n');
@@ -381,7 +389,7 @@ Script cloneInstanceScript(const TentacleMachine &machine, Os os, const Options 
             QStringLiteral("configure --instance \"$clone\" --trust %1").arg(thumbprint),
             QStringLiteral("service --instance \"$clone\" --install --start"),
             reg.join(QLatin1Char(' ')) +
-                QStringLiteral(" --instance \"$clone\" --apiKey \"${OCTOPUS_API_KEY:?}\" --force"),
+                QStringLiteral(" --instance \"$clone\" --apiKey \"${OCTOPUS_API_KEY:?}\""),
         };
         for (const QString &step : steps)
             t += QStringLiteral("\"$tentacle\" ") + step + QLatin1Char('\n');
