@@ -1,5 +1,7 @@
 #include "connectpage.h"
 
+#include "connectiontestpanel.h"
+#include "keychainstore.h"
 #include "migrationplan.h"
 #include "planvalidation.h"
 #include "sessioncredentials.h"
@@ -11,7 +13,8 @@
 #include <QLineEdit>
 #include <QVBoxLayout>
 
-ConnectPage::ConnectPage(MigrationPlan *plan, SessionCredentials *credentials, QWidget *parent)
+ConnectPage::ConnectPage(MigrationPlan *plan, SessionCredentials *credentials, ReadinessController *readiness,
+                         QWidget *parent)
     : QWizardPage(parent)
     , m_plan(plan)
     , m_credentials(credentials)
@@ -44,7 +47,14 @@ ConnectPage::ConnectPage(MigrationPlan *plan, SessionCredentials *credentials, Q
     m_issues->setTextFormat(Qt::PlainText);
     m_issues->setStyleSheet(QStringLiteral("color: #57606a;"));
     layout->addWidget(m_issues);
-    layout->addStretch(1);
+
+    m_keychain = new KeychainStore(QStringLiteral("handover"), this);
+    m_testPanel = new ConnectionTestPanel(readiness, plan, credentials, m_keychain, this);
+    layout->addWidget(m_testPanel, 1);
+    connect(m_testPanel, &ConnectionTestPanel::keysLoaded, this, [this] {
+        m_oldKey->setText(m_credentials->apiKey(ServerRole::Old));
+        m_newKey->setText(m_credentials->apiKey(ServerRole::New));
+    });
 
     setTabOrder(m_oldUrl, m_oldKey);
     setTabOrder(m_oldKey, m_newUrl);
@@ -76,13 +86,6 @@ QGroupBox *ConnectPage::makeServerBox(bool old, QLineEdit **urlEdit, QLineEdit *
     keyLabel->setBuddy(key);
     form->addRow(keyLabel, key);
 
-    auto *note = new QLabel(tr("Test connection, keychain storage and certificate checks come in a later "
-                               "version."),
-                            box);
-    note->setWordWrap(true);
-    note->setStyleSheet(QStringLiteral("color: #57606a;"));
-    form->addRow(note);
-
     connect(url, &QLineEdit::textEdited, this, &ConnectPage::onUrlEdited);
     connect(key, &QLineEdit::textEdited, this, &ConnectPage::onKeyEdited);
     *urlEdit = url;
@@ -97,6 +100,7 @@ void ConnectPage::initializePage()
     m_oldKey->setText(m_credentials->apiKey(ServerRole::Old));
     m_newKey->setText(m_credentials->apiKey(ServerRole::New));
     refreshIssues();
+    m_testPanel->loadStoredKeys();
 }
 
 bool ConnectPage::isComplete() const

@@ -2,7 +2,10 @@
 
 #include <QWizardPage>
 
+class ConnectionTestPanel;
+class KeychainStore;
 class MigrationPlan;
+class ReadinessController;
 class SessionCredentials;
 class QLabel;
 class QLineEdit;
@@ -15,7 +18,8 @@ class ConnectPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    ConnectPage(MigrationPlan *plan, SessionCredentials *credentials, QWidget *parent = nullptr);
+    ConnectPage(MigrationPlan *plan, SessionCredentials *credentials, ReadinessController *readiness,
+                QWidget *parent = nullptr);
 
     void initializePage() override;
     bool isComplete() const override;
@@ -33,4 +37,6 @@ private:
     QLineEdit *m_newUrl = nullptr;
     QLineEdit *m_newKey = nullptr;
     QLabel *m_issues = nullptr;
+    KeychainStore *m_keychain = nullptr;
+    ConnectionTestPanel *m_testPanel = nullptr;
 };

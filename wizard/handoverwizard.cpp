@@ -4,6 +4,7 @@
 #include "connectpage.h"
 #include "cutoverpage.h"
 #include "domainpage.h"
+#include "readinesscontroller.h"
 #include "scriptauditpage.h"
 #include "serversession.h"
 #include "steplist.h"
@@ -17,13 +18,14 @@ HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credenti
                                DialogService *dialogs)
     : QWizard(parent)
     , m_session(new ServerSession(plan, credentials, this))
+    , m_readiness(new ReadinessController(m_session, plan, credentials, this))
 {
     setObjectName(QStringLiteral("handoverWizard"));
     setWizardStyle(QWizard::ModernStyle);
     setOptions(QWizard::NoCancelButton | QWizard::NoBackButtonOnStartPage | QWizard::NoDefaultButton);
     setPixmap(QWizard::LogoPixmap, QIcon(QStringLiteral(":/icons/handover.svg")).pixmap(QSize(40, 40)));
 
-    setPage(Connect, new ConnectPage(plan, credentials, this));
+    setPage(Connect, new ConnectPage(plan, credentials, m_readiness, this));
     auto *domainPage = new DomainPage(plan, m_session, this);
     setPage(Domain, domainPage);
     connect(domainPage, &DomainPage::stepLinkActivated, this,

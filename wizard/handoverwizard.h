@@ -5,6 +5,7 @@
 
 class DialogService;
 class MigrationPlan;
+class ReadinessController;
 class ServerSession;
 class SessionCredentials;
 
@@ -31,6 +32,8 @@ public:
 
     // Both servers' clients and latest inventories, shared by the pages.
     ServerSession *session() const { return m_session; }
+    // Live readiness of both servers (feeds the strip and the Connect step's checks).
+    ReadinessController *readiness() const { return m_readiness; }
 
     // "connect", "domain", "tentacles", "ci", "audit", "testplan", "cutover" (in page-id order).
     static QStringList pageNames();
@@ -47,4 +50,5 @@ Q_SIGNALS:
 
 private:
     ServerSession *m_session;
+    ReadinessController *m_readiness;
 };

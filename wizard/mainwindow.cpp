@@ -1,10 +1,13 @@
 #include "mainwindow.h"
 
+#include "certificatetrustprompt.h"
 #include "demoenvironment.h"
 #include "dialogservice.h"
 #include "handoverwizard.h"
 #include "migrationplan.h"
 #include "plandocument.h"
+#include "readinesscontroller.h"
+#include "readinessmodel.h"
 #include "readinessstrip.h"
 #include "recentfiles.h"
 #include "serversession.h"
@@ -60,6 +63,12 @@ MainWindow::MainWindow(const MainWindowServices &services, QWidget *parent)
 
     connect(m_wizard, &HandoverWizard::finishRequested, this, &QWidget::close);
     connect(m_plan, &MigrationPlan::replaced, m_wizard, &QWizard::restart);
+    // Servers that can be reached are checked live; the strip shows their lights. The TLS trust prompt is a
+    // window-modal message box (no nested event loop).
+    m_trustPrompt = std::make_unique<CertificateTrustPrompt>(this);
+    m_wizard->readiness()->setTrustService(m_trustPrompt.get());
+    m_wizard->readiness()->setStrip(m_readiness);
+    connect(m_wizard->readiness(), &ReadinessController::checksChanged, this, &MainWindow::refreshReadiness);
     connect(m_plan, &MigrationPlan::changed, this, &MainWindow::refreshReadiness);
     connect(m_credentials, &SessionCredentials::apiKeyChanged, this, &MainWindow::refreshReadiness);
     connect(m_document, &PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
@@ -299,8 +308,10 @@ void MainWindow::updateTitle()
 
 void MainWindow::refreshReadiness()
 {
-    // Today only what is known locally; a readiness model (checks against the servers) replaces this later.
+    // What is known locally; a server that can be checked is shown by the readiness controller instead.
     for (const ServerRole role : {ServerRole::Old, ServerRole::New}) {
+        if (m_wizard->readiness()->model(role))
+            continue;
         const bool old = role == ServerRole::Old;
         const QUrl url = m_plan->serverUrl(role);
         const bool hasKey = !m_credentials->apiKey(role).isEmpty();

@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class DialogService;
 class HandoverWizard;
 class MigrationPlan;
@@ -9,6 +11,7 @@ class PlanDocument;
 class QLabel;
 class QMenu;
 class QSettings;
+class CertificateTrustPrompt;
 class ReadinessStrip;
 class RecentFiles;
 class SessionCredentials;
@@ -75,6 +78,7 @@ private:
     RecentFiles *m_recent;
     HandoverWizard *m_wizard;
     ReadinessStrip *m_readiness;
+    std::unique_ptr<CertificateTrustPrompt> m_trustPrompt;
     QLabel *m_banner;
     QMenu *m_recentMenu = nullptr;
     bool m_demo = false;
