@@ -528,10 +528,6 @@ Verbs:
         <source>API ke&amp;y:</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Test connection, keychain storage and certificate checks come in a later version.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ConnectionTestPanel</name>
