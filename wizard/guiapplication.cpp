@@ -33,7 +33,8 @@ bool parseGuiOptions(const QStringList &arguments, GuiOptions *options, QString 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "GuiApplication", "Guides a migration lead through moving an Octopus Deploy "
-                          "Server to a cloned new instance."));
+                          "Server to a cloned new instance.\n"
+                          "The same capabilities run headless as verbs: see `handover help`."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demo(
