@@ -108,6 +108,7 @@ void ConnectionTestPanel::loadStoredKeys()
 void ConnectionTestPanel::testConnection()
 {
     m_tested = true;
+    m_readiness->rebuildIfNeeded(); // the keys may have been typed a moment ago
     if (!m_readiness->model(ServerRole::Old) && !m_readiness->model(ServerRole::New)) {
         m_checks->clear();
         m_checks->addItem(tr("Enter the URL and API key of a server first."));

@@ -30,6 +30,8 @@ public:
     void setTrustService(CertificateTrustService *service);
     void setInterval(int milliseconds); // default 15 s
     void refreshNow();
+    // Makes the models match the session's current clients now (instead of after the edit debounce).
+    void rebuildIfNeeded();
 
     ReadinessModel *model(ServerRole role) const;
     // Both servers' checks and, when both can connect, the pair checks.
@@ -45,7 +47,6 @@ protected:
 
 private:
     void rebuild();
-    void rebuildIfNeeded();
     void updateStrip();
     QList<ReadinessCheck> checksFor(ServerRole role) const;
 
