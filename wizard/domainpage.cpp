@@ -15,6 +15,7 @@
 #include <QHostInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -174,6 +175,11 @@ DomainPage::DomainPage(MigrationPlan *plan, ServerSession *session, QWidget *par
     connect(m_inventoryButton, &QPushButton::clicked, m_session, &ServerSession::takeInventory);
     connect(m_inventoryCancel, &QPushButton::clicked, m_session, &ServerSession::cancelInventory);
     connect(m_session, &ServerSession::inventoryChanged, this, &DomainPage::refreshConsequences);
+    // The Script audit step records its counts in the plan: show them as soon as a scan finishes.
+    connect(m_plan, &MigrationPlan::changed, this, [this] {
+        if (m_plan->scriptAudit().lastScan != m_shownScriptAudit)
+            refreshConsequences();
+    });
     connect(m_session, &ServerSession::inventoryRunningChanged, this, &DomainPage::onInventoryRunning);
     connect(m_session, &ServerSession::inventoryProgress, this, [this](int done, int total) {
         m_inventoryProgress->setRange(0, std::max(total, 1));
@@ -314,6 +320,8 @@ void DomainPage::refreshConsequences()
         input.newMachines = tentacleMachinesFrom(*newInventory);
         input.newInventoryKnown = true;
     }
+    input.setScriptAudit(m_plan->scriptAudit());
+    m_shownScriptAudit = m_plan->scriptAudit().lastScan;
     const DomainConsequences c = computeDomainConsequences(input);
 
     QStringList items;
@@ -350,20 +358,38 @@ void DomainPage::refreshConsequences()
     }
     items << tr("The polling port %1 must be open on the new server (inbound, from every polling Tentacle).")
                  .arg(c.pollingPort);
-    const QString ci =
-        c.ciIntegrationsMentioningOldName
-            ? tr("%1 CI integrations mention the old name").arg(*c.ciIntegrationsMentioningOldName)
-            : tr("CI integrations that mention the old name: not analysed yet");
-    const QString scripts = c.scriptsMentioningOldName
-                                ? tr("%1 scripts mention the old name").arg(*c.scriptsMentioningOldName)
-                                : tr("scripts that mention the old name: not analysed yet");
-    if (c.choice != DomainDecision::Choice::KeepName)
-        items << tr("%1 (<a href=\"step:ci\">CI integrations</a>); %2 (<a href=\"step:audit\">Script "
-                    "audit</a>).")
-                     .arg(ci, scripts);
-    else
+    QString scripts;
+    if (c.scriptsMentioningOldName) {
+        const QString when = QLocale().toString(c.scriptAuditAt.toLocalTime().date(), QLocale::ShortFormat) +
+                             QLatin1Char(' ') +
+                             c.scriptAuditAt.toLocalTime().toString(QStringLiteral("HH:mm"));
+        scripts =
+            *c.scriptsMentioningOldName == 0
+                ? tr("No script mentions the old server (<a href=\"step:audit\">Script audit</a> of %1).")
+                      .arg(when)
+                : tr("<b>%1 scripts in %2 files mention the old server</b> (<a href=\"step:audit\">Script "
+                     "audit</a> of %3).")
+                      .arg(*c.scriptsMentioningOldName)
+                      .arg(c.scriptFilesMentioningOldName.value_or(0))
+                      .arg(when);
+    } else {
+        scripts = tr("Scripts that mention the old name: not analysed yet (<a href=\"step:audit\">Script "
+                     "audit</a>).");
+    }
+    if (c.choice != DomainDecision::Choice::KeepName) {
+        items
+            << (c.ciIntegrationsMentioningOldName
+                    ? tr("%1 CI integrations mention the old name (<a href=\"step:ci\">CI integrations</a>).")
+                          .arg(*c.ciIntegrationsMentioningOldName)
+                    : tr("CI integrations that mention the old name: not analysed yet (<a "
+                         "href=\"step:ci\">CI integrations</a>)."));
+        items << scripts;
+    } else {
         items << tr("With the name kept, CI servers and scripts keep working after DNS moves (<a "
                     "href=\"step:ci\">CI integrations</a>, <a href=\"step:audit\">Script audit</a>).");
+        if (c.scriptsMentioningOldName)
+            items << scripts;
+    }
     QString html = QStringLiteral("<ul style=\"margin-left: -20px\">");
     for (const QString &item : std::as_const(items))
         html += QStringLiteral("<li>") + item + QStringLiteral("</li>");
@@ -371,6 +397,8 @@ void DomainPage::refreshConsequences()
     m_consequences->setText(html);
     m_consequences->setProperty("mustAct", c.mustAct);
     m_consequences->setProperty("pollingTotal", c.pollingTotal());
+    m_consequences->setProperty("scriptsMentioningOldName", c.scriptsMentioningOldName.value_or(-1));
+    m_consequences->setProperty("scriptFilesMentioningOldName", c.scriptFilesMentioningOldName.value_or(-1));
 
     m_groups->setRowCount(int(c.groups.size()));
     for (int row = 0; row < c.groups.size(); ++row) {

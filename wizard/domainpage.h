@@ -1,8 +1,11 @@
 #pragma once
 
+#include "migrationplan.h"
+
 #include <QWizardPage>
 
-class MigrationPlan;
+#include <optional>
+
 class ServerSession;
 class QLabel;
 class QLineEdit;
@@ -54,6 +57,7 @@ private:
     QPushButton *m_inventoryCancel = nullptr;
     QProgressBar *m_inventoryProgress = nullptr;
     QLabel *m_inventoryStatus = nullptr;
+    std::optional<ScriptAuditScanSummary> m_shownScriptAudit; // what the panel last showed
     int m_lookupGeneration = 0;
     int m_lookupsPending = 0;
     bool m_autoInventoryDone = false;

@@ -32,7 +32,7 @@ HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credenti
             [this](const QString &name) { goToPage(pageIdForName(name)); });
     setPage(Tentacles, new TentaclesPage(plan, m_session, dialogs, this));
     setPage(CiIntegrations, new CiIntegrationsPage(plan, this));
-    setPage(ScriptAudit, new ScriptAuditPage(plan, this));
+    setPage(ScriptAudit, new ScriptAuditPage(plan, m_session, this));
     setPage(TestPlan, new TestPlanPage(plan, this));
     setPage(Cutover, new CutoverPage(plan, this));
     setStartId(Connect);

@@ -1,12 +1,16 @@
 #include "scriptauditpage.h"
 
+#include "apierrortext.h"
+#include "apijob.h"
 #include "auditfilterproxymodel.h"
 #include "auditplanstate.h"
 #include "auditreportwriter.h"
 #include "auditresultsmodel.h"
 #include "auditscanner.h"
 #include "migrationplan.h"
+#include "octopusclient.h"
 #include "plannedsteppanel.h"
+#include "serversession.h"
 #include "swaggercatalog.h"
 
 #include <QCheckBox>
@@ -19,14 +23,26 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSet>
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
 
+// The new server's swagger.json as digested on the network thread: a catalog, or why there is none.
+struct ScriptAuditLiveSwagger
+{
+    std::shared_ptr<const SwaggerCatalog> catalog;
+    QString error; // untranslated detail from SwaggerCatalog::fromJson
+};
+Q_DECLARE_METATYPE(ScriptAuditLiveSwagger)
+
 namespace {
+
+const QString kSwaggerPath = QStringLiteral("/api/swagger.json");
 
 // Production services: file dialogs and the desktop's default application for the file.
 class WidgetScriptAuditServices : public ScriptAuditPage::Services
@@ -59,9 +75,10 @@ QString megabytes(qint64 bytes)
 
 } // namespace
 
-ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, QWidget *parent)
+ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, ServerSession *session, QWidget *parent)
     : QWizardPage(parent)
     , m_plan(plan)
+    , m_session(session)
     , m_defaultServices(std::make_unique<WidgetScriptAuditServices>())
     , m_services(m_defaultServices.get())
     , m_scanner(new AuditScanner(this))
@@ -81,11 +98,9 @@ ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, QWidget *parent)
         tr("Choose the folders that hold your deployment scripts, pipelines and tools; the scan looks for "
            "the "
            "old server's address, API keys, the retired octo CLI, REST routes and client libraries."),
-        {tr("Scan the old server's own step scripts, runbooks and script modules, and fetch the new server's "
-            "swagger.json while connected.")},
-        this,
+        {tr("Scan the old server's own step scripts, runbooks and script modules.")}, this,
         tr("Coming in a later version of Handover: the item above. Today the scan reads the folders you "
-           "choose, and routes are judged against a swagger.json file you saved from the new server."));
+           "choose."));
     planned->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     layout->addWidget(planned);
 
@@ -110,7 +125,7 @@ ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, QWidget *parent)
     auto *swaggerLabel = new QLabel(tr("New server's s&wagger.json:"), this);
     m_swagger = new QLineEdit(this);
     m_swagger->setObjectName(QStringLiteral("auditSwaggerEdit"));
-    m_swagger->setPlaceholderText(tr("Optional: judges each API route against the new server"));
+    m_swagger->setPlaceholderText(tr("Optional: a saved file, used instead of the live API description"));
     swaggerLabel->setBuddy(m_swagger);
     m_chooseSwagger = new QPushButton(tr("Bro&wse…"), this);
     m_chooseSwagger->setObjectName(QStringLiteral("auditSwaggerButton"));
@@ -118,6 +133,18 @@ ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, QWidget *parent)
     swaggerRow->addWidget(m_swagger, 1);
     swaggerRow->addWidget(m_chooseSwagger);
     layout->addLayout(swaggerRow);
+
+    auto *liveRow = new QHBoxLayout;
+    m_liveSwagger = new QLabel(this);
+    m_liveSwagger->setObjectName(QStringLiteral("auditLiveSwaggerLabel"));
+    m_liveSwagger->setWordWrap(true);
+    m_liveSwagger->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_refetchSwagger = new QPushButton(tr("Fetch a&gain"), this);
+    m_refetchSwagger->setObjectName(QStringLiteral("auditFetchSwaggerButton"));
+    m_refetchSwagger->setToolTip(tr("Fetch the new server's API description (GET /api/swagger.json) again"));
+    liveRow->addWidget(m_liveSwagger, 1);
+    liveRow->addWidget(m_refetchSwagger, 0, Qt::AlignTop);
+    layout->addLayout(liveRow);
 
     m_oldUrls = new QLabel(this);
     m_oldUrls->setObjectName(QStringLiteral("auditOldUrlsLabel"));
@@ -230,6 +257,10 @@ ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, QWidget *parent)
     connect(m_folders, &QListWidget::currentRowChanged, this, &ScriptAuditPage::updateButtons);
     connect(m_chooseSwagger, &QPushButton::clicked, this, &ScriptAuditPage::onChooseSwagger);
     connect(m_swagger, &QLineEdit::editingFinished, this, &ScriptAuditPage::savePlanState);
+    connect(m_swagger, &QLineEdit::textChanged, this, &ScriptAuditPage::updateLiveSwaggerLabel);
+    connect(m_refetchSwagger, &QPushButton::clicked, this, &ScriptAuditPage::fetchLiveSwagger);
+    if (m_session)
+        connect(m_session, &ServerSession::clientsChanged, this, &ScriptAuditPage::onClientsChanged);
     connect(m_scan, &QPushButton::clicked, this, &ScriptAuditPage::onScan);
     connect(m_cancel, &QPushButton::clicked, this, &ScriptAuditPage::onCancel);
     connect(m_grouping, &QComboBox::currentIndexChanged, this, &ScriptAuditPage::onGroupingChanged);
@@ -276,6 +307,8 @@ ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, QWidget *parent)
         m_model->setFindings(result.findings); // the sorted, complete list
         m_progress->setRange(0, 1);
         m_progress->setValue(1);
+        if (!result.cancelled)
+            recordScanSummary(result.findings, result.files);
         m_status->setText(result.cancelled
                               ? tr("Cancelled after %n file(s) (%1 MB).", nullptr, int(result.files))
                                     .arg(megabytes(result.bytes))
@@ -283,6 +316,8 @@ ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, QWidget *parent)
                                     .arg(megabytes(result.bytes))
                                     .arg(double(result.elapsedMs) / 1000.0, 0, 'f', 1));
         QStringList notes;
+        if (!m_scanUnjudgedReason.isEmpty())
+            notes << m_scanUnjudgedReason;
         for (const AuditScanner::Note &note : result.notes)
             notes << QStringLiteral("%1: %2").arg(note.absolutePath, note.message);
         if (result.binaryFiles > 0)
@@ -294,10 +329,15 @@ ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, QWidget *parent)
     connect(m_plan, &MigrationPlan::replaced, this, &ScriptAuditPage::loadFromPlan);
 
     loadFromPlan();
+    updateLiveSwaggerLabel();
 }
 
 ScriptAuditPage::~ScriptAuditPage()
 {
+    if (m_liveJob) {
+        m_liveJob->disconnect(this);
+        m_liveJob->cancel();
+    }
     m_scanner->disconnect(this);
     m_scanner->cancel();
     m_scanner->waitForFinished();
@@ -311,6 +351,142 @@ void ScriptAuditPage::setServices(Services *services)
 void ScriptAuditPage::initializePage()
 {
     loadFromPlan();
+    // The live API description: fetched once per connection to the new server, and again after a failure.
+    OctopusClient *client = m_session ? m_session->client(ServerRole::New) : nullptr;
+    if (client && (client != m_liveSource || m_liveState == LiveSwaggerState::Failed ||
+                   m_liveState == LiveSwaggerState::NotConnected))
+        fetchLiveSwagger();
+    else
+        updateLiveSwaggerLabel();
+}
+
+void ScriptAuditPage::fetchLiveSwagger()
+{
+    if (m_liveJob) {
+        m_liveJob->disconnect(this);
+        m_liveJob->cancel();
+    }
+    OctopusClient *client = m_session ? m_session->client(ServerRole::New) : nullptr;
+    m_liveSource = client;
+    if (!client) {
+        m_liveState = LiveSwaggerState::NotConnected;
+        m_liveCatalog.reset();
+        updateLiveSwaggerLabel();
+        return;
+    }
+    // About 1.4 MB: the body is digested into a catalog on the network side, never parsed on this thread.
+    ApiRequest request;
+    request.path = kSwaggerPath;
+    request.expectJson = false;
+    request.keepJson = false;
+    request.rawTransform = [](const QByteArray &body) -> std::optional<QVariant> {
+        ScriptAuditLiveSwagger digest;
+        if (auto catalog = SwaggerCatalog::fromJson(body, &digest.error))
+            digest.catalog = std::make_shared<const SwaggerCatalog>(std::move(*catalog));
+        return QVariant::fromValue(digest);
+    };
+    m_liveJob = client->send(request, this);
+    connect(m_liveJob, &ApiJob::finished, this, &ScriptAuditPage::onLiveSwaggerFetched);
+    m_liveState = LiveSwaggerState::Fetching;
+    m_liveError.clear();
+    updateLiveSwaggerLabel();
+}
+
+void ScriptAuditPage::onLiveSwaggerFetched(const ApiResult &result)
+{
+    m_liveJob = nullptr;
+    if (result.error.kind == ApiErrorKind::Cancelled)
+        return; // replaced by a newer fetch, or the connection changed
+    const ScriptAuditLiveSwagger digest = result.transformed.value<ScriptAuditLiveSwagger>();
+    if (result.ok() && digest.catalog && digest.catalog->canJudgeEndpoints()) {
+        m_liveCatalog = digest.catalog;
+        m_liveFetchedAt = QDateTime::currentDateTime();
+        m_liveState = LiveSwaggerState::Ready;
+        m_liveError.clear();
+    } else {
+        ApiError error = result.error;
+        if (!error.isError()) { // the call worked, the document did not
+            error.kind = ApiErrorKind::BadResponse;
+            error.server = ServerRole::New;
+            error.serverUrl = m_liveSource ? m_liveSource->settings().baseUrl : QUrl();
+            error.method = "GET";
+            error.path = kSwaggerPath;
+            error.status = result.status;
+            error.message =
+                digest.error.isEmpty() ? QStringLiteral("no paths in the document") : digest.error;
+        }
+        m_liveCatalog.reset();
+        m_liveState = LiveSwaggerState::Failed;
+        m_liveError = ApiErrorText::describe(error);
+    }
+    updateLiveSwaggerLabel();
+}
+
+void ScriptAuditPage::onClientsChanged()
+{
+    // The new server's URL or key changed: what was fetched may describe another server.
+    if (m_liveSource && m_session->client(ServerRole::New) == m_liveSource)
+        return;
+    m_liveCatalog.reset();
+    m_liveSource = nullptr;
+    if (isVisible())
+        fetchLiveSwagger();
+    else {
+        if (m_liveJob) {
+            m_liveJob->disconnect(this);
+            m_liveJob->cancel();
+        }
+        m_liveState = LiveSwaggerState::NotConnected;
+        updateLiveSwaggerLabel();
+    }
+}
+
+void ScriptAuditPage::updateLiveSwaggerLabel()
+{
+    QString text;
+    switch (m_liveState) {
+    case LiveSwaggerState::NotConnected:
+        text = tr("Not connected to the new server: API routes are judged only against a saved swagger.json "
+                  "chosen above. Connect to the new server (step 1) to use its live API description.");
+        break;
+    case LiveSwaggerState::Fetching:
+        text = tr("Fetching the new server's live API description (GET %1)…").arg(kSwaggerPath);
+        break;
+    case LiveSwaggerState::Ready:
+        text = tr("Judged against the new server's live API description (Octopus %1, fetched %2).")
+                   .arg(m_liveCatalog->version().isEmpty() ? tr("version unknown") : m_liveCatalog->version(),
+                        m_liveFetchedAt.toString(QStringLiteral("HH:mm")));
+        break;
+    case LiveSwaggerState::Failed:
+        text = tr("No live API description: %1").arg(m_liveError);
+        break;
+    }
+    if (!m_swagger->text().trimmed().isEmpty())
+        text =
+            tr("Judged against the saved file above, which overrides the live API description. %1").arg(text);
+    m_liveSwagger->setText(text);
+    m_liveSwagger->setProperty("state", int(m_liveState));
+    m_refetchSwagger->setVisible(m_liveState != LiveSwaggerState::NotConnected);
+    m_refetchSwagger->setEnabled(m_liveState != LiveSwaggerState::Fetching);
+}
+
+void ScriptAuditPage::recordScanSummary(const QList<AuditFinding> &findings, qint64 files)
+{
+    ScriptAuditScanSummary summary;
+    summary.at = QDateTime::currentDateTimeUtc();
+    summary.files = int(files);
+    QSet<QString> filesMentioning;
+    for (const AuditFinding &finding : findings) {
+        ++summary.findingsByCategory[auditCategoryName(finding.category)];
+        if (finding.category == AuditCategory::OldServerUrl) {
+            ++summary.mentionsOfOldServer;
+            filesMentioning.insert(finding.absolutePath);
+        }
+    }
+    summary.filesMentioningOldServer = int(filesMentioning.size());
+    ScriptAuditSection section = m_plan->scriptAudit();
+    section.lastScan = summary;
+    m_plan->setScriptAudit(section);
 }
 
 bool ScriptAuditPage::isScanning() const
@@ -395,6 +571,7 @@ void ScriptAuditPage::onScan()
         options.roots << m_folders->item(i)->text();
     options.oldUrls = oldServerUrls();
     const QString swaggerFile = m_swagger->text().trimmed();
+    m_scanUnjudgedReason.clear();
     if (!swaggerFile.isEmpty()) {
         QString error;
         auto catalog = SwaggerCatalog::fromFile(swaggerFile, &error);
@@ -403,6 +580,19 @@ void ScriptAuditPage::onScan()
             return;
         }
         options.catalog = std::make_shared<const SwaggerCatalog>(std::move(*catalog));
+    } else if (m_liveCatalog) {
+        options.catalog = m_liveCatalog;
+    } else {
+        m_scanUnjudgedReason =
+            m_liveState == LiveSwaggerState::Fetching
+                ? tr("Routes were not judged against the new server (no missing-endpoint findings): its API "
+                     "description was still being fetched when the scan started. Scan again once it is in.")
+            : m_liveState == LiveSwaggerState::Failed
+                ? tr("Routes were not judged against the new server (no missing-endpoint findings): its live "
+                     "API description could not be fetched (see above).")
+                : tr("Routes were not judged against the new server (no missing-endpoint findings): connect "
+                     "to "
+                     "it, or choose its saved swagger.json.");
     }
     m_model->clear();
     m_notes->clear();

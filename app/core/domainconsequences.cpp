@@ -21,6 +21,8 @@ DomainConsequences computeDomainConsequences(const DomainConsequencesInput &inpu
     }
     result.ciIntegrationsMentioningOldName = input.ciIntegrationsMentioningOldName;
     result.scriptsMentioningOldName = input.scriptsMentioningOldName;
+    result.scriptFilesMentioningOldName = input.scriptFilesMentioningOldName;
+    result.scriptAuditAt = input.scriptAuditAt;
 
     QSet<QString> healthyOnNew;
     if (input.newInventoryKnown) {
@@ -76,4 +78,17 @@ DomainConsequences computeDomainConsequences(const DomainConsequencesInput &inpu
             result.mustAct = std::max(0, result.mustAct - result.pollingConnectedToNew);
     }
     return result;
+}
+
+void DomainConsequencesInput::setScriptAudit(const ScriptAuditSection &section)
+{
+    if (!section.lastScan) {
+        scriptsMentioningOldName.reset();
+        scriptFilesMentioningOldName.reset();
+        scriptAuditAt = {};
+        return;
+    }
+    scriptsMentioningOldName = section.lastScan->mentionsOfOldServer;
+    scriptFilesMentioningOldName = section.lastScan->filesMentioningOldServer;
+    scriptAuditAt = section.lastScan->at;
 }

@@ -3,6 +3,7 @@
 #include "migrationplan.h"
 #include "tentaclemachine.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -49,7 +50,9 @@ struct DomainConsequences
 
     // Filled in by the CI integrations and Script audit steps; empty until they have run.
     std::optional<int> ciIntegrationsMentioningOldName;
-    std::optional<int> scriptsMentioningOldName;
+    std::optional<int> scriptsMentioningOldName;     // findings naming the old server
+    std::optional<int> scriptFilesMentioningOldName; // the files they are in
+    QDateTime scriptAuditAt;                         // UTC, when that audit ran
 
     int pollingTotal() const { return pollingTargets + pollingWorkers; }
     int listeningTotal() const { return listeningTargets + listeningWorkers; }
@@ -64,6 +67,11 @@ struct DomainConsequencesInput
     int pollingPort = 10943;
     std::optional<int> ciIntegrationsMentioningOldName;
     std::optional<int> scriptsMentioningOldName;
+    std::optional<int> scriptFilesMentioningOldName;
+    QDateTime scriptAuditAt;
+
+    // Takes the script counts from the plan's last finished script audit, when there is one.
+    void setScriptAudit(const ScriptAuditSection &section);
 };
 
 DomainConsequences computeDomainConsequences(const DomainConsequencesInput &input);

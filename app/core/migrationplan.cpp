@@ -33,6 +33,22 @@ bool takeUrl(QJsonObject &rest, const QString &key, QUrl *out, QString *error)
     return true;
 }
 
+// Moves a non-negative integer key out of `rest` into *out. Absent keys leave *out alone.
+bool takeCount(QJsonObject &rest, const QString &key, int *out, QString *error)
+{
+    const auto it = rest.constFind(key);
+    if (it == rest.constEnd())
+        return true;
+    const double value = it->toDouble(-1);
+    if (!it->isDouble() || value < 0 || value > 1e9 || value != double(int(value))) {
+        *error = QStringLiteral("\"%1\" must be a non-negative whole number").arg(key);
+        return false;
+    }
+    *out = int(value);
+    rest.remove(key);
+    return true;
+}
+
 template<typename Section>
 bool takeSection(QJsonObject &rest, const QString &key, Section *out, QString *error)
 {
@@ -211,8 +227,9 @@ bool TentaclesSection::fromJson(const QJsonObject &json, TentaclesSection *out, 
             TentacleMark mark;
             QString markError;
             if (!m->isObject() || !TentacleMark::fromJson(m->toObject(), &mark, &markError)) {
-                *error = QStringLiteral("machines.%1: %2")
-                             .arg(m.key(), markError.isEmpty() ? QStringLiteral("must be an object") : markError);
+                *error =
+                    QStringLiteral("machines.%1: %2")
+                        .arg(m.key(), markError.isEmpty() ? QStringLiteral("must be an object") : markError);
                 return false;
             }
             result.machines.insert(m.key(), mark);
@@ -230,9 +247,75 @@ bool CiIntegrationsSection::fromJson(const QJsonObject &json, CiIntegrationsSect
     return true;
 }
 
-bool ScriptAuditSection::fromJson(const QJsonObject &json, ScriptAuditSection *out, QString *)
+QJsonObject ScriptAuditScanSummary::toJson() const
 {
-    out->extra = json;
+    QJsonObject json = extra;
+    json.insert(QStringLiteral("at"), at.isValid() ? at.toUTC().toString(Qt::ISODateWithMs) : QString());
+    json.insert(QStringLiteral("files"), files);
+    QJsonObject byCategory;
+    for (auto it = findingsByCategory.begin(); it != findingsByCategory.end(); ++it)
+        byCategory.insert(it.key(), it.value());
+    json.insert(QStringLiteral("findingsByCategory"), byCategory);
+    json.insert(QStringLiteral("mentionsOfOldServer"), mentionsOfOldServer);
+    json.insert(QStringLiteral("filesMentioningOldServer"), filesMentioningOldServer);
+    return json;
+}
+
+bool ScriptAuditScanSummary::fromJson(const QJsonObject &json, ScriptAuditScanSummary *out, QString *error)
+{
+    ScriptAuditScanSummary result;
+    QJsonObject rest = json;
+    QString at;
+    if (!takeString(rest, QStringLiteral("at"), &at, error) ||
+        !takeCount(rest, QStringLiteral("files"), &result.files, error) ||
+        !takeCount(rest, QStringLiteral("mentionsOfOldServer"), &result.mentionsOfOldServer, error) ||
+        !takeCount(rest, QStringLiteral("filesMentioningOldServer"), &result.filesMentioningOldServer, error))
+        return false;
+    result.at = QDateTime::fromString(at, Qt::ISODateWithMs);
+    if (!at.isEmpty() && !result.at.isValid()) {
+        *error = QStringLiteral("invalid time");
+        return false;
+    }
+    const auto it = rest.constFind(QStringLiteral("findingsByCategory"));
+    if (it != rest.constEnd()) {
+        if (!it->isObject()) {
+            *error = QStringLiteral("\"findingsByCategory\" must be an object");
+            return false;
+        }
+        QJsonObject byCategory = it->toObject();
+        for (const QString &category : byCategory.keys()) {
+            int count = 0;
+            if (!takeCount(byCategory, category, &count, error))
+                return false;
+            result.findingsByCategory.insert(category, count);
+        }
+        rest.remove(QStringLiteral("findingsByCategory"));
+    }
+    result.extra = rest;
+    *out = result;
+    return true;
+}
+
+QJsonObject ScriptAuditSection::toJson() const
+{
+    QJsonObject json = extra;
+    if (lastScan)
+        json.insert(QStringLiteral("lastScan"), lastScan->toJson());
+    return json;
+}
+
+bool ScriptAuditSection::fromJson(const QJsonObject &json, ScriptAuditSection *out, QString *error)
+{
+    ScriptAuditSection result;
+    QJsonObject rest = json;
+    if (rest.contains(QStringLiteral("lastScan"))) {
+        ScriptAuditScanSummary summary;
+        if (!takeSection(rest, QStringLiteral("lastScan"), &summary, error))
+            return false;
+        result.lastScan = summary;
+    }
+    result.extra = rest;
+    *out = result;
     return true;
 }
 

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 // Every decision the migration lead makes, as plain values. Each section is a small struct with
 // toJson()/fromJson(); keys a section does not know are kept in `extra` and written back unchanged, so a
 // file written by a newer minor version of Handover loses nothing when this version saves it.
@@ -95,10 +97,30 @@ struct CiIntegrationsSection
     bool operator==(const CiIntegrationsSection &) const = default;
 };
 
+// What the last finished script-audit scan found, in counts only (never snippets, paths or keys). JSON:
+//   {"at": "2026-11-26T12:03:00.000Z", "files": 27, "findingsByCategory": {"old-server-url": 12, ...},
+//    "mentionsOfOldServer": 12, "filesMentioningOldServer": 5}
+struct ScriptAuditScanSummary
+{
+    QDateTime at; // UTC, when the scan finished
+    int files = 0;
+    QMap<QString, int> findingsByCategory; // category name ("old-server-url", ...) -> findings
+    int mentionsOfOldServer = 0;           // findings naming the old server's URL or host
+    int filesMentioningOldServer = 0;      // files with at least one of them
+    QJsonObject extra;
+
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &json, ScriptAuditScanSummary *out, QString *error);
+    bool operator==(const ScriptAuditScanSummary &) const = default;
+};
+
+// The Script audit step. `lastScan` is typed; the rest (folders, swagger file, decisions: see
+// AuditPlanState in app/audit) is kept in `extra`.
 struct ScriptAuditSection
 {
+    std::optional<ScriptAuditScanSummary> lastScan;
     QJsonObject extra;
-    QJsonObject toJson() const { return extra; }
+    QJsonObject toJson() const;
     static bool fromJson(const QJsonObject &json, ScriptAuditSection *out, QString *error);
     bool operator==(const ScriptAuditSection &) const = default;
 };
@@ -123,8 +145,8 @@ struct CutoverJournalSection
 //   { "kind": "handover.plan", "formatVersion": 1, "formatMinorVersion": 0,
 //     "oldServer": {"url": "..."}, "newServer": {"url": "..."},
 //     "domain": {"choice": "undecided|keep-name|new-name", "oldPublicUrl": "", "newPublicUrl": "", "notes":
-//     ""}, "tentacles": {"machines": {...}}, "ciIntegrations": {}, "scriptAudit": {}, "testPlan": {}, "cutoverJournal": {}, ...unknown keys
-//     kept }
+//     ""}, "tentacles": {"machines": {...}}, "ciIntegrations": {}, "scriptAudit": {}, "testPlan": {},
+//     "cutoverJournal": {}, ...unknown keys kept }
 struct PlanData
 {
     static constexpr auto Kind = "handover.plan";

@@ -166,6 +166,35 @@ private Q_SLOTS:
         QCOMPARE(c.scriptsMentioningOldName.value_or(-1), 7);
     }
 
+    void scriptCountsComeFromTheLastScriptAudit()
+    {
+        DomainConsequencesInput input;
+        input.decision = decision(DomainDecision::Choice::NewName);
+        ScriptAuditSection audit;
+        input.setScriptAudit(audit); // never scanned: not analysed yet
+        QVERIFY(!computeDomainConsequences(input).scriptsMentioningOldName.has_value());
+        QVERIFY(!computeDomainConsequences(input).scriptFilesMentioningOldName.has_value());
+
+        ScriptAuditScanSummary scan;
+        scan.at = QDateTime(QDate(2026, 11, 26), QTime(12, 3), Qt::UTC);
+        scan.files = 27;
+        scan.mentionsOfOldServer = 9;
+        scan.filesMentioningOldServer = 4;
+        audit.lastScan = scan;
+        input.setScriptAudit(audit);
+        const DomainConsequences c = computeDomainConsequences(input);
+        QCOMPARE(c.scriptsMentioningOldName.value_or(-1), 9);
+        QCOMPARE(c.scriptFilesMentioningOldName.value_or(-1), 4);
+        QCOMPARE(c.scriptAuditAt, scan.at);
+        QVERIFY(!c.ciIntegrationsMentioningOldName.has_value()); // a later step
+
+        scan.mentionsOfOldServer = 0; // a clean audit is a result too, not "not analysed"
+        scan.filesMentioningOldServer = 0;
+        audit.lastScan = scan;
+        input.setScriptAudit(audit);
+        QCOMPARE(computeDomainConsequences(input).scriptsMentioningOldName.value_or(-1), 0);
+    }
+
     void newNameEqualToOldIsNotAChange()
     {
         DomainConsequencesInput input;

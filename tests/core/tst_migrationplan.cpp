@@ -43,6 +43,15 @@ PlanData fullPlan()
         QStringLiteral("servers"),
         QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("jenkins")}}});
     plan.scriptAudit.extra.insert(QStringLiteral("decisions"), QJsonObject{{QStringLiteral("step-1"), true}});
+    ScriptAuditScanSummary scan;
+    scan.at = QDateTime(QDate(2026, 11, 26), QTime(12, 3, 4, 500), Qt::UTC);
+    scan.files = 27;
+    scan.findingsByCategory = {{QStringLiteral("old-server-url"), 12},
+                               {QStringLiteral("missing-endpoint"), 1}};
+    scan.mentionsOfOldServer = 12;
+    scan.filesMentioningOldServer = 5;
+    scan.extra.insert(QStringLiteral("x-future"), 1);
+    plan.scriptAudit.lastScan = scan;
     plan.testPlan.extra.insert(QStringLiteral("projects"), QJsonArray{QStringLiteral("Projects-1")});
     plan.cutoverJournal.extra.insert(QStringLiteral("entries"), QJsonArray{1, 2, 3});
     plan.extra.insert(QStringLiteral("x-future"), QJsonObject{{QStringLiteral("a"), 1}});
@@ -150,6 +159,7 @@ void TestMigrationPlan::unknownKeysSurviveLoadAndSave_data()
     QTest::newRow("tentacles") << QStringLiteral("tentacles");
     QTest::newRow("ci integrations") << QStringLiteral("ciIntegrations");
     QTest::newRow("script audit") << QStringLiteral("scriptAudit");
+    QTest::newRow("script audit last scan") << QStringLiteral("scriptAudit/lastScan");
     QTest::newRow("test plan") << QStringLiteral("testPlan");
     QTest::newRow("cutover journal") << QStringLiteral("cutoverJournal");
 }
@@ -161,6 +171,14 @@ void TestMigrationPlan::unknownKeysSurviveLoadAndSave()
     const QJsonObject extra{{QStringLiteral("fromNewerWriter"), QJsonArray{1, QStringLiteral("two")}}};
     if (section.isEmpty()) {
         json.insert(QStringLiteral("fromNewerWriter"), extra.value(QStringLiteral("fromNewerWriter")));
+    } else if (section.contains(QLatin1Char('/'))) { // a typed object inside a section
+        const QString outer = section.section(QLatin1Char('/'), 0, 0);
+        const QString innerKey = section.section(QLatin1Char('/'), 1);
+        QJsonObject holder = json.value(outer).toObject();
+        holder.insert(innerKey, QJsonObject{{QStringLiteral("files"), 3},
+                                            {QStringLiteral("fromNewerWriter"),
+                                             extra.value(QStringLiteral("fromNewerWriter"))}});
+        json.insert(outer, holder);
     } else {
         QJsonObject inner = json.value(section).toObject();
         inner.insert(QStringLiteral("fromNewerWriter"), extra.value(QStringLiteral("fromNewerWriter")));
@@ -175,7 +193,9 @@ void TestMigrationPlan::unknownKeysSurviveLoadAndSave()
     loaded.plan.oldServer.url = QUrl(QStringLiteral("https://edited.example.com"));
     QVERIFY(!PlanFileStore::save(loaded.plan, path));
     const QJsonObject saved = QJsonDocument::fromJson(readAll(path)).object();
-    const QJsonObject holder = section.isEmpty() ? saved : saved.value(section).toObject();
+    QJsonObject holder = saved;
+    for (const QString &key : section.split(QLatin1Char('/'), Qt::SkipEmptyParts))
+        holder = holder.value(key).toObject();
     QCOMPARE(holder.value(QStringLiteral("fromNewerWriter")), extra.value(QStringLiteral("fromNewerWriter")));
     QCOMPARE(saved.value(QStringLiteral("oldServer")).toObject().value(QStringLiteral("url")).toString(),
              QStringLiteral("https://edited.example.com"));
@@ -217,6 +237,14 @@ void TestMigrationPlan::brokenFileIsReportedAndLeftUntouched_data()
         << PlanError::Kind::Corrupt;
     QTest::newRow("unknown domain choice")
         << QByteArray(R"({"kind": "handover.plan", "formatVersion": 1, "domain": {"choice": "maybe"}})")
+        << PlanError::Kind::Corrupt;
+    QTest::newRow("script audit count of the wrong type")
+        << QByteArray(
+               R"({"kind": "handover.plan", "formatVersion": 1, "scriptAudit": {"lastScan": {"files": "27"}}})")
+        << PlanError::Kind::Corrupt;
+    QTest::newRow("script audit negative count")
+        << QByteArray(
+               R"({"kind": "handover.plan", "formatVersion": 1, "scriptAudit": {"lastScan": {"findingsByCategory": {"secret": -1}}}})")
         << PlanError::Kind::Corrupt;
     QTest::newRow("empty file") << QByteArray() << PlanError::Kind::Truncated;
     QTest::newRow("only whitespace") << QByteArray(" \n\t ") << PlanError::Kind::Truncated;

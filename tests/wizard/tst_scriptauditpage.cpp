@@ -2,16 +2,22 @@
 #include "auditplanstate.h"
 #include "auditresultsmodel.h"
 #include "auditscanner.h"
+#include "domainpage.h"
 #include "migrationplan.h"
+#include "octosimserver.h"
 #include "scriptauditpage.h"
+#include "serversession.h"
+#include "sessioncredentials.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -42,7 +48,8 @@ public:
 };
 
 // The script-audit page driven offscreen on the audit fixtures: scan, counts, grouping, filters,
-// marking (kept in the plan), opening at the line, export, cancel.
+// marking (kept in the plan), opening at the line, export, cancel; the new server's live swagger.json
+// fetched from an in-process octosim (and its failure); the scan's counts shown by the Domain page.
 class ScriptAuditPageTest : public QObject
 {
     Q_OBJECT
@@ -59,8 +66,24 @@ private Q_SLOTS:
     void exportsWithoutRevealingKeys_data();
     void exportsWithoutRevealingKeys();
     void cancelStopsTheScan();
+    void judgesRoutesAgainstTheNewServersLiveSwagger();
+    void failedLiveSwaggerIsShownAndScanRunsWithoutJudgement();
+    void savedSwaggerFileOverridesTheLiveOne();
+    void domainPageShowsScriptsMentioningTheOldServer();
 
 private:
+    // A plan, session and page connected to an in-process octosim's new instance.
+    struct Connected
+    {
+        std::unique_ptr<octosim::OctoSimServer> sim;
+        std::unique_ptr<MigrationPlan> plan;
+        std::unique_ptr<SessionCredentials> credentials;
+        std::unique_ptr<ServerSession> session;
+        std::unique_ptr<ScriptAuditPage> page;
+    };
+    void connectToOctosim(Connected *c, const QList<octosim::FaultSpec> &faults);
+    static QString writeRouteFixture(const QTemporaryDir &dir);
+    static QStringList categoriesAtLines(const ScriptAuditPage &page, AuditCategory category);
     template<typename T>
     T *child(const char *name) const
     {
@@ -90,7 +113,7 @@ void ScriptAuditPageTest::init()
 {
     m_plan = std::make_unique<MigrationPlan>();
     m_plan->setServerUrl(ServerRole::Old, QUrl(kOldUrl));
-    m_page = std::make_unique<ScriptAuditPage>(m_plan.get());
+    m_page = std::make_unique<ScriptAuditPage>(m_plan.get(), nullptr);
     m_services = FakeScriptAuditServices();
     m_page->setServices(&m_services);
     m_page->resize(1000, 700);
@@ -143,6 +166,33 @@ void ScriptAuditPageTest::scansChosenFolderAndCountsFindings()
         child<QLabel>("auditCountsLabel")->text().startsWith(QString::number(m_expected.findings.size())));
     QVERIFY(child<QPushButton>("auditExportCsvButton")->isEnabled());
     QVERIFY(!child<QPushButton>("auditCancelButton")->isEnabled());
+
+    // Without a connection or a saved file, the page says routes were not judged.
+    QCOMPARE(m_page->liveSwaggerState(), ScriptAuditPage::LiveSwaggerState::NotConnected);
+    QVERIFY(child<QLabel>("auditNotesLabel")->text().contains(QLatin1String("not judged")));
+
+    // The plan keeps the counts of the scan, never a snippet.
+    const auto &lastScan = m_plan->scriptAudit().lastScan;
+    QVERIFY(lastScan.has_value());
+    QCOMPARE(lastScan->files, 27);
+    QVERIFY(lastScan->at.isValid());
+    QSet<QString> files;
+    int mentions = 0;
+    int secrets = 0;
+    for (const AuditFinding &f : std::as_const(m_expected.findings)) {
+        if (f.category == AuditCategory::OldServerUrl) {
+            ++mentions;
+            files.insert(f.absolutePath);
+        }
+        secrets += f.category == AuditCategory::Secret ? 1 : 0;
+    }
+    QVERIFY(mentions > 0);
+    QCOMPARE(lastScan->mentionsOfOldServer, mentions);
+    QCOMPARE(lastScan->filesMentioningOldServer, int(files.size()));
+    QCOMPARE(lastScan->findingsByCategory.value(QStringLiteral("secret")), secrets);
+    const QByteArray json = QJsonDocument(m_plan->scriptAudit().toJson()).toJson();
+    QVERIFY(!json.contains("API-HANDOVERFIXTURE"));
+    QVERIFY(!json.contains("snippet"));
 }
 
 void ScriptAuditPageTest::groupsFindings_data()
@@ -242,7 +292,7 @@ void ScriptAuditPageTest::marksFindingAndKeepsDecisionInPlan()
 
     // A page built later on the same plan shows the same decisions after a scan.
     m_page.reset();
-    m_page = std::make_unique<ScriptAuditPage>(m_plan.get());
+    m_page = std::make_unique<ScriptAuditPage>(m_plan.get(), nullptr);
     m_page->setServices(&m_services);
     m_page->show();
     m_page->initializePage();
@@ -333,6 +383,174 @@ void ScriptAuditPageTest::cancelStopsTheScan()
     QVERIFY2(child<QLabel>("auditStatusLabel")->text().startsWith(QLatin1String("Cancelled")),
              qPrintable(child<QLabel>("auditStatusLabel")->text()));
     QVERIFY(child<QPushButton>("auditScanButton")->isEnabled());
+}
+
+void ScriptAuditPageTest::connectToOctosim(Connected *c, const QList<octosim::FaultSpec> &faults)
+{
+    octosim::Options options;
+    options.faults = faults;
+    c->sim = std::make_unique<octosim::OctoSimServer>(options);
+    QString error;
+    QVERIFY2(c->sim->start(&error), qPrintable(error));
+    c->plan = std::make_unique<MigrationPlan>();
+    c->plan->setServerUrl(ServerRole::Old, QUrl(kOldUrl));
+    c->plan->setServerUrl(ServerRole::New, c->sim->newInstance().url);
+    c->credentials = std::make_unique<SessionCredentials>();
+    c->credentials->setApiKey(ServerRole::New, c->sim->newInstance().apiKey);
+    c->session = std::make_unique<ServerSession>(c->plan.get(), c->credentials.get());
+    c->page = std::make_unique<ScriptAuditPage>(c->plan.get(), c->session.get());
+    c->page->setServices(&m_services);
+    c->page->resize(1000, 700);
+    c->page->show();
+    c->page->initializePage();
+    QVERIFY(QTest::qWaitForWindowExposed(c->page.get()));
+}
+
+// One file: line 2 calls a route the 2021.2 swagger serves, line 3 one it does not.
+QString ScriptAuditPageTest::writeRouteFixture(const QTemporaryDir &dir)
+{
+    QFile file(dir.filePath(QStringLiteral("deploy.sh")));
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write("# Octopus\n"
+               "curl \"$OCTOPUS_URL/api/$spaceId/projects/all\"\n"
+               "curl \"$OCTOPUS_URL/api/$spaceId/retiredwidgets\"\n");
+    return QDir::cleanPath(dir.path());
+}
+
+// "deploy.sh:3" for each finding of that category.
+QStringList ScriptAuditPageTest::categoriesAtLines(const ScriptAuditPage &page, AuditCategory category)
+{
+    QStringList lines;
+    for (const AuditFinding &f : page.resultsModel()->findings()) {
+        if (f.category == category)
+            lines << QStringLiteral("%1:%2").arg(f.file).arg(f.line);
+    }
+    return lines;
+}
+
+void ScriptAuditPageTest::judgesRoutesAgainstTheNewServersLiveSwagger()
+{
+    m_page.reset(); // this test has its own, connected page
+    Connected c;
+    connectToOctosim(&c, {});
+    auto *label = c.page->findChild<QLabel *>(QStringLiteral("auditLiveSwaggerLabel"));
+    QVERIFY(label);
+    QTRY_COMPARE_WITH_TIMEOUT(c.page->liveSwaggerState(), ScriptAuditPage::LiveSwaggerState::Ready, 30000);
+    QVERIFY2(label->text().contains(QLatin1String("live API description (Octopus 2021.2")),
+             qPrintable(label->text()));
+
+    QTemporaryDir dir;
+    const QString folder = writeRouteFixture(dir);
+    QVERIFY(!folder.isEmpty());
+    m_services.folders = {folder};
+    QTest::mouseClick(c.page->findChild<QPushButton *>(QStringLiteral("auditAddFolderButton")),
+                      Qt::LeftButton);
+    QTest::mouseClick(c.page->findChild<QPushButton *>(QStringLiteral("auditScanButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!c.page->isScanning(), 30000);
+    QCOMPARE(categoriesAtLines(*c.page, AuditCategory::MissingEndpoint),
+             QStringList{QStringLiteral("deploy.sh:3")});
+    QCOMPARE(categoriesAtLines(*c.page, AuditCategory::ApiCall), QStringList{QStringLiteral("deploy.sh:2")});
+    QVERIFY(!c.page->findChild<QLabel *>(QStringLiteral("auditNotesLabel"))
+                 ->text()
+                 .contains(QLatin1String("not judged")));
+    QCOMPARE(c.plan->scriptAudit().lastScan->findingsByCategory.value(QStringLiteral("missing-endpoint")), 1);
+}
+
+void ScriptAuditPageTest::failedLiveSwaggerIsShownAndScanRunsWithoutJudgement()
+{
+    m_page.reset();
+    Connected c;
+    connectToOctosim(&c, {octosim::FaultSpec{QStringLiteral("new"), QStringLiteral("swagger"),
+                                             QStringLiteral("status"), QStringLiteral("500")}});
+    auto *label = c.page->findChild<QLabel *>(QStringLiteral("auditLiveSwaggerLabel"));
+    QTRY_COMPARE_WITH_TIMEOUT(c.page->liveSwaggerState(), ScriptAuditPage::LiveSwaggerState::Failed, 60000);
+    // Through ApiErrorText: the server by role and URL, the call, the status.
+    const QString text = label->text();
+    QVERIFY2(text.contains(QLatin1String("new server")), qPrintable(text));
+    QVERIFY2(text.contains(c.sim->newInstance().url.authority()), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("GET /api/swagger.json")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("500")), qPrintable(text));
+    QVERIFY(c.page->findChild<QPushButton *>(QStringLiteral("auditFetchSwaggerButton"))->isEnabled());
+
+    QTemporaryDir dir;
+    m_services.folders = {writeRouteFixture(dir)};
+    QTest::mouseClick(c.page->findChild<QPushButton *>(QStringLiteral("auditAddFolderButton")),
+                      Qt::LeftButton);
+    QTest::mouseClick(c.page->findChild<QPushButton *>(QStringLiteral("auditScanButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!c.page->isScanning(), 30000);
+    QVERIFY(categoriesAtLines(*c.page, AuditCategory::MissingEndpoint).isEmpty());
+    QCOMPARE(categoriesAtLines(*c.page, AuditCategory::ApiCall).size(), 2); // found, not judged
+    const QString notes = c.page->findChild<QLabel *>(QStringLiteral("auditNotesLabel"))->text();
+    QVERIFY2(notes.contains(QLatin1String("not judged")), qPrintable(notes));
+    QVERIFY2(notes.contains(QLatin1String("could not be fetched")), qPrintable(notes));
+}
+
+void ScriptAuditPageTest::savedSwaggerFileOverridesTheLiveOne()
+{
+    m_page.reset();
+    Connected c;
+    connectToOctosim(&c, {});
+    QTRY_COMPARE_WITH_TIMEOUT(c.page->liveSwaggerState(), ScriptAuditPage::LiveSwaggerState::Ready, 30000);
+    // A saved file that serves every route the fixture calls: its judgement wins over the live one.
+    QTemporaryDir dir;
+    const QString swagger = dir.filePath(QStringLiteral("swagger.json"));
+    {
+        QFile file(swagger);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"swagger": "2.0", "info": {"version": "9999.1"}, "basePath": "/api", "paths": {
+            "/{baseSpaceId}/projects/all": {"get": {}}, "/{baseSpaceId}/retiredwidgets": {"get": {}}}})");
+    }
+    m_services.swaggerFile = swagger;
+    QTest::mouseClick(c.page->findChild<QPushButton *>(QStringLiteral("auditSwaggerButton")), Qt::LeftButton);
+    QVERIFY(c.page->findChild<QLabel *>(QStringLiteral("auditLiveSwaggerLabel"))
+                ->text()
+                .contains(QLatin1String("overrides")));
+    m_services.folders = {writeRouteFixture(dir)};
+    QTest::mouseClick(c.page->findChild<QPushButton *>(QStringLiteral("auditAddFolderButton")),
+                      Qt::LeftButton);
+    QTest::mouseClick(c.page->findChild<QPushButton *>(QStringLiteral("auditScanButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!c.page->isScanning(), 30000);
+    QVERIFY(categoriesAtLines(*c.page, AuditCategory::MissingEndpoint).isEmpty());
+    QCOMPARE(categoriesAtLines(*c.page, AuditCategory::ApiCall).size(), 2);
+}
+
+void ScriptAuditPageTest::domainPageShowsScriptsMentioningTheOldServer()
+{
+    m_page.reset();
+    Connected c;
+    connectToOctosim(&c, {});
+    DomainDecision domain;
+    domain.choice = DomainDecision::Choice::NewName;
+    domain.oldPublicUrl = QUrl(kOldUrl);
+    domain.newPublicUrl = QUrl(QStringLiteral("https://octopus.new.example.com"));
+    c.plan->setDomain(domain);
+    DomainPage domainPage(c.plan.get(), c.session.get());
+    domainPage.resize(900, 700);
+    domainPage.show();
+    domainPage.initializePage();
+    auto *consequences = domainPage.findChild<QLabel *>(QStringLiteral("domainConsequencesLabel"));
+    QVERIFY(consequences);
+    QVERIFY(
+        consequences->text().contains(QLatin1String("Scripts that mention the old name: not analysed yet")));
+    QCOMPARE(consequences->property("scriptsMentioningOldName").toInt(), -1);
+
+    m_services.folders = {fixtures()};
+    QTest::mouseClick(c.page->findChild<QPushButton *>(QStringLiteral("auditAddFolderButton")),
+                      Qt::LeftButton);
+    QTest::mouseClick(c.page->findChild<QPushButton *>(QStringLiteral("auditScanButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!c.page->isScanning(), 30000);
+    const ScriptAuditScanSummary scan = c.plan->scriptAudit().lastScan.value();
+    QVERIFY(scan.mentionsOfOldServer > 0);
+    QCOMPARE(consequences->property("scriptsMentioningOldName").toInt(), scan.mentionsOfOldServer);
+    QCOMPARE(consequences->property("scriptFilesMentioningOldName").toInt(), scan.filesMentioningOldServer);
+    const QString expected = QStringLiteral("%1 scripts in %2 files mention the old server")
+                                 .arg(scan.mentionsOfOldServer)
+                                 .arg(scan.filesMentioningOldServer);
+    QVERIFY2(consequences->text().contains(expected), qPrintable(consequences->text()));
+    QVERIFY(consequences->text().contains(QLatin1String("href=\"step:audit\"")));
+    QVERIFY(consequences->text().contains(
+        QLatin1String("CI integrations that mention the old name: not analysed yet")));
 }
 
 QTEST_MAIN(ScriptAuditPageTest)
