@@ -367,7 +367,7 @@ void DomainPage::refreshConsequences()
             *c.scriptsMentioningOldName == 0
                 ? tr("No script mentions the old server (<a href=\"step:audit\">Script audit</a> of %1).")
                       .arg(when)
-                : tr("<b>%1 scripts in %2 files mention the old server</b> (<a href=\"step:audit\">Script "
+                : tr("<b>%2 script files mention the old server</b> (%1 places; <a href=\"step:audit\">Script "
                      "audit</a> of %3).")
                       .arg(*c.scriptsMentioningOldName)
                       .arg(c.scriptFilesMentioningOldName.value_or(0))

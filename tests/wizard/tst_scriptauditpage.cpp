@@ -544,9 +544,9 @@ void ScriptAuditPageTest::domainPageShowsScriptsMentioningTheOldServer()
     QVERIFY(scan.mentionsOfOldServer > 0);
     QCOMPARE(consequences->property("scriptsMentioningOldName").toInt(), scan.mentionsOfOldServer);
     QCOMPARE(consequences->property("scriptFilesMentioningOldName").toInt(), scan.filesMentioningOldServer);
-    const QString expected = QStringLiteral("%1 scripts in %2 files mention the old server")
-                                 .arg(scan.mentionsOfOldServer)
-                                 .arg(scan.filesMentioningOldServer);
+    const QString expected = QStringLiteral("%1 script files mention the old server</b> (%2 places")
+                                 .arg(scan.filesMentioningOldServer)
+                                 .arg(scan.mentionsOfOldServer);
     QVERIFY2(consequences->text().contains(expected), qPrintable(consequences->text()));
     QVERIFY(consequences->text().contains(QLatin1String("href=\"step:audit\"")));
     QVERIFY(consequences->text().contains(
