@@ -575,6 +575,10 @@ void TestWizardShell::screenshotCommandWritesPng_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<int>("exitCode");
     QTest::newRow("first page") << QStringList{} << 0;
+    // Every page paints and is grabbed, including pages whose opaque children cover the page widget entirely.
+    for (const QString &page : HandoverWizard::pageNames()) {
+        QTest::addRow("page %s", qPrintable(page)) << QStringList{QStringLiteral("--page"), page} << 0;
+    }
     QTest::newRow("demo cutover") << QStringList{QStringLiteral("--demo"), QStringLiteral("--page"),
                                                  QStringLiteral("cutover")}
                                   << 0;
