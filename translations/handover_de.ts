@@ -5,160 +5,160 @@
     <name>ApiErrorText</name>
     <message>
         <source>Subject: %1; issuer: %2; valid from %3 to %4; SHA-256: %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antragsteller: %1; Aussteller: %2; gültig von %3 bis %4; SHA-256: %5.</translation>
     </message>
     <message>
         <source>the server %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server %1</translation>
     </message>
     <message>
         <source>the old server (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>der alte Server (%1)</translation>
     </message>
     <message>
         <source>the new server (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>der neue Server (%1)</translation>
     </message>
     <message>
         <source>Could not reach %1 for %2%3. Check the URL, the network and that the server is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 war für %2%3 nicht erreichbar. Prüfen Sie die URL, das Netzwerk und ob der Server läuft.</translation>
     </message>
     <message>
         <source>%1 did not answer %2 in time%3. Try again or raise --timeout.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat %2 nicht rechtzeitig beantwortet%3. Versuchen Sie es erneut oder erhöhen Sie --timeout.</translation>
     </message>
     <message>
         <source>The TLS certificate of %1 could not be verified during %2%3. %4 Trust it only if you recognise this fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das TLS-Zertifikat konnte bei %2%3 nicht überprüft werden. %4 Vertrauen Sie ihm nur, wenn Sie diesen Fingerabdruck wiedererkennen.</translation>
     </message>
     <message>
         <source>The TLS certificate of %1 has changed (during %2): the trusted certificate has SHA-256 %3, the server now presents %4. The connection was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das TLS-Zertifikat hat sich geändert (bei %2): Das vertrauenswürdige Zertifikat hat SHA-256 %3, der Server legt jetzt %4 vor. Die Verbindung wurde abgelehnt.</translation>
     </message>
     <message>
         <source>%1 did not accept the API key for %2 (HTTP %3)%4. Check the key for this server.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat den API-Schlüssel für %2 nicht akzeptiert (HTTP %3)%4. Prüfen Sie den Schlüssel für diesen Server.</translation>
     </message>
     <message>
         <source>%1 refused %2 (HTTP %3)%4: the API key&apos;s user lacks the permission.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat %2 abgelehnt (HTTP %3)%4: Dem Benutzer des API-Schlüssels fehlt die Berechtigung.</translation>
     </message>
     <message>
         <source>%1 does not know %2 (HTTP 404)%3. The server version may not offer it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kennt %2 nicht (HTTP 404)%3. Möglicherweise bietet die Serverversion dies nicht an.</translation>
     </message>
     <message>
         <source>%1 is in maintenance mode and refused %2 (HTTP %3)%4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist im Wartungsmodus und hat %2 abgelehnt (HTTP %3)%4.</translation>
     </message>
     <message>
         <source>%1 failed while answering %2 (HTTP %3)%4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bei der Beantwortung von %2 fehlgeschlagen (HTTP %3)%4.</translation>
     </message>
     <message>
         <source>%1 is rate limiting requests and refused %2 (HTTP 429; retry after %3 s)%4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 begrenzt die Anfragerate und hat %2 abgelehnt (HTTP 429; erneut versuchen nach %3 s)%4.</translation>
     </message>
     <message>
         <source>%1 is rate limiting requests and refused %2 (HTTP 429)%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 begrenzt die Anfragerate und hat %2 abgelehnt (HTTP 429)%3.</translation>
     </message>
     <message>
         <source>%1 rejected %2 (HTTP %3)%4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat %2 zurückgewiesen (HTTP %3)%4.</translation>
     </message>
     <message>
         <source>%1 sent an answer to %2 that Handover cannot read%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat auf %2 eine Antwort gesendet, die Handover nicht lesen kann%3.</translation>
     </message>
     <message>
         <source>%1 redirected %2 to %3, which is another origin; Handover does not follow it, so the API key is not sent there. Use the final URL as the server URL if it is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat %2 nach %3 umgeleitet, also zu einem anderen Ursprung; Handover folgt dem nicht, damit der API-Schlüssel nicht dorthin gesendet wird. Verwenden Sie die endgültige URL als Server-URL, wenn sie korrekt ist.</translation>
     </message>
     <message>
         <source>%1 on %2 was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
     <name>ApiKeyLookup</name>
     <message>
         <source>%1 is not set</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht gesetzt</translation>
     </message>
     <message>
         <source>%1 is not set and the keychain has no key for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht gesetzt und der Schlüsselbund enthält keinen Schlüssel für %2</translation>
     </message>
     <message>
         <source>%1 is not set and the keychain is unavailable (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht gesetzt und der Schlüsselbund ist nicht verfügbar (%2)</translation>
     </message>
 </context>
 <context>
     <name>AuditReportWriter</name>
     <message>
         <source>Script audit</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriptprüfung</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) scanned</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei durchsucht</numerusform>
+            <numerusform>%n Dateien durchsucht</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n finding(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fund.</numerusform>
+            <numerusform>%n Funde.</numerusform>
         </translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Funde</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte</translation>
     </message>
     <message>
         <source>Snippet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausschnitt</translation>
     </message>
     <message>
         <source>Hint</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n finding(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fund</numerusform>
+            <numerusform>%n Funde</numerusform>
         </translation>
     </message>
 </context>
@@ -166,282 +166,290 @@
     <name>AuditResultsModel</name>
     <message>
         <source>Fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>Behoben</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Akzeptiert</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Fundstelle</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Snippet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausschnitt</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Was zu tun ist</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>AuditRuleSet</name>
     <message>
         <source>An API key in clear text. Move it to a secret store or a CI secret variable; a cloned server accepts the same keys, so rotate it after cutover.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein API-Schlüssel im Klartext. Verschieben Sie ihn in einen Secret-Speicher oder eine geheime CI-Variable; ein geklonter Server akzeptiert dieselben Schlüssel, rotieren Sie ihn daher nach der Umstellung.</translation>
     </message>
     <message>
         <source>A placeholder API key; nothing to rotate. Make sure the real key comes from a secret store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Platzhalter-API-Schlüssel; nichts zu rotieren. Stellen Sie sicher, dass der echte Schlüssel aus einem Secret-Speicher kommt.</translation>
     </message>
     <message>
         <source>Points at the old server. Use the new server&apos;s URL, ideally from one variable such as OCTOPUS_URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verweist auf den alten Server. Verwenden Sie die URL des neuen Servers, idealerweise aus einer einzigen Variablen wie OCTOPUS_URL.</translation>
     </message>
     <message>
         <source>The octo CLI is retired. Use the octopus CLI (for example octopus release create, octopus package upload), which reads OCTOPUS_URL and OCTOPUS_API_KEY.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die octo-CLI wird nicht mehr unterstützt. Verwenden Sie die octopus-CLI (zum Beispiel octopus release create, octopus package upload), die OCTOPUS_URL und OCTOPUS_API_KEY liest.</translation>
     </message>
     <message>
         <source>OCTOPUS_CLI_SERVER is read only by the retired octo CLI; the octopus CLI reads OCTOPUS_URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>OCTOPUS_CLI_SERVER wird nur von der ausgemusterten octo-CLI gelesen; die octopus-CLI liest OCTOPUS_URL.</translation>
     </message>
     <message>
         <source>OCTOPUS_CLI_API_KEY is read only by the retired octo CLI; the octopus CLI reads OCTOPUS_API_KEY.</source>
-        <translation type="unfinished"></translation>
+        <translation>OCTOPUS_CLI_API_KEY wird nur von der ausgemusterten octo-CLI gelesen; die octopus-CLI liest OCTOPUS_API_KEY.</translation>
     </message>
     <message>
         <source>The new server does not serve %1. Look up its replacement in the new server&apos;s /api/swagger.json.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der neue Server stellt %1 nicht bereit. Suchen Sie den Ersatz in /api/swagger.json des neuen Servers.</translation>
     </message>
     <message>
         <source>The new server serves %1 but not with %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der neue Server stellt %1 bereit, aber nicht mit %2.</translation>
     </message>
     <message>
         <source>%1 is deprecated. Move to its replacement before the server drops it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist veraltet. Wechseln Sie zum Ersatz, bevor der Server es entfernt.</translation>
     </message>
     <message>
         <source>Legacy route without a space id: it reaches only the default space. Use %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veraltete Route ohne Space-ID: Sie erreicht nur den Standard-Space. Verwenden Sie %1.</translation>
     </message>
     <message>
         <source>Calls %1; the new server serves it. Check the URL and key it uses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruft %1 auf; der neue Server stellt es bereit. Prüfen Sie die verwendete URL und den Schlüssel.</translation>
     </message>
     <message>
         <source>Calls %1. Pass the new server&apos;s swagger (--new-swagger) to check it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruft %1 auf. Übergeben Sie die Swagger-Datei des neuen Servers (--new-swagger), um es zu prüfen.</translation>
     </message>
     <message>
         <source>Uses %1: check where it reads the server URL and API key, and that this version supports the new server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendet %1: Prüfen Sie, woher die Server-URL und der API-Schlüssel gelesen werden und ob diese Version den neuen Server unterstützt.</translation>
     </message>
 </context>
 <context>
     <name>AuditVerb</name>
     <message>
         <source>URL or host name of the old server (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>URL oder Hostname des alten Servers (wiederholbar).</translation>
     </message>
     <message>
         <source>The new server&apos;s /api/swagger.json, saved to a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>/api/swagger.json des neuen Servers, in einer Datei gespeichert.</translation>
     </message>
     <message>
         <source>Print the findings as JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Funde als JSON ausgeben.</translation>
     </message>
     <message>
         <source>Print the findings as CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>Funde als CSV ausgeben.</translation>
     </message>
     <message>
         <source>Print the findings as Markdown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Funde als Markdown ausgeben.</translation>
     </message>
     <message>
         <source>Number of scanning threads (default: one per core).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der Such-Threads (Standard: einer pro Kern).</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Hilfe anzeigen.</translation>
     </message>
     <message>
         <source>Folders or files to scan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu durchsuchende Ordner oder Dateien.</translation>
     </message>
     <message>
         <source>no PATH to scan</source>
-        <translation type="unfinished"></translation>
+        <translation>kein PATH zum Durchsuchen</translation>
     </message>
     <message>
         <source>choose one of --json, --csv and --md</source>
-        <translation type="unfinished"></translation>
+        <translation>wählen Sie eines von --json, --csv und --md</translation>
     </message>
     <message>
         <source>--jobs needs a number from 1 to 256</source>
-        <translation type="unfinished"></translation>
+        <translation>--jobs erfordert eine Zahl von 1 bis 256</translation>
     </message>
     <message>
         <source>--old-url needs a URL or host name</source>
-        <translation type="unfinished"></translation>
+        <translation>--old-url erfordert eine URL oder einen Hostnamen</translation>
     </message>
     <message>
         <source>cannot read the swagger document %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das Swagger-Dokument %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>cannot read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>Finds scripts and pipelines that call the Octopus API with a hard-coded URL, an API key, the retired octo CLI or endpoints the new server does not serve.
 Severities: breaking, must-change, deprecated, security, info. Exit status: 0 when the scan ran (with or without findings), 2 on a usage error or an unreadable PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Findet Skripte und Pipelines, die die Octopus-API mit einer fest codierten URL, einem API-Schlüssel, der ausgemusterten octo-CLI oder Endpunkten aufrufen, die der neue Server nicht bereitstellt.
+Schweregrade: breaking, must-change, deprecated, security, info. Exit-Status: 0, wenn die Suche lief (mit oder ohne Funde), 2 bei einem Aufruffehler oder einem nicht lesbaren PATH.</translation>
     </message>
 </context>
 <context>
     <name>CertificateTrustPrompt</name>
     <message>
         <source>Untrusted certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht vertrauenswürdiges Zertifikat</translation>
     </message>
     <message>
         <source>The system does not trust the TLS certificate of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das System vertraut dem TLS-Zertifikat von %1 nicht.</translation>
     </message>
     <message>
         <source>%1
 
 Trust it only if you recognise this fingerprint (compare it on the server). Handover will then accept exactly this certificate for this server and refuse any other.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+Vertrauen Sie ihm nur, wenn Sie diesen Fingerabdruck wiedererkennen (vergleichen Sie ihn auf dem Server). Handover akzeptiert dann genau dieses Zertifikat für diesen Server und lehnt jedes andere ab.</translation>
     </message>
     <message>
         <source>&amp;Trust this certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesem Zertifikat &amp;vertrauen</translation>
     </message>
 </context>
 <context>
     <name>CheckVerb</name>
     <message>
         <source>Runs every readiness check against the old server and its clone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt alle Bereitschaftsprüfungen für den alten Server und seinen Klon aus.</translation>
     </message>
     <message>
         <source>URL of the old server.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL des alten Servers.</translation>
     </message>
     <message>
         <source>URL of the new (cloned) server.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL des neuen (geklonten) Servers.</translation>
     </message>
     <message>
         <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON ausgeben.</translation>
     </message>
     <message>
         <source>Connect and transfer timeout in seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit für Verbindung und Übertragung in Sekunden.</translation>
     </message>
     <message>
         <source>Trust a TLS certificate with this SHA-256 fingerprint (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Einem TLS-Zertifikat mit diesem SHA-256-Fingerabdruck vertrauen (wiederholbar).</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Hilfe anzeigen.</translation>
     </message>
     <message>
         <source>Usage: handover check --old URL --new URL [--json] [--timeout SECONDS] [--trust-fingerprint SHA256]...
 API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: handover check --old URL --new URL [--json] [--timeout SECONDS] [--trust-fingerprint SHA256]...
+API-Schlüssel kommen aus HANDOVER_OLD_API_KEY und HANDOVER_NEW_API_KEY oder aus dem Schlüsselbund.
+</translation>
     </message>
     <message>
         <source>handover check: unexpected argument &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>handover check: unerwartetes Argument &apos;%1&apos;</translation>
     </message>
     <message>
         <source>handover check: %1 needs an http:// or https:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>handover check: %1 erfordert eine http://- oder https://-URL</translation>
     </message>
     <message>
         <source>handover check: --timeout needs a positive number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>handover check: --timeout erfordert eine positive Anzahl Sekunden</translation>
     </message>
     <message>
         <source>handover check: &apos;%1&apos; is not a SHA-256 fingerprint (64 hex digits, colons allowed)</source>
-        <translation type="unfinished"></translation>
+        <translation>handover check: &apos;%1&apos; ist kein SHA-256-Fingerabdruck (64 Hexadezimalziffern, Doppelpunkte erlaubt)</translation>
     </message>
     <message>
         <source>To trust this certificate after checking it: --trust-fingerprint %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Um diesem Zertifikat nach der Prüfung zu vertrauen: --trust-fingerprint %1
+</translation>
     </message>
     <message>
         <source>Result: not ready (a check failed).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis: nicht bereit (eine Prüfung ist fehlgeschlagen).
+</translation>
     </message>
     <message>
         <source>Result: no check failed.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis: keine Prüfung fehlgeschlagen.
+</translation>
     </message>
     <message>
         <source>handover check: no API key for the %1 server %2: %3. Never pass a key as an argument.</source>
-        <translation type="unfinished"></translation>
+        <translation>handover check: kein API-Schlüssel für den Server %2 (%1): %3. Übergeben Sie einen Schlüssel nie als Argument.</translation>
     </message>
     <message>
         <source>old</source>
-        <translation type="unfinished"></translation>
+        <translation>alt</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>neu</translation>
     </message>
 </context>
 <context>
     <name>CiIntegrationsPage</name>
     <message>
         <source>CI integrations</source>
-        <translation type="unfinished"></translation>
+        <translation>CI-Integrationen</translation>
     </message>
     <message>
         <source>Record every build server and tool that talks to Octopus, so none is left pointing at the old instance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfassen Sie jeden Build-Server und jedes Tool, das mit Octopus kommuniziert, damit keines mehr auf die alte Instanz zeigt.</translation>
     </message>
     <message>
         <source>Build servers push packages, create releases and trigger deployments through the Octopus API. Each needs its server URL and API key changed at cutover, and its Octopus plug-in may need an update for the new server version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Build-Server übertragen Pakete, erstellen Releases und lösen Bereitstellungen über die Octopus-API aus. Bei jedem müssen Server-URL und API-Schlüssel bei der Umstellung geändert werden, und sein Octopus-Plug-in braucht eventuell ein Update für die neue Serverversion.</translation>
     </message>
     <message>
         <source>List the CI servers and their Octopus plug-ins (Jenkins, TeamCity, Azure DevOps, GitHub Actions, Bamboo and others), with the plug-in versions in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CI-Server und ihre Octopus-Plug-ins auflisten (Jenkins, TeamCity, Azure DevOps, GitHub Actions, Bamboo und andere), mit den verwendeten Plug-in-Versionen.</translation>
     </message>
     <message>
         <source>Record where each one keeps the Octopus server URL and API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfassen, wo jeder die Octopus-Server-URL und den API-Schlüssel speichert.</translation>
     </message>
     <message>
         <source>Track, per integration, that it points at the new instance before you cut over (or that the DNS change covers it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Für jede Integration nachverfolgen, dass sie vor der Umstellung auf die neue Instanz zeigt (oder dass die DNS-Änderung sie abdeckt).</translation>
     </message>
 </context>
 <context>
@@ -452,1698 +460,1755 @@ API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the ke
     </message>
     <message>
         <source>handover: unknown verb &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>handover: unbekanntes Verb &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Usage: handover VERB [options]
 
 Verbs:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: handover VERB [options]
+
+Verben:
+</translation>
     </message>
     <message>
         <source>Find scripts that call the old server&apos;s API</source>
-        <translation type="unfinished"></translation>
+        <translation>Skripte finden, die die API des alten Servers aufrufen</translation>
     </message>
     <message>
         <source>Run every readiness check against the old server and its clone</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Bereitschaftsprüfungen für den alten Server und seinen Klon ausführen</translation>
     </message>
     <message>
         <source>Take an inventory of one server</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Bestandsaufnahme eines Servers erstellen</translation>
     </message>
     <message>
         <source>List polling Tentacles with the commands that re-point them</source>
-        <translation type="unfinished"></translation>
+        <translation>Polling-Tentacles mit den Befehlen zum Umleiten auflisten</translation>
     </message>
 </context>
 <context>
     <name>ConnectPage</name>
     <message>
         <source>Connect to both servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit beiden Servern verbinden</translation>
     </message>
     <message>
         <source>Tell Handover where the old Octopus Server is and where its clone, the new instance, runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilen Sie Handover mit, wo der alte Octopus Server steht und wo sein Klon, die neue Instanz, läuft.</translation>
     </message>
     <message>
         <source>Use an API key of a user who can read everything on each server. The keys are kept in memory for this session only: they are never written to the plan file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie einen API-Schlüssel eines Benutzers, der auf jedem Server alles lesen darf. Die Schlüssel werden nur für diese Sitzung im Speicher gehalten: Sie werden nie in die Plandatei geschrieben.</translation>
     </message>
     <message>
         <source>Old server (the original)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter Server (das Original)</translation>
     </message>
     <message>
         <source>New server (the clone)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Server (der Klon)</translation>
     </message>
     <message>
         <source>https://octopus.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://octopus.example.com</translation>
     </message>
     <message>
         <source>https://octopus-new.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://octopus-new.example.com</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL:</translation>
     </message>
     <message>
         <source>U&amp;RL:</source>
-        <translation type="unfinished"></translation>
+        <translation>U&amp;RL:</translation>
     </message>
     <message>
         <source>API-XXXXXXXXXXXXXXXXXXXXXXXXXX</source>
-        <translation type="unfinished"></translation>
+        <translation>API-XXXXXXXXXXXXXXXXXXXXXXXXXX</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-&amp;Schlüssel:</translation>
     </message>
     <message>
         <source>API ke&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Sc&amp;hlüssel:</translation>
     </message>
 </context>
 <context>
     <name>ConnectionTestPanel</name>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>Remember the API keys in the system &amp;keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel im System-&amp;Schlüsselbund speichern</translation>
     </message>
     <message>
         <source>The API keys are kept in memory for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die API-Schlüssel werden nur für diese Sitzung im Speicher gehalten.</translation>
     </message>
     <message>
         <source>The API keys are stored in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die API-Schlüssel sind im System-Schlüsselbund gespeichert.</translation>
     </message>
     <message>
         <source>The system keychain is unavailable: nothing was stored (%1). The keys stay in memory for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der System-Schlüsselbund ist nicht verfügbar: Es wurde nichts gespeichert (%1). Die Schlüssel bleiben nur für diese Sitzung im Speicher.</translation>
     </message>
     <message>
         <source>Enter the URL and API key of a server first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst die URL und den API-Schlüssel eines Servers ein.</translation>
     </message>
 </context>
 <context>
     <name>CutoverPage</name>
     <message>
         <source>Cutover</source>
-        <translation type="unfinished"></translation>
+        <translation>Umstellung</translation>
     </message>
     <message>
         <source>Move everyone to the new instance in a short, planned window of downtime.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellen Sie alle in einem kurzen, geplanten Wartungsfenster auf die neue Instanz um.</translation>
     </message>
     <message>
         <source>The cutover needs some downtime and is best done off hours. Tentacles do not have to be upgraded straight away: newer Octopus Servers can talk to older Tentacles, so you can upgrade a set at a time afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umstellung erfordert eine gewisse Ausfallzeit und erfolgt am besten außerhalb der Geschäftszeiten. Tentacles müssen nicht sofort aktualisiert werden: Neuere Octopus Server können mit älteren Tentacles kommunizieren, sodass Sie sie anschließend gruppenweise aktualisieren können.</translation>
     </message>
     <message>
         <source>Produce a runbook for the evening: put the old instance into maintenance mode (read-only), point CI servers at the new instance or change DNS, then check the new instance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Runbook für den Abend erstellen: die alte Instanz in den Wartungsmodus versetzen (schreibgeschützt), die CI-Server auf die neue Instanz ausrichten oder das DNS ändern, dann die neue Instanz prüfen.</translation>
     </message>
     <message>
         <source>Keep a journal of each cutover step with who did it and when, saved in the plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Protokoll jedes Umstellungsschritts mit Person und Zeitpunkt führen, gespeichert im Plan.</translation>
     </message>
     <message>
         <source>Export the runbook and journal as HTML, Markdown or PDF to share with the team.</source>
-        <translation type="unfinished"></translation>
+        <translation>Runbook und Protokoll als HTML, Markdown oder PDF exportieren, um sie mit dem Team zu teilen.</translation>
     </message>
 </context>
 <context>
     <name>DemoEnvironment</name>
     <message>
         <source>the simulator did not say why</source>
-        <translation type="unfinished"></translation>
+        <translation>der Simulator hat keinen Grund angegeben</translation>
     </message>
 </context>
 <context>
     <name>DomainPage</name>
     <message>
         <source>Domain name</source>
-        <translation type="unfinished"></translation>
+        <translation>Domainname</translation>
     </message>
     <message>
         <source>Decide whether the new instance keeps the old instance&apos;s domain name or gets a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheiden Sie, ob die neue Instanz den Domainnamen der alten Instanz behält oder einen neuen erhält.</translation>
     </message>
     <message>
         <source>&amp;Keep the same domain name: DNS moves to the new instance at cutover</source>
-        <translation type="unfinished"></translation>
+        <translation>Denselben Domainnamen &amp;beibehalten: Das DNS zieht bei der Umstellung auf die neue Instanz um</translation>
     </message>
     <message>
         <source>Use a ne&amp;w domain name for the new instance</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen &amp;neuen Domainnamen für die neue Instanz verwenden</translation>
     </message>
     <message>
         <source>https://octopusdeploy.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://octopusdeploy.example.com</translation>
     </message>
     <message>
         <source>Public URL &amp;today:</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentliche URL &amp;heute:</translation>
     </message>
     <message>
         <source>https://octopus.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://octopus.example.com</translation>
     </message>
     <message>
         <source>New public &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue öffentliche &amp;URL:</translation>
     </message>
     <message>
         <source>The names users and Tentacles know. They may differ from the URLs this wizard uses to reach the servers before DNS moves.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Namen, die Benutzer und Tentacles kennen. Sie können von den URLs abweichen, über die dieser Assistent die Server erreicht, bevor das DNS umzieht.</translation>
     </message>
     <message>
         <source>What the names resolve to from this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wohin die Namen von diesem Computer aus aufgelöst werden</translation>
     </message>
     <message>
         <source>Today&apos;s name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Heutiger Name:</translation>
     </message>
     <message>
         <source>New name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Name:</translation>
     </message>
     <message>
         <source>&amp;Resolve again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erneut auflösen</translation>
     </message>
     <message>
         <source>What this decision means</source>
-        <translation type="unfinished"></translation>
+        <translation>Was diese Entscheidung bedeutet</translation>
     </message>
     <message>
         <source>Take &amp;inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestands&amp;aufnahme erstellen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Space</source>
-        <translation type="unfinished"></translation>
+        <translation>Space</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung</translation>
     </message>
     <message>
         <source>Polling targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Polling-Ziele</translation>
     </message>
     <message>
         <source>Polling workers</source>
-        <translation type="unfinished"></translation>
+        <translation>Polling-Worker</translation>
     </message>
     <message>
         <source>The inventory is incomplete: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bestandsaufnahme ist unvollständig: %1</translation>
     </message>
     <message>
         <source>(keeping today&apos;s name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(heutiger Name bleibt)</translation>
     </message>
     <message>
         <source>(enter the public URL above)</source>
-        <translation type="unfinished"></translation>
+        <translation>(geben Sie oben die öffentliche URL ein)</translation>
     </message>
     <message>
         <source>%1 is an IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine IP-Adresse</translation>
     </message>
     <message>
         <source>%1: resolving…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: wird aufgelöst…</translation>
     </message>
     <message>
         <source>%1: does not resolve (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: wird nicht aufgelöst (%2)</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>Taking the inventory of both servers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestandsaufnahme beider Server wird erstellt…</translation>
     </message>
     <message>
         <source>From the inventory taken %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Bestandsaufnahme vom %1.</translation>
     </message>
     <message>
         <source>Take &amp;inventory again</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestands&amp;aufnahme erneut erstellen</translation>
     </message>
     <message>
         <source>Connect to the old server (step 1) to see which machines this decision affects.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden Sie sich mit dem alten Server (Schritt 1), um zu sehen, welche Maschinen von dieser Entscheidung betroffen sind.</translation>
     </message>
     <message>
         <source>No inventory yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Bestandsaufnahme.</translation>
     </message>
     <message>
         <source>Polling Tentacles: not known until the inventory is taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Polling-Tentacles: erst nach der Bestandsaufnahme bekannt.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 polling targets and %2 polling workers&lt;/b&gt; depend on this decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1 Polling-Ziele und %2 Polling-Worker&lt;/b&gt; hängen von dieser Entscheidung ab.</translation>
     </message>
     <message>
         <source>&lt;b&gt;No polling Tentacle needs a command.&lt;/b&gt; The %1 polling targets and %2 polling workers keep dialling %3, and follow the name when DNS moves to the new server.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Kein Polling-Tentacle benötigt einen Befehl.&lt;/b&gt; Die %1 Polling-Ziele und %2 Polling-Worker wählen weiterhin %3 an und folgen dem Namen, wenn das DNS auf den neuen Server umzieht.</translation>
     </message>
     <message>
         <source>today&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>den heutigen Namen</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 polling targets and %2 polling workers must act&lt;/b&gt;: each one is re-pointed to %3 on its own machine (see &lt;a href=&quot;step:tentacles&quot;&gt;Polling Tentacles&lt;/a&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1 Polling-Ziele und %2 Polling-Worker müssen handeln&lt;/b&gt;: Jedes wird auf seiner eigenen Maschine auf %3 umgeleitet (siehe &lt;a href=&quot;step:tentacles&quot;&gt;Polling-Tentacles&lt;/a&gt;).</translation>
     </message>
     <message>
         <source>the new name</source>
-        <translation type="unfinished"></translation>
+        <translation>den neuen Namen</translation>
     </message>
     <message>
         <source>%1 of them already answer the new server.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 davon antworten bereits dem neuen Server.</translation>
     </message>
     <message>
         <source>%1 listening targets and %2 listening workers keep working: the clone has the same server certificate, and the new server connects to them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Listening-Ziele und %2 Listening-Worker funktionieren weiter: Der Klon hat dasselbe Serverzertifikat, und der neue Server verbindet sich mit ihnen.</translation>
     </message>
     <message>
         <source>%1 SSH, cloud and other targets do not depend on the name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 SSH-, Cloud- und andere Ziele hängen nicht vom Namen ab.</translation>
     </message>
     <message>
         <source>The polling port %1 must be open on the new server (inbound, from every polling Tentacle).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 CI integrations mention the old name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CI integrations that mention the old name: not analysed yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 scripts mention the old name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scripts that mention the old name: not analysed yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (&lt;a href=&quot;step:ci&quot;&gt;CI integrations&lt;/a&gt;); %2 (&lt;a href=&quot;step:audit&quot;&gt;Script audit&lt;/a&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Polling-Port %1 muss auf dem neuen Server offen sein (eingehend, von jedem Polling-Tentacle).</translation>
     </message>
     <message>
         <source>With the name kept, CI servers and scripts keep working after DNS moves (&lt;a href=&quot;step:ci&quot;&gt;CI integrations&lt;/a&gt;, &lt;a href=&quot;step:audit&quot;&gt;Script audit&lt;/a&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn der Name bleibt, funktionieren CI-Server und Skripte nach dem DNS-Umzug weiter (&lt;a href=&quot;step:ci&quot;&gt;CI-Integrationen&lt;/a&gt;, &lt;a href=&quot;step:audit&quot;&gt;Skriptprüfung&lt;/a&gt;).</translation>
     </message>
     <message>
         <source>(workers)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Worker)</translation>
+    </message>
+    <message>
+        <source>No script mentions the old server (&lt;a href=&quot;step:audit&quot;&gt;Script audit&lt;/a&gt; of %1).</source>
+        <translation>Kein Skript nennt den alten Server (&lt;a href=&quot;step:audit&quot;&gt;Skriptprüfung&lt;/a&gt; vom %1).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%2 script files mention the old server&lt;/b&gt; (%1 places; &lt;a href=&quot;step:audit&quot;&gt;Script audit&lt;/a&gt; of %3).</source>
+        <translation>&lt;b&gt;%2 Skriptdateien nennen den alten Server&lt;/b&gt; (%1 Stellen; &lt;a href=&quot;step:audit&quot;&gt;Skriptprüfung&lt;/a&gt; vom %3).</translation>
+    </message>
+    <message>
+        <source>Scripts that mention the old name: not analysed yet (&lt;a href=&quot;step:audit&quot;&gt;Script audit&lt;/a&gt;).</source>
+        <translation>Skripte, die den alten Namen nennen: noch nicht untersucht (&lt;a href=&quot;step:audit&quot;&gt;Skriptprüfung&lt;/a&gt;).</translation>
+    </message>
+    <message>
+        <source>%1 CI integrations mention the old name (&lt;a href=&quot;step:ci&quot;&gt;CI integrations&lt;/a&gt;).</source>
+        <translation>%1 CI-Integrationen nennen den alten Namen (&lt;a href=&quot;step:ci&quot;&gt;CI-Integrationen&lt;/a&gt;).</translation>
+    </message>
+    <message>
+        <source>CI integrations that mention the old name: not analysed yet (&lt;a href=&quot;step:ci&quot;&gt;CI integrations&lt;/a&gt;).</source>
+        <translation>CI-Integrationen, die den alten Namen nennen: noch nicht untersucht (&lt;a href=&quot;step:ci&quot;&gt;CI-Integrationen&lt;/a&gt;).</translation>
     </message>
 </context>
 <context>
     <name>GuiApplication</name>
     <message>
-        <source>Guides a migration lead through moving an Octopus Deploy Server to a cloned new instance.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Start two simulated Octopus Servers on this computer and connect the wizard to them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei simulierte Octopus Server auf diesem Computer starten und den Assistenten mit ihnen verbinden.</translation>
     </message>
     <message>
         <source>Render the window to the PNG file FILE and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Fenster in die PNG-Datei DATEI rendern und beenden.</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>DATEI</translation>
     </message>
     <message>
         <source>Open the wizard on page NAME (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Assistenten auf der Seite NAME öffnen (%1).</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>A .handover plan file to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine .handover-Plandatei zum Öffnen.</translation>
     </message>
     <message>
         <source>unknown page &apos;%1&apos;; pages are: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Seite &apos;%1&apos;; Seiten sind: %2</translation>
     </message>
     <message>
         <source>--screenshot needs a file name</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshot erfordert einen Dateinamen</translation>
     </message>
     <message>
         <source>only one plan file can be opened at a time</source>
-        <translation type="unfinished"></translation>
+        <translation>es kann nur eine Plandatei gleichzeitig geöffnet werden</translation>
     </message>
     <message>
         <source>demo servers did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Demo-Server konnten nicht gestartet werden: %1</translation>
     </message>
     <message>
         <source>could not write the screenshot to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Screenshot konnte nicht nach %1 geschrieben werden</translation>
     </message>
     <message>
         <source>Saved %1 (%2×%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert (%2×%3)</translation>
     </message>
     <message>
         <source>the window was never painted; is a display or QT_QPA_PLATFORM=offscreen available?</source>
-        <translation type="unfinished"></translation>
+        <translation>das Fenster wurde nie gezeichnet; ist ein Display oder QT_QPA_PLATFORM=offscreen verfügbar?</translation>
+    </message>
+    <message>
+        <source>Guides a migration lead through moving an Octopus Deploy Server to a cloned new instance.
+The same capabilities run headless as verbs: see `handover help`.</source>
+        <translation>Führt die Migrationsleitung durch den Umzug eines Octopus Deploy Servers auf eine geklonte neue Instanz.
+Dieselben Funktionen laufen ohne Oberfläche als Verben: siehe `handover help`.</translation>
     </message>
 </context>
 <context>
     <name>HandoverWizard</name>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden</translation>
     </message>
     <message>
         <source>Domain name</source>
-        <translation type="unfinished"></translation>
+        <translation>Domainname</translation>
     </message>
     <message>
         <source>Polling Tentacles</source>
-        <translation type="unfinished"></translation>
+        <translation>Polling-Tentacles</translation>
     </message>
     <message>
         <source>CI integrations</source>
-        <translation type="unfinished"></translation>
+        <translation>CI-Integrationen</translation>
     </message>
     <message>
         <source>Script audit</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriptprüfung</translation>
     </message>
     <message>
         <source>Test plan &amp; drift</source>
-        <translation type="unfinished"></translation>
+        <translation>Testplan &amp; Abweichung</translation>
     </message>
     <message>
         <source>Cutover</source>
-        <translation type="unfinished"></translation>
+        <translation>Umstellung</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weiter &gt;</translation>
     </message>
     <message>
         <source>Fi&amp;nish</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fertigstellen</translation>
     </message>
 </context>
 <context>
     <name>InventoryVerb</name>
     <message>
         <source>URL of the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL des Servers.</translation>
     </message>
     <message>
         <source>Print the snapshot as JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Snapshot als JSON ausgeben.</translation>
     </message>
     <message>
         <source>Connect and transfer timeout in seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit für Verbindung und Übertragung in Sekunden.</translation>
     </message>
     <message>
         <source>Trust a TLS certificate with this SHA-256 fingerprint (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Einem TLS-Zertifikat mit diesem SHA-256-Fingerabdruck vertrauen (wiederholbar).</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Hilfe anzeigen.</translation>
     </message>
     <message>
         <source>Usage: handover inventory --server URL [--json] [--timeout SECONDS] [--trust-fingerprint SHA256]...
 The API key comes from HANDOVER_API_KEY, or from the keychain.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: handover inventory --server URL [--json] [--timeout SECONDS] [--trust-fingerprint SHA256]...
+Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
+</translation>
     </message>
     <message>
         <source>handover inventory: --server needs an http:// or https:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>handover inventory: --server erfordert eine http://- oder https://-URL</translation>
     </message>
     <message>
         <source>handover inventory: --timeout needs a positive number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>handover inventory: --timeout erfordert eine positive Anzahl Sekunden</translation>
     </message>
     <message>
         <source>handover inventory: &apos;%1&apos; is not a SHA-256 fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>handover inventory: &apos;%1&apos; ist kein SHA-256-Fingerabdruck</translation>
     </message>
     <message>
         <source>handover inventory: no API key for %1: %2. Never pass a key as an argument.</source>
-        <translation type="unfinished"></translation>
+        <translation>handover inventory: kein API-Schlüssel für %1: %2. Übergeben Sie einen Schlüssel nie als Argument.</translation>
     </message>
     <message>
         <source>Inventory of %1 (Octopus %2), taken %3 in %4 requests
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Bestandsaufnahme von %1 (Octopus %2), erstellt %3 mit %4 Anfragen
+</translation>
     </message>
     <message>
         <source>  error: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  Fehler: %1
+</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Handover</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Handover</translation>
     </message>
     <message>
         <source>About Handover</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Handover</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Handover %1&lt;/h3&gt;&lt;p&gt;Guides a migration lead through moving an Octopus Deploy Server to a cloned new instance: connections, domain name, polling Tentacles, CI integrations, script audit, test plan and cutover.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Handover %1&lt;/h3&gt;&lt;p&gt;Führt eine Migrationsleitung durch den Umzug eines Octopus Deploy Servers auf eine geklonte neue Instanz: Verbindungen, Domainname, Polling-Tentacles, CI-Integrationen, Skriptprüfung, Testplan und Umstellung.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste &amp;leeren</translation>
     </message>
     <message>
         <source>Demo mode: both servers are simulated on this computer (octosim). Nothing you do here touches a real Octopus Server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demomodus: Beide Server werden auf diesem Computer simuliert (octosim). Nichts, was Sie hier tun, berührt einen echten Octopus Server.</translation>
     </message>
     <message>
         <source>Demo mode could not start the simulated servers: %1. The wizard works without them; enter real server addresses on the Connect page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Demomodus konnte die simulierten Server nicht starten: %1. Der Assistent funktioniert auch ohne sie; geben Sie auf der Seite „Verbinden“ echte Serveradressen ein.</translation>
     </message>
     <message>
         <source>Could Not Open Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan konnte nicht geöffnet werden</translation>
     </message>
     <message>
         <source>an untitled plan</source>
-        <translation type="unfinished"></translation>
+        <translation>ein unbenannter Plan</translation>
     </message>
     <message>
         <source>Could Not Recover Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan konnte nicht wiederhergestellt werden</translation>
     </message>
     <message>
         <source>Could Not Save Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan konnte nicht gespeichert werden</translation>
     </message>
     <message>
         <source>migration-plan</source>
-        <translation type="unfinished"></translation>
+        <translation>migrationsplan</translation>
     </message>
     <message>
         <source>Handover</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover</translation>
     </message>
     <message>
         <source>(demo)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Demo)</translation>
     </message>
     <message>
         <source>Old server: no URL yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter Server: noch keine URL</translation>
     </message>
     <message>
         <source>New server: no URL yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Server: noch keine URL</translation>
     </message>
     <message>
         <source>Enter the URL on the Connect page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die URL auf der Seite „Verbinden“ ein.</translation>
     </message>
     <message>
         <source>Old server: simulated (demo), not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter Server: simuliert (Demo), nicht geprüft</translation>
     </message>
     <message>
         <source>New server: simulated (demo), not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Server: simuliert (Demo), nicht geprüft</translation>
     </message>
     <message>
         <source>Old server: no API key, not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter Server: kein API-Schlüssel, nicht geprüft</translation>
     </message>
     <message>
         <source>New server: no API key, not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Server: kein API-Schlüssel, nicht geprüft</translation>
     </message>
     <message>
         <source>Old server: not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter Server: nicht geprüft</translation>
     </message>
     <message>
         <source>New server: not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Server: nicht geprüft</translation>
     </message>
 </context>
 <context>
     <name>PlanDocument</name>
     <message>
         <source>Untitled plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbenannter Plan</translation>
     </message>
 </context>
 <context>
     <name>PlanError</name>
     <message>
         <source>The plan file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Plandatei %1 existiert nicht.</translation>
     </message>
     <message>
         <source>The plan file %1 could not be opened for reading.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Plandatei %1 konnte nicht zum Lesen geöffnet werden.</translation>
     </message>
     <message>
         <source>The file %1 is not a valid Handover plan. It was left unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 ist kein gültiger Handover-Plan. Sie wurde nicht verändert.</translation>
     </message>
     <message>
         <source>The plan file %1 is incomplete: it ends too early, perhaps from an interrupted copy. It was left unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Plandatei %1 ist unvollständig: Sie endet zu früh, vielleicht durch einen unterbrochenen Kopiervorgang. Sie wurde nicht verändert.</translation>
     </message>
     <message>
         <source>The plan file %1 was written by a newer version of Handover. Update Handover to open it. It was left unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Plandatei %1 wurde von einer neueren Handover-Version geschrieben. Aktualisieren Sie Handover, um sie zu öffnen. Sie wurde nicht verändert.</translation>
     </message>
     <message>
         <source>The plan could not be saved to %1. Any earlier version of the file is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Plan konnte nicht in %1 gespeichert werden. Eine frühere Version der Datei ist unverändert.</translation>
     </message>
     <message>
         <source>Details: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Details: %1</translation>
     </message>
 </context>
 <context>
     <name>PlanValidation</name>
     <message>
         <source>Enter the old server&apos;s URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die URL des alten Servers ein.</translation>
     </message>
     <message>
         <source>Enter the new server&apos;s URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die URL des neuen Servers ein.</translation>
     </message>
     <message>
         <source>The old server&apos;s URL must start with https:// or http:// and name a host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL des alten Servers muss mit https:// oder http:// beginnen und einen Host nennen.</translation>
     </message>
     <message>
         <source>The new server&apos;s URL must start with https:// or http:// and name a host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL des neuen Servers muss mit https:// oder http:// beginnen und einen Host nennen.</translation>
     </message>
     <message>
         <source>The old and the new server have the same URL. The new server is the clone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der alte und der neue Server haben dieselbe URL. Der neue Server ist der Klon.</translation>
     </message>
     <message>
         <source>Decide whether the new instance keeps the old domain name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheiden Sie, ob die neue Instanz den alten Domainnamen behält.</translation>
     </message>
     <message>
         <source>Enter the public URL the new instance will use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die öffentliche URL ein, die die neue Instanz verwenden wird.</translation>
     </message>
 </context>
 <context>
     <name>PlannedStepPanel</name>
     <message>
         <source>What this step will do</source>
-        <translation type="unfinished"></translation>
+        <translation>Was dieser Schritt tun wird</translation>
     </message>
     <message>
         <source>Coming in a later version of Handover. Today this page only describes the step; it does not contact either server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommt in einer späteren Version von Handover. Derzeit beschreibt diese Seite den Schritt nur; sie kontaktiert keinen der Server.</translation>
     </message>
 </context>
 <context>
     <name>PollingMachineModel</name>
     <message>
         <source>Windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows</translation>
     </message>
     <message>
         <source>Linux</source>
-        <translation type="unfinished"></translation>
+        <translation>Linux</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>erforderlich</translation>
     </message>
     <message>
         <source>suggested</source>
-        <translation type="unfinished"></translation>
+        <translation>empfohlen</translation>
     </message>
     <message>
         <source>locked</source>
-        <translation type="unfinished"></translation>
+        <translation>gesperrt</translation>
     </message>
     <message>
         <source>(workers)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Worker)</translation>
     </message>
     <message>
         <source>checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird geprüft…</translation>
     </message>
     <message>
         <source>verified %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>verifiziert %1 (%2)</translation>
     </message>
     <message>
         <source>not reached %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erreicht %1 (%2)</translation>
     </message>
     <message>
         <source>re-pointed %1, pending</source>
-        <translation type="unfinished"></translation>
+        <translation>umgeleitet %1, ausstehend</translation>
     </message>
     <message>
         <source>not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geprüft</translation>
     </message>
     <message>
         <source>worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <source>target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>%1 (disabled)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (deaktiviert)</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>Space</source>
-        <translation type="unfinished"></translation>
+        <translation>Space</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Environments / pools</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungen / Pools</translation>
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen</translation>
     </message>
     <message>
         <source>Tenants</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandanten</translation>
     </message>
     <message>
         <source>OS</source>
-        <translation type="unfinished"></translation>
+        <translation>OS</translation>
     </message>
     <message>
         <source>Tentacle</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentacle</translation>
     </message>
     <message>
         <source>Upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade</translation>
     </message>
     <message>
         <source>Health (old)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand (alt)</translation>
     </message>
     <message>
         <source>Status (new)</source>
-        <translation type="unfinished"></translation>
+        <translation>Status (neu)</translation>
     </message>
 </context>
 <context>
     <name>ReadinessController</name>
     <message>
         <source>Not connected: enter the URL and API key on the Connect step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden: Geben Sie im Schritt „Verbinden“ die URL und den API-Schlüssel ein.</translation>
     </message>
     <message>
         <source>Last check: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Prüfung: %1</translation>
     </message>
     <message>
         <source>Last check: not finished yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Prüfung: noch nicht abgeschlossen</translation>
     </message>
     <message>
         <source>Old server</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter Server</translation>
     </message>
     <message>
         <source>New server</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Server</translation>
     </message>
     <message>
         <source>%1: checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: wird geprüft…</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n problem(s), not ready</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Problem, nicht bereit</numerusform>
+            <numerusform>%1: %n Probleme, nicht bereit</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Warnung</numerusform>
+            <numerusform>%1: %n Warnungen</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: ready (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: bereit (%2)</translation>
     </message>
 </context>
 <context>
     <name>ReadinessRules</name>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message>
         <source>Not checked: the server could not be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geprüft: Der Server konnte nicht verwendet werden.</translation>
     </message>
     <message>
         <source>Reachable; the API key is accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreichbar; der API-Schlüssel wird akzeptiert.</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Operating normally.</source>
-        <translation type="unfinished"></translation>
+        <translation>Normaler Betrieb.</translation>
     </message>
     <message>
         <source>Not operating normally (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein normaler Betrieb (HTTP %1).</translation>
     </message>
     <message numerus="yes">
         <source>%n node(s), none draining.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Knoten, keiner im Drain-Modus.</numerusform>
+            <numerusform>%n Knoten, keiner im Drain-Modus.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 node(s); draining: %2; offline: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Knoten; im Drain-Modus: %2; offline: %3.</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner</translation>
     </message>
     <message>
         <source>Maintenance mode is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wartungsmodus ist aus.</translation>
     </message>
     <message>
         <source>Maintenance mode is on: the old server is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wartungsmodus ist an: Der alte Server ist schreibgeschützt.</translation>
     </message>
     <message>
         <source>Maintenance mode is on: the new server refuses changes and deployments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wartungsmodus ist an: Der neue Server lehnt Änderungen und Bereitstellungen ab.</translation>
     </message>
     <message>
         <source>%1 queued, %2 running.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in der Warteschlange, %2 laufend.</translation>
     </message>
     <message>
         <source>Both servers run %1.%2 (old %3, new %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide Server laufen mit %1.%2 (alt %3, neu %4).</translation>
     </message>
     <message>
         <source>The old server runs %1 and the new one %2: run both side by side only on the same major.minor version, or Calamari is upgraded and downgraded on shared targets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der alte Server läuft mit %1, der neue mit %2: Betreiben Sie beide nur bei gleicher Haupt- und Nebenversion (major.minor) parallel, sonst wird Calamari auf gemeinsamen Zielen hoch- und herabgestuft.</translation>
     </message>
     <message>
         <source>Both servers report InstallationId %1: the clone was not reset, so both report as one installation. Update the Installation ID on the clone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide Server melden die InstallationId %1: Der Klon wurde nicht zurückgesetzt, daher melden sich beide als eine Installation. Aktualisieren Sie die Installation ID auf dem Klon.</translation>
     </message>
     <message>
         <source>The clone has its own InstallationId.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Klon hat eine eigene InstallationId.</translation>
     </message>
     <message>
         <source>Both servers present certificate thumbprint %1, as expected of a database clone: listening Tentacles already trust the new server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide Server legen den Zertifikat-Thumbprint %1 vor, wie bei einem Datenbankklon erwartet: Listening-Tentacles vertrauen dem neuen Server bereits.</translation>
     </message>
     <message>
         <source>The server certificate thumbprints differ (old %1, new %2): Tentacles will not trust the new server until their trust is updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Thumbprints der Serverzertifikate unterscheiden sich (alt %1, neu %2): Tentacles vertrauen dem neuen Server erst, wenn ihre Vertrauensstellung aktualisiert ist.</translation>
     </message>
     <message>
         <source>%1 enabled targets, %2 enabled workers, %3 enabled project triggers, %4 enabled subscriptions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aktivierte Ziele, %2 aktivierte Worker, %3 aktivierte Projekt-Trigger, %4 aktivierte Abonnements</translation>
     </message>
     <message>
         <source>Nothing on the clone can act on production (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts auf dem Klon kann auf die Produktion einwirken (%1).</translation>
     </message>
     <message>
         <source>Before cutover the clone has %1 that could act on production; disable them until cutover.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor der Umstellung hat der Klon %1, die auf die Produktion einwirken könnten; deaktivieren Sie sie bis zur Umstellung.</translation>
     </message>
 </context>
 <context>
     <name>ReadinessStrip</name>
     <message>
         <source>Readiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitschaft</translation>
     </message>
     <message>
         <source>Old server: not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter Server: nicht geprüft</translation>
     </message>
     <message>
         <source>New server: not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Server: nicht geprüft</translation>
     </message>
 </context>
 <context>
     <name>ScriptAuditPage</name>
     <message>
         <source>Folder to scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu durchsuchender Ordner</translation>
     </message>
     <message>
         <source>The new server&apos;s swagger.json</source>
-        <translation type="unfinished"></translation>
+        <translation>swagger.json des neuen Servers</translation>
     </message>
     <message>
         <source>Swagger documents (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Swagger-Dokumente (*.json)</translation>
     </message>
     <message>
         <source>Export findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Funde exportieren</translation>
     </message>
     <message>
         <source>Script audit</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriptprüfung</translation>
     </message>
     <message>
         <source>Find scripts that call the Octopus API or name the old server, before they break after the move.</source>
-        <translation type="unfinished"></translation>
+        <translation>Finden Sie Skripte, die die Octopus-API aufrufen oder den alten Server nennen, bevor sie nach dem Umzug nicht mehr funktionieren.</translation>
     </message>
     <message>
         <source>Choose the folders that hold your deployment scripts, pipelines and tools; the scan looks for the old server&apos;s address, API keys, the retired octo CLI, REST routes and client libraries.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan the old server&apos;s own step scripts, runbooks and script modules, and fetch the new server&apos;s swagger.json while connected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coming in a later version of Handover: the item above. Today the scan reads the folders you choose, and routes are judged against a swagger.json file you saved from the new server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Ordner mit Ihren Bereitstellungsskripten, Pipelines und Tools; der Scan sucht nach der Adresse des alten Servers, API-Schlüsseln, der ausgemusterten octo-CLI, REST-Routen und Clientbibliotheken.</translation>
     </message>
     <message>
         <source>&amp;Add folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner &amp;hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>New server&apos;s s&amp;wagger.json:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Optional: judges each API route against the new server</source>
-        <translation type="unfinished"></translation>
+        <translation>s&amp;wagger.json des neuen Servers:</translation>
     </message>
     <message>
         <source>Bro&amp;wse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>&amp;Scan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Scannen</translation>
     </message>
     <message>
         <source>&amp;Cancel scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan a&amp;bbrechen</translation>
     </message>
     <message>
         <source>By file</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Datei</translation>
     </message>
     <message>
         <source>By category</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Kategorie</translation>
     </message>
     <message>
         <source>By severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Schweregrad</translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kategorien</translation>
     </message>
     <message>
         <source>All severities</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Schweregrade</translation>
     </message>
     <message>
         <source>Filter by file, snippet or hint</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Datei, Ausschnitt oder Hinweis filtern</translation>
     </message>
     <message>
         <source>&amp;Hide fixed and accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Behobene und akzeptierte a&amp;usblenden</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Mark &amp;fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>Als beh&amp;oben markieren</translation>
     </message>
     <message>
         <source>Mark acc&amp;epted</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;akzeptiert markieren</translation>
     </message>
     <message>
         <source>C&amp;lear mark</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierung &amp;löschen</translation>
     </message>
     <message>
         <source>Export CS&amp;V…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als CS&amp;V exportieren…</translation>
     </message>
     <message>
         <source>Export &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;JSON exportieren…</translation>
     </message>
     <message>
         <source>Export &amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;Markdown exportieren…</translation>
     </message>
     <message numerus="yes">
         <source>Scanning: %n file(s), %1 MB, %2 finding(s). Now: %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Scan läuft: %n Datei, %1 MB, %2 Fund(e). Aktuell: %3</numerusform>
+            <numerusform>Scan läuft: %n Dateien, %1 MB, %2 Fund(e). Aktuell: %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Cancelled after %n file(s) (%1 MB).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Abgebrochen nach %n Datei (%1 MB).</numerusform>
+            <numerusform>Abgebrochen nach %n Dateien (%1 MB).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Scanned %n file(s) (%1 MB) in %2 s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei (%1 MB) in %2 s gescannt.</numerusform>
+            <numerusform>%n Dateien (%1 MB) in %2 s gescannt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n binary file(s) skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Binärdatei übersprungen.</numerusform>
+            <numerusform>%n Binärdateien übersprungen.</numerusform>
         </translation>
     </message>
     <message>
         <source>The old server&apos;s URL is not in the plan yet (Connect and Domain name steps): the scan cannot look for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL des alten Servers steht noch nicht im Plan (Schritte „Verbinden“ und „Domainname“): Der Scan kann nicht nach ihr suchen.</translation>
     </message>
     <message>
         <source>Looking for the old server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach dem alten Server: %1</translation>
     </message>
     <message>
         <source>Cannot read the swagger document %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Swagger-Dokument %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Scanning…</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan läuft…</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
         <source>Markdown files (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown-Dateien (*.md)</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n finding(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fund nach %1 exportiert.</numerusform>
+            <numerusform>%n Funde nach %1 exportiert.</numerusform>
         </translation>
     </message>
     <message>
         <source>No findings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Funde.</translation>
     </message>
     <message numerus="yes">
         <source>%n finding(s): %1. %2 fixed or accepted; %3 shown.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fund: %1. %2 behoben oder akzeptiert; %3 angezeigt.</numerusform>
+            <numerusform>%n Funde: %1. %2 behoben oder akzeptiert; %3 angezeigt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Scan the old server&apos;s own step scripts, runbooks and script modules.</source>
+        <translation>Die eigenen Schrittskripte, Runbooks und Skriptmodule des alten Servers durchsuchen.</translation>
+    </message>
+    <message>
+        <source>Coming in a later version of Handover: the item above. Today the scan reads the folders you choose.</source>
+        <translation>Kommt in einer späteren Version von Handover: der Punkt oben. Heute liest der Scan die Ordner, die Sie wählen.</translation>
+    </message>
+    <message>
+        <source>Optional: a saved file, used instead of the live API description</source>
+        <translation>Optional: eine gespeicherte Datei, die statt der Live-API-Beschreibung verwendet wird</translation>
+    </message>
+    <message>
+        <source>Fetch a&amp;gain</source>
+        <translation>Erneut a&amp;brufen</translation>
+    </message>
+    <message>
+        <source>Fetch the new server&apos;s API description (GET /api/swagger.json) again</source>
+        <translation>Die API-Beschreibung des neuen Servers (GET /api/swagger.json) erneut abrufen</translation>
+    </message>
+    <message>
+        <source>Not connected to the new server: API routes are judged only against a saved swagger.json chosen above. Connect to the new server (step 1) to use its live API description.</source>
+        <translation>Nicht mit dem neuen Server verbunden: API-Routen werden nur mit einer oben gewählten gespeicherten swagger.json abgeglichen. Verbinden Sie sich mit dem neuen Server (Schritt 1), um seine Live-API-Beschreibung zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Fetching the new server&apos;s live API description (GET %1)…</source>
+        <translation>Live-API-Beschreibung des neuen Servers wird abgerufen (GET %1)…</translation>
+    </message>
+    <message>
+        <source>Judged against the new server&apos;s live API description (Octopus %1, fetched %2).</source>
+        <translation>Abgeglichen mit der Live-API-Beschreibung des neuen Servers (Octopus %1, abgerufen %2).</translation>
+    </message>
+    <message>
+        <source>version unknown</source>
+        <translation>Version unbekannt</translation>
+    </message>
+    <message>
+        <source>No live API description: %1</source>
+        <translation>Keine Live-API-Beschreibung: %1</translation>
+    </message>
+    <message>
+        <source>Judged against the saved file above, which overrides the live API description. %1</source>
+        <translation>Abgeglichen mit der gespeicherten Datei oben, die die Live-API-Beschreibung ersetzt. %1</translation>
+    </message>
+    <message>
+        <source>Routes were not judged against the new server (no missing-endpoint findings): its API description was still being fetched when the scan started. Scan again once it is in.</source>
+        <translation>Routen wurden nicht mit dem neuen Server abgeglichen (keine missing-endpoint-Funde): Seine API-Beschreibung wurde beim Start des Scans noch abgerufen. Scannen Sie erneut, sobald sie vorliegt.</translation>
+    </message>
+    <message>
+        <source>Routes were not judged against the new server (no missing-endpoint findings): its live API description could not be fetched (see above).</source>
+        <translation>Routen wurden nicht mit dem neuen Server abgeglichen (keine missing-endpoint-Funde): Seine Live-API-Beschreibung konnte nicht abgerufen werden (siehe oben).</translation>
+    </message>
+    <message>
+        <source>Routes were not judged against the new server (no missing-endpoint findings): connect to it, or choose its saved swagger.json.</source>
+        <translation>Routen wurden nicht mit dem neuen Server abgeglichen (keine missing-endpoint-Funde): Verbinden Sie sich mit ihm oder wählen Sie seine gespeicherte swagger.json.</translation>
     </message>
 </context>
 <context>
     <name>TentacleCommands</name>
     <message>
         <source>Worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <source>Deployment target</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitstellungsziel</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>Run this script as root (sudo).</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie dieses Skript als root aus (sudo).</translation>
     </message>
     <message>
         <source>Handover: make a polling Tentacle poll the new Octopus Server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover: Einen Polling-Tentacle auf den neuen Octopus Server umleiten.</translation>
     </message>
     <message>
         <source>Run on that machine, %1. New polling address: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dieser Maschine ausführen, %1. Neue Polling-Adresse: %2</translation>
     </message>
     <message>
         <source>in an elevated PowerShell</source>
-        <translation type="unfinished"></translation>
+        <translation>in einer PowerShell mit erhöhten Rechten</translation>
     </message>
     <message>
         <source>as root</source>
-        <translation type="unfinished"></translation>
+        <translation>als root</translation>
     </message>
     <message>
         <source>Tentacle version %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentacle-Version %1: %2</translation>
     </message>
     <message>
         <source>poll-server --reuse-server-thumbprint (Tentacle 8.1 and later).</source>
-        <translation type="unfinished"></translation>
+        <translation>poll-server --reuse-server-thumbprint (Tentacle 8.1 und neuer).</translation>
     </message>
     <message>
         <source>server-comms (poll-server --reuse-server-thumbprint needs Tentacle 8.1 or later).</source>
-        <translation type="unfinished"></translation>
+        <translation>server-comms (poll-server --reuse-server-thumbprint erfordert Tentacle 8.1 oder neuer).</translation>
     </message>
     <message>
         <source>No new certificate, no API key, no new licence target: the new server is a clone and already trusts this Tentacle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein neues Zertifikat, kein API-Schlüssel, kein neues Lizenzziel: Der neue Server ist ein Klon und vertraut diesem Tentacle bereits.</translation>
     </message>
     <message>
         <source>The server thumbprint was not known when this was written: set OCTOPUS_SERVER_THUMBPRINT before running it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server-Thumbprint war beim Erstellen nicht bekannt: Setzen Sie OCTOPUS_SERVER_THUMBPRINT, bevor Sie das Skript ausführen.</translation>
     </message>
     <message>
         <source>A running Tentacle only reads the new address when it restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein laufender Tentacle liest die neue Adresse erst bei einem Neustart.</translation>
     </message>
     <message>
         <source>Each cloned Tentacle instance is a new host/port pair for licensing: the target count on the new server&apos;s licence grows by one per instance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede geklonte Tentacle-Instanz ist für die Lizenzierung ein neues Host/Port-Paar: Die Zielanzahl in der Lizenz des neuen Servers wächst um eins pro Instanz.</translation>
     </message>
     <message>
         <source>register-with needs an API key for the new server. The script reads it from the OCTOPUS_API_KEY environment variable or asks for it; never write it into the script.</source>
-        <translation type="unfinished"></translation>
+        <translation>register-with erfordert einen API-Schlüssel für den neuen Server. Das Skript liest ihn aus der Umgebungsvariablen OCTOPUS_API_KEY oder fragt danach; schreiben Sie ihn nie in das Skript.</translation>
     </message>
     <message>
         <source>Handover: ALTERNATIVE - a cloned polling Tentacle instance with a new certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover: ALTERNATIVE - eine geklonte Polling-Tentacle-Instanz mit einem neuen Zertifikat.</translation>
     </message>
     <message>
         <source>Prefer the re-point script: it needs no new certificate, no API key and no new licence target.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevorzugen Sie das Umleitungsskript: Es benötigt kein neues Zertifikat, keinen API-Schlüssel und kein neues Lizenzziel.</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <source>API key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel für %1</translation>
     </message>
     <message>
         <source>API key for %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel für %1: </translation>
     </message>
     <message>
         <source>Handover: re-point scripts for %1 polling Tentacles. Each section must run on its own machine (PowerShell on Windows, bash on Linux); copy the section, or use the one-script-per-machine export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover: Umleitungsskripte für %1 Polling-Tentacles. Jeder Abschnitt muss auf seiner eigenen Maschine laufen (PowerShell unter Windows, bash unter Linux); kopieren Sie den Abschnitt oder verwenden Sie den Export mit einem Skript pro Maschine.</translation>
     </message>
     <message>
         <source>The original registration stays on the new server (the clone copied it) with the old certificate and stays unavailable there; disable or delete it once the cloned instance is healthy, or deployments to its roles keep trying to reach it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ursprüngliche Registrierung bleibt auf dem neuen Server (der Klon hat sie kopiert) mit dem alten Zertifikat und bleibt dort nicht verfügbar; deaktivieren oder löschen Sie sie, sobald die geklonte Instanz fehlerfrei läuft, sonst versuchen Bereitstellungen für ihre Rollen weiterhin, sie zu erreichen.</translation>
     </message>
     <message>
         <source>The cloned instance gets a new certificate, so it is registered as its own machine (&quot;NAME (clone)&quot;), not over the original: re-registering a polling Tentacle with a new certificate over an existing machine can leave it uncontactable (OctopusDeploy/Issues#3030).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geklonte Instanz erhält ein neues Zertifikat und wird daher als eigene Maschine registriert (&quot;NAME (clone)&quot;), nicht über dem Original: Wird ein Polling-Tentacle mit neuem Zertifikat über einer bestehenden Maschine registriert, kann er unerreichbar werden (OctopusDeploy/Issues#3030).</translation>
     </message>
     <message>
         <source>Check: --workerpool takes a pool&apos;s name; %1 is its id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen: --workerpool erwartet den Namen eines Pools; %1 ist seine ID.</translation>
     </message>
 </context>
 <context>
     <name>TentaclesPage</name>
     <message>
         <source>Polling Tentacles</source>
-        <translation type="unfinished"></translation>
+        <translation>Polling-Tentacles</translation>
     </message>
     <message>
         <source>Make every polling Tentacle poll the new server, and check that it does.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lassen Sie jeden Polling-Tentacle den neuen Server abfragen, und prüfen Sie, dass er es tut.</translation>
     </message>
     <message>
         <source>Take &amp;inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestands&amp;aufnahme erstellen</translation>
     </message>
     <message>
         <source>Search name, role, environment, version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, Rolle, Umgebung, Version suchen…</translation>
     </message>
     <message>
         <source>Targets and workers</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziele und Worker</translation>
     </message>
     <message>
         <source>Targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziele</translation>
     </message>
     <message>
         <source>Workers</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <source>&amp;Group by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gruppieren nach:</translation>
     </message>
     <message>
         <source>Nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts</translation>
     </message>
     <message>
         <source>Space</source>
-        <translation type="unfinished"></translation>
+        <translation>Space</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung</translation>
     </message>
     <message>
         <source>&amp;Windows (PowerShell)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Windows (PowerShell)</translation>
     </message>
     <message>
         <source>&amp;Linux (bash)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Linux (bash)</translation>
     </message>
     <message>
         <source>Show the &amp;alternative: a cloned Tentacle instance with a new certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Alterna&amp;tive anzeigen: eine geklonte Tentacle-Instanz mit neuem Zertifikat</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren</translation>
     </message>
     <message>
         <source>One script per machine…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Skript pro Maschine…</translation>
     </message>
     <message>
         <source>All machines in one file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Maschinen in einer Datei…</translation>
     </message>
     <message>
         <source>CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV…</translation>
     </message>
     <message>
         <source>&amp;Mark re-pointed</source>
-        <translation type="unfinished"></translation>
+        <translation>Als umgeleitet &amp;markieren</translation>
     </message>
     <message>
         <source>Simulate re-point (demo)</source>
-        <translation type="unfinished"></translation>
+        <translation>Umleitung simulieren (Demo)</translation>
     </message>
     <message>
         <source>Demo only: the simulated Tentacles of the selected machines start polling the new server, as if their re-point command had run on them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Demo: Die simulierten Tentacles der ausgewählten Maschinen beginnen, den neuen Server abzufragen, als wäre ihr Umleitungsbefehl auf ihnen ausgeführt worden.</translation>
     </message>
     <message>
         <source>&amp;Verify selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte &amp;verifizieren</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Loc&amp;k upgrades on the new server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrades auf dem neuen Server &amp;sperren…</translation>
     </message>
     <message>
         <source>Taking inventory…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestandsaufnahme wird erstellt…</translation>
     </message>
     <message>
         <source>All spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Spaces</translation>
     </message>
     <message>
         <source>All environments</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Umgebungen</translation>
     </message>
     <message numerus="yes">
         <source>%n machine(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Maschine</numerusform>
+            <numerusform>%n Maschinen</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2 shown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 angezeigt</translation>
     </message>
     <message>
         <source>No inventory yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Bestandsaufnahme.</translation>
     </message>
     <message>
         <source>Refresh &amp;inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestands&amp;aufnahme aktualisieren</translation>
     </message>
     <message>
         <source>Connect to the old server (step 1) to list its polling Tentacles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden Sie sich mit dem alten Server (Schritt 1), um seine Polling-Tentacles aufzulisten.</translation>
     </message>
     <message>
         <source>&lt;b&gt;No command is needed.&lt;/b&gt; The new server keeps the name %1: when DNS moves at cutover, these %2 polling Tentacles follow it on their own. Make sure the polling port 10943 is open on the new server.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Kein Befehl nötig.&lt;/b&gt; Der neue Server behält den Namen %1: Wenn das DNS bei der Umstellung umzieht, folgen diese %2 Polling-Tentacles von selbst. Stellen Sie sicher, dass der Polling-Port 10943 auf dem neuen Server offen ist.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 polling Tentacles must be re-pointed to %2:%3.&lt;/b&gt; Run the command for each on that machine: it needs no new certificate, no API key and no extra licence target.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1 Polling-Tentacles müssen auf %2:%3 umgeleitet werden.&lt;/b&gt; Führen Sie den Befehl für jeden auf dessen Maschine aus: Er benötigt kein neues Zertifikat, keinen API-Schlüssel und kein zusätzliches Lizenzziel.</translation>
     </message>
     <message>
         <source>&lt;b&gt;The domain name is not decided yet&lt;/b&gt; (step 2). If the new server gets a new name, these %1 polling Tentacles must be re-pointed; the commands below assume %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Der Domainname ist noch nicht entschieden&lt;/b&gt; (Schritt 2). Erhält der neue Server einen neuen Namen, müssen diese %1 Polling-Tentacles umgeleitet werden; die Befehle unten gehen von %2 aus.</translation>
     </message>
     <message>
         <source># No command is needed: the new server keeps the name %1.
 # Polling Tentacles dial that name; they reach the new server as soon as DNS points to it.
 </source>
-        <translation type="unfinished"></translation>
+        <translation># Kein Befehl nötig: Der neue Server behält den Namen %1.
+# Polling-Tentacles wählen diesen Namen an; sie erreichen den neuen Server, sobald das DNS auf ihn zeigt.
+</translation>
     </message>
     <message>
         <source># Select a machine to see its commands.
 </source>
-        <translation type="unfinished"></translation>
+        <translation># Wählen Sie eine Maschine aus, um ihre Befehle zu sehen.
+</translation>
     </message>
     <message>
         <source>&lt;b&gt;Upgrade prompts:&lt;/b&gt; the new server suggests a Tentacle upgrade for %1 machines (%2%3). While both servers run side by side, an upgrade from one of them changes what the other sees; lock upgrades on the new server until cutover.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Upgrade-Hinweise:&lt;/b&gt; Der neue Server empfiehlt ein Tentacle-Upgrade für %1 Maschinen (%2%3). Solange beide Server parallel laufen, ändert ein Upgrade durch einen von ihnen, was der andere sieht; sperren Sie Upgrades auf dem neuen Server bis zur Umstellung.</translation>
     </message>
     <message>
         <source>No Tentacle upgrade is pending on the new server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem neuen Server steht kein Tentacle-Upgrade an.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Calamari:&lt;/b&gt; if both servers deploy to the same targets during the side-by-side period, each one upgrades or downgrades Calamari to its own version on every deployment. Deploy from one server at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Calamari:&lt;/b&gt; Stellen beide Server während des Parallelbetriebs auf dieselben Ziele bereit, stuft jeder Calamari bei jeder Bereitstellung auf seine eigene Version hoch oder herab. Stellen Sie jeweils nur von einem Server aus bereit.</translation>
     </message>
     <message numerus="yes">
         <source>%n machine(s) marked as re-pointed; verify them when their Tentacles have restarted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Maschine als umgeleitet markiert; verifizieren Sie sie, wenn ihr Tentacle neu gestartet ist.</numerusform>
+            <numerusform>%n Maschinen als umgeleitet markiert; verifizieren Sie sie, wenn ihre Tentacles neu gestartet sind.</numerusform>
         </translation>
     </message>
     <message>
         <source>The simulator did not take the re-point: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Simulator hat die Umleitung nicht übernommen: %1</translation>
     </message>
     <message numerus="yes">
         <source>Simulated: %n Tentacle(s) now poll the new server. Verify them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Simuliert: %n Tentacle fragt jetzt den neuen Server ab. Verifizieren Sie ihn.</numerusform>
+            <numerusform>Simuliert: %n Tentacles fragen jetzt den neuen Server ab. Verifizieren Sie sie.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2 checked</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 geprüft</translation>
     </message>
     <message numerus="yes">
         <source>Asking the new server to check %n machine(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der neue Server wird gebeten, %n Maschine zu prüfen…</numerusform>
+            <numerusform>Der neue Server wird gebeten, %n Maschinen zu prüfen…</numerusform>
         </translation>
     </message>
     <message>
         <source>Verification cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifizierung abgebrochen.</translation>
     </message>
     <message>
         <source>The new server could not check every machine (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der neue Server konnte nicht jede Maschine prüfen (%1).</translation>
     </message>
     <message>
         <source>Verified: %1, not reached: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifiziert: %1, nicht erreicht: %2.</translation>
     </message>
     <message>
         <source>Copied the %1 script to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das %1-Skript wurde in die Zwischenablage kopiert.</translation>
     </message>
     <message>
         <source>Folder for the re-point scripts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner für die Umleitungsskripte</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Wrote %1 scripts to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Skripte nach %2 geschrieben.</translation>
     </message>
     <message>
         <source>Save all re-point scripts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Umleitungsskripte speichern</translation>
     </message>
     <message>
         <source>Text files (*.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Saved %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert.</translation>
     </message>
     <message>
         <source>Save polling Tentacles as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Polling-Tentacles als CSV speichern</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Lock Tentacle upgrades</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentacle-Upgrades sperren</translation>
     </message>
     <message numerus="yes">
         <source>Lock Tentacle upgrades for %n machine(s) on the new server?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tentacle-Upgrades für %n Maschine auf dem neuen Server sperren?</numerusform>
+            <numerusform>Tentacle-Upgrades für %n Maschinen auf dem neuen Server sperren?</numerusform>
         </translation>
     </message>
     <message>
         <source>This changes each machine on the new server (Endpoint.TentacleVersionDetails.UpgradeLocked). The old server is not touched. Unlock them after cutover.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ändert jede Maschine auf dem neuen Server (Endpoint.TentacleVersionDetails.UpgradeLocked). Der alte Server bleibt unberührt. Heben Sie die Sperre nach der Umstellung auf.</translation>
     </message>
     <message>
         <source>Locking upgrades…</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrades werden gesperrt…</translation>
     </message>
     <message numerus="yes">
         <source>Locked Tentacle upgrades for %n machine(s) on the new server.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tentacle-Upgrades für %n Maschine auf dem neuen Server gesperrt.</numerusform>
+            <numerusform>Tentacle-Upgrades für %n Maschinen auf dem neuen Server gesperrt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Locked %1 machines; %2 could not be changed (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Maschinen gesperrt; %2 konnten nicht geändert werden (%3).</translation>
     </message>
     <message>
         <source>%1 (%2 targets; last deployment from the old server %3, from the new one %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 Ziele; letzte Bereitstellung vom alten Server %3, vom neuen %4)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Calamari churn:&lt;/b&gt; both servers have deployed to %1 targets in %2 environments since the clone: %3. Each deployment upgrades or downgrades Calamari to its own server&apos;s version; deploy from one server at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Calamari-Wechsel:&lt;/b&gt; Beide Server haben seit dem Klonen auf %1 Ziele in %2 Umgebungen bereitgestellt: %3. Jede Bereitstellung stuft Calamari auf die Version ihres eigenen Servers hoch oder herab; stellen Sie jeweils nur von einem Server aus bereit.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Calamari:&lt;/b&gt; no environment has deployments from both servers since the clone. Keep it that way: each server upgrades or downgrades Calamari to its own version on the targets it deploys to.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Calamari:&lt;/b&gt; Keine Umgebung hat seit dem Klonen Bereitstellungen von beiden Servern. Behalten Sie das bei: Jeder Server stuft Calamari auf den Zielen, auf die er bereitstellt, auf seine eigene Version hoch oder herab.</translation>
     </message>
     <message>
         <source>Verif&amp;y all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle ve&amp;rifizieren</translation>
     </message>
 </context>
 <context>
     <name>TentaclesVerb</name>
     <message>
         <source>URL of the old server.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL des alten Servers.</translation>
     </message>
     <message>
         <source>URL of the new (cloned) server.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL des neuen (geklonten) Servers.</translation>
     </message>
     <message>
         <source>Host name the polling Tentacles must dial from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hostname, den die Polling-Tentacles ab jetzt anwählen müssen.</translation>
     </message>
     <message>
         <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON ausgeben.</translation>
     </message>
     <message>
         <source>Print CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV ausgeben.</translation>
     </message>
     <message>
         <source>Write one re-point script per machine into this folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Umleitungsskript pro Maschine in diesen Ordner schreiben.</translation>
     </message>
     <message>
         <source>The new server&apos;s polling port (default 10943).</source>
-        <translation type="unfinished"></translation>
+        <translation>Polling-Port des neuen Servers (Standard 10943).</translation>
     </message>
     <message>
         <source>Tentacle instance name on the machines (default Tentacle).</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Tentacle-Instanz auf den Maschinen (Standard Tentacle).</translation>
     </message>
     <message>
         <source>Connect and transfer timeout in seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit für Verbindung und Übertragung in Sekunden.</translation>
     </message>
     <message>
         <source>Trust a TLS certificate with this SHA-256 fingerprint (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Einem TLS-Zertifikat mit diesem SHA-256-Fingerabdruck vertrauen (wiederholbar).</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Hilfe anzeigen.</translation>
     </message>
     <message>
         <source>unexpected argument &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Argument &apos;%1&apos;</translation>
     </message>
     <message>
         <source>%1 needs an http:// or https:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erfordert eine http://- oder https://-URL</translation>
     </message>
     <message>
         <source>--new-host needs a host name or IP address (the port goes in --polling-port)</source>
-        <translation type="unfinished"></translation>
+        <translation>--new-host erfordert einen Hostnamen oder eine IP-Adresse (der Port gehört in --polling-port)</translation>
     </message>
     <message>
         <source>--json and --csv cannot be combined</source>
-        <translation type="unfinished"></translation>
+        <translation>--json und --csv können nicht kombiniert werden</translation>
     </message>
     <message>
         <source>--polling-port needs a port number</source>
-        <translation type="unfinished"></translation>
+        <translation>--polling-port erfordert eine Portnummer</translation>
     </message>
     <message>
         <source>--instance needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>--instance erfordert einen Namen</translation>
     </message>
     <message>
         <source>--timeout needs a positive number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>--timeout erfordert eine positive Anzahl Sekunden</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a SHA-256 fingerprint (64 hex digits, colons allowed)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist kein SHA-256-Fingerabdruck (64 Hexadezimalziffern, Doppelpunkte erlaubt)</translation>
     </message>
     <message>
         <source>--scripts needs a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>--scripts erfordert einen Ordner</translation>
     </message>
     <message>
         <source>handover tentacles: the old server is unusable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>handover tentacles: der alte Server ist nicht nutzbar: %1</translation>
     </message>
     <message>
         <source>%1 polling Tentacles on %2 must poll %3:%4
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Polling-Tentacles auf %2 müssen %3:%4 abfragen
+</translation>
     </message>
     <message>
         <source>handover tentacles: cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>handover tentacles: der Ordner %1 kann nicht erstellt werden</translation>
     </message>
     <message>
         <source>handover tentacles: cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>handover tentacles: %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Wrote %1 scripts to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Skripte nach %2 geschrieben</translation>
     </message>
     <message>
         <source>handover tentacles: incomplete inventory: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>handover tentacles: unvollständige Bestandsaufnahme: %1</translation>
     </message>
     <message>
         <source>handover tentacles: the new server is unusable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>handover tentacles: der neue Server ist nicht nutzbar: %1</translation>
     </message>
     <message>
         <source>handover tentacles: no API key for the %1 server %2: %3. Never pass a key as an argument.</source>
-        <translation type="unfinished"></translation>
+        <translation>handover tentacles: kein API-Schlüssel für den Server %2 (%1): %3. Übergeben Sie einen Schlüssel nie als Argument.</translation>
     </message>
     <message>
         <source>old</source>
-        <translation type="unfinished"></translation>
+        <translation>alt</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>neu</translation>
     </message>
     <message>
         <source>Usage: handover tentacles --old URL --new URL --new-host HOST [--json|--csv] [--scripts DIR]
@@ -2151,81 +2216,85 @@ The API key comes from HANDOVER_API_KEY, or from the keychain.
 API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.
 Exit codes: 0 listed, 3 a server was unusable or the inventory incomplete, 2 usage error.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: handover tentacles --old URL --new URL --new-host HOST [--json|--csv] [--scripts DIR]
+        [--polling-port PORT] [--instance NAME] [--timeout SECONDS] [--trust-fingerprint SHA256]...
+API-Schlüssel kommen aus HANDOVER_OLD_API_KEY und HANDOVER_NEW_API_KEY oder aus dem Schlüsselbund.
+Exit-Codes: 0 aufgelistet, 3 ein Server war nicht nutzbar oder die Bestandsaufnahme unvollständig, 2 Aufruffehler.
+</translation>
     </message>
 </context>
 <context>
     <name>TestPlanPage</name>
     <message>
         <source>Test plan &amp; drift</source>
-        <translation type="unfinished"></translation>
+        <translation>Testplan &amp; Abweichung</translation>
     </message>
     <message>
         <source>Plan how to prove the new instance works, and watch how far it drifts from the old one while both run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Planen Sie, wie Sie nachweisen, dass die neue Instanz funktioniert, und beobachten Sie, wie weit sie von der alten abweicht, solange beide laufen.</translation>
     </message>
     <message>
         <source>Every minute both instances run side by side, they drift apart: deployment processes change, new packages arrive, releases are created and deployed. If the migration needs more than a few days (a week at most), consider using the clone as a test instance and cloning again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit jeder Minute, die beide Instanzen parallel laufen, weichen sie weiter voneinander ab: Bereitstellungsprozesse ändern sich, neue Pakete kommen hinzu, Releases werden erstellt und bereitgestellt. Dauert die Migration länger als einige Tage (höchstens eine Woche), sollten Sie den Klon als Testinstanz verwenden und später erneut klonen.</translation>
     </message>
     <message>
         <source>Build a test plan from the projects and steps you deploy most, so the important paths are tried first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Testplan aus den am häufigsten bereitgestellten Projekten und Schritten erstellen, damit die wichtigen Pfade zuerst getestet werden.</translation>
     </message>
     <message>
         <source>Compare the two instances (projects, variables, releases, deployments) and show what changed on the old one since it was cloned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden Instanzen vergleichen (Projekte, Variablen, Releases, Bereitstellungen) und zeigen, was sich auf der alten seit dem Klonen geändert hat.</translation>
     </message>
     <message>
         <source>Warn when the clone is too old to trust, and suggest re-cloning instead of patching drift by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnen, wenn der Klon zu alt ist, um ihm zu vertrauen, und erneutes Klonen vorschlagen, statt Abweichungen (Drift) von Hand zu beheben.</translation>
     </message>
 </context>
 <context>
     <name>WidgetDialogService</name>
     <message>
         <source>Handover plans (*.handover);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover-Pläne (*.handover);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Open Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan öffnen</translation>
     </message>
     <message>
         <source>Save Plan As</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan speichern unter</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
         <source>Save the changes to %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen an %1 speichern?</translation>
     </message>
     <message>
         <source>Your changes are lost if you don&apos;t save them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Änderungen gehen verloren, wenn Sie sie nicht speichern.</translation>
     </message>
     <message>
         <source>Recover Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan wiederherstellen</translation>
     </message>
     <message>
         <source>Handover was not closed properly last time. Recover the unsaved changes to %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover wurde beim letzten Mal nicht ordnungsgemäß beendet. Die nicht gespeicherten Änderungen an %1 wiederherstellen?</translation>
     </message>
     <message>
         <source>Autosaved %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 automatisch gespeichert.</translation>
     </message>
     <message>
         <source>&amp;Recover</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
         <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verwerfen</translation>
     </message>
 </context>
 </TS>
