@@ -1,5 +1,6 @@
 #include "steplist.h"
 
+#include <QFontMetrics>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -20,7 +21,15 @@ StepList::StepList(const QStringList &steps, QWidget *parent)
         m_items.append(item);
     }
     layout->addStretch(1);
-    setMinimumWidth(190);
+    // Wide enough for the longest title in bold with its tick, in any language.
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    int widest = 0;
+    for (int i = 0; i < steps.size(); ++i)
+        widest =
+            qMax(widest, metrics.horizontalAdvance(QStringLiteral("%1.  %2  ✓").arg(i + 1).arg(steps.at(i))));
+    setMinimumWidth(qMax(190, widest + 12 + 18 + 16 + 4));
     setCurrent(0);
 }
 
