@@ -5,6 +5,8 @@
 #include "handoverwizard.h"
 #include "mainwindow.h"
 #include "plandocument.h"
+#include "readinesscontroller.h"
+#include "readinessmodel.h"
 #include "serversession.h"
 #include "widgetdialogservice.h"
 #include "wizardlogging.h"
@@ -12,6 +14,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QPixmap>
 #include <QSettings>
@@ -156,17 +159,36 @@ int runGuiApplication(QApplication &app)
         }
         app.exit(exitCode);
     };
-    QObject::connect(watcher, &FirstPaintWatcher::painted, &window, [&] {
-        // A page that is still taking an inventory is shown once it has its data.
+    // A page is shown once it has its data: no inventory running, and the first readiness check of every
+    // connectable server answered (so the strip shows real lights). A server that never answers does not
+    // hold the screenshot back for more than kReadinessWaitMs.
+    constexpr qint64 kReadinessWaitMs = 8000;
+    const auto settled = [&window](bool waitForReadiness) {
         ServerSession *session = window.wizard()->session();
-        if (!session->isTakingInventory()) {
-            grabAndExit();
-            return;
+        if (session->isTakingInventory())
+            return false;
+        if (!waitForReadiness)
+            return true;
+        for (const ServerRole role : {ServerRole::Old, ServerRole::New}) {
+            if (!session->canConnect(role))
+                continue;
+            const ReadinessModel *model = window.wizard()->readiness()->model(role);
+            if (!model || !model->hasResult())
+                return false;
         }
-        QObject::connect(session, &ServerSession::inventoryRunningChanged, &window, [&](bool running) {
-            if (!running)
-                QTimer::singleShot(50, &window, grabAndExit);
+        return true;
+    };
+    QObject::connect(watcher, &FirstPaintWatcher::painted, &window, [&, settled] {
+        auto *poll = new QTimer(&window);
+        QElapsedTimer sincePaint;
+        sincePaint.start();
+        QObject::connect(poll, &QTimer::timeout, &window, [&, poll, sincePaint, settled] {
+            if (!settled(sincePaint.elapsed() < kReadinessWaitMs))
+                return;
+            poll->stop();
+            QTimer::singleShot(50, &window, grabAndExit);
         });
+        poll->start(25);
     });
     QTimer::singleShot(30000, &window, [&] {
         printError(QCoreApplication::translate(
