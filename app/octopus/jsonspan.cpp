@@ -76,12 +76,6 @@ int hexValue(char c)
 
 } // namespace
 
-void JsonSpan::skipSpace(const char *&p, const char *end)
-{
-    while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
-        ++p;
-}
-
 bool JsonSpan::skipValue(const char *&p, const char *end)
 {
     skipSpace(p, end);
@@ -351,22 +345,54 @@ bool JsonSpan::parsePage(QByteArrayView body, Page *page)
     bool ok = false;
     if (*p == '[') {
         ok = readItems(p);
-    } else {
+    } else if (*p == '{') {
+        // One pass: the top-level members are recorded as JsonSpanObject::parse() would, and the first
+        // "Items" array is split into items while it is validated (no second scan of the whole body).
         JsonSpanObject top;
-        qsizetype consumed = 0;
-        if (!top.parse(QByteArrayView(p, end - p), &consumed))
-            return false;
-        const QByteArrayView items = top.raw("Items");
-        if (!items.isEmpty() && items.front() == '[') {
-            const char *q = items.data();
-            if (!readItems(q))
+        bool itemsRead = false;
+        ++p;
+        skipSpace(p, end);
+        if (p < end && *p == '}') {
+            ++p;
+            ok = true;
+        }
+        while (!ok) {
+            skipSpace(p, end);
+            if (p >= end || *p != '"')
                 return false;
+            const char *keyStart = p + 1;
+            if (!skipValue(p, end))
+                return false;
+            const QByteArrayView key(keyStart, p - 1 - keyStart);
+            skipSpace(p, end);
+            if (p >= end || *p != ':')
+                return false;
+            ++p;
+            skipSpace(p, end);
+            const char *valueStart = p;
+            if (!itemsRead && key == "Items" && p < end && *p == '[') {
+                itemsRead = true;
+                if (!readItems(p))
+                    return false;
+            } else if (!skipValue(p, end)) {
+                return false;
+            }
+            top.m_members.append({key, QByteArrayView(valueStart, p - valueStart)});
+            skipSpace(p, end);
+            if (p >= end)
+                return false;
+            if (*p == ',') {
+                ++p;
+                continue;
+            }
+            if (*p != '}')
+                return false;
+            ++p;
+            ok = true;
         }
         page->totalResults = qint64(top.number("TotalResults", -1));
         page->itemsPerPage = int(top.number("ItemsPerPage", -1));
         page->nextLink = top.object("Links").string("Page.Next");
-        p += consumed; // past the top-level object, nothing but whitespace may follow
-        ok = true;
     }
     skipSpace(p, end);
     return ok && p == end;

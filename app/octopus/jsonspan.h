@@ -27,6 +27,7 @@ public:
     QByteArrayView raw(const char *key) const;    // the member's value as written, or null
 
 private:
+    friend class JsonSpan; // parsePage() fills the top-level object in the same pass as the items
     QVarLengthArray<std::pair<QByteArrayView, QByteArrayView>, 40> m_members;
 };
 
@@ -45,6 +46,10 @@ public:
 
     // Helpers shared with JsonSpanObject.
     static bool skipValue(const char *&p, const char *end);
-    static void skipSpace(const char *&p, const char *end);
+    static void skipSpace(const char *&p, const char *end)
+    {
+        while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+            ++p;
+    }
     static QString decodeString(QByteArrayView quoted); // with the quotes
 };

@@ -61,6 +61,35 @@ private Q_SLOTS:
         QTest::newRow("bad literal") << QByteArray(kJson8);
         QTest::newRow("missing colon") << QByteArray(kJson9);
         QTest::newRow("empty") << QByteArray();
+        // The page reader splits "Items" in the same pass as it checks the rest of the page.
+        QTest::newRow("broken item") << QByteArray(R"({"TotalResults":1,"Items":[{"Id":"a",}]})");
+        QTest::newRow("broken member after items") << QByteArray(R"({"Items":[{"Id":"a"}],"Links":{"x"}})");
+        QTest::newRow("missing comma after items")
+            << QByteArray(R"({"Items":[{"Id":"a"}] "TotalResults":1})");
+        QTest::newRow("unclosed page") << QByteArray(R"({"Items":[{"Id":"a"}],"TotalResults":1)");
+        QTest::newRow("not an object or array") << QByteArray(R"("Items")");
+    }
+
+    void readsPageMembersInAnyOrder()
+    {
+        const QByteArray page =
+            R"( { "Links" : {"Page.Next":"/api/y?skip=1&take=1"}, "Items" : [ {"Id":"a"} ] ,)"
+            R"( "ItemsPerPage":1, "TotalResults" : 2, "Items":[{"Id":"b"},{"Id":"c"}] } )";
+        JsonSpan::Page parsed;
+        QVERIFY(JsonSpan::parsePage(page, &parsed));
+        QCOMPARE(parsed.items.size(), 1); // the first "Items", as before
+        QCOMPARE(parsed.items.first(), QByteArrayView(R"({"Id":"a"})"));
+        QCOMPARE(parsed.totalResults, 2);
+        QCOMPARE(parsed.itemsPerPage, 1);
+        QCOMPARE(parsed.nextLink, QStringLiteral("/api/y?skip=1&take=1"));
+        JsonSpan::Page empty;
+        QVERIFY(JsonSpan::parsePage(" {} ", &empty));
+        QCOMPARE(empty.items.size(), 0);
+        QCOMPARE(empty.totalResults, -1);
+        JsonSpan::Page nullItems;
+        QVERIFY(JsonSpan::parsePage(R"({"Items":null,"TotalResults":0})", &nullItems));
+        QCOMPARE(nullItems.items.size(), 0);
+        QCOMPARE(nullItems.totalResults, 0);
     }
     void refusesMalformedInput()
     {
