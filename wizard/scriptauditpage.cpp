@@ -7,6 +7,7 @@
 #include "auditreportwriter.h"
 #include "auditresultsmodel.h"
 #include "auditscanner.h"
+#include "editorcommand.h"
 #include "migrationplan.h"
 #include "octopusclient.h"
 #include "plannedsteppanel.h"
@@ -24,10 +25,12 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -62,9 +65,15 @@ public:
         return QFileDialog::getSaveFileName(parent, ScriptAuditPage::tr("Export findings"),
                                             QDir::home().filePath(suggestedName), filter);
     }
-    void openFileAtLine(const QString &path, int) override
+    void openFileAtLine(const QString &path, int line) override
     {
-        QDesktopServices::openUrl(QUrl::fromLocalFile(path)); // no portable way to pass the line
+        // An editor that takes a line (HANDOVER_EDITOR, or VS Code); else the desktop's default application.
+        const auto command =
+            editorCommandFor(qEnvironmentVariable("HANDOVER_EDITOR"), path, line, 1,
+                             [](const QString &name) { return QStandardPaths::findExecutable(name); });
+        if (command && QProcess::startDetached(command->program, command->arguments))
+            return;
+        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
     }
 };
 
