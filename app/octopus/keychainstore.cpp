@@ -2,15 +2,18 @@
 
 #include <qt6keychain/keychain.h>
 
+// Jobs are deliberately not children of the store: libsecret answers asynchronously with the job as its
+// context, so a job deleted with its parent before the answer arrives would be used after it is freed. Each
+// job deletes itself once it has finished (autoDelete); if the store is gone by then, the connection (whose
+// context is the store) is already cut and nothing is emitted.
 KeychainStore::KeychainStore(const QString &service, QObject *parent)
     : QObject(parent)
     , m_service(service)
-{
-}
+{}
 
 void KeychainStore::writeSecret(const QString &account, const QString &secret)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setAutoDelete(true);
     job->setKey(account);
     job->setTextData(secret);
@@ -23,7 +26,7 @@ void KeychainStore::writeSecret(const QString &account, const QString &secret)
 
 void KeychainStore::readSecret(const QString &account)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setAutoDelete(true);
     job->setKey(account);
     connect(job, &QKeychain::Job::finished, this, [this, account](QKeychain::Job *finishedJob) {
@@ -45,11 +48,12 @@ void KeychainStore::readSecret(const QString &account)
 
 void KeychainStore::deleteSecret(const QString &account)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setAutoDelete(true);
     job->setKey(account);
     connect(job, &QKeychain::Job::finished, this, [this, account](QKeychain::Job *finishedJob) {
-        const bool ok = finishedJob->error() == QKeychain::NoError || finishedJob->error() == QKeychain::EntryNotFound;
+        const bool ok =
+            finishedJob->error() == QKeychain::NoError || finishedJob->error() == QKeychain::EntryNotFound;
         Q_EMIT deleted(account, ok, ok ? QString() : finishedJob->errorString());
     });
     job->start();
