@@ -359,14 +359,6 @@ Vertrauen Sie ihm nur, wenn Sie diesen Fingerabdruck wiedererkennen (vergleichen
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <source>Connect and transfer timeout in seconds.</source>
-        <translation>Zeitlimit für Verbindung und Übertragung in Sekunden.</translation>
-    </message>
-    <message>
-        <source>Trust a TLS certificate with this SHA-256 fingerprint (repeatable).</source>
-        <translation>Einem TLS-Zertifikat mit diesem SHA-256-Fingerabdruck vertrauen (wiederholbar).</translation>
-    </message>
-    <message>
         <source>Show this help.</source>
         <translation>Diese Hilfe anzeigen.</translation>
     </message>
@@ -387,14 +379,6 @@ API-Schlüssel kommen aus HANDOVER_OLD_API_KEY und HANDOVER_NEW_API_KEY oder aus
         <translation>handover check: %1 erfordert eine http://- oder https://-URL</translation>
     </message>
     <message>
-        <source>handover check: --timeout needs a positive number of seconds</source>
-        <translation>handover check: --timeout erfordert eine positive Anzahl Sekunden</translation>
-    </message>
-    <message>
-        <source>handover check: &apos;%1&apos; is not a SHA-256 fingerprint (64 hex digits, colons allowed)</source>
-        <translation>handover check: &apos;%1&apos; ist kein SHA-256-Fingerabdruck (64 Hexadezimalziffern, Doppelpunkte erlaubt)</translation>
-    </message>
-    <message>
         <source>To trust this certificate after checking it: --trust-fingerprint %1
 </source>
         <translation>Um diesem Zertifikat nach der Prüfung zu vertrauen: --trust-fingerprint %1
@@ -411,18 +395,6 @@ API-Schlüssel kommen aus HANDOVER_OLD_API_KEY und HANDOVER_NEW_API_KEY oder aus
 </source>
         <translation>Ergebnis: keine Prüfung fehlgeschlagen.
 </translation>
-    </message>
-    <message>
-        <source>handover check: no API key for the %1 server %2: %3. Never pass a key as an argument.</source>
-        <translation>handover check: kein API-Schlüssel für den Server %2 (%1): %3. Übergeben Sie einen Schlüssel nie als Argument.</translation>
-    </message>
-    <message>
-        <source>old</source>
-        <translation>alt</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>neu</translation>
     </message>
 </context>
 <context>
@@ -915,14 +887,6 @@ Dieselben Funktionen laufen ohne Oberfläche als Verben: siehe `handover help`.<
         <translation>Den Snapshot als JSON ausgeben.</translation>
     </message>
     <message>
-        <source>Connect and transfer timeout in seconds.</source>
-        <translation>Zeitlimit für Verbindung und Übertragung in Sekunden.</translation>
-    </message>
-    <message>
-        <source>Trust a TLS certificate with this SHA-256 fingerprint (repeatable).</source>
-        <translation>Einem TLS-Zertifikat mit diesem SHA-256-Fingerabdruck vertrauen (wiederholbar).</translation>
-    </message>
-    <message>
         <source>Show this help.</source>
         <translation>Diese Hilfe anzeigen.</translation>
     </message>
@@ -937,14 +901,6 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     <message>
         <source>handover inventory: --server needs an http:// or https:// URL</source>
         <translation>handover inventory: --server erfordert eine http://- oder https://-URL</translation>
-    </message>
-    <message>
-        <source>handover inventory: --timeout needs a positive number of seconds</source>
-        <translation>handover inventory: --timeout erfordert eine positive Anzahl Sekunden</translation>
-    </message>
-    <message>
-        <source>handover inventory: &apos;%1&apos; is not a SHA-256 fingerprint</source>
-        <translation>handover inventory: &apos;%1&apos; ist kein SHA-256-Fingerabdruck</translation>
     </message>
     <message>
         <source>handover inventory: no API key for %1: %2. Never pass a key as an argument.</source>
@@ -1084,6 +1040,37 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     <message>
         <source>New server: not checked</source>
         <translation>Neuer Server: nicht geprüft</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkVerb</name>
+    <message>
+        <source>Connect and transfer timeout in seconds.</source>
+        <translation>Zeitlimit für Verbindung und Übertragung in Sekunden.</translation>
+    </message>
+    <message>
+        <source>Trust a TLS certificate with this SHA-256 fingerprint (repeatable).</source>
+        <translation>Einem TLS-Zertifikat mit diesem SHA-256-Fingerabdruck vertrauen (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>--timeout needs a positive number of seconds</source>
+        <translation>--timeout erfordert eine positive Anzahl Sekunden</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a SHA-256 fingerprint (64 hex digits, colons allowed)</source>
+        <translation>&apos;%1&apos; ist kein SHA-256-Fingerabdruck (64 Hexadezimalziffern, Doppelpunkte erlaubt)</translation>
+    </message>
+    <message>
+        <source>%1: no API key for the %2 server %3: %4. Never pass a key as an argument.</source>
+        <translation>%1: kein API-Schlüssel für den Server %2 (%3): %4. Übergeben Sie einen Schlüssel nie als Argument.</translation>
+    </message>
+    <message>
+        <source>old</source>
+        <translation>alt</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
     </message>
 </context>
 <context>
@@ -2121,14 +2108,6 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
         <translation>Name der Tentacle-Instanz auf den Maschinen (Standard Tentacle).</translation>
     </message>
     <message>
-        <source>Connect and transfer timeout in seconds.</source>
-        <translation>Zeitlimit für Verbindung und Übertragung in Sekunden.</translation>
-    </message>
-    <message>
-        <source>Trust a TLS certificate with this SHA-256 fingerprint (repeatable).</source>
-        <translation>Einem TLS-Zertifikat mit diesem SHA-256-Fingerabdruck vertrauen (wiederholbar).</translation>
-    </message>
-    <message>
         <source>Show this help.</source>
         <translation>Diese Hilfe anzeigen.</translation>
     </message>
@@ -2155,14 +2134,6 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     <message>
         <source>--instance needs a name</source>
         <translation>--instance erfordert einen Namen</translation>
-    </message>
-    <message>
-        <source>--timeout needs a positive number of seconds</source>
-        <translation>--timeout erfordert eine positive Anzahl Sekunden</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a SHA-256 fingerprint (64 hex digits, colons allowed)</source>
-        <translation>&apos;%1&apos; ist kein SHA-256-Fingerabdruck (64 Hexadezimalziffern, Doppelpunkte erlaubt)</translation>
     </message>
     <message>
         <source>--scripts needs a folder</source>
@@ -2197,18 +2168,6 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     <message>
         <source>handover tentacles: the new server is unusable: %1</source>
         <translation>handover tentacles: der neue Server ist nicht nutzbar: %1</translation>
-    </message>
-    <message>
-        <source>handover tentacles: no API key for the %1 server %2: %3. Never pass a key as an argument.</source>
-        <translation>handover tentacles: kein API-Schlüssel für den Server %2 (%1): %3. Übergeben Sie einen Schlüssel nie als Argument.</translation>
-    </message>
-    <message>
-        <source>old</source>
-        <translation>alt</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>neu</translation>
     </message>
     <message>
         <source>Usage: handover tentacles --old URL --new URL --new-host HOST [--json|--csv] [--scripts DIR]

@@ -4,12 +4,12 @@
 #include "cliverbs.h"
 
 #include "apierrortext.h"
-#include "apikeylookup.h"
 #include "certificateinfo.h"
-#include "keychainstore.h"
+#include "networkverboptions.h"
 #include "octopusclient.h"
 #include "readinesschecker.h"
 #include "readinessmodel.h"
+#include "serverpairkeylookup.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -67,18 +67,12 @@ int runCheck(const QStringList &arguments)
         QStringLiteral("URL"));
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QCoreApplication::translate("CheckVerb", "Print JSON."));
-    const QCommandLineOption timeoutOption(
-        QStringLiteral("timeout"),
-        QCoreApplication::translate("CheckVerb", "Connect and transfer timeout in seconds."),
-        QStringLiteral("SECONDS"));
-    const QCommandLineOption trustOption(
-        QStringLiteral("trust-fingerprint"),
-        QCoreApplication::translate("CheckVerb",
-                                    "Trust a TLS certificate with this SHA-256 fingerprint (repeatable)."),
-        QStringLiteral("SHA256"));
+    NetworkVerbOptions network;
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                         QCoreApplication::translate("CheckVerb", "Show this help."));
-    parser.addOptions({oldOption, newOption, jsonOption, timeoutOption, trustOption, helpOption});
+    parser.addOptions({oldOption, newOption, jsonOption});
+    parser.addOptions(network.options());
+    parser.addOption(helpOption);
 
     const QString usage = QCoreApplication::translate(
         "CheckVerb", "Usage: handover check --old URL --new URL [--json] [--timeout SECONDS] "
@@ -113,39 +107,14 @@ int runCheck(const QStringList &arguments)
             return 2;
         }
     }
-    int timeoutSeconds = 0;
-    if (parser.isSet(timeoutOption)) {
-        bool ok = false;
-        timeoutSeconds = parser.value(timeoutOption).toInt(&ok);
-        if (!ok || timeoutSeconds <= 0) {
-            err << QCoreApplication::translate("CheckVerb",
-                                               "handover check: --timeout needs a positive number of seconds")
-                << '\n';
-            return 2;
-        }
-    }
-    QStringList pins;
-    for (const QString &value : parser.values(trustOption)) {
-        const QString pin = CertificateInfo::normaliseFingerprint(value);
-        if (pin.isEmpty()) {
-            err << QCoreApplication::translate(
-                       "CheckVerb",
-                       "handover check: '%1' is not a SHA-256 fingerprint (64 hex digits, colons allowed)")
-                       .arg(value)
-                << '\n';
-            return 2;
-        }
-        pins.append(pin);
+    if (const QString problem = network.read(parser); !problem.isEmpty()) {
+        err << "handover check: " << problem << '\n';
+        return 2;
     }
     const bool json = parser.isSet(jsonOption);
 
-    int exitCode = 0;
-    KeychainStore keychain;
-    ApiKeyLookup oldLookup(&keychain);
-    ApiKeyLookup newLookup(&keychain);
     QString oldKey;
     QString newKey;
-    int answered = 0;
     std::unique_ptr<OctopusClient> oldClient;
     std::unique_ptr<OctopusClient> newClient;
     std::unique_ptr<ReadinessModel> oldModel;
@@ -193,9 +162,7 @@ int runCheck(const QStringList &arguments)
             settings.baseUrl = url;
             settings.apiKey = key;
             settings.role = role;
-            settings.setTimeoutSeconds(timeoutSeconds);
-            for (const QString &pin : pins)
-                settings.pinnedFingerprints.insert(pin);
+            network.applyTo(&settings);
             return settings;
         };
         oldClient = std::make_unique<OctopusClient>(settingsFor(oldUrl, oldKey, ServerRole::Old));
@@ -216,32 +183,12 @@ int runCheck(const QStringList &arguments)
         newModel->start();
     };
 
-    auto onKey = [&](bool isOld, const QString &key, const QString &reason) {
-        (isOld ? oldKey : newKey) = key;
-        if (key.isEmpty()) {
-            err << QCoreApplication::translate("CheckVerb", "handover check: no API key for the %1 server "
-                                                            "%2: %3. Never pass a key as an argument.")
-                       .arg(isOld ? QCoreApplication::translate("CheckVerb", "old")
-                                  : QCoreApplication::translate("CheckVerb", "new"),
-                            (isOld ? oldUrl : newUrl).toString(), reason)
-                << '\n';
-            exitCode = 2;
-        }
-        if (++answered < 2)
-            return;
-        if (exitCode != 0) {
-            err.flush();
-            QCoreApplication::exit(exitCode);
-            return;
-        }
+    ServerPairKeyLookup keys(QStringLiteral("handover check"), oldUrl, newUrl, err);
+    keys.start([&](const QString &oldApiKey, const QString &newApiKey) {
+        oldKey = oldApiKey;
+        newKey = newApiKey;
         startChecks();
-    };
-    QObject::connect(&oldLookup, &ApiKeyLookup::finished, &oldLookup,
-                     [&](const QString &key, const QString &reason) { onKey(true, key, reason); });
-    QObject::connect(&newLookup, &ApiKeyLookup::finished, &newLookup,
-                     [&](const QString &key, const QString &reason) { onKey(false, key, reason); });
-    oldLookup.lookup(QStringLiteral("HANDOVER_OLD_API_KEY"), oldUrl);
-    newLookup.lookup(QStringLiteral("HANDOVER_NEW_API_KEY"), newUrl);
+    });
     const int code = QCoreApplication::exec();
     err.flush();
     out.flush();

@@ -21,9 +21,11 @@ int runHelp(const QStringList &);
 const auto kVerbs = std::to_array<Verb>({
     {"help", QT_TRANSLATE_NOOP("Cli", "List the command-line verbs"), &runHelp},
     {"audit", QT_TRANSLATE_NOOP("Cli", "Find scripts that call the old server's API"), &runAudit},
-    {"check", QT_TRANSLATE_NOOP("Cli", "Run every readiness check against the old server and its clone"), &runCheck},
+    {"check", QT_TRANSLATE_NOOP("Cli", "Run every readiness check against the old server and its clone"),
+     &runCheck},
     {"inventory", QT_TRANSLATE_NOOP("Cli", "Take an inventory of one server"), &runInventory},
-    {"tentacles", QT_TRANSLATE_NOOP("Cli", "List polling Tentacles with the commands that re-point them"), &runTentacles},
+    {"tentacles", QT_TRANSLATE_NOOP("Cli", "List polling Tentacles with the commands that re-point them"),
+     &runTentacles},
 });
 
 int runHelp(const QStringList &)

@@ -5,9 +5,9 @@
 
 #include "apierrortext.h"
 #include "apikeylookup.h"
-#include "certificateinfo.h"
 #include "inventoryjob.h"
 #include "keychainstore.h"
+#include "networkverboptions.h"
 #include "octopusclient.h"
 
 #include <QCommandLineParser>
@@ -27,18 +27,12 @@ int runInventory(const QStringList &arguments)
                                           QStringLiteral("URL"));
     const QCommandLineOption jsonOption(
         QStringLiteral("json"), QCoreApplication::translate("InventoryVerb", "Print the snapshot as JSON."));
-    const QCommandLineOption timeoutOption(
-        QStringLiteral("timeout"),
-        QCoreApplication::translate("InventoryVerb", "Connect and transfer timeout in seconds."),
-        QStringLiteral("SECONDS"));
-    const QCommandLineOption trustOption(
-        QStringLiteral("trust-fingerprint"),
-        QCoreApplication::translate("InventoryVerb",
-                                    "Trust a TLS certificate with this SHA-256 fingerprint (repeatable)."),
-        QStringLiteral("SHA256"));
+    NetworkVerbOptions network;
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                         QCoreApplication::translate("InventoryVerb", "Show this help."));
-    parser.addOptions({serverOption, jsonOption, timeoutOption, trustOption, helpOption});
+    parser.addOptions({serverOption, jsonOption});
+    parser.addOptions(network.options());
+    parser.addOption(helpOption);
     const QString usage = QCoreApplication::translate(
         "InventoryVerb",
         "Usage: handover inventory --server URL [--json] [--timeout SECONDS] "
@@ -63,28 +57,11 @@ int runInventory(const QStringList &arguments)
     }
     ConnectionSettings settings;
     settings.baseUrl = url;
-    if (parser.isSet(timeoutOption)) {
-        bool ok = false;
-        const int seconds = parser.value(timeoutOption).toInt(&ok);
-        if (!ok || seconds <= 0) {
-            err << QCoreApplication::translate(
-                       "InventoryVerb", "handover inventory: --timeout needs a positive number of seconds")
-                << '\n';
-            return 2;
-        }
-        settings.setTimeoutSeconds(seconds);
+    if (const QString problem = network.read(parser); !problem.isEmpty()) {
+        err << "handover inventory: " << problem << '\n';
+        return 2;
     }
-    for (const QString &value : parser.values(trustOption)) {
-        const QString pin = CertificateInfo::normaliseFingerprint(value);
-        if (pin.isEmpty()) {
-            err << QCoreApplication::translate("InventoryVerb",
-                                               "handover inventory: '%1' is not a SHA-256 fingerprint")
-                       .arg(value)
-                << '\n';
-            return 2;
-        }
-        settings.pinnedFingerprints.insert(pin);
-    }
+    network.applyTo(&settings);
     const bool json = parser.isSet(jsonOption);
 
     KeychainStore keychain;

@@ -8,11 +8,10 @@
 
 #include "apierrortext.h"
 #include "apijob.h"
-#include "apikeylookup.h"
-#include "certificateinfo.h"
 #include "inventoryjob.h"
-#include "keychainstore.h"
+#include "networkverboptions.h"
 #include "octopusclient.h"
+#include "serverpairkeylookup.h"
 #include "tentaclecommands.h"
 #include "tentaclemachines.h"
 
@@ -102,19 +101,13 @@ int runTentacles(const QStringList &arguments)
         QCoreApplication::translate("TentaclesVerb",
                                     "Tentacle instance name on the machines (default Tentacle)."),
         QStringLiteral("NAME"));
-    const QCommandLineOption timeoutOption(
-        QStringLiteral("timeout"),
-        QCoreApplication::translate("TentaclesVerb", "Connect and transfer timeout in seconds."),
-        QStringLiteral("SECONDS"));
-    const QCommandLineOption trustOption(
-        QStringLiteral("trust-fingerprint"),
-        QCoreApplication::translate("TentaclesVerb",
-                                    "Trust a TLS certificate with this SHA-256 fingerprint (repeatable)."),
-        QStringLiteral("SHA256"));
+    NetworkVerbOptions network;
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                         QCoreApplication::translate("TentaclesVerb", "Show this help."));
-    parser.addOptions({oldOption, newOption, hostOption, jsonOption, csvOption, scriptsOption, portOption,
-                       instanceOption, timeoutOption, trustOption, helpOption});
+    parser.addOptions(
+        {oldOption, newOption, hostOption, jsonOption, csvOption, scriptsOption, portOption, instanceOption});
+    parser.addOptions(network.options());
+    parser.addOption(helpOption);
     const QString usage = QCoreApplication::translate(
         "TentaclesVerb",
         "Usage: handover tentacles --old URL --new URL --new-host HOST [--json|--csv] [--scripts DIR]\n"
@@ -169,36 +162,16 @@ int runTentacles(const QStringList &arguments)
         if (options.instanceName.isEmpty())
             return usageError(QCoreApplication::translate("TentaclesVerb", "--instance needs a name"));
     }
-    int timeoutSeconds = 0;
-    if (parser.isSet(timeoutOption)) {
-        bool ok = false;
-        timeoutSeconds = parser.value(timeoutOption).toInt(&ok);
-        if (!ok || timeoutSeconds <= 0)
-            return usageError(
-                QCoreApplication::translate("TentaclesVerb", "--timeout needs a positive number of seconds"));
-    }
-    QStringList pins;
-    for (const QString &value : parser.values(trustOption)) {
-        const QString pin = CertificateInfo::normaliseFingerprint(value);
-        if (pin.isEmpty())
-            return usageError(
-                QCoreApplication::translate(
-                    "TentaclesVerb", "'%1' is not a SHA-256 fingerprint (64 hex digits, colons allowed)")
-                    .arg(value));
-        pins.append(pin);
-    }
+    if (const QString problem = network.read(parser); !problem.isEmpty())
+        return usageError(problem);
     const QString scriptsDir = parser.value(scriptsOption);
     if (parser.isSet(scriptsOption) && scriptsDir.trimmed().isEmpty())
         return usageError(QCoreApplication::translate("TentaclesVerb", "--scripts needs a folder"));
     const bool json = parser.isSet(jsonOption);
     const bool csv = parser.isSet(csvOption);
 
-    KeychainStore keychain;
-    ApiKeyLookup oldLookup(&keychain);
-    ApiKeyLookup newLookup(&keychain);
     QString oldKey;
     QString newKey;
-    int answered = 0;
     int exitCode = 0;
     std::unique_ptr<OctopusClient> oldClient;
     std::unique_ptr<OctopusClient> newClient;
@@ -318,10 +291,7 @@ int runTentacles(const QStringList &arguments)
             settings.baseUrl = url;
             settings.apiKey = key;
             settings.role = role;
-            if (timeoutSeconds > 0)
-                settings.setTimeoutSeconds(timeoutSeconds);
-            for (const QString &pin : pins)
-                settings.pinnedFingerprints.insert(pin);
+            network.applyTo(&settings);
             return settings;
         };
         oldClient = std::make_unique<OctopusClient>(settingsFor(oldUrl, oldKey, ServerRole::Old));
@@ -356,34 +326,12 @@ int runTentacles(const QStringList &arguments)
         });
     };
 
-    auto onKey = [&](bool isOld, const QString &key, const QString &reason) {
-        (isOld ? oldKey : newKey) = key;
-        if (key.isEmpty()) {
-            err << QCoreApplication::translate(
-                       "TentaclesVerb",
-                       "handover tentacles: no API key for the %1 server %2: %3. Never pass a key as an "
-                       "argument.")
-                       .arg(isOld ? QCoreApplication::translate("TentaclesVerb", "old")
-                                  : QCoreApplication::translate("TentaclesVerb", "new"),
-                            (isOld ? oldUrl : newUrl).toString(), reason)
-                << '\n';
-            exitCode = 2;
-        }
-        if (++answered < 2)
-            return;
-        if (exitCode != 0) {
-            err.flush();
-            QCoreApplication::exit(exitCode);
-            return;
-        }
+    ServerPairKeyLookup keys(QStringLiteral("handover tentacles"), oldUrl, newUrl, err);
+    keys.start([&](const QString &oldApiKey, const QString &newApiKey) {
+        oldKey = oldApiKey;
+        newKey = newApiKey;
         start();
-    };
-    QObject::connect(&oldLookup, &ApiKeyLookup::finished, &oldLookup,
-                     [&](const QString &key, const QString &reason) { onKey(true, key, reason); });
-    QObject::connect(&newLookup, &ApiKeyLookup::finished, &newLookup,
-                     [&](const QString &key, const QString &reason) { onKey(false, key, reason); });
-    oldLookup.lookup(QStringLiteral("HANDOVER_OLD_API_KEY"), oldUrl);
-    newLookup.lookup(QStringLiteral("HANDOVER_NEW_API_KEY"), newUrl);
+    });
     const int code = QCoreApplication::exec();
     stopped = true;
     newClient.reset();

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QCommandLineOption>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+class QCommandLineParser;
+struct ConnectionSettings;
+
+// The options every verb that talks to a server shares: --timeout SECONDS and --trust-fingerprint SHA256
+// (repeatable; hex with or without colons, any case).
+class NetworkVerbOptions
+{
+public:
+    NetworkVerbOptions();
+
+    QList<QCommandLineOption> options() const { return {m_timeout, m_trust}; }
+
+    // After QCommandLineParser::parse(). Returns an empty string when both options are valid, else a
+    // translated one-line reason (the caller reports it as a usage error, exit 2).
+    QString read(const QCommandLineParser &parser);
+
+    // The timeout and pinned fingerprints read above, for one server's connection.
+    void applyTo(ConnectionSettings *settings) const;
+
+private:
+    QCommandLineOption m_timeout;
+    QCommandLineOption m_trust;
+    int m_timeoutSeconds = 0;
+    QStringList m_pins;
+};
