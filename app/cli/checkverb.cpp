@@ -157,16 +157,8 @@ int runCheck(const QStringList &arguments)
     };
 
     auto startChecks = [&] {
-        auto settingsFor = [&](const QUrl &url, const QString &key, ServerRole role) {
-            ConnectionSettings settings;
-            settings.baseUrl = url;
-            settings.apiKey = key;
-            settings.role = role;
-            network.applyTo(&settings);
-            return settings;
-        };
-        oldClient = std::make_unique<OctopusClient>(settingsFor(oldUrl, oldKey, ServerRole::Old));
-        newClient = std::make_unique<OctopusClient>(settingsFor(newUrl, newKey, ServerRole::New));
+        oldClient = std::make_unique<OctopusClient>(network.settingsFor(oldUrl, oldKey, ServerRole::Old));
+        newClient = std::make_unique<OctopusClient>(network.settingsFor(newUrl, newKey, ServerRole::New));
         oldModel = std::make_unique<ReadinessModel>(oldClient.get(), ServerRole::Old);
         newModel = std::make_unique<ReadinessModel>(newClient.get(), ServerRole::New);
         oldModel->setInterval(0);

@@ -43,3 +43,14 @@ void NetworkVerbOptions::applyTo(ConnectionSettings *settings) const
     for (const QString &pin : m_pins)
         settings->pinnedFingerprints.insert(pin);
 }
+
+ConnectionSettings NetworkVerbOptions::settingsFor(const QUrl &url, const QString &apiKey,
+                                                   ServerRole role) const
+{
+    ConnectionSettings settings;
+    settings.baseUrl = url;
+    settings.apiKey = apiKey;
+    settings.role = role;
+    applyTo(&settings);
+    return settings;
+}

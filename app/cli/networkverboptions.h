@@ -6,7 +6,9 @@
 #include <QStringList>
 
 class QCommandLineParser;
+class QUrl;
 struct ConnectionSettings;
+enum class ServerRole;
 
 // The options every verb that talks to a server shares: --timeout SECONDS and --trust-fingerprint SHA256
 // (repeatable; hex with or without colons, any case).
@@ -23,6 +25,9 @@ public:
 
     // The timeout and pinned fingerprints read above, for one server's connection.
     void applyTo(ConnectionSettings *settings) const;
+
+    // One server's connection: its URL, key and role, with the options above applied.
+    ConnectionSettings settingsFor(const QUrl &url, const QString &apiKey, ServerRole role) const;
 
 private:
     QCommandLineOption m_timeout;

@@ -286,16 +286,8 @@ int runTentacles(const QStringList &arguments)
     };
 
     auto start = [&] {
-        auto settingsFor = [&](const QUrl &url, const QString &key, ServerRole role) {
-            ConnectionSettings settings;
-            settings.baseUrl = url;
-            settings.apiKey = key;
-            settings.role = role;
-            network.applyTo(&settings);
-            return settings;
-        };
-        oldClient = std::make_unique<OctopusClient>(settingsFor(oldUrl, oldKey, ServerRole::Old));
-        newClient = std::make_unique<OctopusClient>(settingsFor(newUrl, newKey, ServerRole::New));
+        oldClient = std::make_unique<OctopusClient>(network.settingsFor(oldUrl, oldKey, ServerRole::Old));
+        newClient = std::make_unique<OctopusClient>(network.settingsFor(newUrl, newKey, ServerRole::New));
         auto *job = new InventoryJob(oldClient.get(), oldClient.get());
         job->setApiKeyScope(InventoryJob::ApiKeyScope::None);
         QObject::connect(job, &InventoryJob::finished, job, [&](const InventorySnapshot &result) {
