@@ -1583,22 +1583,28 @@ void DataGenerator::generateEvents(const QList<SpaceContext> &spaces)
                      [](const Item &a, const Item &b) { return a.time > b.time; });
 }
 
-void DataGenerator::generateNodes()
+namespace {
+
+// The one server node of an instance (the old server and the clone each have their own).
+Item serverNodeItem(const QByteArray &nodeName)
 {
-    Collection &nodes = m_store.collection("", "octopusservernodes");
     JsonWriter w;
-    const QByteArray id = "OctopusServerNodes-" + m_store.nodeName;
+    const QByteArray id = "OctopusServerNodes-" + nodeName;
     w.beginObject();
-    w.str("Id", id)
-        .str("Name", m_store.nodeName)
-        .num("MaxConcurrentTasks", 5)
-        .boolean("IsInMaintenanceMode", false);
+    w.str("Id", id).str("Name", nodeName).num("MaxConcurrentTasks", 5).boolean("IsInMaintenanceMode", false);
     w.beginObject("Links")
         .str("Self", "/api/octopusservernodes/" + id)
         .str("Node", "/api/octopusservernodes/" + id + "/details")
         .end();
     w.end();
-    nodes.items.append({id, m_store.nodeName, w.take(), {}, 0});
+    return {id, nodeName, w.take(), {}, 0};
+}
+
+} // namespace
+
+void DataGenerator::generateNodes()
+{
+    m_store.collection("", "octopusservernodes").items.append(serverNodeItem(m_store.nodeName));
 }
 
 DataStore DataGenerator::makeClone(const DataStore &old, quint64 seed, bool keepInstallationId)
@@ -1628,19 +1634,7 @@ DataStore DataGenerator::makeClone(const DataStore &old, quint64 seed, bool keep
     }
     Collection &nodes = clone.collection("", "octopusservernodes");
     nodes.items.clear();
-    JsonWriter w;
-    const QByteArray id = "OctopusServerNodes-" + clone.nodeName;
-    w.beginObject();
-    w.str("Id", id)
-        .str("Name", clone.nodeName)
-        .num("MaxConcurrentTasks", 5)
-        .boolean("IsInMaintenanceMode", false);
-    w.beginObject("Links")
-        .str("Self", "/api/octopusservernodes/" + id)
-        .str("Node", "/api/octopusservernodes/" + id + "/details")
-        .end();
-    w.end();
-    nodes.items.append({id, clone.nodeName, w.take(), {}, 0});
+    nodes.items.append(serverNodeItem(clone.nodeName));
     return clone;
 }
 
