@@ -10,27 +10,16 @@
 
 namespace {
 
-QDateTime date(const JsonSpanObject &o, const char *key)
-{
-    const QString text = o.string(key);
-    return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
-}
-
-// Calls `read` for each item object of a page (all already validated by the page reader).
+// Calls `read` for each item object of a page as the page reader reaches it (one pass over the page).
 template<typename T, typename Read>
-QVariant convert(const QList<QByteArrayView> &items, Read read)
+QVariant convert(const PagedFetchJob::ItemSource &items, Read read)
 {
     QList<T> out;
-    out.reserve(items.size());
-    JsonSpanObject object;
-    for (const QByteArrayView &item : items) {
-        if (object.parse(item))
-            out.append(read(object));
-    }
+    items([&out, &read](const JsonSpanObject &object) { out.append(read(object)); });
     return QVariant::fromValue(out);
 }
 
-QVariant machines(const QList<QByteArrayView> &items, bool workers)
+QVariant machines(const PagedFetchJob::ItemSource &items, bool workers)
 {
     return convert<InventoryMachine>(items, [workers](const JsonSpanObject &o) {
         const JsonSpanObject endpoint = o.object("Endpoint");
@@ -63,7 +52,7 @@ QVariant machines(const QList<QByteArrayView> &items, bool workers)
     });
 }
 
-QVariant named(const QList<QByteArrayView> &items)
+QVariant named(const PagedFetchJob::ItemSource &items)
 {
     return convert<InventoryNamed>(items, [](const JsonSpanObject &o) {
         return InventoryNamed{o.string("Id"), o.string("Name"), o.string("SpaceId"), o.boolean("IsDisabled")};
@@ -74,16 +63,24 @@ template<typename T>
 void appendAll(QList<T> *target, const QList<QVariant> &pages)
 {
     // The pages were built on the parse pool and nobody else holds them: take their storage instead of
-    // copying every item on the GUI thread (the first page becomes the list; the others are moved in).
+    // copying every item on the GUI thread (the first page becomes the list; the others are moved in, into
+    // room reserved once).
+    qsizetype total = target->size();
+    for (const QVariant &page : pages) {
+        if (page.metaType() == QMetaType::fromType<QList<T>>())
+            total += static_cast<const QList<T> *>(page.constData())->size();
+    }
     for (const QVariant &page : pages) {
         const QList<T> *items = static_cast<const QList<T> *>(page.constData());
         if (page.metaType() != QMetaType::fromType<QList<T>>() || !items)
             continue;
         QList<T> taken = std::move(*const_cast<QList<T> *>(items));
-        if (target->isEmpty())
+        if (target->isEmpty()) {
             *target = std::move(taken);
-        else
+            target->reserve(total);
+        } else {
             target->append(std::move(taken));
+        }
     }
 }
 
@@ -147,8 +144,7 @@ void InventoryJob::recordError(const ApiError &error, bool optional)
     }
 }
 
-PagedFetchJob *InventoryJob::fetch(const QString &path,
-                                   std::function<QVariant(const QList<QByteArrayView> &)> transform,
+PagedFetchJob *InventoryJob::fetch(const QString &path, PagedFetchJob::ItemTransform transform,
                                    std::function<void(const QList<QVariant> &)> consume, bool optional)
 {
     PagedFetchJob *job = m_client->fetchAll(path, this);
@@ -220,7 +216,7 @@ void InventoryJob::start()
     });
     fetch(
         QStringLiteral("/api/spaces"),
-        [](const QList<QByteArrayView> &items) {
+        [](const PagedFetchJob::ItemSource &items) {
             return convert<InventorySpace>(items, [](const JsonSpanObject &o) {
                 return InventorySpace{o.string("Id"), o.string("Name"), o.boolean("IsDefault")};
             });
@@ -231,7 +227,7 @@ void InventoryJob::start()
         });
     fetch(
         QStringLiteral("/api/users"),
-        [](const QList<QByteArrayView> &items) {
+        [](const PagedFetchJob::ItemSource &items) {
             return convert<InventoryUser>(items, [](const JsonSpanObject &o) {
                 InventoryUser u;
                 u.id = o.string("Id");
@@ -284,11 +280,11 @@ void InventoryJob::onSpaces()
     for (const QString &prefix : std::as_const(prefixes)) {
         fetch(
             prefix + QStringLiteral("/machines"),
-            [](const QList<QByteArrayView> &items) { return machines(items, false); },
+            [](const PagedFetchJob::ItemSource &items) { return machines(items, false); },
             [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.targets, pages); });
         fetch(
             prefix + QStringLiteral("/workers"),
-            [](const QList<QByteArrayView> &items) { return machines(items, true); },
+            [](const PagedFetchJob::ItemSource &items) { return machines(items, true); },
             [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.workers, pages); }, true);
         fetch(prefix + QStringLiteral("/environments"), &named,
               [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.environments, pages); });
@@ -299,7 +295,7 @@ void InventoryJob::onSpaces()
             [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.tenants, pages); }, true);
         fetch(
             prefix + QStringLiteral("/build-information"),
-            [](const QList<QByteArrayView> &items) {
+            [](const PagedFetchJob::ItemSource &items) {
                 return convert<InventoryBuildInformation>(items, [](const JsonSpanObject &o) {
                     InventoryBuildInformation b;
                     b.id = o.string("Id");
@@ -310,7 +306,7 @@ void InventoryJob::onSpaces()
                     b.buildNumber = o.string("BuildNumber");
                     b.buildUrl = o.string("BuildUrl");
                     b.vcsRoot = o.string("VcsRoot");
-                    b.created = date(o, "Created");
+                    b.created = o.dateTime("Created");
                     return b;
                 });
             },
@@ -329,14 +325,14 @@ void InventoryJob::onUsers()
         const QString userId = user.id;
         fetch(
             QStringLiteral("/api/users/%1/apikeys").arg(userId),
-            [](const QList<QByteArrayView> &items) {
+            [](const PagedFetchJob::ItemSource &items) {
                 return convert<InventoryApiKey>(items, [](const JsonSpanObject &o) {
                     InventoryApiKey k;
                     k.id = o.string("Id");
                     k.purpose = o.string("Purpose");
-                    k.created = date(o, "Created");
-                    k.expires = date(o, "Expires");
-                    k.lastUsed = date(o, "LastUsedTimeStamp");
+                    k.created = o.dateTime("Created");
+                    k.expires = o.dateTime("Expires");
+                    k.lastUsed = o.dateTime("LastUsedTimeStamp");
                     k.accessLevel = o.string("AccessLevel");
                     return k;
                 });

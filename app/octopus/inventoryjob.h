@@ -1,6 +1,7 @@
 #pragma once
 
 #include "inventorysnapshot.h"
+#include "pagedfetchjob.h"
 
 #include <QHash>
 #include <QObject>
@@ -45,8 +46,7 @@ Q_SIGNALS:
     void finished(const InventorySnapshot &snapshot);
 
 private:
-    PagedFetchJob *fetch(const QString &path,
-                         std::function<QVariant(const QList<QByteArrayView> &)> transform,
+    PagedFetchJob *fetch(const QString &path, PagedFetchJob::ItemTransform transform,
                          std::function<void(const QList<QVariant> &)> consume, bool optional = false);
     ApiJob *get(const QString &path, std::function<void(const QJsonDocument &)> consume,
                 bool optional = false);

@@ -298,6 +298,103 @@ QStringList JsonSpanObject::strings(const char *key) const
     }
 }
 
+namespace {
+
+// Reads exactly `digits` decimal digits at p.
+bool readDigits(const char *&p, const char *end, int digits, int *value)
+{
+    if (end - p < digits)
+        return false;
+    int v = 0;
+    for (int i = 0; i < digits; ++i) {
+        const char c = p[i];
+        if (c < '0' || c > '9')
+            return false;
+        v = v * 10 + (c - '0');
+    }
+    p += digits;
+    *value = v;
+    return true;
+}
+
+// Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
+qint64 daysFromCivil(int y, int m, int d)
+{
+    y -= m <= 2;
+    const qint64 era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = unsigned(y - era * 400);
+    const unsigned doy = (153 * unsigned(m + (m > 2 ? -3 : 9)) + 2) / 5 + unsigned(d) - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + qint64(doe) - 719468;
+}
+
+// YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM): the form Octopus writes. False for anything else.
+bool parseIsoUtc(QByteArrayView text, qint64 *msecs)
+{
+    const char *p = text.data();
+    const char *end = p + text.size();
+    int year, month, day, hour, minute, second;
+    if (!readDigits(p, end, 4, &year) || p == end || *p++ != '-' || !readDigits(p, end, 2, &month) ||
+        p == end || *p++ != '-' || !readDigits(p, end, 2, &day) || p == end || (*p != 'T' && *p != 't') ||
+        !readDigits(++p, end, 2, &hour) || p == end || *p++ != ':' || !readDigits(p, end, 2, &minute) ||
+        p == end || *p++ != ':' || !readDigits(p, end, 2, &second))
+        return false;
+    static constexpr int kDaysInMonth[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12 || day < 1 || day > kDaysInMonth[month - 1] || hour > 23 || minute > 59 ||
+        second > 59)
+        return false;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (month == 2 && day == 29 && !leap)
+        return false;
+    int millis = 0;
+    if (p < end && *p == '.') {
+        ++p;
+        int scale = 100;
+        const char *digitsStart = p;
+        while (p < end && *p >= '0' && *p <= '9') {
+            millis += (*p - '0') * scale; // digits beyond milliseconds are dropped, as QDateTime does
+            scale /= 10;
+            ++p;
+        }
+        if (p == digitsStart)
+            return false;
+    }
+    int offsetMinutes = 0;
+    if (p < end && (*p == 'Z' || *p == 'z')) {
+        ++p;
+    } else if (p < end && (*p == '+' || *p == '-')) {
+        const int sign = *p++ == '-' ? -1 : 1;
+        int oh, om;
+        if (!readDigits(p, end, 2, &oh) || p == end || *p++ != ':' || !readDigits(p, end, 2, &om) ||
+            oh > 23 || om > 59)
+            return false;
+        offsetMinutes = sign * (oh * 60 + om);
+    } else {
+        return false; // no zone: local time, left to QDateTime
+    }
+    if (p != end)
+        return false;
+    const qint64 seconds = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second -
+                           qint64(offsetMinutes) * 60;
+    *msecs = seconds * 1000 + millis;
+    return true;
+}
+
+} // namespace
+
+QDateTime JsonSpanObject::dateTime(const char *key) const
+{
+    const QByteArrayView value = raw(key);
+    if (value.size() < 2 || value.front() != '"')
+        return {};
+    qint64 msecs = 0;
+    if (parseIsoUtc(value.sliced(1, value.size() - 2), &msecs))
+        return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
+    const QString text = JsonSpan::decodeString(value);
+    const QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return parsed.isValid() ? parsed.toUTC() : QDateTime();
+}
+
 JsonSpanObject JsonSpanObject::object(const char *key) const
 {
     JsonSpanObject nested;
@@ -307,8 +404,9 @@ JsonSpanObject JsonSpanObject::object(const char *key) const
     return nested;
 }
 
-bool JsonSpan::parsePage(QByteArrayView body, Page *page)
+bool JsonSpan::parsePage(QByteArrayView body, Page *page, const ItemVisitor &visit)
 {
+    JsonSpanObject item; // reused for every item: its member table stays allocated
     const char *p = body.data();
     const char *end = p + body.size();
     skipSpace(p, end);
@@ -325,9 +423,19 @@ bool JsonSpan::parsePage(QByteArrayView body, Page *page)
         for (;;) {
             skipSpace(q, end);
             const char *start = q;
-            if (!skipValue(q, end))
-                return false;
-            page->items.append(QByteArrayView(start, q - start));
+            if (visit && q < end && *q == '{') {
+                qsizetype consumed = 0;
+                if (!item.parse(QByteArrayView(q, end - q), &consumed))
+                    return false;
+                q += consumed;
+                visit(item);
+            } else {
+                if (!skipValue(q, end))
+                    return false;
+                if (!visit)
+                    page->items.append(QByteArrayView(start, q - start));
+            }
+            ++page->itemCount;
             skipSpace(q, end);
             if (q >= end)
                 return false;

@@ -1,10 +1,13 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <QVarLengthArray>
+
+#include <functional>
 
 // A fast, allocation-light reader for the large collection pages of an inventory (build information
 // alone is ~1 MB per page): it validates the JSON structure while skipping values and keeps each object's
@@ -22,7 +25,10 @@ public:
     QString string(const char *key) const; // "" when absent, null or not a string
     bool boolean(const char *key, bool fallback = false) const;
     double number(const char *key, double fallback = -1) const;
-    QStringList strings(const char *key) const;   // an array of strings
+    QStringList strings(const char *key) const; // an array of strings
+    // An ISO 8601 date and time ("2021-03-04T05:06:07.123+01:00", "…Z"), in UTC; invalid when absent or not a
+    // date. The common form is read straight from the bytes; anything else goes through QDateTime.
+    QDateTime dateTime(const char *key) const;
     JsonSpanObject object(const char *key) const; // empty object when absent
     QByteArrayView raw(const char *key) const;    // the member's value as written, or null
 
@@ -37,12 +43,17 @@ public:
     // A collection page ({"Items":[...], "TotalResults":..}) or a bare array (an /all endpoint).
     struct Page
     {
-        QList<QByteArrayView> items; // each item's object text
+        QList<QByteArrayView> items; // each item's text (only without a visitor)
+        int itemCount = 0;
         qint64 totalResults = -1;
         int itemsPerPage = -1;
         QString nextLink;
     };
-    static bool parsePage(QByteArrayView body, Page *page);
+    using ItemVisitor = std::function<void(const JsonSpanObject &item)>;
+    // With `visit`, each item that is an object is handed over with its top-level members as soon as it has
+    // been read, in the same single pass that validates the page (items are not collected). On false (the
+    // page is malformed) whatever was visited must be thrown away.
+    static bool parsePage(QByteArrayView body, Page *page, const ItemVisitor &visit = {});
 
     // Helpers shared with JsonSpanObject.
     static bool skipValue(const char *&p, const char *end);

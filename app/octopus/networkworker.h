@@ -4,22 +4,24 @@
 #include "apiresult.h"
 #include "connectionsettings.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QMutex>
 #include <QObject>
 #include <QPointer>
+#include <QSslError>
 #include <QThreadPool>
 
 #include <memory>
 
-class QNetworkAccessManager;
-class QNetworkReply;
+class HttpConnection;
 class QTimer;
 
-// Lives on the client's network thread and owns its QNetworkAccessManager. Everything here runs on that
-// thread: sending, redirect and TLS decisions, retries, timeouts and JSON parsing. Results leave through
-// finished(), which OctopusClient receives with a queued connection on its own thread.
+// Lives on the client's network thread and owns its HTTP connections (HttpConnection, kept alive, at most
+// maxInFlight). Everything here runs on that thread: sending, redirect and TLS decisions, retries, timeouts;
+// large bodies are parsed on a shared pool. Results leave through finished(), which OctopusClient receives
+// with a queued connection on its own thread.
 class NetworkWorker : public QObject
 {
     Q_OBJECT
@@ -42,29 +44,41 @@ private:
         quint64 id = 0;
         ApiRequest request;
         int attempt = 0;
-        qint64 bytes = 0;
-        QPointer<QNetworkReply> reply;
-        QTimer *watchdog = nullptr; // connect timeout, then transfer (silence) timeout
-        QTimer *deadline = nullptr; // whole attempt
-        QTimer *backoff = nullptr;  // waiting before the next attempt
-        ApiError abortReason;       // set before we abort a reply ourselves
+        QUrl url;                 // of the request now on the wire (changes with redirects)
+        QByteArray method;        // likewise (a 303 turns it into GET)
+        int redirects = 0;        // within this attempt
+        bool staleResend = false; // already resent once after a stale keep-alive connection
+        bool sent = false;        // the request left: the silence timeout applies
+        HttpConnection *connection = nullptr;
+        QTimer *watchdog = nullptr; // connect, silence and whole-attempt timeouts
+        qint64 attemptStartMs = 0;
+        QTimer *backoff = nullptr; // waiting before the next attempt
+        ApiError abortReason;      // set when we refuse a TLS handshake ourselves
     };
 
     void pump();
     void dispatch(Call *call);
-    void onReplyFinished(Call *call);
-    void abortWith(Call *call, ApiError error);
+    void sendOn(Call *call);
+    void armWatchdog(Call *call);
+    void onWatchdog(Call *call);
+    HttpConnection *acquireConnection(bool reuse);
+    void releaseConnection(Call *call, bool reusable);
+    void closeIdleConnections();
+    void onConnectionFinished(HttpConnection *connection);
+    void onConnectionFailed(HttpConnection *connection, int failure, const QString &message);
+    void onSslErrors(HttpConnection *connection, const QList<QSslError> &errors);
+    void failCall(Call *call, ApiError error);
+    void conclude(Call *call, ApiResult result, QByteArray body);
     void finish(Call *call, ApiResult result);
-    void releaseReply(Call *call);
     ApiError baseError(const Call *call) const;
     QUrl resolve(const QString &path) const;
-    ApiResult classify(Call *call, QNetworkReply *reply, QByteArray *pendingBody);
+    ApiResult classify(Call *call, int status, const QByteArray &retryAfter, const QByteArray &body);
     void onParsed(quint64 id, ApiResult result);
     static void parseBody(ApiResult *result, const QByteArray &body, const ApiRequest &request);
-    QNetworkAccessManager *nam();
 
     ConnectionSettings m_settings;
-    QNetworkAccessManager *m_nam = nullptr;
+    QElapsedTimer m_clock;
+    QList<HttpConnection *> m_idle; // open keep-alive connections waiting for a request
     QHash<quint64, Call *> m_calls;
     QList<quint64> m_queue; // waiting for an in-flight slot, in order
     int m_inFlight = 0;

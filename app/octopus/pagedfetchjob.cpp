@@ -37,13 +37,17 @@ PageDigest digest(const QJsonDocument &doc, bool bareArray, const PagedFetchJob:
     page.itemCount = int(items.size());
     if (transform) {
         // Only reached when the fast reader refused a body QJsonDocument accepts: re-serialise the items.
-        QList<QByteArray> texts;
-        QList<QByteArrayView> views;
-        for (const QJsonValue &item : std::as_const(items))
-            texts.append(QJsonDocument(item.toObject()).toJson(QJsonDocument::Compact));
-        for (const QByteArray &text : std::as_const(texts))
-            views.append(text);
-        page.converted = transform(views);
+        page.converted = transform([&items](const JsonSpan::ItemVisitor &visit) {
+            JsonSpanObject object;
+            for (const QJsonValue &item : std::as_const(items)) {
+                if (!item.isObject())
+                    continue;
+                const QByteArray text = QJsonDocument(item.toObject()).toJson(QJsonDocument::Compact);
+                if (object.parse(text))
+                    visit(object);
+            }
+            return true;
+        });
     } else {
         page.items = items;
     }
@@ -54,16 +58,20 @@ std::optional<QVariant> fastDigest(const QByteArray &body, bool bareArray,
                                    const PagedFetchJob::ItemTransform &transform)
 {
     JsonSpan::Page span;
-    if (!JsonSpan::parsePage(body, &span))
-        return std::nullopt;
+    bool parsed = false;
     PageDigest page;
+    page.converted = transform([&](const JsonSpan::ItemVisitor &visit) {
+        parsed = JsonSpan::parsePage(body, &span, visit);
+        return parsed;
+    });
+    if (!parsed)
+        return std::nullopt; // QJsonDocument reads it again and says what is wrong
     if (!bareArray) {
         page.totalResults = span.totalResults;
         page.itemsPerPage = span.itemsPerPage;
         page.nextLink = span.nextLink;
     }
-    page.itemCount = int(span.items.size());
-    page.converted = transform(span.items);
+    page.itemCount = span.itemCount;
     return QVariant::fromValue(page);
 }
 

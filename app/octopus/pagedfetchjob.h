@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "jsonspan.h"
 
 #include <QByteArrayView>
 #include <QJsonArray>
@@ -54,9 +55,12 @@ public:
 
     void setPageSize(int take) { m_pageSize = take; }
     void setPreferAll(bool preferAll) { m_preferAll = preferAll; }
-    // Runs off the caller's thread for each page: `items` are the page's item objects as JSON text (read
-    // them with JsonSpanObject). Its output is collected in PagedResult::converted; raw items are not kept.
-    using ItemTransform = std::function<QVariant(const QList<QByteArrayView> &items)>;
+    // Runs off the caller's thread for each page. Calling `items` with a visitor reads the page in one pass
+    // and hands each item object over as it is read (with its top-level members, see JsonSpanObject); it
+    // returns false for a malformed page, whose output is then discarded. The transform's output is collected
+    // in PagedResult::converted; raw items are not kept.
+    using ItemSource = std::function<bool(const JsonSpan::ItemVisitor &visit)>;
+    using ItemTransform = std::function<QVariant(const ItemSource &items)>;
     void setItemTransform(ItemTransform transform) { m_transform = std::move(transform); }
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
 

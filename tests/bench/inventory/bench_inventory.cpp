@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
@@ -51,6 +52,22 @@ double peakRssMb()
     return usage.ru_maxrss / 1024.0; // kilobytes on Linux
 }
 
+// CPU time on each of this process's threads (ns, from /proc/self/task/*/schedstat), summed by thread name.
+QMap<QString, qint64> cpuByThreadName()
+{
+    QMap<QString, qint64> byName;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile stat(tasks.filePath(tid + QStringLiteral("/schedstat")));
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (!stat.open(QIODevice::ReadOnly) || !comm.open(QIODevice::ReadOnly))
+            continue;
+        const qint64 ns = stat.readAll().split(' ').value(0).toLongLong();
+        byName[QString::fromUtf8(comm.readAll().trimmed())] += ns;
+    }
+    return byName;
+}
+
 struct Instance
 {
     QUrl url;
@@ -60,8 +77,9 @@ struct Instance
 class Bench : public QObject
 {
 public:
-    explicit Bench(int naiveCapSeconds)
+    Bench(int naiveCapSeconds, bool inventoryOnly)
         : m_naiveCapMs(naiveCapSeconds * 1000)
+        , m_inventoryOnly(inventoryOnly)
     {}
 
     void start()
@@ -119,6 +137,7 @@ private:
         m_stallTimer.start();
         m_cpuAtStart = cpuSeconds(RUSAGE_SELF);
         m_guiCpuAtStart = cpuSeconds(RUSAGE_THREAD);
+        m_threadCpuAtStart = cpuByThreadName();
         m_wall.start();
         for (int i = 0; i < 2; ++i) {
             ConnectionSettings settings;
@@ -164,7 +183,20 @@ private:
         out() << "cpu-s: " << QString::number(cpuSeconds(RUSAGE_SELF) - m_cpuAtStart, 'f', 3)
               << " (gui thread " << QString::number(cpuSeconds(RUSAGE_THREAD) - m_guiCpuAtStart, 'f', 3)
               << ")" << Qt::endl;
+        // Where the client's CPU went, by thread name (threads that ended during the run are not counted).
+        const QMap<QString, qint64> threadCpu = cpuByThreadName();
+        QStringList perThread;
+        for (auto it = threadCpu.begin(); it != threadCpu.end(); ++it) {
+            const double seconds = (it.value() - m_threadCpuAtStart.value(it.key())) / 1e9;
+            if (seconds >= 0.001)
+                perThread << QStringLiteral("%1=%2").arg(it.key(), QString::number(seconds, 'f', 3));
+        }
+        out() << "cpu-s-by-thread: " << perThread.join(QLatin1Char(' ')) << Qt::endl;
         m_inventoryWall = wall;
+        if (m_inventoryOnly) { // a profiling aid: stop before curl and the naive client
+            QCoreApplication::exit(0);
+            return;
+        }
         QTimer::singleShot(0, this, &Bench::runCurl);
     }
 
@@ -313,12 +345,14 @@ private:
     QElapsedTimer m_wall;
     double m_cpuAtStart = 0;
     double m_guiCpuAtStart = 0;
+    QMap<QString, qint64> m_threadCpuAtStart;
     double m_inventoryWall = 0;
     double m_curlWall = -1;
     QElapsedTimer m_curlClock;
     bool m_curlFailed = false;
     QTemporaryDir m_dir;
     int m_naiveCapMs;
+    bool m_inventoryOnly = false;
     QList<QPair<int, QString>> m_naiveQueue;
     std::vector<std::unique_ptr<OctopusClient>> m_naiveClients;
     QElapsedTimer m_naiveWall;
@@ -342,7 +376,8 @@ int main(int argc, char *argv[])
     const qsizetype capIndex = arguments.indexOf(QStringLiteral("--naive-cap"));
     if (capIndex > 0 && capIndex + 1 < arguments.size())
         naiveCap = std::max(1, arguments.at(capIndex + 1).toInt());
-    Bench bench(naiveCap);
+    // --inventory-only: stop after the inventory (for profiling the client alone).
+    Bench bench(naiveCap, arguments.contains(QStringLiteral("--inventory-only")));
     QTimer::singleShot(0, &bench, [&bench] { bench.start(); });
     return app.exec();
 }
