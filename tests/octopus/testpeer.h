@@ -15,6 +15,7 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrl>
 
 #include <functional>
@@ -41,6 +42,9 @@ struct PeerResponse
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     qint64 declaredLength = -1; // Content-Length to claim (truncation tests); -1 = body size
+    QByteArray raw;             // when set: written exactly as it is (status line, headers and body)
+    bool closeAfterRaw = false; // close the connection once `raw` is written
+    int dribble = 0;            // > 0: write `raw` in pieces of this many bytes, one per millisecond
 
     void addHeader(const QByteArray &name, const QByteArray &value)
     {
@@ -65,6 +69,14 @@ struct PeerResponse
     {
         PeerResponse r;
         r.action = Action::Hang;
+        return r;
+    }
+    static PeerResponse rawBytes(const QByteArray &bytes, bool closeAfter = false, int dribble = 0)
+    {
+        PeerResponse r;
+        r.raw = bytes;
+        r.closeAfterRaw = closeAfter;
+        r.dribble = dribble;
         return r;
     }
     static PeerResponse close()
@@ -114,6 +126,7 @@ public:
     void setHandler(Handler handler) { m_handler = std::move(handler); }
 
     QList<PeerRequest> requests;
+    int connections = 0; // accepted so far
     int inFlight = 0;
     int maxInFlight = 0;
 
@@ -135,6 +148,7 @@ private:
     {
         connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this, [this] {
             while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+                ++connections;
                 socket->setParent(this);
                 connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
                 connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
@@ -217,6 +231,10 @@ private:
 
     void write(QTcpSocket *socket, const PeerResponse &response)
     {
+        if (!response.raw.isEmpty()) {
+            writeRaw(socket, response.raw, response.closeAfterRaw, response.dribble);
+            return;
+        }
         QByteArray out =
             "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reason(response.status) + "\r\n";
         for (const auto &header : response.headers)
@@ -228,6 +246,25 @@ private:
             socket->flush();
             socket->disconnectFromHost();
         }
+    }
+
+    void writeRaw(QTcpSocket *socket, const QByteArray &bytes, bool closeAfter, int dribble)
+    {
+        if (dribble <= 0 || bytes.size() <= dribble) {
+            socket->write(bytes);
+            if (closeAfter) {
+                socket->flush();
+                socket->disconnectFromHost();
+            }
+            return;
+        }
+        socket->write(bytes.left(dribble));
+        socket->flush();
+        QPointer<QTcpSocket> guard(socket);
+        QTimer::singleShot(1, this, [this, guard, rest = bytes.mid(dribble), closeAfter, dribble] {
+            if (guard)
+                writeRaw(guard, rest, closeAfter, dribble);
+        });
     }
 
     Handler m_handler;

@@ -96,6 +96,85 @@ private Q_SLOTS:
         QFETCH(QByteArray, body);
         JsonSpan::Page parsed;
         QVERIFY(!JsonSpan::parsePage(body, &parsed));
+        // The one-pass reader (items handed over as they are read) refuses the same pages.
+        JsonSpan::Page visited;
+        QVERIFY(!JsonSpan::parsePage(body, &visited, [](const JsonSpanObject &) {}));
+    }
+
+    void visitsItemsInOnePassLikeTheTextReader_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("page") << QByteArray(kJson4);
+        QTest::newRow("bare array") << QByteArray(kJson5);
+        QTest::newRow("members in any order") << QByteArray(
+            R"({"Links":{},"Items":[{"Id":"a","Name":"x"},7,{"Name":"b\u00e9","Id":"b"}],"TotalResults":3})");
+    }
+    void visitsItemsInOnePassLikeTheTextReader()
+    {
+        QFETCH(QByteArray, body);
+        JsonSpan::Page text;
+        QVERIFY(JsonSpan::parsePage(body, &text));
+        QStringList expected;
+        for (const QByteArrayView item : std::as_const(text.items)) {
+            JsonSpanObject object;
+            if (object.parse(item))
+                expected.append(object.string("Id") + QLatin1Char('/') + object.string("Name"));
+        }
+        JsonSpan::Page visited;
+        QStringList seen;
+        QVERIFY(JsonSpan::parsePage(body, &visited, [&seen](const JsonSpanObject &object) {
+            seen.append(object.string("Id") + QLatin1Char('/') + object.string("Name"));
+        }));
+        QCOMPARE(seen, expected);
+        QVERIFY(!seen.isEmpty());
+        QCOMPARE(visited.items.size(), 0); // not collected with a visitor
+        QCOMPARE(visited.itemCount, text.items.size());
+        QCOMPARE(visited.totalResults, text.totalResults);
+        QCOMPARE(visited.nextLink, text.nextLink);
+    }
+
+    void readsDatesLikeQDateTime_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::newRow("offset zero, millis") << QByteArray("2026-11-30T00:00:00.000+00:00");
+        QTest::newRow("Z") << QByteArray("2021-03-04T05:06:07Z");
+        QTest::newRow("positive offset") << QByteArray("2021-03-04T05:06:07.123+10:00");
+        QTest::newRow("negative half-hour offset") << QByteArray("1999-12-31T23:59:59.9-03:30");
+        QTest::newRow("seven fraction digits") << QByteArray("2023-06-01T12:34:56.1234567+02:00");
+        QTest::newRow("leap day") << QByteArray("2024-02-29T10:00:00Z");
+        QTest::newRow("before 1970") << QByteArray("1969-07-20T20:17:40Z");
+        QTest::newRow("no zone (local time)") << QByteArray("2021-03-04T05:06:07");
+    }
+    void readsDatesLikeQDateTime()
+    {
+        QFETCH(QByteArray, value);
+        JsonSpanObject object;
+        const QByteArray json = R"({"When":")" + value + R"("})"; // the object's spans point into it
+        QVERIFY(object.parse(json));
+        const QDateTime expected =
+            QDateTime::fromString(QString::fromLatin1(value), Qt::ISODateWithMs).toUTC();
+        QVERIFY(expected.isValid());
+        const QDateTime read = object.dateTime("When");
+        QCOMPARE(read, expected);
+        QCOMPARE(read.timeSpec(), Qt::UTC);
+    }
+
+    void refusesWhatIsNotADate_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::newRow("absent") << QByteArray(R"({})");
+        QTest::newRow("null") << QByteArray(R"({"When":null})");
+        QTest::newRow("number") << QByteArray(R"({"When":12})");
+        QTest::newRow("text") << QByteArray(R"({"When":"soon"})");
+        QTest::newRow("29 February of a common year") << QByteArray(R"({"When":"2023-02-29T10:00:00Z"})");
+        QTest::newRow("month 13") << QByteArray(R"({"When":"2023-13-01T10:00:00Z"})");
+    }
+    void refusesWhatIsNotADate()
+    {
+        QFETCH(QByteArray, json);
+        JsonSpanObject object;
+        QVERIFY(object.parse(json));
+        QVERIFY(!object.dateTime("When").isValid());
     }
 };
 
