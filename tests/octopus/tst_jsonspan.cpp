@@ -149,7 +149,8 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, value);
         JsonSpanObject object;
-        const QByteArray json = R"({"When":")" + value + R"("})"; // the object's spans point into it
+        // The object keeps spans into this text: it must outlive the reads.
+        const QByteArray json = QByteArrayLiteral("{\"When\":\"") + value + QByteArrayLiteral("\"}");
         QVERIFY(object.parse(json));
         const QDateTime expected =
             QDateTime::fromString(QString::fromLatin1(value), Qt::ISODateWithMs).toUTC();
