@@ -1,5 +1,7 @@
 #include "httpconnection.h"
 
+#include <QMutex>
+#include <QMutexLocker>
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -31,7 +33,59 @@ bool hasToken(QByteArrayView list, QByteArrayView token)
     return false;
 }
 
+constexpr qsizetype kRecycleMinBytes = 64 * 1024;       // smaller bodies come cheaply from malloc
+constexpr qsizetype kRecycleMaxBytes = 8 * 1024 * 1024; // larger ones are rare: not worth holding
+constexpr int kRecycleMaxBuffers = 16;                  // about what two servers have in flight and parsing
+
+struct RecycledBodies
+{
+    QMutex mutex;
+    QList<QByteArray> buffers;
+};
+
+RecycledBodies &recycledBodies()
+{
+    static RecycledBodies bodies;
+    return bodies;
+}
+
 } // namespace
+
+QByteArray BodyBufferPool::take(qsizetype size)
+{
+    if (size >= kRecycleMinBytes && size <= kRecycleMaxBytes) {
+        RecycledBodies &bodies = recycledBodies();
+        QMutexLocker lock(&bodies.mutex);
+        // The smallest buffer that fits.
+        qsizetype best = -1;
+        for (qsizetype i = 0; i < bodies.buffers.size(); ++i) {
+            const qsizetype capacity = bodies.buffers.at(i).capacity();
+            if (capacity >= size && (best < 0 || capacity < bodies.buffers.at(best).capacity()))
+                best = i;
+        }
+        if (best >= 0) {
+            QByteArray buffer = bodies.buffers.takeAt(best);
+            lock.unlock();
+            buffer.resize(size); // within its capacity: no allocation
+            return buffer;
+        }
+    }
+    QByteArray buffer;
+    buffer.resize(size);
+    return buffer;
+}
+
+void BodyBufferPool::recycle(QByteArray &&buffer)
+{
+    QByteArray taken = std::move(buffer);
+    if (taken.capacity() < kRecycleMinBytes || taken.capacity() > kRecycleMaxBytes || !taken.isDetached())
+        return;
+    RecycledBodies &bodies = recycledBodies();
+    QMutexLocker lock(&bodies.mutex);
+    if (bodies.buffers.size() >= kRecycleMaxBuffers)
+        return; // freed as `taken` goes (after the lock is released is fine too)
+    bodies.buffers.append(std::move(taken));
+}
 
 QByteArray HttpConnection::Response::header(QByteArrayView name) const
 {
@@ -314,7 +368,7 @@ bool HttpConnection::parseHead()
             fail(Failure::TooLarge, QString());
             return false;
         }
-        m_response.body.resize(m_bodyLength);
+        m_response.body = BodyBufferPool::take(m_bodyLength);
         m_bodyReceived = 0;
         const qint64 leftover = std::min<qint64>(m_buffer.size() - m_bufferPos, m_bodyLength);
         if (leftover > 0) {

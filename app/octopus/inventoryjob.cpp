@@ -10,52 +10,55 @@
 
 namespace {
 
-// Calls `read` for each item object of a page as the page reader reaches it (one pass over the page).
+// Calls `read` for each item object of a page as the page reader reaches it (one pass over the page). `read`
+// takes the page's interner as well, for the members whose values repeat from item to item.
 template<typename T, typename Read>
 QVariant convert(const PagedFetchJob::ItemSource &items, Read read)
 {
     QList<T> out;
-    items([&out, &read](const JsonSpanObject &object) { out.append(read(object)); });
+    JsonSpanInterner interner;
+    items([&](const JsonSpanObject &object) { out.append(read(object, interner)); });
     return QVariant::fromValue(out);
 }
 
 QVariant machines(const PagedFetchJob::ItemSource &items, bool workers)
 {
-    return convert<InventoryMachine>(items, [workers](const JsonSpanObject &o) {
+    return convert<InventoryMachine>(items, [workers](const JsonSpanObject &o, JsonSpanInterner &shared) {
         const JsonSpanObject endpoint = o.object("Endpoint");
         const JsonSpanObject details = endpoint.object("TentacleVersionDetails");
         InventoryMachine m;
         m.id = o.string("Id");
         m.name = o.string("Name");
-        m.spaceId = o.string("SpaceId");
+        m.spaceId = shared.string(o, "SpaceId");
         m.isWorker = workers;
         m.isDisabled = o.boolean("IsDisabled");
-        m.healthStatus = o.string("HealthStatus");
-        m.communicationStyle = endpoint.string("CommunicationStyle");
+        m.healthStatus = shared.string(o, "HealthStatus");
+        m.communicationStyle = shared.string(endpoint, "CommunicationStyle");
         m.uri = endpoint.string("Uri");
         if (m.uri.isEmpty())
             m.uri = o.string("Uri");
         m.thumbprint = endpoint.string("Thumbprint");
         if (m.thumbprint.isEmpty())
             m.thumbprint = o.string("Thumbprint");
-        m.tentacleVersion = details.string("Version");
+        m.tentacleVersion = shared.string(details, "Version");
         m.upgradeSuggested = details.boolean("UpgradeSuggested");
         m.upgradeRequired = details.boolean("UpgradeRequired");
         m.upgradeLocked = details.boolean("UpgradeLocked");
-        m.environmentIds = o.strings("EnvironmentIds");
-        m.roles = o.strings("Roles");
-        m.tenantIds = o.strings("TenantIds");
-        m.workerPoolIds = o.strings("WorkerPoolIds");
-        m.operatingSystem = o.string("OperatingSystem");
-        m.shellName = o.string("ShellName");
+        m.environmentIds = shared.strings(o, "EnvironmentIds");
+        m.roles = shared.strings(o, "Roles");
+        m.tenantIds = shared.strings(o, "TenantIds");
+        m.workerPoolIds = shared.strings(o, "WorkerPoolIds");
+        m.operatingSystem = shared.string(o, "OperatingSystem");
+        m.shellName = shared.string(o, "ShellName");
         return m;
     });
 }
 
 QVariant named(const PagedFetchJob::ItemSource &items)
 {
-    return convert<InventoryNamed>(items, [](const JsonSpanObject &o) {
-        return InventoryNamed{o.string("Id"), o.string("Name"), o.string("SpaceId"), o.boolean("IsDisabled")};
+    return convert<InventoryNamed>(items, [](const JsonSpanObject &o, JsonSpanInterner &shared) {
+        return InventoryNamed{o.string("Id"), o.string("Name"), shared.string(o, "SpaceId"),
+                              o.boolean("IsDisabled")};
     });
 }
 
@@ -217,7 +220,7 @@ void InventoryJob::start()
     fetch(
         QStringLiteral("/api/spaces"),
         [](const PagedFetchJob::ItemSource &items) {
-            return convert<InventorySpace>(items, [](const JsonSpanObject &o) {
+            return convert<InventorySpace>(items, [](const JsonSpanObject &o, JsonSpanInterner &) {
                 return InventorySpace{o.string("Id"), o.string("Name"), o.boolean("IsDefault")};
             });
         },
@@ -228,14 +231,14 @@ void InventoryJob::start()
     fetch(
         QStringLiteral("/api/users"),
         [](const PagedFetchJob::ItemSource &items) {
-            return convert<InventoryUser>(items, [](const JsonSpanObject &o) {
+            return convert<InventoryUser>(items, [](const JsonSpanObject &o, JsonSpanInterner &shared) {
                 InventoryUser u;
                 u.id = o.string("Id");
                 u.username = o.string("Username");
                 u.displayName = o.string("DisplayName");
                 u.isService = o.boolean("IsService");
                 u.isActive = o.boolean("IsActive", true);
-                u.serviceAccountType = o.string("ServiceAccountType");
+                u.serviceAccountType = shared.string(o, "ServiceAccountType");
                 return u;
             });
         },
@@ -296,19 +299,20 @@ void InventoryJob::onSpaces()
         fetch(
             prefix + QStringLiteral("/build-information"),
             [](const PagedFetchJob::ItemSource &items) {
-                return convert<InventoryBuildInformation>(items, [](const JsonSpanObject &o) {
-                    InventoryBuildInformation b;
-                    b.id = o.string("Id");
-                    b.spaceId = o.string("SpaceId");
-                    b.packageId = o.string("PackageId");
-                    b.version = o.string("Version");
-                    b.buildEnvironment = o.string("BuildEnvironment");
-                    b.buildNumber = o.string("BuildNumber");
-                    b.buildUrl = o.string("BuildUrl");
-                    b.vcsRoot = o.string("VcsRoot");
-                    b.created = o.dateTime("Created");
-                    return b;
-                });
+                return convert<InventoryBuildInformation>(
+                    items, [](const JsonSpanObject &o, JsonSpanInterner &shared) {
+                        InventoryBuildInformation b;
+                        b.id = o.string("Id");
+                        b.spaceId = shared.string(o, "SpaceId");
+                        b.packageId = shared.string(o, "PackageId");
+                        b.version = o.string("Version");
+                        b.buildEnvironment = shared.string(o, "BuildEnvironment");
+                        b.buildNumber = o.string("BuildNumber");
+                        b.buildUrl = o.string("BuildUrl");
+                        b.vcsRoot = shared.string(o, "VcsRoot");
+                        b.created = o.dateTime("Created");
+                        return b;
+                    });
             },
             [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.buildInformation, pages); }, true);
     }
@@ -326,14 +330,14 @@ void InventoryJob::onUsers()
         fetch(
             QStringLiteral("/api/users/%1/apikeys").arg(userId),
             [](const PagedFetchJob::ItemSource &items) {
-                return convert<InventoryApiKey>(items, [](const JsonSpanObject &o) {
+                return convert<InventoryApiKey>(items, [](const JsonSpanObject &o, JsonSpanInterner &shared) {
                     InventoryApiKey k;
                     k.id = o.string("Id");
                     k.purpose = o.string("Purpose");
                     k.created = o.dateTime("Created");
                     k.expires = o.dateTime("Expires");
                     k.lastUsed = o.dateTime("LastUsedTimeStamp");
-                    k.accessLevel = o.string("AccessLevel");
+                    k.accessLevel = shared.string(o, "AccessLevel");
                     return k;
                 });
             },

@@ -122,6 +122,16 @@ struct InventorySnapshot
     QJsonObject toJson() const;
 };
 
+// Plain aggregates of implicitly shared Qt values: safe to move in memory, which lets QList grow them with
+// realloc instead of moving each member.
+Q_DECLARE_TYPEINFO(InventorySpace, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(InventoryMachine, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(InventoryNamed, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(InventoryBuildInformation, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(InventoryApiKey, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(InventoryUser, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(InventoryEventAgent, Q_RELOCATABLE_TYPE);
+
 Q_DECLARE_METATYPE(InventorySpace)
 Q_DECLARE_METATYPE(InventoryMachine)
 Q_DECLARE_METATYPE(InventoryNamed)

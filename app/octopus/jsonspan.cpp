@@ -2,26 +2,42 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace {
 
 bool skipString(const char *&p, const char *end)
 {
-    // p at the opening quote
+    // p at the opening quote. Most strings of an Octopus page are short (ids, names, versions), where a
+    // memchr call per string costs more than the scan: look at 16 bytes at a time for a quote or a backslash.
     ++p;
-    while (p < end) {
-        const char *quote = static_cast<const char *>(std::memchr(p, '"', size_t(end - p)));
-        if (!quote)
-            return false;
-        // Count the backslashes right before the quote: an odd number escapes it.
-        const char *q = quote;
-        int backslashes = 0;
-        while (q > p && *(q - 1) == '\\') {
-            --q;
-            ++backslashes;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    while (end - p >= 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const int mask =
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)));
+        if (mask == 0) {
+            p += 16;
+            continue;
         }
-        p = quote + 1;
-        if (backslashes % 2 == 0)
+        p += __builtin_ctz(unsigned(mask));
+        if (*p == '"') {
+            ++p;
             return true;
+        }
+        p += 2; // a backslash and the character it escapes
+    }
+#endif
+    while (p < end) {
+        if (*p == '"') {
+            ++p;
+            return true;
+        }
+        p += *p == '\\' ? 2 : 1;
     }
     return false;
 }
@@ -504,4 +520,26 @@ bool JsonSpan::parsePage(QByteArrayView body, Page *page, const ItemVisitor &vis
     }
     skipSpace(p, end);
     return ok && p == end;
+}
+
+QString JsonSpanInterner::string(const JsonSpanObject &object, const char *key)
+{
+    const QByteArrayView value = object.raw(key);
+    if (value.isEmpty() || value.front() != '"')
+        return {};
+    const auto [it, inserted] = m_strings.try_emplace(std::string_view(value.data(), size_t(value.size())));
+    if (inserted)
+        it->second = JsonSpan::decodeString(value);
+    return it->second;
+}
+
+QStringList JsonSpanInterner::strings(const JsonSpanObject &object, const char *key)
+{
+    const QByteArrayView value = object.raw(key);
+    if (value.isEmpty() || value.front() != '[')
+        return {};
+    const auto [it, inserted] = m_lists.try_emplace(std::string_view(value.data(), size_t(value.size())));
+    if (inserted)
+        it->second = object.strings(key);
+    return it->second;
 }

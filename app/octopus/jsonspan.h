@@ -8,6 +8,8 @@
 #include <QVarLengthArray>
 
 #include <functional>
+#include <string_view>
+#include <unordered_map>
 
 // A fast, allocation-light reader for the large collection pages of an inventory (build information
 // alone is ~1 MB per page): it validates the JSON structure while skipping values and keeps each object's
@@ -63,4 +65,20 @@ public:
             ++p;
     }
     static QString decodeString(QByteArrayView quoted); // with the quotes
+};
+
+// Hands out one shared copy of each distinct value read through it: for members that repeat across the items
+// of a page (space ids, environments, roles, statuses, build servers, ...), which are then decoded and
+// allocated once per page instead of once per item. QString copies share their data, so this also saves the
+// memory of every repeat. The keys are views into the page text: one interner per page, used while the
+// page is being read.
+class JsonSpanInterner
+{
+public:
+    QString string(const JsonSpanObject &object, const char *key);
+    QStringList strings(const JsonSpanObject &object, const char *key);
+
+private:
+    std::unordered_map<std::string_view, QString> m_strings;
+    std::unordered_map<std::string_view, QStringList> m_lists;
 };

@@ -483,7 +483,8 @@ void NetworkWorker::conclude(Call *call, ApiResult result, QByteArray body)
             parsePool()->start([guard = m_guard, id = call->id, body = std::move(body),
                                 request = call->request, result = std::move(result)]() mutable {
                 parseBody(&result, body, request);
-                body.clear();
+                BodyBufferPool::recycle(
+                    std::move(body)); // nothing refers to it any more: read the next one into it
                 QMutexLocker lock(&guard->mutex);
                 if (NetworkWorker *worker = guard->worker) {
                     QMetaObject::invokeMethod(

@@ -52,11 +52,11 @@ double peakRssMb()
     return usage.ru_maxrss / 1024.0; // kilobytes on Linux
 }
 
-// CPU time on each of this process's threads (ns, from /proc/self/task/*/schedstat), summed by thread name.
-QMap<QString, qint64> cpuByThreadName()
+// CPU time on each of a process's threads (ns, from /proc/self/task/*/schedstat), summed by thread name.
+QMap<QString, qint64> cpuByThreadName(const QString &process = QStringLiteral("self"))
 {
     QMap<QString, qint64> byName;
-    const QDir tasks(QStringLiteral("/proc/self/task"));
+    const QDir tasks(QStringLiteral("/proc/%1/task").arg(process));
     for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         QFile stat(tasks.filePath(tid + QStringLiteral("/schedstat")));
         QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
@@ -64,6 +64,26 @@ QMap<QString, qint64> cpuByThreadName()
             continue;
         const qint64 ns = stat.readAll().split(' ').value(0).toLongLong();
         byName[QString::fromUtf8(comm.readAll().trimmed())] += ns;
+    }
+    return byName;
+}
+
+// Minor page faults of this process's threads, summed by thread name (/proc/self/task/*/stat, field 10).
+QMap<QString, qint64> faultsByThreadName()
+{
+    QMap<QString, qint64> byName;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        const qsizetype open = text.indexOf('(');
+        const qsizetype close = text.lastIndexOf(')');
+        if (open < 0 || close < open)
+            continue;
+        const QList<QByteArray> fields = text.mid(close + 2).split(' '); // from field 3 (state) on
+        byName[QString::fromUtf8(text.mid(open + 1, close - open - 1))] += fields.value(7).toLongLong();
     }
     return byName;
 }
@@ -138,6 +158,8 @@ private:
         m_cpuAtStart = cpuSeconds(RUSAGE_SELF);
         m_guiCpuAtStart = cpuSeconds(RUSAGE_THREAD);
         m_threadCpuAtStart = cpuByThreadName();
+        m_threadFaultsAtStart = faultsByThreadName();
+        m_octosimCpuAtStart = octosimCpu();
         m_wall.start();
         for (int i = 0; i < 2; ++i) {
             ConnectionSettings settings;
@@ -192,12 +214,30 @@ private:
                 perThread << QStringLiteral("%1=%2").arg(it.key(), QString::number(seconds, 'f', 3));
         }
         out() << "cpu-s-by-thread: " << perThread.join(QLatin1Char(' ')) << Qt::endl;
+        const QMap<QString, qint64> threadFaults = faultsByThreadName();
+        QStringList faults;
+        for (auto it = threadFaults.begin(); it != threadFaults.end(); ++it)
+            faults << QStringLiteral("%1=%2").arg(it.key()).arg(it.value() -
+                                                                m_threadFaultsAtStart.value(it.key()));
+        out() << "page-faults-by-thread: " << faults.join(QLatin1Char(' ')) << Qt::endl;
+        // The simulator serves both servers on one thread: its CPU is the floor under any client's wall time.
+        out() << "octosim-cpu-s: " << QString::number((octosimCpu() - m_octosimCpuAtStart) / 1e9, 'f', 3)
+              << Qt::endl;
         m_inventoryWall = wall;
         if (m_inventoryOnly) { // a profiling aid: stop before curl and the naive client
             QCoreApplication::exit(0);
             return;
         }
         QTimer::singleShot(0, this, &Bench::runCurl);
+    }
+
+    qint64 octosimCpu() const
+    {
+        qint64 total = 0;
+        const QMap<QString, qint64> threads = cpuByThreadName(QString::number(m_octosim.processId()));
+        for (qint64 ns : threads)
+            total += ns;
+        return total;
     }
 
     void runCurl()
@@ -240,6 +280,8 @@ private:
                 m_curlWall = m_curlClock.nsecsElapsed() / 1e9;
                 out() << "curl-parallel-wall-s: " << QString::number(m_curlWall, 'f', 3)
                       << (m_curlFailed ? " (curl reported an error)" : "") << Qt::endl;
+                out() << "octosim-cpu-s-during-curl: "
+                      << QString::number((octosimCpu() - m_octosimCpuAtCurl) / 1e9, 'f', 3) << Qt::endl;
                 runNaive();
             });
             connect(curl, &QProcess::errorOccurred, this, [this, configPath](QProcess::ProcessError) {
@@ -247,8 +289,10 @@ private:
                 out() << "curl-parallel-wall-s: n/a (curl not found)" << Qt::endl;
                 m_curlWall = -1;
             });
-            if (i == 0)
+            if (i == 0) {
+                m_octosimCpuAtCurl = octosimCpu();
                 m_curlClock.start();
+            }
             curl->start();
         }
     }
@@ -346,6 +390,9 @@ private:
     double m_cpuAtStart = 0;
     double m_guiCpuAtStart = 0;
     QMap<QString, qint64> m_threadCpuAtStart;
+    QMap<QString, qint64> m_threadFaultsAtStart;
+    qint64 m_octosimCpuAtStart = 0;
+    qint64 m_octosimCpuAtCurl = 0;
     double m_inventoryWall = 0;
     double m_curlWall = -1;
     QElapsedTimer m_curlClock;
