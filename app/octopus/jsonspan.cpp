@@ -210,6 +210,7 @@ QString JsonSpan::decodeString(QByteArrayView quoted)
 bool JsonSpanObject::parse(QByteArrayView text, qsizetype *consumed)
 {
     m_members.clear();
+    m_hint = 0;
     const char *p = text.data();
     const char *end = p + text.size();
     JsonSpan::skipSpace(p, end);
@@ -255,17 +256,25 @@ bool JsonSpanObject::parse(QByteArrayView text, qsizetype *consumed)
     }
 }
 
-QByteArrayView JsonSpanObject::raw(const char *key) const
+QByteArrayView JsonSpanObject::raw(QByteArrayView key) const
 {
-    const QByteArrayView wanted(key);
-    for (const auto &[name, value] : m_members) {
-        if (name == wanted)
-            return value;
+    // Items are read member after member, in the order the server writes them: start where the last
+    // look-up ended, so that most look-ups compare one name.
+    const qsizetype count = m_members.size();
+    for (qsizetype k = 0; k < count; ++k) {
+        qsizetype i = m_hint + k;
+        if (i >= count)
+            i -= count;
+        const QByteArrayView name = m_members[i].first;
+        if (name.size() == key.size() && std::memcmp(name.data(), key.data(), size_t(key.size())) == 0) {
+            m_hint = i + 1;
+            return m_members[i].second;
+        }
     }
     return {};
 }
 
-QString JsonSpanObject::string(const char *key) const
+QString JsonSpanObject::string(QByteArrayView key) const
 {
     const QByteArrayView value = raw(key);
     if (value.isEmpty() || value.front() != '"')
@@ -273,7 +282,7 @@ QString JsonSpanObject::string(const char *key) const
     return JsonSpan::decodeString(value);
 }
 
-bool JsonSpanObject::boolean(const char *key, bool fallback) const
+bool JsonSpanObject::boolean(QByteArrayView key, bool fallback) const
 {
     const QByteArrayView value = raw(key);
     if (value == "true")
@@ -283,7 +292,7 @@ bool JsonSpanObject::boolean(const char *key, bool fallback) const
     return fallback;
 }
 
-double JsonSpanObject::number(const char *key, double fallback) const
+double JsonSpanObject::number(QByteArrayView key, double fallback) const
 {
     const QByteArrayView value = raw(key);
     bool ok = false;
@@ -291,7 +300,7 @@ double JsonSpanObject::number(const char *key, double fallback) const
     return ok ? number : fallback;
 }
 
-QStringList JsonSpanObject::strings(const char *key) const
+QStringList JsonSpanObject::strings(QByteArrayView key) const
 {
     QStringList out;
     const QByteArrayView value = raw(key);
@@ -398,7 +407,7 @@ bool parseIsoUtc(QByteArrayView text, qint64 *msecs)
 
 } // namespace
 
-QDateTime JsonSpanObject::dateTime(const char *key) const
+QDateTime JsonSpanObject::dateTime(QByteArrayView key) const
 {
     const QByteArrayView value = raw(key);
     if (value.size() < 2 || value.front() != '"')
@@ -411,7 +420,7 @@ QDateTime JsonSpanObject::dateTime(const char *key) const
     return parsed.isValid() ? parsed.toUTC() : QDateTime();
 }
 
-JsonSpanObject JsonSpanObject::object(const char *key) const
+JsonSpanObject JsonSpanObject::object(QByteArrayView key) const
 {
     JsonSpanObject nested;
     const QByteArrayView value = raw(key);
@@ -522,7 +531,7 @@ bool JsonSpan::parsePage(QByteArrayView body, Page *page, const ItemVisitor &vis
     return ok && p == end;
 }
 
-QString JsonSpanInterner::string(const JsonSpanObject &object, const char *key)
+QString JsonSpanInterner::string(const JsonSpanObject &object, QByteArrayView key)
 {
     const QByteArrayView value = object.raw(key);
     if (value.isEmpty() || value.front() != '"')
@@ -533,7 +542,7 @@ QString JsonSpanInterner::string(const JsonSpanObject &object, const char *key)
     return it->second;
 }
 
-QStringList JsonSpanInterner::strings(const JsonSpanObject &object, const char *key)
+QStringList JsonSpanInterner::strings(const JsonSpanObject &object, QByteArrayView key)
 {
     const QByteArrayView value = object.raw(key);
     if (value.isEmpty() || value.front() != '[')

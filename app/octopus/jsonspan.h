@@ -23,20 +23,21 @@ public:
     // `consumed` receives the length up to and including the closing brace.
     bool parse(QByteArrayView text, qsizetype *consumed = nullptr);
 
-    bool contains(const char *key) const { return !raw(key).isNull(); }
-    QString string(const char *key) const; // "" when absent, null or not a string
-    bool boolean(const char *key, bool fallback = false) const;
-    double number(const char *key, double fallback = -1) const;
-    QStringList strings(const char *key) const; // an array of strings
+    bool contains(QByteArrayView key) const { return !raw(key).isNull(); }
+    QString string(QByteArrayView key) const; // "" when absent, null or not a string
+    bool boolean(QByteArrayView key, bool fallback = false) const;
+    double number(QByteArrayView key, double fallback = -1) const;
+    QStringList strings(QByteArrayView key) const; // an array of strings
     // An ISO 8601 date and time ("2021-03-04T05:06:07.123+01:00", "…Z"), in UTC; invalid when absent or not a
     // date. The common form is read straight from the bytes; anything else goes through QDateTime.
-    QDateTime dateTime(const char *key) const;
-    JsonSpanObject object(const char *key) const; // empty object when absent
-    QByteArrayView raw(const char *key) const;    // the member's value as written, or null
+    QDateTime dateTime(QByteArrayView key) const;
+    JsonSpanObject object(QByteArrayView key) const; // empty object when absent
+    QByteArrayView raw(QByteArrayView key) const;    // the member's value as written, or null
 
 private:
     friend class JsonSpan; // parsePage() fills the top-level object in the same pass as the items
     QVarLengthArray<std::pair<QByteArrayView, QByteArrayView>, 40> m_members;
+    mutable qsizetype m_hint = 0; // where the next look-up starts: members are mostly read in their order
 };
 
 class JsonSpan
@@ -75,8 +76,8 @@ public:
 class JsonSpanInterner
 {
 public:
-    QString string(const JsonSpanObject &object, const char *key);
-    QStringList strings(const JsonSpanObject &object, const char *key);
+    QString string(const JsonSpanObject &object, QByteArrayView key);
+    QStringList strings(const JsonSpanObject &object, QByteArrayView key);
 
 private:
     std::unordered_map<std::string_view, QString> m_strings;

@@ -102,7 +102,12 @@ void NetworkWorker::start(quint64 id, const ApiRequest &request)
     call->id = id;
     call->request = request;
     m_calls.insert(id, call);
-    m_queue.append(id);
+    if (request.urgent) {
+        // Before every ordinary request, after the urgent ones already waiting.
+        m_queue.insert(m_urgentQueued++, id);
+    } else {
+        m_queue.append(id);
+    }
     pump();
 }
 
@@ -111,7 +116,7 @@ void NetworkWorker::cancel(quint64 id)
     Call *call = m_calls.take(id);
     if (!call)
         return;
-    m_queue.removeAll(id);
+    dequeue(id);
     if (call->connection) {
         releaseConnection(call, false); // a response may still be on its way: never reuse
         --m_inFlight;
@@ -129,9 +134,20 @@ void NetworkWorker::cancelAll()
         cancel(id);
 }
 
+void NetworkWorker::dequeue(quint64 id)
+{
+    const qsizetype index = m_queue.indexOf(id);
+    if (index < 0)
+        return;
+    m_queue.removeAt(index);
+    if (index < m_urgentQueued)
+        --m_urgentQueued;
+}
+
 void NetworkWorker::pump()
 {
     while (m_inFlight < std::max(1, m_settings.maxInFlight) && !m_queue.isEmpty()) {
+        m_urgentQueued = std::max(0, m_urgentQueued - 1);
         Call *call = m_calls.value(m_queue.takeFirst());
         if (call)
             dispatch(call);
@@ -476,6 +492,7 @@ void NetworkWorker::conclude(Call *call, ApiResult result, QByteArray body)
     if (!result.error.isError()) {
         if (body.size() < kInlineParseBytes) {
             parseBody(&result, body, call->request);
+            BodyBufferPool::recycle(std::move(body));
         } else {
             // A large answer is parsed on the pool, so this thread keeps reading the other replies meanwhile.
             // One pool for every client: parsing threads do not multiply with servers. The result is posted
@@ -515,7 +532,8 @@ void NetworkWorker::conclude(Call *call, ApiResult result, QByteArray body)
                 return;
             waiting->backoff->deleteLater();
             waiting->backoff = nullptr;
-            m_queue.prepend(id);
+            m_queue.prepend(id); // a retry goes first
+            ++m_urgentQueued;
             pump();
         });
         call->backoff->start(delay);
@@ -565,7 +583,7 @@ void NetworkWorker::finish(Call *call, ApiResult result)
 {
     result.attempts = call->attempt;
     m_calls.remove(call->id);
-    m_queue.removeAll(call->id);
+    dequeue(call->id);
     const quint64 id = call->id;
     delete call->watchdog;
     releaseConnection(call, false);

@@ -57,6 +57,7 @@ private:
     };
 
     void pump();
+    void dequeue(quint64 id);
     void dispatch(Call *call);
     void sendOn(Call *call);
     void armWatchdog(Call *call);
@@ -80,7 +81,8 @@ private:
     QElapsedTimer m_clock;
     QList<HttpConnection *> m_idle; // open keep-alive connections waiting for a request
     QHash<quint64, Call *> m_calls;
-    QList<quint64> m_queue; // waiting for an in-flight slot, in order
+    QList<quint64> m_queue; // waiting for an in-flight slot, in order: the urgent ones first
+    int m_urgentQueued = 0; // how many at the front of m_queue are urgent (or retries)
     int m_inFlight = 0;
     struct Guard
     {

@@ -132,6 +132,7 @@ void PagedFetchJob::request(const QString &path, qint64 key, bool bareArray)
     ApiRequest apiRequest;
     apiRequest.path = path;
     apiRequest.keepJson = false;
+    apiRequest.urgent = key != 0 && key != kAllKey; // every page after the first
     apiRequest.transform = [bareArray, transform = m_transform](const QJsonDocument &doc) {
         return QVariant::fromValue(digest(doc, bareArray, transform));
     };

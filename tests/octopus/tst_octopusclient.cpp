@@ -379,6 +379,43 @@ private Q_SLOTS:
         QCOMPARE(peer.maxInFlight, limit);
     }
 
+    void urgentRequestsGoBeforeTheWaitingOnes()
+    {
+        // One slot, held by the first request; three ordinary requests wait, then two urgent ones arrive (the
+        // later pages of a collection under way). When the slot frees, the urgent ones go first, in their
+        // order.
+        TestPeer peer([](const PeerRequest &request) {
+            return request.target == "/api/held" ? PeerResponse::hang() : PeerResponse::json(200, "{}");
+        });
+        QVERIFY(peer.listenPlain());
+        ConnectionSettings settings = settingsFor(peer.url());
+        settings.maxInFlight = 1;
+        OctopusClient client(settings);
+        QList<std::shared_ptr<Capture>> captures;
+        captures.append(capture(client.get(QStringLiteral("/api/held"))));
+        QTRY_COMPARE(peer.requests.size(), 1);
+        for (const char *path : {"/api/a", "/api/b", "/api/c"})
+            captures.append(capture(client.get(QString::fromLatin1(path))));
+        for (const char *path : {"/api/urgent1", "/api/urgent2"}) {
+            ApiRequest request;
+            request.path = QString::fromLatin1(path);
+            request.urgent = true;
+            captures.append(capture(client.send(request)));
+        }
+        QTest::qWait(50);
+        QCOMPARE(peer.requests.size(), 1);
+        peer.releaseHeld(PeerResponse::json(200, "{}"));
+        QTRY_COMPARE(peer.requests.size(), 6);
+        QList<QByteArray> order;
+        for (const PeerRequest &request : std::as_const(peer.requests))
+            order.append(request.target);
+        const QList<QByteArray> expected{"/api/held", "/api/urgent1", "/api/urgent2",
+                                         "/api/a",    "/api/b",       "/api/c"};
+        QCOMPARE(order, expected);
+        QTRY_VERIFY(
+            std::all_of(captures.begin(), captures.end(), [](auto &c) { return c->result.has_value(); }));
+    }
+
     void pagedFetchReadsWholeCollections_data()
     {
         QTest::addColumn<int>("total");

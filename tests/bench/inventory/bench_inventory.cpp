@@ -171,6 +171,7 @@ private:
             auto *job = new InventoryJob(client.get(), this);
             connect(job, &InventoryJob::finished, this, [this](const InventorySnapshot &snapshot) {
                 m_snapshots.append(snapshot);
+                m_finishTimes.append(QString::number(m_wall.nsecsElapsed() / 1e9, 'f', 3));
                 if (m_snapshots.size() == 2)
                     inventoryDone();
             });
@@ -199,7 +200,8 @@ private:
         }
         out() << "requests: " << requests << Qt::endl;
         out() << "bytes: " << bytes << Qt::endl;
-        out() << "wall-s: " << QString::number(wall, 'f', 3) << Qt::endl;
+        out() << "wall-s: " << QString::number(wall, 'f', 3) << " (servers done at "
+              << m_finishTimes.join(QStringLiteral(", ")) << " s)" << Qt::endl;
         out() << "peak-rss-mb: " << QString::number(peakRssMb(), 'f', 1) << Qt::endl;
         out() << "max-gui-stall-ms: " << QString::number(m_maxStallNs / 1e6, 'f', 1) << Qt::endl;
         out() << "cpu-s: " << QString::number(cpuSeconds(RUSAGE_SELF) - m_cpuAtStart, 'f', 3)
@@ -382,6 +384,7 @@ private:
     QList<Instance> m_instances;
     std::vector<std::unique_ptr<OctopusClient>> m_clients;
     QList<InventorySnapshot> m_snapshots;
+    QStringList m_finishTimes;
     QTimer m_stallTimer;
     QElapsedTimer m_stallClock;
     qint64 m_lastTickNs = 0;
