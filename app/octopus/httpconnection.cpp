@@ -12,6 +12,7 @@ namespace {
 constexpr qsizetype kMaxHeadBytes = 64 * 1024; // status line and headers
 constexpr qsizetype kMaxChunkLine = 4 * 1024;  // a chunk-size line (with extensions) or a trailer line
 constexpr qint64 kReadSlice = 256 * 1024;      // largest single read while the body length is unknown
+constexpr qint64 kHeadReadSlice = 4 * 1024;    // one read while the head is still coming
 
 bool equalsIgnoringCase(QByteArrayView a, QByteArrayView b)
 {
@@ -189,7 +190,10 @@ void HttpConnection::connectSocket()
     } else {
         m_socket = new QTcpSocket(this);
         connect(m_socket, &QTcpSocket::connected, this, &HttpConnection::onConnected);
-        m_socket->connectToHost(host, quint16(m_origin.port(80)));
+        // Unbuffered: read() goes straight to the kernel, into the body's own buffer (a buffered QTcpSocket
+        // copies every byte once more through its ring buffer).
+        m_socket->connectToHost(host, quint16(m_origin.port(80)),
+                                QIODevice::ReadWrite | QIODevice::Unbuffered);
     }
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
@@ -215,8 +219,8 @@ void HttpConnection::onBytesWritten()
     if (m_state == State::Sending && m_socket->bytesToWrite() == 0) {
         m_state = State::Head;
         Q_EMIT requestSent();
-        if (m_socket && m_socket->bytesAvailable() > 0)
-            onReadyRead();
+        if (m_socket)
+            onReadyRead(); // an answer that arrived meanwhile
     }
 }
 
@@ -225,10 +229,10 @@ void HttpConnection::onReadyRead()
     if (!m_socket)
         return;
     m_activity.restart();
+    // Reads until the socket has nothing more for now (read() returns 0) or is gone (read() returns -1: an
+    // unbuffered socket reports the end of the connection only that way).
     for (;;) {
-        const qint64 available = m_socket->bytesAvailable();
-        if (available <= 0)
-            return;
+        qint64 got = 0;
         switch (m_state) {
         case State::Sending:
             // The answer came before bytesWritten() told us the request left (a fast server): the request
@@ -238,21 +242,41 @@ void HttpConnection::onReadyRead()
             if (!m_socket)
                 return;
             continue;
+        case State::ChunkData:
+            if (m_bufferPos >= m_buffer.size()) {
+                // Nothing of the chunk is buffered: read it straight into the body.
+                const qint64 want = std::min(m_chunkRemaining, kReadSlice);
+                const qsizetype old = m_response.body.size();
+                if (old + want > m_maxBodyBytes) {
+                    fail(Failure::TooLarge, QString());
+                    return;
+                }
+                m_response.body.resize(old + want);
+                got = m_socket->read(m_response.body.data() + old, want);
+                m_response.body.resize(old + std::max<qint64>(0, got));
+                if (got <= 0)
+                    break;
+                m_responseBytes += got;
+                m_chunkRemaining -= got;
+                if (m_chunkRemaining == 0)
+                    m_state = State::ChunkEnd;
+                continue;
+            }
+            [[fallthrough]];
         case State::Head:
         case State::ChunkSize:
-        case State::ChunkData:
         case State::ChunkEnd:
         case State::Trailers:
         case State::BodyUntilClose: {
-            // Framing: gather into the buffer and parse from it.
-            const qint64 want =
-                m_state == State::BodyUntilClose ? std::min(available, kReadSlice) : available;
+            // Framing: gather into the buffer and parse from it. The head is read in small steps, so that
+            // most of a body still goes straight into its own buffer.
+            const qint64 want = m_state == State::Head ? kHeadReadSlice : kReadSlice;
             const qsizetype old = m_buffer.size();
             m_buffer.resize(old + want);
-            const qint64 got = m_socket->read(m_buffer.data() + old, want);
+            got = m_socket->read(m_buffer.data() + old, want);
             m_buffer.resize(old + std::max<qint64>(0, got));
             if (got <= 0)
-                return;
+                break;
             m_responseBytes += got;
             if (m_state == State::Head && !parseHead())
                 return;
@@ -265,10 +289,9 @@ void HttpConnection::onReadyRead()
         }
         case State::BodyLength: {
             // The common case: straight from the socket into the body, sized once from Content-Length.
-            const qint64 want = std::min(available, m_bodyLength - m_bodyReceived);
-            const qint64 got = m_socket->read(m_response.body.data() + m_bodyReceived, want);
+            got = m_socket->read(m_response.body.data() + m_bodyReceived, m_bodyLength - m_bodyReceived);
             if (got <= 0)
-                return;
+                break;
             m_responseBytes += got;
             m_bodyReceived += got;
             if (m_bodyReceived == m_bodyLength) {
@@ -277,17 +300,25 @@ void HttpConnection::onReadyRead()
             }
             continue;
         }
-        case State::Idle:
+        case State::Idle: {
+            // Nothing is expected on an idle keep-alive connection: either the server closed it, or it sent
+            // bytes nobody asked for and the connection is out of step. Either way it is done.
+            char scratch;
+            got = m_socket->read(&scratch, 1);
+            if (got == 0)
+                return;
+            close();
+            Q_EMIT closedWhileIdle();
+            return;
+        }
         case State::Unconnected:
         case State::Connecting:
         case State::Closed:
-            // Bytes nobody asked for (on an idle keep-alive connection): this connection is out of step.
-            if (m_state == State::Idle) {
-                close();
-                Q_EMIT closedWhileIdle();
-            }
             return;
         }
+        if (got < 0)
+            onSocketGone();
+        return;
     }
 }
 
@@ -501,10 +532,12 @@ void HttpConnection::onSocketGone()
     if (!m_socket || m_state == State::Closed)
         return;
     // Whatever arrived before the close still counts (a body that ends with the connection).
-    if (m_socket->bytesAvailable() > 0 && m_state != State::Idle)
+    if (m_state != State::Idle && m_socket->state() == QAbstractSocket::ConnectedState &&
+        m_socket->bytesAvailable() > 0) {
         onReadyRead();
-    if (!m_socket || m_state == State::Closed)
-        return;
+        if (!m_socket || m_state == State::Closed)
+            return;
+    }
     const QAbstractSocket::SocketError error = m_socket->error();
     const QString reason = m_socket->errorString();
     switch (m_state) {

@@ -14,7 +14,7 @@ class PagedFetchJob;
 class QThread;
 
 // The GUI-side facade of one Octopus Server. The network itself runs on a background thread owned by the
-// client (a NetworkWorker with its QNetworkAccessManager): the caller's thread never waits and never parses.
+// client (a NetworkWorker with its keep-alive HttpConnections): the caller's thread never waits and never parses.
 // Each call returns a job that finishes exactly once on the caller's thread.
 class OctopusClient : public QObject
 {
