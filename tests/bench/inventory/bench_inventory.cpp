@@ -261,7 +261,7 @@ private:
             }
             config.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
             QTextStream conf(&config);
-            conf << "silent\nparallel\nparallel-max = 6\n";
+            conf << "silent\nno-progress-meter\nparallel\nparallel-max = 6\n";
             conf << "header = \"X-Octopus-ApiKey: " << m_instances.at(i).key << "\"\n";
             const QString base = m_instances.at(i).url.toString();
             for (const QString &path : m_clients.at(i)->recordedPaths())
