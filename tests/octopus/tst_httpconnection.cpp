@@ -3,6 +3,7 @@
 // the server has closed, HTTP/1.0, interim 1xx answers, malformed answers, and writes.
 #include "apierrortext.h"
 #include "apijob.h"
+#include "clienttestsupport.h"
 #include "octopusclient.h"
 #include "testpeer.h"
 
@@ -18,26 +19,10 @@ const QString kKey = QStringLiteral("API-HTTPTESTKEY000000000000003");
 
 ConnectionSettings settingsFor(const QUrl &url)
 {
-    ConnectionSettings settings;
-    settings.baseUrl = url;
-    settings.apiKey = kKey;
-    settings.role = ServerRole::New;
-    settings.connectTimeoutMs = 3000;
-    settings.transferTimeoutMs = 3000;
-    settings.retryBaseDelayMs = 10;
-    settings.retryMaxDelayMs = 50;
-    return settings;
+    return loopbackSettings(url, kKey, ServerRole::New);
 }
 
-std::shared_ptr<std::optional<ApiResult>> capture(ApiJob *job)
-{
-    auto captured = std::make_shared<std::optional<ApiResult>>();
-    QObject::connect(job, &ApiJob::finished, job,
-                     [captured](const ApiResult &result) { *captured = result; });
-    return captured;
-}
-
-// {"Version":"<version>"} in the given framing.
+// A 200 answer carrying `json` in chunked encoding.
 QByteArray chunked(const QByteArray &json)
 {
     QByteArray out =

@@ -2,6 +2,7 @@
 // fingerprint is trusted exactly; a changed certificate is refused naming both fingerprints.
 #include "apierrortext.h"
 #include "apijob.h"
+#include "clienttestsupport.h"
 #include "octopusclient.h"
 #include "testcertificates.h"
 #include "testpeer.h"
@@ -23,22 +24,7 @@ QString fingerprintOf(const char *pem)
 
 ConnectionSettings settingsFor(const QUrl &url)
 {
-    ConnectionSettings settings;
-    settings.baseUrl = url;
-    settings.apiKey = kKey;
-    settings.role = ServerRole::New;
-    settings.connectTimeoutMs = 3000;
-    settings.transferTimeoutMs = 3000;
-    settings.retryBaseDelayMs = 10;
-    return settings;
-}
-
-std::shared_ptr<std::optional<ApiResult>> capture(ApiJob *job)
-{
-    auto captured = std::make_shared<std::optional<ApiResult>>();
-    QObject::connect(job, &ApiJob::finished, job,
-                     [captured](const ApiResult &result) { *captured = result; });
-    return captured;
+    return loopbackSettings(url, kKey, ServerRole::New);
 }
 
 QString withColonsLowerCase(const QString &hex)
