@@ -546,8 +546,7 @@ void HttpConnection::onSocketGone()
         Q_EMIT closedWhileIdle();
         return;
     case State::BodyUntilClose:
-        if (error == QAbstractSocket::RemoteHostClosedError ||
-            m_socket->state() != QAbstractSocket::ConnectedState) {
+        if (error == QAbstractSocket::RemoteHostClosedError) { // the end of the body
             complete();
             return;
         }
