@@ -228,7 +228,7 @@ bool JsonSpanObject::parse(QByteArrayView text, qsizetype *consumed)
         if (p >= end || *p != '"')
             return false;
         const char *keyStart = p + 1;
-        if (!JsonSpan::skipValue(p, end))
+        if (!skipString(p, end))
             return false;
         const QByteArrayView key(keyStart, p - 1 - keyStart);
         JsonSpan::skipSpace(p, end);
@@ -237,7 +237,8 @@ bool JsonSpanObject::parse(QByteArrayView text, qsizetype *consumed)
         ++p;
         JsonSpan::skipSpace(p, end);
         const char *valueStart = p;
-        if (!JsonSpan::skipValue(p, end))
+        // Most members are strings: skip them without the general dispatch.
+        if (!(p < end && *p == '"' ? skipString(p, end) : JsonSpan::skipValue(p, end)))
             return false;
         m_members.append({key, QByteArrayView(valueStart, p - valueStart)});
         JsonSpan::skipSpace(p, end);
