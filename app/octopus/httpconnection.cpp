@@ -34,14 +34,16 @@ bool hasToken(QByteArrayView list, QByteArrayView token)
     return false;
 }
 
-constexpr qsizetype kRecycleMinBytes = 64 * 1024;       // smaller bodies come cheaply from malloc
-constexpr qsizetype kRecycleMaxBytes = 8 * 1024 * 1024; // larger ones are rare: not worth holding
-constexpr int kRecycleMaxBuffers = 16;                  // about what two servers have in flight and parsing
+constexpr qsizetype kRecycleMinBytes = 64 * 1024;        // smaller bodies come cheaply from malloc
+constexpr qsizetype kRecycleMaxBytes = 8 * 1024 * 1024;  // larger ones are rare: not worth holding
+constexpr int kRecycleMaxBuffers = 16;                   // about what two servers have in flight and parsing
+constexpr qsizetype kRecycleMaxTotal = 32 * 1024 * 1024; // held at most, whatever the sizes
 
 struct RecycledBodies
 {
     QMutex mutex;
     QList<QByteArray> buffers;
+    qsizetype bytes = 0; // their capacities added up
 };
 
 RecycledBodies &recycledBodies()
@@ -66,6 +68,7 @@ QByteArray BodyBufferPool::take(qsizetype size)
         }
         if (best >= 0) {
             QByteArray buffer = bodies.buffers.takeAt(best);
+            bodies.bytes -= buffer.capacity();
             lock.unlock();
             buffer.resize(size); // within its capacity: no allocation
             return buffer;
@@ -83,8 +86,9 @@ void BodyBufferPool::recycle(QByteArray &&buffer)
         return;
     RecycledBodies &bodies = recycledBodies();
     QMutexLocker lock(&bodies.mutex);
-    if (bodies.buffers.size() >= kRecycleMaxBuffers)
-        return; // freed as `taken` goes (after the lock is released is fine too)
+    if (bodies.buffers.size() >= kRecycleMaxBuffers || bodies.bytes + taken.capacity() > kRecycleMaxTotal)
+        return; // freed as `taken` goes, after the lock is released
+    bodies.bytes += taken.capacity();
     bodies.buffers.append(std::move(taken));
 }
 

@@ -13,7 +13,9 @@ class QTcpSocket;
 
 // Response bodies of the last few large answers, kept for the next ones: a body read into memory that is
 // already mapped costs no page faults (fresh 1 MB buffers cost about 250 each, and a full inventory reads
-// 137 MB). Thread-safe: bodies are filled on network threads and handed back by the parsing pool.
+// 137 MB). At most 16 buffers of 64 KB to 8 MB each, 32 MB in all, are held (after a large inventory about
+// 16 MB stay for the next one). Thread-safe: bodies are filled on network threads and handed back by the
+// parsing pool.
 class BodyBufferPool
 {
 public:
