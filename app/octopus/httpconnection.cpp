@@ -284,8 +284,7 @@ void HttpConnection::onReadyRead()
             m_responseBytes += got;
             if (m_state == State::Head && !parseHead())
                 return;
-            if (m_state != State::Head && m_state != State::BodyLength && m_state != State::Idle &&
-                !consumeBuffer())
+            if (m_state != State::Head && !consumeBuffer()) // the framing states read on from the buffer
                 return;
             if (m_state == State::Idle || m_state == State::Closed)
                 return;
@@ -386,7 +385,7 @@ bool HttpConnection::parseHead()
                 return false;
             }
             m_state = State::ChunkSize;
-            return consumeBuffer();
+            return true; // the caller reads the rest of the buffer in the new state
         } else if (!contentLength.isEmpty()) {
             m_bodyLength = contentLength.toLongLong(&ok);
             if (!ok || m_bodyLength < 0) {
@@ -396,7 +395,7 @@ bool HttpConnection::parseHead()
         } else {
             m_keepAlive = false; // the body ends when the server closes the connection
             m_state = State::BodyUntilClose;
-            return consumeBuffer();
+            return true;
         }
 
         if (m_bodyLength > m_maxBodyBytes) {

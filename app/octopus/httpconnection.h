@@ -106,7 +106,7 @@ private:
     void onReadyRead();
     void onBytesWritten();
     void onSocketGone();
-    bool parseHead();     // false: failed (signal emitted) or waiting for more
+    bool parseHead();     // true: a body state follows; false: waiting for more, complete, or failed
     bool consumeBuffer(); // chunked and until-close bodies from m_buffer; false on failure
     bool appendBody(const char *data, qint64 size);
     void complete();

@@ -102,12 +102,7 @@ void NetworkWorker::start(quint64 id, const ApiRequest &request)
     call->id = id;
     call->request = request;
     m_calls.insert(id, call);
-    if (request.urgent) {
-        // Before every ordinary request, after the urgent ones already waiting.
-        m_queue.insert(m_urgentQueued++, id);
-    } else {
-        m_queue.append(id);
-    }
+    (request.urgent ? m_urgentQueue : m_queue).append(id);
     pump();
 }
 
@@ -136,19 +131,15 @@ void NetworkWorker::cancelAll()
 
 void NetworkWorker::dequeue(quint64 id)
 {
-    const qsizetype index = m_queue.indexOf(id);
-    if (index < 0)
-        return;
-    m_queue.removeAt(index);
-    if (index < m_urgentQueued)
-        --m_urgentQueued;
+    if (!m_urgentQueue.removeOne(id))
+        m_queue.removeOne(id);
 }
 
 void NetworkWorker::pump()
 {
-    while (m_inFlight < std::max(1, m_settings.maxInFlight) && !m_queue.isEmpty()) {
-        m_urgentQueued = std::max(0, m_urgentQueued - 1);
-        Call *call = m_calls.value(m_queue.takeFirst());
+    while (m_inFlight < std::max(1, m_settings.maxInFlight) &&
+           (!m_urgentQueue.isEmpty() || !m_queue.isEmpty())) {
+        Call *call = m_calls.value(m_urgentQueue.isEmpty() ? m_queue.takeFirst() : m_urgentQueue.takeFirst());
         if (call)
             dispatch(call);
     }
@@ -375,14 +366,22 @@ void NetworkWorker::onSslErrors(HttpConnection *connection, const QList<QSslErro
     call->abortReason = error; // the handshake now fails; onConnectionFailed() reports this
 }
 
-void NetworkWorker::onConnectionFailed(HttpConnection *connection, int failure, const QString &message)
+NetworkWorker::Call *NetworkWorker::callUsing(HttpConnection *connection)
 {
     Call *call = m_calls.value(connection->tag);
-    if (!call || call->connection != connection) {
-        m_idle.removeAll(connection);
-        connection->deleteLater();
+    if (call && call->connection == connection)
+        return call;
+    // Nobody waits for this connection any more (cancelled meanwhile): it goes.
+    m_idle.removeAll(connection);
+    connection->deleteLater();
+    return nullptr;
+}
+
+void NetworkWorker::onConnectionFailed(HttpConnection *connection, int failure, const QString &message)
+{
+    Call *call = callUsing(connection);
+    if (!call)
         return;
-    }
     const auto kind = HttpConnection::Failure(failure);
     if (kind == HttpConnection::Failure::Broken && connection->wasReused() &&
         !connection->responseStarted() && call->request.isIdempotent() && !call->staleResend) {
@@ -432,12 +431,9 @@ void NetworkWorker::failCall(Call *call, ApiError error)
 
 void NetworkWorker::onConnectionFinished(HttpConnection *connection)
 {
-    Call *call = m_calls.value(connection->tag);
-    if (!call || call->connection != connection) {
-        m_idle.removeAll(connection);
-        connection->deleteLater();
+    Call *call = callUsing(connection);
+    if (!call)
         return;
-    }
     HttpConnection::Response response = connection->takeResponse();
     releaseConnection(call, true);
 
@@ -500,8 +496,8 @@ void NetworkWorker::conclude(Call *call, ApiResult result, QByteArray body)
             parsePool()->start([guard = m_guard, id = call->id, body = std::move(body),
                                 request = call->request, result = std::move(result)]() mutable {
                 parseBody(&result, body, request);
-                BodyBufferPool::recycle(
-                    std::move(body)); // nothing refers to it any more: read the next one into it
+                // Nothing refers to the body any more: the next answer is read into it.
+                BodyBufferPool::recycle(std::move(body));
                 QMutexLocker lock(&guard->mutex);
                 if (NetworkWorker *worker = guard->worker) {
                     QMetaObject::invokeMethod(
@@ -532,8 +528,7 @@ void NetworkWorker::conclude(Call *call, ApiResult result, QByteArray body)
                 return;
             waiting->backoff->deleteLater();
             waiting->backoff = nullptr;
-            m_queue.prepend(id); // a retry goes first
-            ++m_urgentQueued;
+            m_urgentQueue.prepend(id); // a retry goes first
             pump();
         });
         call->backoff->start(delay);

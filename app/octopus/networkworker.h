@@ -65,6 +65,7 @@ private:
     HttpConnection *acquireConnection(bool reuse);
     void releaseConnection(Call *call, bool reusable);
     void closeIdleConnections();
+    Call *callUsing(HttpConnection *connection); // null (and the connection dropped) when none
     void onConnectionFinished(HttpConnection *connection);
     void onConnectionFailed(HttpConnection *connection, int failure, const QString &message);
     void onSslErrors(HttpConnection *connection, const QList<QSslError> &errors);
@@ -81,8 +82,8 @@ private:
     QElapsedTimer m_clock;
     QList<HttpConnection *> m_idle; // open keep-alive connections waiting for a request
     QHash<quint64, Call *> m_calls;
-    QList<quint64> m_queue; // waiting for an in-flight slot, in order: the urgent ones first
-    int m_urgentQueued = 0; // how many at the front of m_queue are urgent (or retries)
+    QList<quint64> m_urgentQueue; // waiting for an in-flight slot, served first: urgent requests, retries
+    QList<quint64> m_queue;       // waiting for an in-flight slot, in order
     int m_inFlight = 0;
     struct Guard
     {
