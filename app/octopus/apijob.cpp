@@ -2,7 +2,7 @@
 
 #include "octopusclient.h"
 
-#include <QTimer>
+#include <QTimerEvent>
 
 ApiJob::ApiJob(OctopusClient *client, quint64 id, const ApiError &identity, int watchdogMs, QObject *parent)
     : QObject(parent)
@@ -11,18 +11,23 @@ ApiJob::ApiJob(OctopusClient *client, quint64 id, const ApiError &identity, int 
     , m_identity(identity)
 {
     // A last line of defence: whatever happens on the network thread, the caller hears back.
-    m_watchdog = new QTimer(this);
-    m_watchdog->setSingleShot(true);
-    connect(m_watchdog, &QTimer::timeout, this, [this] {
-        if (m_client)
-            m_client->abandon(m_id);
-        ApiResult result;
-        result.error = m_identity;
-        result.error.kind = ApiErrorKind::Timeout;
-        result.error.message = QStringLiteral("no result within %1 s").arg(m_watchdog->interval() / 1000);
-        complete(result);
-    });
-    m_watchdog->start(watchdogMs);
+    m_watchdogMs = watchdogMs;
+    m_watchdogTimer = startTimer(watchdogMs);
+}
+
+void ApiJob::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_watchdogTimer)
+        return QObject::timerEvent(event);
+    killTimer(m_watchdogTimer);
+    m_watchdogTimer = 0;
+    if (m_client)
+        m_client->abandon(m_id);
+    ApiResult result;
+    result.error = m_identity;
+    result.error.kind = ApiErrorKind::Timeout;
+    result.error.message = QStringLiteral("no result within %1 s").arg(m_watchdogMs / 1000);
+    complete(result);
 }
 
 ApiJob::~ApiJob()
@@ -48,7 +53,10 @@ void ApiJob::complete(const ApiResult &result)
     if (m_finished)
         return;
     m_finished = true;
-    m_watchdog->stop();
+    if (m_watchdogTimer) {
+        killTimer(m_watchdogTimer);
+        m_watchdogTimer = 0;
+    }
     m_result = result;
     Q_EMIT finished(m_result);
     if (m_autoDelete)

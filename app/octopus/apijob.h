@@ -6,7 +6,6 @@
 #include <QPointer>
 
 class OctopusClient;
-class QTimer;
 
 // One REST call as seen by its caller. Lives on the caller's thread, emits finished() exactly once (with a
 // value or an ApiError, including Cancelled and Timeout), then deletes itself unless autoDelete is off.
@@ -31,12 +30,14 @@ private:
     friend class OctopusClient;
     ApiJob(OctopusClient *client, quint64 id, const ApiError &identity, int watchdogMs, QObject *parent);
     void complete(const ApiResult &result);
+    void timerEvent(QTimerEvent *event) override;
 
     QPointer<OctopusClient> m_client;
     quint64 m_id;
     ApiError m_identity; // server, method, path: used for Cancelled/Timeout results made here
     ApiResult m_result;
-    QTimer *m_watchdog = nullptr;
+    int m_watchdogTimer = 0; // a timer of this object's own (QObject::startTimer): no timer object per call
+    int m_watchdogMs = 0;
     bool m_finished = false;
     bool m_autoDelete = true;
 };

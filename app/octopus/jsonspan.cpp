@@ -532,15 +532,50 @@ bool JsonSpan::parsePage(QByteArrayView body, Page *page, const ItemVisitor &vis
     return ok && p == end;
 }
 
+quint64 JsonSpanInterner::hash(QByteArrayView text)
+{
+    // Eight bytes at a time, each folded in with a multiply and a shift; the last (up to) eight bytes are
+    // read as one word that may overlap the previous one. Not for untrusted keys in a long-lived table (no
+    // seed); a page's interner lives for one page.
+    const char *p = text.data();
+    size_t n = size_t(text.size());
+    quint64 h = 0x9E3779B97F4A7C15ULL ^ (n * 0xC2B2AE3D27D4EB4FULL);
+    auto mix = [&h](quint64 v) {
+        h = (h ^ v) * 0xBF58476D1CE4E5B9ULL;
+        h ^= h >> 31;
+    };
+    if (n >= 8) {
+        while (n > 8) {
+            quint64 v;
+            std::memcpy(&v, p, 8);
+            mix(v);
+            p += 8;
+            n -= 8;
+        }
+        quint64 v;
+        std::memcpy(&v, p + n - 8, 8);
+        mix(v);
+    } else if (n >= 4) {
+        quint32 a;
+        quint32 b;
+        std::memcpy(&a, p, 4);
+        std::memcpy(&b, p + n - 4, 4);
+        mix(quint64(a) << 32 | b);
+    } else if (n > 0) {
+        mix(quint64(quint8(p[0])) << 16 | quint64(quint8(p[n / 2])) << 8 | quint8(p[n - 1]));
+    }
+    return h ^ (h >> 29);
+}
+
 QString JsonSpanInterner::string(const JsonSpanObject &object, QByteArrayView key)
 {
     const QByteArrayView value = object.raw(key);
     if (value.isEmpty() || value.front() != '"')
         return {};
-    const auto [it, inserted] = m_strings.try_emplace(std::string_view(value.data(), size_t(value.size())));
+    const auto [stored, inserted] = m_strings.findOrInsert(value);
     if (inserted)
-        it->second = JsonSpan::decodeString(value);
-    return it->second;
+        *stored = JsonSpan::decodeString(value);
+    return *stored;
 }
 
 QStringList JsonSpanInterner::strings(const JsonSpanObject &object, QByteArrayView key)
@@ -548,8 +583,8 @@ QStringList JsonSpanInterner::strings(const JsonSpanObject &object, QByteArrayVi
     const QByteArrayView value = object.raw(key);
     if (value.isEmpty() || value.front() != '[')
         return {};
-    const auto [it, inserted] = m_lists.try_emplace(std::string_view(value.data(), size_t(value.size())));
+    const auto [stored, inserted] = m_lists.findOrInsert(value);
     if (inserted)
-        it->second = object.strings(key);
-    return it->second;
+        *stored = object.strings(key);
+    return *stored;
 }

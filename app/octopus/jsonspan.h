@@ -7,9 +7,9 @@
 #include <QStringList>
 #include <QVarLengthArray>
 
+#include <algorithm>
+#include <cstring>
 #include <functional>
-#include <string_view>
-#include <unordered_map>
 
 // A fast, allocation-light reader for the large collection pages of an inventory (build information
 // alone is ~1 MB per page): it validates the JSON structure while skipping values and keeps each object's
@@ -79,7 +79,73 @@ public:
     QString string(const JsonSpanObject &object, QByteArrayView key);
     QStringList strings(const JsonSpanObject &object, QByteArrayView key);
 
+    // An open-addressing table keyed by the raw text of a value (a view into the page). Cheaper per look-up
+    // than std::unordered_map: no node per entry, no division by a prime, a hash that reads eight bytes at a
+    // time. Public for the test only.
+    template<typename Value>
+    class Table
+    {
+    public:
+        // The value stored for `text`, and whether it was just added (then default-constructed).
+        std::pair<Value *, bool> findOrInsert(QByteArrayView text);
+        qsizetype size() const { return m_used; }
+
+    private:
+        struct Slot
+        {
+            quint64 hash = 0;
+            const char *data = nullptr;
+            qsizetype size = 0;
+            bool used = false;
+            Value value;
+        };
+        void grow();
+        QList<Slot> m_slots;
+        qsizetype m_used = 0;
+    };
+    static quint64 hash(QByteArrayView text);
+
 private:
-    std::unordered_map<std::string_view, QString> m_strings;
-    std::unordered_map<std::string_view, QStringList> m_lists;
+    Table<QString> m_strings;
+    Table<QStringList> m_lists;
 };
+
+template<typename Value>
+inline std::pair<Value *, bool> JsonSpanInterner::Table<Value>::findOrInsert(QByteArrayView text)
+{
+    if ((m_used + 1) * 4 > m_slots.size() * 3)
+        grow();
+    const quint64 h = hash(text);
+    const qsizetype mask = m_slots.size() - 1;
+    Slot *table = m_slots.data();
+    for (qsizetype i = qsizetype(h) & mask;; i = (i + 1) & mask) {
+        Slot &slot = table[i];
+        if (!slot.used) {
+            slot.used = true;
+            slot.hash = h;
+            slot.data = text.data();
+            slot.size = text.size();
+            ++m_used;
+            return {&slot.value, true};
+        }
+        if (slot.hash == h && slot.size == text.size() &&
+            (text.isEmpty() || std::memcmp(slot.data, text.data(), size_t(text.size())) == 0))
+            return {&slot.value, false};
+    }
+}
+
+template<typename Value>
+inline void JsonSpanInterner::Table<Value>::grow()
+{
+    QList<Slot> old = std::move(m_slots);
+    m_slots = QList<Slot>(std::max<qsizetype>(64, old.size() * 2));
+    const qsizetype mask = m_slots.size() - 1;
+    for (Slot &slot : old) {
+        if (!slot.used)
+            continue;
+        qsizetype i = qsizetype(slot.hash) & mask;
+        while (m_slots[i].used)
+            i = (i + 1) & mask;
+        m_slots[i] = std::move(slot);
+    }
+}

@@ -13,6 +13,7 @@
 #include <QSslError>
 #include <QThread>
 #include <QTimer>
+#include <QTimerEvent>
 
 #include <climits>
 
@@ -116,7 +117,7 @@ void NetworkWorker::cancel(quint64 id)
         releaseConnection(call, false); // a response may still be on its way: never reuse
         --m_inFlight;
     }
-    delete call->watchdog;
+    stopWatchdog(call);
     delete call->backoff;
     delete call;
     pump();
@@ -251,12 +252,6 @@ void NetworkWorker::dispatch(Call *call)
     }
     ++m_inFlight;
     call->attemptStartMs = m_clock.elapsed();
-    call->watchdog = new QTimer(this);
-    call->watchdog->setSingleShot(true);
-    connect(call->watchdog, &QTimer::timeout, this, [this, id = call->id] {
-        if (Call *c = m_calls.value(id))
-            onWatchdog(c);
-    });
     sendOn(call);
 }
 
@@ -305,7 +300,35 @@ void NetworkWorker::armWatchdog(Call *call)
     const qint64 silenceLeft = std::max<qint64>(1, silenceLimit) - idle;
     const qint64 deadlineLeft =
         std::max<qint64>(1, m_settings.requestDeadlineMs) - (now - call->attemptStartMs);
-    call->watchdog->start(int(std::clamp<qint64>(std::min(silenceLeft, deadlineLeft), 1, INT_MAX)));
+    stopWatchdog(call);
+    call->watchdogTimer =
+        startTimer(int(std::clamp<qint64>(std::min(silenceLeft, deadlineLeft), 1, INT_MAX)));
+    if (call->watchdogTimer)
+        m_watchdogs.insert(call->watchdogTimer, call->id);
+}
+
+void NetworkWorker::stopWatchdog(Call *call)
+{
+    if (!call->watchdogTimer)
+        return;
+    killTimer(call->watchdogTimer);
+    m_watchdogs.remove(call->watchdogTimer);
+    call->watchdogTimer = 0;
+}
+
+void NetworkWorker::timerEvent(QTimerEvent *event)
+{
+    const auto it = m_watchdogs.constFind(event->timerId());
+    if (it == m_watchdogs.cend())
+        return QObject::timerEvent(event);
+    Call *call = m_calls.value(it.value());
+    if (!call) { // cannot happen (a call's timer stops with it), but a stray timer must not fire again
+        killTimer(event->timerId());
+        m_watchdogs.erase(it);
+        return;
+    }
+    stopWatchdog(call); // one shot; onWatchdog() re-arms when nothing expired
+    onWatchdog(call);
 }
 
 void NetworkWorker::onWatchdog(Call *call)
@@ -478,11 +501,7 @@ void NetworkWorker::onConnectionFinished(HttpConnection *connection)
 
 void NetworkWorker::conclude(Call *call, ApiResult result, QByteArray body)
 {
-    if (call->watchdog) {
-        call->watchdog->stop();
-        call->watchdog->deleteLater();
-        call->watchdog = nullptr;
-    }
+    stopWatchdog(call);
     --m_inFlight;
 
     if (!result.error.isError()) {
@@ -580,7 +599,7 @@ void NetworkWorker::finish(Call *call, ApiResult result)
     m_calls.remove(call->id);
     dequeue(call->id);
     const quint64 id = call->id;
-    delete call->watchdog;
+    stopWatchdog(call);
     releaseConnection(call, false);
     delete call->backoff;
     delete call;

@@ -50,7 +50,7 @@ private:
         bool staleResend = false; // already resent once after a stale keep-alive connection
         bool sent = false;        // the request left: the silence timeout applies
         HttpConnection *connection = nullptr;
-        QTimer *watchdog = nullptr; // connect, silence and whole-attempt timeouts
+        int watchdogTimer = 0; // connect, silence and whole-attempt timeouts (QObject::startTimer)
         qint64 attemptStartMs = 0;
         QTimer *backoff = nullptr; // waiting before the next attempt
         ApiError abortReason;      // set when we refuse a TLS handshake ourselves
@@ -61,6 +61,8 @@ private:
     void dispatch(Call *call);
     void sendOn(Call *call);
     void armWatchdog(Call *call);
+    void stopWatchdog(Call *call);
+    void timerEvent(QTimerEvent *event) override;
     void onWatchdog(Call *call);
     HttpConnection *acquireConnection(bool reuse);
     void releaseConnection(Call *call, bool reusable);
@@ -82,8 +84,9 @@ private:
     QElapsedTimer m_clock;
     QList<HttpConnection *> m_idle; // open keep-alive connections waiting for a request
     QHash<quint64, Call *> m_calls;
-    QList<quint64> m_urgentQueue; // waiting for an in-flight slot, served first: urgent requests, retries
-    QList<quint64> m_queue;       // waiting for an in-flight slot, in order
+    QHash<int, quint64> m_watchdogs; // timer id -> call id
+    QList<quint64> m_urgentQueue;    // waiting for an in-flight slot, served first: urgent requests, retries
+    QList<quint64> m_queue;          // waiting for an in-flight slot, in order
     int m_inFlight = 0;
     struct Guard
     {

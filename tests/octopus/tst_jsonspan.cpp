@@ -177,6 +177,69 @@ private Q_SLOTS:
         QVERIFY(object.parse(json));
         QVERIFY(!object.dateTime("When").isValid());
     }
+
+    void internerSharesEqualValuesAndKeepsOthersApart()
+    {
+        // Values that repeat come back as one shared string; every distinct value (including ones that
+        // differ only in their last byte, or in length, past the 8-byte words the hash reads) stays itself,
+        // also after the table has grown many times.
+        QByteArray page = "[";
+        const int distinct = 5000;
+        for (int i = 0; i < 2 * distinct; ++i) {
+            if (i)
+                page += ',';
+            const int v = i % distinct;
+            page += "{\"A\":\"value-" + QByteArray::number(v) + "\",\"B\":\"12345678" +
+                    QByteArray::number(v % 7) + "\",\"L\":[\"x\",\"" + QByteArray::number(v % 3) +
+                    "\"],\"N\":null}";
+        }
+        page += ']';
+        JsonSpanInterner interner;
+        QHash<QString, const QChar *> firstSeen;
+        int count = 0;
+        JsonSpan::Page read;
+        const bool ok = JsonSpan::parsePage(page, &read, [&](const JsonSpanObject &o) {
+            const int v = count++ % distinct;
+            const QString a = interner.string(o, "A");
+            if (a != QStringLiteral("value-%1").arg(v))
+                QFAIL(qPrintable(a));
+            if (!firstSeen.contains(a))
+                firstSeen.insert(a, a.constData());
+            else if (firstSeen.value(a) != a.constData())
+                QFAIL("a repeated value was decoded again");
+            const QString b = interner.string(o, "B");
+            if (b != QStringLiteral("12345678%1").arg(v % 7))
+                QFAIL(qPrintable(b));
+            const QStringList l = interner.strings(o, "L");
+            if (l != QStringList{QStringLiteral("x"), QString::number(v % 3)})
+                QFAIL(qPrintable(l.join(QLatin1Char(','))));
+            if (!interner.string(o, "N").isEmpty() || !interner.string(o, "Absent").isEmpty())
+                QFAIL("null or absent should read as empty");
+        });
+        QVERIFY(ok);
+        QCOMPARE(count, 2 * distinct);
+        QCOMPARE(firstSeen.size(), distinct);
+    }
+
+    void internerTableFindsWhatItStored()
+    {
+        JsonSpanInterner::Table<int> table;
+        QList<QByteArray> keys;
+        for (int i = 0; i < 20000; ++i)
+            keys.append(QByteArray::number(i * 7919) + QByteArray(i % 17, 'x'));
+        keys.append(QByteArray()); // the empty text is a key too
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            const auto [value, inserted] = table.findOrInsert(keys.at(i));
+            QVERIFY(inserted);
+            *value = int(i);
+        }
+        QCOMPARE(table.size(), keys.size());
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            const auto [value, inserted] = table.findOrInsert(keys.at(i));
+            QVERIFY(!inserted);
+            QCOMPARE(*value, int(i));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJsonSpan)
