@@ -27,17 +27,17 @@ QVariant machines(const PagedFetchJob::ItemSource &items, bool workers)
         const JsonSpanObject endpoint = o.object("Endpoint");
         const JsonSpanObject details = endpoint.object("TentacleVersionDetails");
         InventoryMachine m;
-        m.id = o.string("Id");
-        m.name = o.string("Name");
+        m.id = shared.text(o, "Id");
+        m.name = shared.text(o, "Name");
         m.spaceId = shared.string(o, "SpaceId");
         m.isWorker = workers;
         m.isDisabled = o.boolean("IsDisabled");
         m.healthStatus = shared.string(o, "HealthStatus");
         m.communicationStyle = shared.string(endpoint, "CommunicationStyle");
-        m.uri = endpoint.string("Uri");
+        m.uri = shared.text(endpoint, "Uri");
         if (m.uri.isEmpty())
             m.uri = o.string("Uri");
-        m.thumbprint = endpoint.string("Thumbprint");
+        m.thumbprint = shared.text(endpoint, "Thumbprint");
         if (m.thumbprint.isEmpty())
             m.thumbprint = o.string("Thumbprint");
         m.tentacleVersion = shared.string(details, "Version");
@@ -57,7 +57,7 @@ QVariant machines(const PagedFetchJob::ItemSource &items, bool workers)
 QVariant named(const PagedFetchJob::ItemSource &items)
 {
     return convert<InventoryNamed>(items, [](const JsonSpanObject &o, JsonSpanInterner &shared) {
-        return InventoryNamed{o.string("Id"), o.string("Name"), shared.string(o, "SpaceId"),
+        return InventoryNamed{shared.text(o, "Id"), shared.text(o, "Name"), shared.string(o, "SpaceId"),
                               o.boolean("IsDisabled")};
     });
 }
@@ -302,13 +302,13 @@ void InventoryJob::onSpaces()
                 return convert<InventoryBuildInformation>(
                     items, [](const JsonSpanObject &o, JsonSpanInterner &shared) {
                         InventoryBuildInformation b;
-                        b.id = o.string("Id");
+                        b.id = shared.text(o, "Id");
                         b.spaceId = shared.string(o, "SpaceId");
                         b.packageId = shared.string(o, "PackageId");
-                        b.version = o.string("Version");
+                        b.version = shared.text(o, "Version");
                         b.buildEnvironment = shared.string(o, "BuildEnvironment");
-                        b.buildNumber = o.string("BuildNumber");
-                        b.buildUrl = o.string("BuildUrl");
+                        b.buildNumber = shared.text(o, "BuildNumber");
+                        b.buildUrl = shared.text(o, "BuildUrl");
                         b.vcsRoot = shared.string(o, "VcsRoot");
                         b.created = o.dateTime("Created");
                         return b;

@@ -567,6 +567,50 @@ quint64 JsonSpanInterner::hash(QByteArrayView text)
     return h ^ (h >> 29);
 }
 
+JsonSpanInterner::~JsonSpanInterner()
+{
+    if (m_block && !m_block->deref())
+        QTypedArrayData<char16_t>::deallocate(m_block);
+}
+
+QString JsonSpanInterner::text(const JsonSpanObject &object, QByteArrayView key)
+{
+    const QByteArrayView value = object.raw(key);
+    if (value.size() < 2 || value.front() != '"')
+        return {};
+    const QByteArrayView inner = value.sliced(1, value.size() - 2);
+    // Plain ASCII without escapes (nearly every id, version and URL) is widened straight into the block;
+    // anything else is decoded the usual way, into a string of its own.
+    constexpr qsizetype kLongest = 1024;
+    if (inner.size() > kLongest)
+        return JsonSpan::decodeString(value);
+    const qsizetype n = inner.size();
+    if (m_blockEnd - m_blockNext < n + 1) {
+        if (m_block && !m_block->deref())
+            QTypedArrayData<char16_t>::deallocate(m_block);
+        constexpr qsizetype kBlockChars = 32 * 1024; // 64 KB: a few hundred strings
+        auto [header, data] = QTypedArrayData<char16_t>::allocate(kBlockChars);
+        if (!header)
+            return JsonSpan::decodeString(value);
+        m_block = header;
+        m_blockNext = data;
+        m_blockEnd = data + kBlockChars;
+    }
+    const uchar *in = reinterpret_cast<const uchar *>(inner.data());
+    char16_t *out = m_blockNext;
+    uchar seen = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        seen |= in[i];
+        out[i] = in[i];
+    }
+    if ((seen & 0x80) || inner.contains('\\'))
+        return JsonSpan::decodeString(value); // the bytes written are simply left unused
+    out[n] = u'\0';                           // QString's data is terminated
+    m_blockNext += n + 1;
+    m_block->ref();
+    return QString(QString::DataPointer(static_cast<QTypedArrayData<char16_t> *>(m_block), out, n));
+}
+
 QString JsonSpanInterner::string(const JsonSpanObject &object, QByteArrayView key)
 {
     const QByteArrayView value = object.raw(key);

@@ -76,8 +76,18 @@ public:
 class JsonSpanInterner
 {
 public:
+    JsonSpanInterner() = default;
+    JsonSpanInterner(const JsonSpanInterner &) = delete;
+    JsonSpanInterner &operator=(const JsonSpanInterner &) = delete;
+    ~JsonSpanInterner();
+
     QString string(const JsonSpanObject &object, QByteArrayView key);
     QStringList strings(const JsonSpanObject &object, QByteArrayView key);
+    // For values that do not repeat (ids, versions, URLs): the same text as JsonSpanObject::string(), but
+    // written into a block shared with the page's other such strings (one allocation for hundreds of
+    // strings, no allocator header per string). Each string holds a reference to its block, like any
+    // QString: it can outlive the interner, be copied to other threads and be modified (it then detaches).
+    QString text(const JsonSpanObject &object, QByteArrayView key);
 
     // An open-addressing table keyed by the raw text of a value (a view into the page). Cheaper per look-up
     // than std::unordered_map: no node per entry, no division by a prime, a hash that reads eight bytes at a
@@ -108,6 +118,9 @@ public:
 private:
     Table<QString> m_strings;
     Table<QStringList> m_lists;
+    QArrayData *m_block = nullptr; // the block text() writes into; the interner holds one reference to it
+    char16_t *m_blockNext = nullptr;
+    char16_t *m_blockEnd = nullptr;
 };
 
 template<typename Value>

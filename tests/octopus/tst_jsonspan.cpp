@@ -221,6 +221,61 @@ private Q_SLOTS:
         QCOMPARE(firstSeen.size(), distinct);
     }
 
+    void internerTextMatchesStringAndOutlivesThePage()
+    {
+        // text() agrees with JsonSpanObject::string() on every kind of value (plain ASCII goes into the
+        // shared block; escapes and non-ASCII take the usual decoder), its strings stay valid after the
+        // interner and the page text are gone, are terminated, and detach when changed.
+        QList<QByteArray> values = {"\"BuildInformation-209\"",
+                                    "\"\"",
+                                    "\"https://ci.example.com/build/1?x=1&y=2\"",
+                                    "\"caf\xc3\xa9\"",
+                                    "\"tab\\there\"",
+                                    "\"\\u00e9t\\u00e9\"",
+                                    "null",
+                                    "12",
+                                    "\"" + QByteArray(3000, 'z') + "\""};
+        for (int i = 0; i < 3000; ++i) // more than one block's worth
+            values.append("\"Machines-" + QByteArray::number(i) + "\"");
+        QList<QString> expected;
+        QList<QString> read;
+        {
+            QByteArray page = "[";
+            for (qsizetype i = 0; i < values.size(); ++i)
+                page += (i ? "," : "") + QByteArray("{\"V\":") + values.at(i) + "}";
+            page += ']';
+            JsonSpanInterner interner;
+            JsonSpan::Page parsed;
+            QVERIFY(JsonSpan::parsePage(page, &parsed, [&](const JsonSpanObject &o) {
+                expected.append(o.string("V"));
+                read.append(interner.text(o, "V"));
+            }));
+            page.fill('#'); // the page text is overwritten before the strings are read
+        }
+        QCOMPARE(read.size(), values.size());
+        QCOMPARE(read, expected);
+        QCOMPARE(read.at(0), QStringLiteral("BuildInformation-209"));
+        QCOMPARE(read.at(3), QStringLiteral("caf\u00e9"));
+        QCOMPARE(read.at(5), QStringLiteral("\u00e9t\u00e9"));
+        QVERIFY(read.at(6).isEmpty());
+        for (const QString &s : std::as_const(read))
+            QCOMPARE(s.utf16()[s.size()], u'\0');
+        QString changed = read.at(10);
+        const QString neighbour = read.at(11);
+        changed.append(QStringLiteral("-and-more-text"));
+        changed[0] = QLatin1Char('m');
+        QCOMPARE(changed, QStringLiteral("machines-1-and-more-text"));
+        QCOMPARE(read.at(10), QStringLiteral("Machines-1"));
+        QCOMPARE(read.at(11), neighbour);
+        QCOMPARE(neighbour, QStringLiteral("Machines-2"));
+        // The last string alive in a block may grow into the room after it.
+        QString last = read.takeLast();
+        read.clear();
+        expected.clear();
+        last.append(QStringLiteral("/tail"));
+        QCOMPARE(last, QStringLiteral("Machines-2999/tail"));
+    }
+
     void internerTableFindsWhatItStored()
     {
         JsonSpanInterner::Table<int> table;
