@@ -267,7 +267,7 @@ QByteArrayView JsonSpanObject::raw(QByteArrayView key) const
         if (i >= count)
             i -= count;
         const QByteArrayView name = m_members[i].first;
-        if (name.size() == key.size() && std::memcmp(name.data(), key.data(), size_t(key.size())) == 0) {
+        if (name.size() == key.size() && JsonSpan::sameBytes(name.data(), key.data(), key.size())) {
             m_hint = i + 1;
             return m_members[i].second;
         }
