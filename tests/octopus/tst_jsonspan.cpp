@@ -276,6 +276,22 @@ private Q_SLOTS:
         QCOMPARE(last, QStringLiteral("Machines-2999/tail"));
     }
 
+    void sameBytesSeesEveryDifference()
+    {
+        // Every length up to 40 and a difference at every position: the word-wise comparison (overlapping
+        // first and last words, memcmp for the middle) must see each one.
+        for (int n = 0; n <= 40; ++n) {
+            const QByteArray a(n, 'k');
+            QVERIFY(JsonSpan::sameBytes(a.constData(), QByteArray(n, 'k').constData(), n));
+            for (int at = 0; at < n; ++at) {
+                QByteArray b = a;
+                b[at] = 'K';
+                QVERIFY2(!JsonSpan::sameBytes(a.constData(), b.constData(), n),
+                         qPrintable(QStringLiteral("length %1, difference at %2").arg(n).arg(at)));
+            }
+        }
+    }
+
     void internerTableFindsWhatItStored()
     {
         JsonSpanInterner::Table<int> table;
