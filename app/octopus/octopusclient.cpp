@@ -3,29 +3,81 @@
 #include "networkworker.h"
 #include "pagedfetchjob.h"
 
+#include <QMutex>
 #include <QThread>
+
+namespace {
+
+// One network thread for all clients: both servers' connections are served by one event loop (it is busy a
+// third of an inventory at most), which saves the context switches of a thread per server on small machines.
+// Started with the first client, joined when the last one goes.
+struct NetworkThread
+{
+    QMutex mutex;
+    QThread *thread = nullptr;
+    int users = 0;
+};
+
+NetworkThread &networkThread()
+{
+    static NetworkThread shared;
+    return shared;
+}
+
+QThread *acquireNetworkThread()
+{
+    NetworkThread &shared = networkThread();
+    QMutexLocker lock(&shared.mutex);
+    if (!shared.thread) {
+        shared.thread = new QThread; // not parented: joined by the last client
+        shared.thread->setObjectName(QStringLiteral("octopus-network"));
+        shared.thread->start();
+    }
+    ++shared.users;
+    return shared.thread;
+}
+
+void releaseNetworkThread()
+{
+    NetworkThread &shared = networkThread();
+    QThread *last = nullptr;
+    {
+        QMutexLocker lock(&shared.mutex);
+        if (--shared.users == 0)
+            std::swap(last, shared.thread);
+    }
+    if (last) {
+        last->quit();
+        last->wait(); // joins a thread that has been told to stop; no request is waited for
+        delete last;
+    }
+}
+
+} // namespace
 
 OctopusClient::OctopusClient(const ConnectionSettings &settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
 {
     qRegisterMetaType<ApiResult>();
-    m_thread = new QThread; // not parented: it is joined in the destructor
-    m_thread->setObjectName(QStringLiteral("octopus-network"));
+    m_thread = acquireNetworkThread();
     m_worker = new NetworkWorker(m_settings);
     m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &NetworkWorker::finished, this, &OctopusClient::onWorkerFinished, Qt::QueuedConnection);
-    m_thread->start();
 }
 
 OctopusClient::~OctopusClient()
 {
     cancelAll();
-    QMetaObject::invokeMethod(m_worker, &NetworkWorker::cancelAll, Qt::QueuedConnection);
-    m_thread->quit();
-    m_thread->wait(); // joins a thread that has been told to stop; no request is waited for
-    delete m_thread;
+    // The worker is stopped and deleted on the network thread, now: the thread lives on for other clients.
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker] {
+            worker->cancelAll();
+            delete worker;
+        },
+        Qt::BlockingQueuedConnection);
+    releaseNetworkThread();
 }
 
 void OctopusClient::setSettings(const ConnectionSettings &settings)
