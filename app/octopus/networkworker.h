@@ -18,10 +18,10 @@
 class HttpConnection;
 class QTimer;
 
-// Lives on the client's network thread and owns its HTTP connections (HttpConnection, kept alive, at most
-// maxInFlight). Everything here runs on that thread: sending, redirect and TLS decisions, retries, timeouts;
-// large bodies are parsed on a shared pool. Results leave through finished(), which OctopusClient receives
-// with a queued connection on its own thread.
+// Lives on the network thread (one for all clients) and owns its client's HTTP connections (HttpConnection,
+// kept alive, at most maxInFlight). Everything here runs on that thread: sending, redirect and TLS decisions,
+// retries, timeouts; large bodies are parsed on a shared pool. Results leave through finished(), which
+// OctopusClient receives with a queued connection on its own thread.
 class NetworkWorker : public QObject
 {
     Q_OBJECT

@@ -13,15 +13,17 @@ class NetworkWorker;
 class PagedFetchJob;
 class QThread;
 
-// The GUI-side facade of one Octopus Server. The network itself runs on a background thread owned by the
-// client (a NetworkWorker with its keep-alive HttpConnections): the caller's thread never waits and never parses.
+// The GUI-side facade of one Octopus Server. The network itself runs on a background thread shared by all
+// clients (each client's NetworkWorker with its keep-alive HttpConnections lives there): the caller's thread
+// never waits and never parses.
 // Each call returns a job that finishes exactly once on the caller's thread.
 class OctopusClient : public QObject
 {
     Q_OBJECT
 public:
     explicit OctopusClient(const ConnectionSettings &settings, QObject *parent = nullptr);
-    ~OctopusClient() override; // finishes outstanding jobs as Cancelled, stops the network thread
+    ~OctopusClient()
+        override; // finishes outstanding jobs as Cancelled, deletes its worker on the network thread
 
     const ConnectionSettings &settings() const { return m_settings; }
     void setSettings(const ConnectionSettings &settings);
@@ -58,7 +60,7 @@ private:
     void pushSettings();
 
     ConnectionSettings m_settings;
-    QThread *m_thread = nullptr;
+    QThread *m_thread = nullptr; // shared with the other clients; joined when the last client goes
     NetworkWorker *m_worker = nullptr;
     QHash<quint64, QPointer<ApiJob>> m_jobs;
     quint64 m_nextId = 1;
