@@ -8,56 +8,65 @@
 
 namespace {
 
-bool skipString(const char *&p, const char *end)
+// The scanners take and return positions by value: a position passed by reference lives in memory, and
+// since any char read may alias it, the compiler stores it back before every character it reads.
+
+// p at the opening quote. The position after the closing quote, or null when the text ends first.
+inline const char *stringEnd(const char *p, const char *end)
 {
-    // p at the opening quote. Most strings of an Octopus page are short (ids, names, versions), where a
-    // memchr call per string costs more than the scan: look at 16 bytes at a time for a quote or a backslash.
+    // Most strings of an Octopus page are short (ids, names, versions), where a memchr call per string costs
+    // more than the scan: look at 16 bytes at a time for a quote or a backslash.
     ++p;
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"');
     const __m128i backslash = _mm_set1_epi8('\\');
     while (end - p >= 16) {
         const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        const int mask =
-            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)));
-        if (mask == 0) {
+        const unsigned quotes = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, quote)));
+        const unsigned backslashes = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, backslash)));
+        // The first quote ends the string unless a backslash comes before it (rare): then the quote's
+        // position alone decides, without waiting for a load of the character found.
+        if (quotes != 0 && (backslashes & (quotes - 1)) == 0)
+            return p + __builtin_ctz(quotes) + 1;
+        if (backslashes == 0) {
             p += 16;
             continue;
         }
-        p += __builtin_ctz(unsigned(mask));
-        if (*p == '"') {
-            ++p;
-            return true;
-        }
-        p += 2; // a backslash and the character it escapes
+        p += __builtin_ctz(backslashes) + 2; // a backslash and the character it escapes
     }
 #endif
     while (p < end) {
-        if (*p == '"') {
-            ++p;
-            return true;
-        }
+        if (*p == '"')
+            return p + 1;
         p += *p == '\\' ? 2 : 1;
     }
-    return false;
+    return nullptr;
 }
 
-bool skipLiteral(const char *&p, const char *end, const char *word)
+inline const char *spaceEnd(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+        ++p;
+    return p;
+}
+
+// The position after `word` at p, or null.
+inline const char *literalEnd(const char *p, const char *end, const char *word)
 {
     const size_t n = std::strlen(word);
     if (size_t(end - p) < n || std::memcmp(p, word, n) != 0)
-        return false;
-    p += n;
-    return true;
+        return nullptr;
+    return p + n;
 }
 
-bool skipNumber(const char *&p, const char *end)
+// The position after the number at p, or null when there is none.
+inline const char *numberEnd(const char *p, const char *end)
 {
     const char *start = p;
     while (p < end &&
            ((*p >= '0' && *p <= '9') || *p == '-' || *p == '+' || *p == '.' || *p == 'e' || *p == 'E'))
         ++p;
-    return p > start;
+    return p > start ? p : nullptr;
 }
 
 void appendUtf8(QByteArray &out, uint code)
@@ -92,59 +101,68 @@ int hexValue(char c)
 
 } // namespace
 
-bool JsonSpan::skipValue(const char *&p, const char *end)
+namespace {
+
+// The position after the value at p (after leading white space), or null when it is malformed.
+const char *valueEnd(const char *p, const char *end)
 {
-    skipSpace(p, end);
+    p = spaceEnd(p, end);
     if (p >= end)
-        return false;
+        return nullptr;
     switch (*p) {
     case '"':
-        return skipString(p, end);
+        return stringEnd(p, end);
     case '{':
     case '[': {
         const char close = *p == '{' ? '}' : ']';
         const bool object = *p == '{';
-        ++p;
-        skipSpace(p, end);
-        if (p < end && *p == close) {
-            ++p;
-            return true;
-        }
+        p = spaceEnd(p + 1, end);
+        if (p < end && *p == close)
+            return p + 1;
         for (;;) {
             if (object) {
-                skipSpace(p, end);
-                if (p >= end || *p != '"' || !skipString(p, end))
-                    return false;
-                skipSpace(p, end);
+                p = spaceEnd(p, end);
+                if (p >= end || *p != '"' || !(p = stringEnd(p, end)))
+                    return nullptr;
+                p = spaceEnd(p, end);
                 if (p >= end || *p != ':')
-                    return false;
+                    return nullptr;
                 ++p;
             }
-            if (!skipValue(p, end))
-                return false;
-            skipSpace(p, end);
+            if (!(p = valueEnd(p, end)))
+                return nullptr;
+            p = spaceEnd(p, end);
             if (p >= end)
-                return false;
+                return nullptr;
             if (*p == ',') {
                 ++p;
                 continue;
             }
-            if (*p == close) {
-                ++p;
-                return true;
-            }
-            return false;
+            if (*p == close)
+                return p + 1;
+            return nullptr;
         }
     }
     case 't':
-        return skipLiteral(p, end, "true");
+        return literalEnd(p, end, "true");
     case 'f':
-        return skipLiteral(p, end, "false");
+        return literalEnd(p, end, "false");
     case 'n':
-        return skipLiteral(p, end, "null");
+        return literalEnd(p, end, "null");
     default:
-        return skipNumber(p, end);
+        return numberEnd(p, end);
     }
+}
+
+} // namespace
+
+bool JsonSpan::skipValue(const char *&p, const char *end)
+{
+    const char *after = valueEnd(p, end);
+    if (!after)
+        return false;
+    p = after;
+    return true;
 }
 
 QString JsonSpan::decodeString(QByteArrayView quoted)
@@ -211,37 +229,34 @@ bool JsonSpanObject::parse(QByteArrayView text, qsizetype *consumed)
 {
     m_members.clear();
     m_hint = 0;
-    const char *p = text.data();
-    const char *end = p + text.size();
-    JsonSpan::skipSpace(p, end);
+    const char *end = text.data() + text.size();
+    const char *p = spaceEnd(text.data(), end);
     if (p >= end || *p != '{')
         return false;
-    ++p;
-    JsonSpan::skipSpace(p, end);
+    p = spaceEnd(p + 1, end);
     if (p < end && *p == '}') {
         if (consumed)
             *consumed = p + 1 - text.data();
         return true;
     }
     for (;;) {
-        JsonSpan::skipSpace(p, end);
+        p = spaceEnd(p, end);
         if (p >= end || *p != '"')
             return false;
         const char *keyStart = p + 1;
-        if (!skipString(p, end))
+        if (!(p = stringEnd(p, end)))
             return false;
         const QByteArrayView key(keyStart, p - 1 - keyStart);
-        JsonSpan::skipSpace(p, end);
+        p = spaceEnd(p, end);
         if (p >= end || *p != ':')
             return false;
-        ++p;
-        JsonSpan::skipSpace(p, end);
-        const char *valueStart = p;
+        const char *valueStart = spaceEnd(p + 1, end);
         // Most members are strings: skip them without the general dispatch.
-        if (!(p < end && *p == '"' ? skipString(p, end) : JsonSpan::skipValue(p, end)))
+        p = valueStart < end && *valueStart == '"' ? stringEnd(valueStart, end) : valueEnd(valueStart, end);
+        if (!p)
             return false;
         m_members.append({key, QByteArrayView(valueStart, p - valueStart)});
-        JsonSpan::skipSpace(p, end);
+        p = spaceEnd(p, end);
         if (p >= end)
             return false;
         if (*p == ',') {

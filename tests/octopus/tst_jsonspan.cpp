@@ -276,6 +276,29 @@ private Q_SLOTS:
         QCOMPARE(last, QStringLiteral("Machines-2999/tail"));
     }
 
+    void findsTheEndOfEveryStringAtEveryAlignment()
+    {
+        // Escaped quotes and backslashes at every offset of the 16-byte steps the string scanner takes,
+        // in member values and in nested values that are skipped: the members after them must still be read
+        // exactly as QJsonDocument reads them.
+        const QList<QByteArray> escapes = {"\\\"", "\\\\", "\\\\\\\"", "\\n", "\\u0041"};
+        for (int offset = 0; offset < 40; ++offset) {
+            for (const QByteArray &escape : escapes) {
+                const QByteArray text = QByteArray(offset, 'a') + escape + QByteArray(offset % 7, 'b');
+                const QByteArray item = "{\"Id\":\"" + text + "\",\"Nested\":{\"K\":[\"" + text +
+                                        "\",{\"L\":\"" + text + "\"}]},\"Name\":\"after-" +
+                                        QByteArray::number(offset) + "\"}";
+                const QJsonObject reference = QJsonDocument::fromJson(item).object();
+                QVERIFY2(!reference.isEmpty(), item.constData());
+                JsonSpanObject span;
+                QVERIFY2(span.parse(item), item.constData());
+                QCOMPARE(span.string("Id"), reference.value(QLatin1String("Id")).toString());
+                QCOMPARE(span.string("Name"), QStringLiteral("after-%1").arg(offset));
+                QCOMPARE(span.object("Nested").raw("K").size() > 0, true);
+            }
+        }
+    }
+
     void sameBytesSeesEveryDifference()
     {
         // Every length up to 40 and a difference at every position: the word-wise comparison (overlapping
