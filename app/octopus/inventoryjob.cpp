@@ -8,17 +8,26 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <memory>
+
 namespace {
 
 // Calls `read` for each item object of a page as the page reader reaches it (one pass over the page). `read`
 // takes the page's interner as well, for the members whose values repeat from item to item.
+// A page's items travel in a shared_ptr: the QVariant that carries them is copied on its way to the GUI
+// thread (into the job's result, the queued call, the page map), and copies of a QVariant holding a QList
+// would share the list's data, so the last step could not take the items over without copying every one of
+// them.
+template<typename T>
+using PageItems = std::shared_ptr<QList<T>>;
+
 template<typename T, typename Read>
 QVariant convert(const PagedFetchJob::ItemSource &items, Read read)
 {
-    QList<T> out;
+    auto out = std::make_shared<QList<T>>();
     JsonSpanInterner interner;
-    items([&](const JsonSpanObject &object) { out.append(read(object, interner)); });
-    return QVariant::fromValue(out);
+    items([&](const JsonSpanObject &object) { out->append(read(object, interner)); });
+    return QVariant::fromValue(PageItems<T>(std::move(out)));
 }
 
 QVariant machines(const PagedFetchJob::ItemSource &items, bool workers)
@@ -65,25 +74,27 @@ QVariant named(const PagedFetchJob::ItemSource &items)
 template<typename T>
 void appendAll(QList<T> *target, const QList<QVariant> &pages)
 {
-    // The pages were built on the parse pool and nobody else holds them: take their storage instead of
+    // The pages were built on the parse pool and nobody else uses them: take their storage instead of
     // copying every item on the GUI thread (the first page becomes the list; the others are moved in, into
     // room reserved once).
+    QList<QList<T> *> lists;
     qsizetype total = target->size();
     for (const QVariant &page : pages) {
-        if (page.metaType() == QMetaType::fromType<QList<T>>())
-            total += static_cast<const QList<T> *>(page.constData())->size();
-    }
-    for (const QVariant &page : pages) {
-        const QList<T> *items = static_cast<const QList<T> *>(page.constData());
-        if (page.metaType() != QMetaType::fromType<QList<T>>() || !items)
+        if (page.metaType() != QMetaType::fromType<PageItems<T>>())
             continue;
-        QList<T> taken = std::move(*const_cast<QList<T> *>(items));
+        if (QList<T> *items = static_cast<const PageItems<T> *>(page.constData())->get()) {
+            lists.append(items);
+            total += items->size();
+        }
+    }
+    for (QList<T> *items : std::as_const(lists)) {
         if (target->isEmpty()) {
-            *target = std::move(taken);
+            *target = std::move(*items);
             target->reserve(total);
         } else {
-            target->append(std::move(taken));
+            target->append(std::move(*items));
         }
+        items->clear();
     }
 }
 
