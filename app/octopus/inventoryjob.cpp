@@ -12,14 +12,15 @@
 
 namespace {
 
-// Calls `read` for each item object of a page as the page reader reaches it (one pass over the page). `read`
-// takes the page's interner as well, for the members whose values repeat from item to item.
 // A page's items travel in a shared_ptr: the QVariant that carries them is copied on its way to the GUI
 // thread (into the job's result, the queued call, the page map), and copies of a QVariant holding a QList
 // would share the list's data, so the last step could not take the items over without copying every one of
 // them.
 template<typename T>
 using PageItems = std::shared_ptr<QList<T>>;
+
+// Calls `read` for each item object of a page as the page reader reaches it (one pass over the page). `read`
+// takes the page's interner as well, for the members whose values repeat from item to item.
 
 template<typename T, typename Read>
 QVariant convert(const PagedFetchJob::ItemSource &items, Read read)
