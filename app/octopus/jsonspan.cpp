@@ -613,13 +613,28 @@ QString JsonSpanInterner::text(const JsonSpanObject &object, QByteArrayView key)
     }
     const uchar *in = reinterpret_cast<const uchar *>(inner.data());
     char16_t *out = m_blockNext;
-    uchar seen = 0;
-    for (qsizetype i = 0; i < n; ++i) {
-        seen |= in[i];
+    qsizetype i = 0;
+    bool plain = true; // ASCII and no backslash
+#if defined(__SSE2__)
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i backslash = _mm_set1_epi8('\\');
+    for (; i + 16 <= n; i += 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(in + i));
+        // A byte with its high bit set (not ASCII) or a backslash (0xFF after the comparison).
+        if (_mm_movemask_epi8(_mm_or_si128(chunk, _mm_cmpeq_epi8(chunk, backslash))) != 0) {
+            plain = false;
+            break;
+        }
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(out + i), _mm_unpacklo_epi8(chunk, zero));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(out + i + 8), _mm_unpackhi_epi8(chunk, zero));
+    }
+#endif
+    for (; plain && i < n; ++i) {
+        plain = in[i] < 0x80 && in[i] != '\\';
         out[i] = in[i];
     }
-    if ((seen & 0x80) || inner.contains('\\'))
-        return JsonSpan::decodeString(value); // the bytes written are simply left unused
+    if (!plain)
+        return JsonSpan::decodeString(value); // whatever was written is simply left unused
     out[n] = u'\0';                           // QString's data is terminated
     m_blockNext += n + 1;
     m_block->ref();

@@ -226,15 +226,13 @@ private Q_SLOTS:
         // text() agrees with JsonSpanObject::string() on every kind of value (plain ASCII goes into the
         // shared block; escapes and non-ASCII take the usual decoder), its strings stay valid after the
         // interner and the page text are gone, are terminated, and detach when changed.
-        QList<QByteArray> values = {"\"BuildInformation-209\"",
-                                    "\"\"",
-                                    "\"https://ci.example.com/build/1?x=1&y=2\"",
-                                    "\"caf\xc3\xa9\"",
-                                    "\"tab\\there\"",
-                                    "\"\\u00e9t\\u00e9\"",
-                                    "null",
-                                    "12",
-                                    "\"" + QByteArray(3000, 'z') + "\""};
+        QList<QByteArray> values = {
+            "\"BuildInformation-209\"", "\"\"", "\"https://ci.example.com/build/1?x=1&y=2\"",
+            "\"caf\xc3\xa9\"", "\"tab\\there\"", "\"\\u00e9t\\u00e9\"", "null", "12",
+            "\"" + QByteArray(3000, 'z') + "\"",
+            // past the first 16 bytes, which are widened 16 at a time
+            "\"0123456789abcdefghij caf\xc3\xa9 0123456789\"",
+            "\"0123456789abcdefghij tab\\there 0123456789\"", "\"0123456789abcdef0123456789abcdef\""};
         for (int i = 0; i < 3000; ++i) // more than one block's worth
             values.append("\"Machines-" + QByteArray::number(i) + "\"");
         QList<QString> expected;
@@ -260,13 +258,16 @@ private Q_SLOTS:
         QVERIFY(read.at(6).isEmpty());
         for (const QString &s : std::as_const(read))
             QCOMPARE(s.utf16()[s.size()], u'\0');
-        QString changed = read.at(10);
-        const QString neighbour = read.at(11);
+        QCOMPARE(read.at(9), QStringLiteral("0123456789abcdefghij caf\u00e9 0123456789"));
+        QCOMPARE(read.at(10), QStringLiteral("0123456789abcdefghij tab\there 0123456789"));
+        QCOMPARE(read.at(11), QStringLiteral("0123456789abcdef0123456789abcdef"));
+        QString changed = read.at(13);
+        const QString neighbour = read.at(14);
         changed.append(QStringLiteral("-and-more-text"));
         changed[0] = QLatin1Char('m');
         QCOMPARE(changed, QStringLiteral("machines-1-and-more-text"));
-        QCOMPARE(read.at(10), QStringLiteral("Machines-1"));
-        QCOMPARE(read.at(11), neighbour);
+        QCOMPARE(read.at(13), QStringLiteral("Machines-1"));
+        QCOMPARE(read.at(14), neighbour);
         QCOMPARE(neighbour, QStringLiteral("Machines-2"));
         // The last string alive in a block may grow into the room after it.
         QString last = read.takeLast();
