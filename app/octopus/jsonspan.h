@@ -70,35 +70,31 @@ public:
     // Both sides hold at least n bytes.
     static bool sameBytes(const char *a, const char *b, qsizetype n)
     {
-        if (n >= 8) {
-            quint64 x;
-            quint64 y;
-            std::memcpy(&x, a, 8);
-            std::memcpy(&y, b, 8);
-            if (x != y)
-                return false;
-            std::memcpy(&x, a + n - 8, 8);
-            std::memcpy(&y, b + n - 8, 8);
-            if (x != y)
-                return false;
-            return n <= 16 || std::memcmp(a + 8, b + 8, size_t(n - 16)) == 0;
-        }
-        if (n >= 4) {
-            quint32 x;
-            quint32 y;
-            std::memcpy(&x, a, 4);
-            std::memcpy(&y, b, 4);
-            if (x != y)
-                return false;
-            std::memcpy(&x, a + n - 4, 4);
-            std::memcpy(&y, b + n - 4, 4);
-            return x == y;
-        }
+        if (n >= 8)
+            return sameEnds<quint64>(a, b, n) && (n <= 16 || std::memcmp(a + 8, b + 8, size_t(n - 16)) == 0);
+        if (n >= 4)
+            return sameEnds<quint32>(a, b, n);
         for (qsizetype i = 0; i < n; ++i) {
             if (a[i] != b[i])
                 return false;
         }
         return true;
+    }
+
+private:
+    // The first and the last word of n >= sizeof(Word) bytes (they overlap when n < 2 words).
+    template<typename Word>
+    static bool sameEnds(const char *a, const char *b, qsizetype n)
+    {
+        Word x;
+        Word y;
+        std::memcpy(&x, a, sizeof(Word));
+        std::memcpy(&y, b, sizeof(Word));
+        if (x != y)
+            return false;
+        std::memcpy(&x, a + n - qsizetype(sizeof(Word)), sizeof(Word));
+        std::memcpy(&y, b + n - qsizetype(sizeof(Word)), sizeof(Word));
+        return x == y;
     }
 };
 
