@@ -21,7 +21,6 @@ using PageItems = std::shared_ptr<QList<T>>;
 
 // Calls `read` for each item object of a page as the page reader reaches it (one pass over the page). `read`
 // takes the page's interner as well, for the members whose values repeat from item to item.
-
 template<typename T, typename Read>
 QVariant convert(const PagedFetchJob::ItemSource &items, Read read)
 {

@@ -99,12 +99,11 @@ int hexValue(char c)
     return -1;
 }
 
-} // namespace
-
-namespace {
+// Deeper nesting than this is left to QJsonDocument (the caller's fallback): no recursion without a bound.
+constexpr int kMaxDepth = 256;
 
 // The position after the value at p (after leading white space), or null when it is malformed.
-const char *valueEnd(const char *p, const char *end)
+const char *valueEnd(const char *p, const char *end, int depth = 0)
 {
     p = spaceEnd(p, end);
     if (p >= end)
@@ -114,6 +113,8 @@ const char *valueEnd(const char *p, const char *end)
         return stringEnd(p, end);
     case '{':
     case '[': {
+        if (depth >= kMaxDepth)
+            return nullptr;
         const char close = *p == '{' ? '}' : ']';
         const bool object = *p == '{';
         p = spaceEnd(p + 1, end);
@@ -129,7 +130,7 @@ const char *valueEnd(const char *p, const char *end)
                     return nullptr;
                 ++p;
             }
-            if (!(p = valueEnd(p, end)))
+            if (!(p = valueEnd(p, end, depth + 1)))
                 return nullptr;
             p = spaceEnd(p, end);
             if (p >= end)

@@ -300,6 +300,22 @@ private Q_SLOTS:
         }
     }
 
+    void leavesDeepNestingToTheFallback()
+    {
+        // Nesting deeper than the reader's bound is refused (the caller then falls back to QJsonDocument),
+        // without recursing once per level: a hostile answer of 100,000 brackets must not overflow the stack.
+        const auto nested = [](int depth) {
+            return "{\"Id\":\"x\",\"Deep\":" + QByteArray(depth, '[') + QByteArray(depth, ']') + "}";
+        };
+        JsonSpanObject object;
+        QVERIFY(object.parse(nested(200)));
+        QCOMPARE(object.string("Id"), QStringLiteral("x"));
+        QVERIFY(!object.parse(nested(300)));
+        QVERIFY(!object.parse(nested(100000)));
+        JsonSpan::Page page;
+        QVERIFY(!JsonSpan::parsePage("[" + nested(100000) + "]", &page, [](const JsonSpanObject &) {}));
+    }
+
     void sameBytesSeesEveryDifference()
     {
         // Every length up to 40 and a difference at every position: the word-wise comparison (overlapping
