@@ -155,16 +155,44 @@ const char *valueEnd(const char *p, const char *end, int depth = 0)
     }
 }
 
-} // namespace
-
-bool JsonSpan::skipValue(const char *&p, const char *end)
+// The object at p (after leading white space): `member(key, valueStart)` reads each member's value and
+// returns the position after it, or null. The position after the closing brace, or null when malformed.
+template<typename Member>
+const char *objectEnd(const char *p, const char *end, Member member)
 {
-    const char *after = valueEnd(p, end);
-    if (!after)
-        return false;
-    p = after;
-    return true;
+    p = spaceEnd(p, end);
+    if (p >= end || *p != '{')
+        return nullptr;
+    p = spaceEnd(p + 1, end);
+    if (p < end && *p == '}')
+        return p + 1;
+    for (;;) {
+        p = spaceEnd(p, end);
+        if (p >= end || *p != '"')
+            return nullptr;
+        const char *keyStart = p + 1;
+        if (!(p = stringEnd(p, end)))
+            return nullptr;
+        const QByteArrayView key(keyStart, p - 1 - keyStart);
+        p = spaceEnd(p, end);
+        if (p >= end || *p != ':')
+            return nullptr;
+        if (!(p = member(key, spaceEnd(p + 1, end))))
+            return nullptr;
+        p = spaceEnd(p, end);
+        if (p >= end)
+            return nullptr;
+        if (*p == ',') {
+            ++p;
+            continue;
+        }
+        if (*p == '}')
+            return p + 1;
+        return nullptr;
+    }
 }
+
+} // namespace
 
 QString JsonSpan::decodeString(QByteArrayView quoted)
 {
@@ -231,46 +259,18 @@ bool JsonSpanObject::parse(QByteArrayView text, qsizetype *consumed)
     m_members.clear();
     m_hint = 0;
     const char *end = text.data() + text.size();
-    const char *p = spaceEnd(text.data(), end);
-    if (p >= end || *p != '{')
-        return false;
-    p = spaceEnd(p + 1, end);
-    if (p < end && *p == '}') {
-        if (consumed)
-            *consumed = p + 1 - text.data();
-        return true;
-    }
-    for (;;) {
-        p = spaceEnd(p, end);
-        if (p >= end || *p != '"')
-            return false;
-        const char *keyStart = p + 1;
-        if (!(p = stringEnd(p, end)))
-            return false;
-        const QByteArrayView key(keyStart, p - 1 - keyStart);
-        p = spaceEnd(p, end);
-        if (p >= end || *p != ':')
-            return false;
-        const char *valueStart = spaceEnd(p + 1, end);
+    const char *after = objectEnd(text.data(), end, [&](QByteArrayView key, const char *value) {
         // Most members are strings: skip them without the general dispatch.
-        p = valueStart < end && *valueStart == '"' ? stringEnd(valueStart, end) : valueEnd(valueStart, end);
-        if (!p)
-            return false;
-        m_members.append({key, QByteArrayView(valueStart, p - valueStart)});
-        p = spaceEnd(p, end);
-        if (p >= end)
-            return false;
-        if (*p == ',') {
-            ++p;
-            continue;
-        }
-        if (*p == '}') {
-            if (consumed)
-                *consumed = p + 1 - text.data();
-            return true;
-        }
+        const char *next = value < end && *value == '"' ? stringEnd(value, end) : valueEnd(value, end);
+        if (next)
+            m_members.append({key, QByteArrayView(value, next - value)});
+        return next;
+    });
+    if (!after)
         return false;
-    }
+    if (consumed)
+        *consumed = after - text.data();
+    return true;
 }
 
 QByteArrayView JsonSpanObject::raw(QByteArrayView key) const
@@ -326,15 +326,15 @@ QStringList JsonSpanObject::strings(QByteArrayView key) const
     const char *p = value.data() + 1;
     const char *end = value.data() + value.size();
     for (;;) {
-        JsonSpan::skipSpace(p, end);
+        p = spaceEnd(p, end);
         if (p >= end || *p == ']')
             return out;
         const char *start = p;
-        if (!JsonSpan::skipValue(p, end))
+        if (!(p = valueEnd(p, end)))
             return out;
         if (*start == '"')
             out.append(JsonSpan::decodeString(QByteArrayView(start, p - start)));
-        JsonSpan::skipSpace(p, end);
+        p = spaceEnd(p, end);
         if (p < end && *p == ',')
             ++p;
     }
@@ -449,103 +449,69 @@ JsonSpanObject JsonSpanObject::object(QByteArrayView key) const
 bool JsonSpan::parsePage(QByteArrayView body, Page *page, const ItemVisitor &visit)
 {
     JsonSpanObject item; // reused for every item: its member table stays allocated
-    const char *p = body.data();
-    const char *end = p + body.size();
-    skipSpace(p, end);
-    if (p >= end)
-        return false;
-    auto readItems = [&](const char *&q) {
-        // q at '['
-        ++q;
-        skipSpace(q, end);
-        if (q < end && *q == ']') {
-            ++q;
-            return true;
-        }
+    const char *end = body.data() + body.size();
+    // The array of items at p ('['): the position after it, or null when malformed.
+    auto itemsEnd = [&](const char *p) -> const char * {
+        p = spaceEnd(p + 1, end);
+        if (p < end && *p == ']')
+            return p + 1;
         for (;;) {
-            skipSpace(q, end);
-            const char *start = q;
-            if (visit && q < end && *q == '{') {
+            p = spaceEnd(p, end);
+            const char *start = p;
+            if (visit && p < end && *p == '{') {
                 qsizetype consumed = 0;
-                if (!item.parse(QByteArrayView(q, end - q), &consumed))
-                    return false;
-                q += consumed;
+                if (!item.parse(QByteArrayView(p, end - p), &consumed))
+                    return nullptr;
+                p += consumed;
                 visit(item);
             } else {
-                if (!skipValue(q, end))
-                    return false;
+                if (!(p = valueEnd(p, end)))
+                    return nullptr;
                 if (!visit)
-                    page->items.append(QByteArrayView(start, q - start));
+                    page->items.append(QByteArrayView(start, p - start));
             }
             ++page->itemCount;
-            skipSpace(q, end);
-            if (q >= end)
-                return false;
-            if (*q == ',') {
-                ++q;
-                continue;
-            }
-            if (*q == ']') {
-                ++q;
-                return true;
-            }
-            return false;
-        }
-    };
-    bool ok = false;
-    if (*p == '[') {
-        ok = readItems(p);
-    } else if (*p == '{') {
-        // One pass: the top-level members are recorded as JsonSpanObject::parse() would, and the first
-        // "Items" array is split into items while it is validated (no second scan of the whole body).
-        JsonSpanObject top;
-        bool itemsRead = false;
-        ++p;
-        skipSpace(p, end);
-        if (p < end && *p == '}') {
-            ++p;
-            ok = true;
-        }
-        while (!ok) {
-            skipSpace(p, end);
-            if (p >= end || *p != '"')
-                return false;
-            const char *keyStart = p + 1;
-            if (!skipValue(p, end))
-                return false;
-            const QByteArrayView key(keyStart, p - 1 - keyStart);
-            skipSpace(p, end);
-            if (p >= end || *p != ':')
-                return false;
-            ++p;
-            skipSpace(p, end);
-            const char *valueStart = p;
-            if (!itemsRead && key == "Items" && p < end && *p == '[') {
-                itemsRead = true;
-                if (!readItems(p))
-                    return false;
-            } else if (!skipValue(p, end)) {
-                return false;
-            }
-            top.m_members.append({key, QByteArrayView(valueStart, p - valueStart)});
-            skipSpace(p, end);
+            p = spaceEnd(p, end);
             if (p >= end)
-                return false;
+                return nullptr;
             if (*p == ',') {
                 ++p;
                 continue;
             }
-            if (*p != '}')
-                return false;
-            ++p;
-            ok = true;
+            if (*p == ']')
+                return p + 1;
+            return nullptr;
         }
+    };
+    const char *p = spaceEnd(body.data(), end);
+    if (p >= end)
+        return false;
+    if (*p == '[') {
+        p = itemsEnd(p);
+    } else {
+        // One pass: the top-level members are recorded as JsonSpanObject::parse() would, and the first
+        // "Items" array is split into items while it is validated (no second scan of the whole body).
+        JsonSpanObject top;
+        bool itemsRead = false;
+        p = objectEnd(p, end, [&](QByteArrayView key, const char *value) {
+            const char *next = nullptr;
+            if (!itemsRead && key == "Items" && value < end && *value == '[') {
+                itemsRead = true;
+                next = itemsEnd(value);
+            } else {
+                next = valueEnd(value, end);
+            }
+            if (next)
+                top.m_members.append({key, QByteArrayView(value, next - value)});
+            return next;
+        });
+        if (!p)
+            return false;
         page->totalResults = qint64(top.number("TotalResults", -1));
         page->itemsPerPage = int(top.number("ItemsPerPage", -1));
         page->nextLink = top.object("Links").string("Page.Next");
     }
-    skipSpace(p, end);
-    return ok && p == end;
+    return p && spaceEnd(p, end) == end;
 }
 
 quint64 JsonSpanInterner::hash(QByteArrayView text)

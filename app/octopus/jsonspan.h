@@ -59,12 +59,6 @@ public:
     static bool parsePage(QByteArrayView body, Page *page, const ItemVisitor &visit = {});
 
     // Helpers shared with JsonSpanObject.
-    static bool skipValue(const char *&p, const char *end);
-    static void skipSpace(const char *&p, const char *end)
-    {
-        while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
-            ++p;
-    }
     static QString decodeString(QByteArrayView quoted); // with the quotes
     // Equal bytes, for short names and values: a word or two compared inline instead of a memcmp call.
     // Both sides hold at least n bytes.
