@@ -228,6 +228,15 @@ void HttpConnection::onBytesWritten()
     }
 }
 
+qint64 HttpConnection::appendFromSocket(QByteArray &into, qint64 want)
+{
+    const qsizetype old = into.size();
+    into.resize(old + want);
+    const qint64 got = m_socket->read(into.data() + old, want);
+    into.resize(old + std::max<qint64>(0, got));
+    return got;
+}
+
 void HttpConnection::onReadyRead()
 {
     if (!m_socket)
@@ -250,14 +259,11 @@ void HttpConnection::onReadyRead()
             if (m_bufferPos >= m_buffer.size()) {
                 // Nothing of the chunk is buffered: read it straight into the body.
                 const qint64 want = std::min(m_chunkRemaining, kReadSlice);
-                const qsizetype old = m_response.body.size();
-                if (old + want > m_maxBodyBytes) {
+                if (m_response.body.size() + want > m_maxBodyBytes) {
                     fail(Failure::TooLarge, QString());
                     return;
                 }
-                m_response.body.resize(old + want);
-                got = m_socket->read(m_response.body.data() + old, want);
-                m_response.body.resize(old + std::max<qint64>(0, got));
+                got = appendFromSocket(m_response.body, want);
                 if (got <= 0)
                     break;
                 m_responseBytes += got;
@@ -275,10 +281,7 @@ void HttpConnection::onReadyRead()
             // Framing: gather into the buffer and parse from it. The head is read in small steps, so that
             // most of a body still goes straight into its own buffer.
             const qint64 want = m_state == State::Head ? kHeadReadSlice : kReadSlice;
-            const qsizetype old = m_buffer.size();
-            m_buffer.resize(old + want);
-            got = m_socket->read(m_buffer.data() + old, want);
-            m_buffer.resize(old + std::max<qint64>(0, got));
+            got = appendFromSocket(m_buffer, want);
             if (got <= 0)
                 break;
             m_responseBytes += got;

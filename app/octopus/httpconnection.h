@@ -106,6 +106,7 @@ private:
     void onReadyRead();
     void onBytesWritten();
     void onSocketGone();
+    qint64 appendFromSocket(QByteArray &into, qint64 want); // read() into the end of `into`; its result
     bool parseHead();     // true: a body state follows; false: waiting for more, complete, or failed
     bool consumeBuffer(); // chunked and until-close bodies from m_buffer; false on failure
     bool appendBody(const char *data, qint64 size);
