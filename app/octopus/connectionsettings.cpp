@@ -6,7 +6,7 @@ void ConnectionSettings::setTimeoutSeconds(int seconds)
         return;
     connectTimeoutMs = seconds * 1000;
     transferTimeoutMs = seconds * 1000;
-    requestDeadlineMs = seconds * 10000;
+    requestDeadlineMs = seconds * 4000;
 }
 
 QString ConnectionSettings::originOf(const QUrl &url)

@@ -1,6 +1,6 @@
 #include "networkworker.h"
 
-#include "httpconnection.h"
+#include "networkproxypolicy.h"
 #include "octopuslogging.h"
 #include "retrypolicy.h"
 
@@ -9,7 +9,10 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QMutexLocker>
-#include <QSslCertificate>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
 #include <QSslError>
 #include <QThread>
 #include <QTimer>
@@ -50,7 +53,41 @@ bool mentionsMaintenance(const QString &message)
     return message.contains(QLatin1String("maintenance"), Qt::CaseInsensitive);
 }
 
+QSslCertificate leafCertificate(QNetworkReply *reply, const QList<QSslError> &errors = {})
+{
+    QSslCertificate leaf = reply->sslConfiguration().peerCertificate();
+    if (leaf.isNull()) {
+        for (const QSslError &error : errors) {
+            if (!error.certificate().isNull())
+                return error.certificate();
+        }
+    }
+    return leaf;
+}
+
 constexpr qsizetype kInlineParseBytes = 64 * 1024;
+// Spare bytes kept after every body: simdjson reads up to SIMDJSON_PADDING (64) bytes past the end of its
+// input, so a page reader can parse the body where it lies instead of copying it first.
+constexpr qsizetype kBodyPadding = 64;
+
+QByteArray readBody(QNetworkReply *reply)
+{
+    QByteArray body;
+    const qint64 available = reply->bytesAvailable();
+    if (available > 0) {
+        body.reserve(available + kBodyPadding);
+        body.resize(available);
+        const qint64 n = reply->read(body.data(), available);
+        body.resize(std::max<qint64>(0, n));
+    }
+    while (!reply->atEnd()) { // a device that held back part of its buffer
+        const QByteArray more = reply->readAll();
+        if (more.isEmpty())
+            break;
+        body.append(more);
+    }
+    return body;
+}
 
 } // namespace
 
@@ -80,7 +117,18 @@ NetworkWorker::~NetworkWorker()
         m_guard->worker = nullptr;
     }
     cancelAll();
-    closeIdleConnections();
+}
+
+QNetworkAccessManager *NetworkWorker::nam()
+{
+    if (!m_nam) {
+        // Created lazily so that it belongs to the network thread. It asks for gzip/deflate and decodes the
+        // answers itself, keeps connections alive, and speaks HTTP/2 where a TLS server offers it.
+        m_nam = new QNetworkAccessManager(this);
+        m_nam->setAutoDeleteReplies(false);
+        m_nam->setProxyFactory(new NetworkProxyPolicy(m_settings.proxy)); // owned by the manager
+    }
+    return m_nam;
 }
 
 void NetworkWorker::updateSettings(const ConnectionSettings &settings)
@@ -88,11 +136,15 @@ void NetworkWorker::updateSettings(const ConnectionSettings &settings)
     const bool reconnect =
         settings.pinnedFingerprints != m_settings.pinnedFingerprints ||
         ConnectionSettings::originOf(settings.baseUrl) != ConnectionSettings::originOf(m_settings.baseUrl) ||
-        settings.maxResponseBytes != m_settings.maxResponseBytes;
+        settings.proxy != m_settings.proxy;
+    const bool proxyChanged = settings.proxy != m_settings.proxy;
     m_settings = settings;
-    if (reconnect) {
-        // Connections accepted under the old pins (or to the old origin) must not be reused.
-        closeIdleConnections();
+    if (m_nam && reconnect) {
+        // Connections accepted under the old pins (or to the old origin, or through the old proxy) must not be
+        // reused.
+        m_nam->clearConnectionCache();
+        if (proxyChanged)
+            m_nam->setProxyFactory(new NetworkProxyPolicy(m_settings.proxy));
     }
     pump();
 }
@@ -113,8 +165,8 @@ void NetworkWorker::cancel(quint64 id)
     if (!call)
         return;
     dequeue(id);
-    if (call->connection) {
-        releaseConnection(call, false); // a response may still be on its way: never reuse
+    if (call->reply) {
+        releaseReply(call);
         --m_inFlight;
     }
     stopWatchdog(call);
@@ -179,115 +231,114 @@ QUrl NetworkWorker::resolve(const QString &path) const
     return url;
 }
 
-HttpConnection *NetworkWorker::acquireConnection(bool reuse)
-{
-    if (reuse) {
-        while (!m_idle.isEmpty()) {
-            HttpConnection *connection = m_idle.takeLast(); // the most recently used: least likely stale
-            if (connection->isIdle())
-                return connection;
-            connection->deleteLater();
-        }
-    }
-    auto *connection = new HttpConnection(m_settings.baseUrl, m_settings.maxResponseBytes, this);
-    connect(connection, &HttpConnection::finished, this,
-            [this, connection] { onConnectionFinished(connection); });
-    connect(connection, &HttpConnection::failed, this,
-            [this, connection](HttpConnection::Failure failure, const QString &message) {
-                onConnectionFailed(connection, int(failure), message);
-            });
-    connect(connection, &HttpConnection::sslErrors, this,
-            [this, connection](const QList<QSslError> &errors) { onSslErrors(connection, errors); });
-    connect(connection, &HttpConnection::requestSent, this, [this, connection] {
-        if (Call *call = m_calls.value(connection->tag); call && call->connection == connection)
-            call->sent = true;
-    });
-    connect(connection, &HttpConnection::closedWhileIdle, this, [this, connection] {
-        m_idle.removeAll(connection);
-        connection->deleteLater();
-    });
-    return connection;
-}
-
-void NetworkWorker::releaseConnection(Call *call, bool reusable)
-{
-    HttpConnection *connection = call->connection;
-    call->connection = nullptr;
-    if (!connection)
-        return;
-    connection->tag = 0;
-    if (reusable && connection->isIdle() && m_idle.size() < std::max(1, m_settings.maxInFlight)) {
-        m_idle.append(connection);
-    } else {
-        connection->close();
-        connection->deleteLater(); // may be inside one of its signals
-    }
-}
-
-void NetworkWorker::closeIdleConnections()
-{
-    for (HttpConnection *connection : std::as_const(m_idle)) {
-        connection->close();
-        connection->deleteLater();
-    }
-    m_idle.clear();
-}
-
 void NetworkWorker::dispatch(Call *call)
 {
     ++call->attempt;
-    call->url = resolve(call->request.path);
-    call->method = call->request.method;
-    call->redirects = 0;
-    call->staleResend = false;
-    call->abortReason = ApiError();
-    if (ConnectionSettings::originOf(call->url) != ConnectionSettings::originOf(m_settings.baseUrl)) {
+    const QUrl url = resolve(call->request.path);
+    if (ConnectionSettings::originOf(url) != ConnectionSettings::originOf(m_settings.baseUrl)) {
         ApiResult result;
         result.error = baseError(call);
         result.error.kind = ApiErrorKind::RedirectRefused;
-        result.error.redirectTarget = call->url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+        result.error.redirectTarget = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
         result.error.message = QStringLiteral("link to another origin");
         finish(call, result);
         return;
     }
-    ++m_inFlight;
-    call->attemptStartMs = m_clock.elapsed();
-    sendOn(call);
-}
 
-void NetworkWorker::sendOn(Call *call)
-{
-    // Writes always get a fresh connection: a keep-alive connection the server has just closed would make a
-    // POST fail, and a write is never sent twice.
-    call->connection = acquireConnection(call->request.isIdempotent());
-    call->connection->tag = call->id;
-    call->sent = false;
-
-    QByteArray target = call->url.path(QUrl::FullyEncoded).toUtf8();
-    if (target.isEmpty())
-        target = "/";
-    if (call->url.hasQuery())
-        target += '?' + call->url.query(QUrl::FullyEncoded).toUtf8();
-    QByteArray head;
-    head.reserve(256 + target.size());
-    head.append(call->method).append(' ').append(target).append(" HTTP/1.1\r\nHost: ");
-    head.append(call->url.host(QUrl::FullyEncoded).contains(QLatin1Char(':'))
-                    ? '[' + call->url.host(QUrl::FullyEncoded).toUtf8() + ']'
-                    : call->url.host(QUrl::FullyEncoded).toUtf8());
-    if (call->url.port() > 0)
-        head.append(':').append(QByteArray::number(call->url.port()));
-    head.append("\r\nAccept: application/json\r\nUser-Agent: Handover/")
-        .append(QCoreApplication::applicationVersion().toUtf8())
-        .append("\r\n");
-    // The key goes here and nowhere else: never in the URL, never in a log line.
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json");
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QStringLiteral("Handover/%1").arg(QCoreApplication::applicationVersion()));
+    // The key goes here and nowhere else: never in the URL, never in a log line. Redirects are verified
+    // below before the request (with this header) follows them.
     if (!m_settings.apiKey.isEmpty())
-        head.append("X-Octopus-ApiKey: ").append(m_settings.apiKey.toUtf8()).append("\r\n");
-    const QByteArray &body = call->method == call->request.method ? call->request.body : QByteArray();
-    if (!body.isEmpty())
-        head.append("Content-Type: application/json\r\n");
-    qCDebug(lcOctopus) << call->method << call->url.path() << "attempt" << call->attempt;
+        request.setRawHeader("X-Octopus-ApiKey", m_settings.apiKey.toUtf8());
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setMaximumRedirectsAllowed(5);
+    if (!call->request.body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+
+    QNetworkReply *reply = call->request.method == "GET"
+                               ? nam()->get(request)
+                               : nam()->sendCustomRequest(request, call->request.method, call->request.body);
+    call->reply = reply;
+    call->url = url;
+    call->abortReason = ApiError();
+    call->bytes = 0;
+    call->sent = false;
+    call->answered = false;
+    call->noRetry = false;
+    call->attemptStartMs = call->lastActivityMs = m_clock.elapsed();
+    ++m_inFlight;
+    qCDebug(lcOctopus) << call->request.method << url.path() << "attempt" << call->attempt;
     armWatchdog(call);
-    call->connection->send(call->method, head, body);
+
+    connect(reply, &QNetworkReply::requestSent, this, [this, call] {
+        call->sent = true;
+        call->lastActivityMs = m_clock.elapsed();
+    });
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, call] {
+        call->sent = call->answered = true;
+        call->lastActivityMs = m_clock.elapsed();
+    });
+    connect(reply, &QNetworkReply::uploadProgress, this,
+            [this, call] { call->lastActivityMs = m_clock.elapsed(); });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, call](qint64 received, qint64 total) {
+        call->lastActivityMs = m_clock.elapsed();
+        call->bytes = received;
+        if (received > m_settings.maxResponseBytes || total > m_settings.maxResponseBytes) {
+            ApiError error = baseError(call);
+            error.kind = ApiErrorKind::BadResponse;
+            error.status = call->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            error.message =
+                QStringLiteral("the response is larger than %1 MB").arg(m_settings.maxResponseBytes >> 20);
+            abortWith(call, error);
+        }
+    });
+    connect(reply, &QNetworkReply::redirected, this, [this, call](const QUrl &target) {
+        const QUrl from = call->url;
+        const QUrl to = from.resolved(target);
+        if (ConnectionSettings::originOf(to) == ConnectionSettings::originOf(m_settings.baseUrl)) {
+            // Same scheme, host and port: the key may follow.
+            call->url = to;
+            call->lastActivityMs = m_clock.elapsed();
+            Q_EMIT call->reply->redirectAllowed();
+            return;
+        }
+        ApiError error = baseError(call);
+        error.kind = ApiErrorKind::RedirectRefused;
+        error.status = call->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        error.redirectTarget = to.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+        error.message = from.scheme() == QLatin1String("https") && to.scheme() == QLatin1String("http")
+                            ? QStringLiteral("https to http")
+                            : QStringLiteral("another origin");
+        abortWith(call, error);
+    });
+    connect(reply, &QNetworkReply::sslErrors, this, [this, call](const QList<QSslError> &errors) {
+        QNetworkReply *r = call->reply;
+        const QSslCertificate leaf = leafCertificate(r, errors);
+        const QString fingerprint = CertificateInfo::fingerprintOf(leaf);
+        if (!fingerprint.isEmpty() && m_settings.pinnedFingerprints.contains(fingerprint)) {
+            // The user (or --trust-fingerprint) trusted exactly this certificate: ignore exactly these
+            // errors.
+            r->ignoreSslErrors(errors);
+            return;
+        }
+        ApiError error = baseError(call);
+        error.certificate = CertificateInfo::fromCertificate(leaf);
+        for (const QSslError &e : errors)
+            error.certificate.sslErrors.append(e.errorString());
+        if (!m_settings.pinnedFingerprints.isEmpty()) {
+            error.kind = ApiErrorKind::TlsChanged;
+            error.pinnedFingerprint = *m_settings.pinnedFingerprints.cbegin();
+        } else {
+            error.kind = ApiErrorKind::Tls;
+        }
+        error.message = error.certificate.sslErrors.join(QStringLiteral("; "));
+        abortWith(call, error);
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, call] { onReplyFinished(call); });
 }
 
 void NetworkWorker::armWatchdog(Call *call)
@@ -295,7 +346,7 @@ void NetworkWorker::armWatchdog(Call *call)
     // One timer per call for three limits: connect (until the request left), silence (no byte for too long)
     // and the whole attempt. It fires at the earliest of them and re-arms if nothing expired.
     const qint64 now = m_clock.elapsed();
-    const qint64 idle = call->connection ? call->connection->msSinceActivity() : 0;
+    const qint64 idle = now - call->lastActivityMs;
     const qint64 silenceLimit = call->sent ? m_settings.transferTimeoutMs : m_settings.connectTimeoutMs;
     const qint64 silenceLeft = std::max<qint64>(1, silenceLimit) - idle;
     const qint64 deadlineLeft =
@@ -333,169 +384,57 @@ void NetworkWorker::timerEvent(QTimerEvent *event)
 
 void NetworkWorker::onWatchdog(Call *call)
 {
-    if (!call->connection)
+    if (!call->reply)
         return;
     const qint64 now = m_clock.elapsed();
-    const qint64 idle = call->connection->msSinceActivity();
+    const qint64 idle = now - call->lastActivityMs;
     const qint64 silenceLimit =
         std::max<qint64>(1, call->sent ? m_settings.transferTimeoutMs : m_settings.connectTimeoutMs);
     ApiError error = baseError(call);
     error.kind = ApiErrorKind::Timeout;
     if (now - call->attemptStartMs >= std::max(1, m_settings.requestDeadlineMs)) {
+        // Still arriving at the deadline (a trickle): another attempt would only take as long again.
         error.message =
             QStringLiteral("no complete answer within %1 s").arg(m_settings.requestDeadlineMs / 1000.0);
+        call->noRetry = true;
     } else if (idle >= silenceLimit) {
-        error.message = call->connection->responseStarted()
+        error.message = call->answered || call->bytes > 0
                             ? QStringLiteral("no data for %1 s").arg(silenceLimit / 1000.0)
                             : QStringLiteral("no answer within %1 s").arg(silenceLimit / 1000.0);
     } else {
         armWatchdog(call); // there was activity meanwhile
         return;
     }
-    failCall(call, error);
+    abortWith(call, error);
 }
 
-void NetworkWorker::onSslErrors(HttpConnection *connection, const QList<QSslError> &errors)
+void NetworkWorker::abortWith(Call *call, ApiError error)
 {
-    Call *call = m_calls.value(connection->tag);
-    QSslCertificate leaf = connection->peerCertificate();
-    if (leaf.isNull()) {
-        for (const QSslError &error : errors) {
-            if (!error.certificate().isNull()) {
-                leaf = error.certificate();
-                break;
-            }
-        }
-    }
-    const QString fingerprint = CertificateInfo::fingerprintOf(leaf);
-    if (!fingerprint.isEmpty() && m_settings.pinnedFingerprints.contains(fingerprint)) {
-        // The user (or --trust-fingerprint) trusted exactly this certificate: ignore exactly these errors.
-        connection->ignoreSslErrors(errors);
+    if (!call->reply || call->abortReason.isError())
         return;
-    }
-    if (!call)
-        return; // nobody is waiting: the handshake fails by itself
-    ApiError error = baseError(call);
-    error.certificate = CertificateInfo::fromCertificate(leaf);
-    for (const QSslError &e : errors)
-        error.certificate.sslErrors.append(e.errorString());
-    if (!m_settings.pinnedFingerprints.isEmpty()) {
-        error.kind = ApiErrorKind::TlsChanged;
-        error.pinnedFingerprint = *m_settings.pinnedFingerprints.cbegin();
-    } else {
-        error.kind = ApiErrorKind::Tls;
-    }
-    error.message = error.certificate.sslErrors.join(QStringLiteral("; "));
-    call->abortReason = error; // the handshake now fails; onConnectionFailed() reports this
+    call->abortReason = std::move(error);
+    call->reply->abort(); // emits finished(), handled by onReplyFinished
 }
 
-NetworkWorker::Call *NetworkWorker::callUsing(HttpConnection *connection)
+void NetworkWorker::releaseReply(Call *call)
 {
-    Call *call = m_calls.value(connection->tag);
-    if (call && call->connection == connection)
-        return call;
-    // Nobody waits for this connection any more (cancelled meanwhile): it goes.
-    m_idle.removeAll(connection);
-    connection->deleteLater();
-    return nullptr;
+    stopWatchdog(call);
+    if (QNetworkReply *reply = call->reply) {
+        call->reply = nullptr;
+        disconnect(reply, nullptr, this, nullptr);
+        if (reply->isRunning())
+            reply->abort();
+        reply->deleteLater();
+    }
 }
 
-void NetworkWorker::onConnectionFailed(HttpConnection *connection, int failure, const QString &message)
+void NetworkWorker::onReplyFinished(Call *call)
 {
-    Call *call = callUsing(connection);
-    if (!call)
+    if (!m_calls.contains(call->id) || !call->reply)
         return;
-    const auto kind = HttpConnection::Failure(failure);
-    if (kind == HttpConnection::Failure::Broken && connection->wasReused() &&
-        !connection->responseStarted() && call->request.isIdempotent() && !call->staleResend) {
-        // The server had closed this keep-alive connection before our request reached it: send the same
-        // request once more on a fresh connection, within the same attempt.
-        call->staleResend = true;
-        releaseConnection(call, false);
-        qCDebug(lcOctopus) << "resending" << call->method << call->url.path() << "on a fresh connection";
-        sendOn(call);
-        return;
-    }
-    ApiError error = call->abortReason.isError() ? call->abortReason : baseError(call);
-    if (!call->abortReason.isError()) {
-        switch (kind) {
-        case HttpConnection::Failure::Connect:
-        case HttpConnection::Failure::Broken:
-            error.kind = ApiErrorKind::Unreachable;
-            error.message = message;
-            break;
-        case HttpConnection::Failure::Tls:
-            error.kind = ApiErrorKind::Tls;
-            error.certificate = CertificateInfo::fromCertificate(connection->peerCertificate());
-            error.message = message;
-            break;
-        case HttpConnection::Failure::Malformed:
-            error.kind = ApiErrorKind::BadResponse;
-            error.message = message;
-            break;
-        case HttpConnection::Failure::TooLarge:
-            error.kind = ApiErrorKind::BadResponse;
-            error.message =
-                QStringLiteral("the response is larger than %1 MB").arg(m_settings.maxResponseBytes >> 20);
-            break;
-        }
-    }
-    failCall(call, error);
-}
-
-void NetworkWorker::failCall(Call *call, ApiError error)
-{
-    releaseConnection(call, false);
-    ApiResult result;
-    result.error = std::move(error);
-    result.status = result.error.status;
-    conclude(call, std::move(result), QByteArray());
-}
-
-void NetworkWorker::onConnectionFinished(HttpConnection *connection)
-{
-    Call *call = callUsing(connection);
-    if (!call)
-        return;
-    HttpConnection::Response response = connection->takeResponse();
-    releaseConnection(call, true);
-
-    const int status = response.status;
-    const bool redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    const QByteArray location = response.header("Location");
-    if (redirect && !location.isEmpty()) {
-        const QUrl from = call->url;
-        const QUrl to = from.resolved(QUrl::fromEncoded(location));
-        if (ConnectionSettings::originOf(to) != ConnectionSettings::originOf(m_settings.baseUrl)) {
-            ApiError error = baseError(call);
-            error.kind = ApiErrorKind::RedirectRefused;
-            error.status = status;
-            error.redirectTarget =
-                to.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
-            error.message = from.scheme() == QLatin1String("https") && to.scheme() == QLatin1String("http")
-                                ? QStringLiteral("https to http")
-                                : QStringLiteral("another origin");
-            failCall(call, error);
-            return;
-        }
-        if (++call->redirects > 5) {
-            ApiError error = baseError(call);
-            error.kind = ApiErrorKind::BadResponse;
-            error.status = status;
-            error.message = QStringLiteral("too many redirects");
-            failCall(call, error);
-            return;
-        }
-        // Same scheme, host and port: the key may follow.
-        call->url = to.adjusted(QUrl::RemoveFragment);
-        if (status == 303 && call->method != "HEAD")
-            call->method = "GET";
-        sendOn(call);
-        return;
-    }
-
-    ApiResult result = classify(call, status, response.header("Retry-After"), response.body);
-    QByteArray body = result.error.isError() ? QByteArray() : std::move(response.body);
+    QByteArray body;
+    ApiResult result = classify(call, call->reply, &body);
+    releaseReply(call);
     conclude(call, std::move(result), std::move(body));
 }
 
@@ -507,7 +446,6 @@ void NetworkWorker::conclude(Call *call, ApiResult result, QByteArray body)
     if (!result.error.isError()) {
         if (body.size() < kInlineParseBytes) {
             parseBody(&result, body, call->request);
-            BodyBufferPool::recycle(std::move(body));
         } else {
             // A large answer is parsed on the pool, so this thread keeps reading the other replies meanwhile.
             // One pool for every client: parsing threads do not multiply with servers. The result is posted
@@ -515,8 +453,7 @@ void NetworkWorker::conclude(Call *call, ApiResult result, QByteArray body)
             parsePool()->start([guard = m_guard, id = call->id, body = std::move(body),
                                 request = call->request, result = std::move(result)]() mutable {
                 parseBody(&result, body, request);
-                // Nothing refers to the body any more: the next answer is read into it.
-                BodyBufferPool::recycle(std::move(body));
+                body = QByteArray();
                 QMutexLocker lock(&guard->mutex);
                 if (NetworkWorker *worker = guard->worker) {
                     QMetaObject::invokeMethod(
@@ -534,7 +471,7 @@ void NetworkWorker::conclude(Call *call, ApiResult result, QByteArray body)
 
     const RetryPolicy policy(m_settings.maxAttempts, m_settings.retryBaseDelayMs, m_settings.retryMaxDelayMs,
                              m_settings.maxRetryAfterSeconds);
-    if (result.error.isError() &&
+    if (result.error.isError() && !call->noRetry &&
         policy.shouldRetry(call->request.isIdempotent(), result.error, call->attempt)) {
         const int delay = policy.delayMs(call->attempt, result.error.retryAfterSeconds);
         qCDebug(lcOctopus) << "retrying" << call->request.method << result.error.path << "after" << delay
@@ -599,8 +536,7 @@ void NetworkWorker::finish(Call *call, ApiResult result)
     m_calls.remove(call->id);
     dequeue(call->id);
     const quint64 id = call->id;
-    stopWatchdog(call);
-    releaseConnection(call, false);
+    releaseReply(call);
     delete call->backoff;
     delete call;
     if (result.error.isError()) {
@@ -610,18 +546,67 @@ void NetworkWorker::finish(Call *call, ApiResult result)
     Q_EMIT finished(id, result);
 }
 
-ApiResult NetworkWorker::classify(Call *call, int status, const QByteArray &retryAfter,
-                                  const QByteArray &body)
+ApiResult NetworkWorker::classify(Call *call, QNetworkReply *reply, QByteArray *pendingBody)
 {
     ApiResult result;
     result.error = baseError(call);
+    if (call->abortReason.isError()) {
+        result.error = call->abortReason;
+        result.status = call->abortReason.status;
+        return result;
+    }
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.status = status;
     result.error.status = status;
+    QByteArray body = readBody(reply);
     result.bytes = body.size();
+
+    if (reply->error() == QNetworkReply::TooManyRedirectsError) {
+        result.error.kind = ApiErrorKind::BadResponse;
+        result.error.message = QStringLiteral("too many redirects");
+        return result;
+    }
+    if (status == 0) {
+        switch (reply->error()) {
+        case QNetworkReply::SslHandshakeFailedError:
+            result.error.kind = ApiErrorKind::Tls;
+            result.error.certificate = CertificateInfo::fromCertificate(leafCertificate(reply));
+            break;
+        case QNetworkReply::OperationCanceledError:
+        case QNetworkReply::TimeoutError:
+            result.error.kind = ApiErrorKind::Timeout;
+            break;
+        default:
+            result.error.kind = ApiErrorKind::Unreachable;
+            break;
+        }
+        result.error.message = reply->errorString();
+        return result;
+    }
 
     const bool success = (status >= 200 && status < 300) || call->request.acceptedStatuses.contains(status);
     if (success) {
+        const QNetworkReply::NetworkError networkError = reply->error();
+        const bool transportError =
+            networkError != QNetworkReply::NoError && networkError < 200; // not an HTTP-level code
+        if (transportError) {
+            result.error.kind = ApiErrorKind::Unreachable;
+            result.error.message =
+                QStringLiteral("the connection broke before the whole response arrived (%1)")
+                    .arg(reply->errorString());
+            return result;
+        }
+        const QVariant lengthHeader = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (lengthHeader.isValid() && lengthHeader.toLongLong() > body.size() &&
+            reply->rawHeader("Content-Encoding").isEmpty()) {
+            result.error.kind = ApiErrorKind::Unreachable;
+            result.error.message = QStringLiteral("the response was cut short (%1 of %2 bytes)")
+                                       .arg(body.size())
+                                       .arg(lengthHeader.toLongLong());
+            return result;
+        }
         result.error.kind = ApiErrorKind::None; // keeps server, method and path for a parse failure
+        *pendingBody = std::move(body);         // parsed by parseBody(), inline or on the parse pool
         return result;
     }
 
@@ -639,13 +624,13 @@ ApiResult NetworkWorker::classify(Call *call, int status, const QByteArray &retr
         result.error.kind = ApiErrorKind::NotFound;
     } else if (status == 429) {
         result.error.kind = ApiErrorKind::RateLimited;
-        result.error.retryAfterSeconds = RetryPolicy::parseRetryAfter(retryAfter);
+        result.error.retryAfterSeconds = RetryPolicy::parseRetryAfter(reply->rawHeader("Retry-After"));
     } else if (status >= 500) {
         if (status == 503 && mentionsMaintenance(result.error.message)) {
             result.error.kind = ApiErrorKind::MaintenanceMode;
         } else {
             result.error.kind = ApiErrorKind::ServerError;
-            result.error.retryAfterSeconds = RetryPolicy::parseRetryAfter(retryAfter);
+            result.error.retryAfterSeconds = RetryPolicy::parseRetryAfter(reply->rawHeader("Retry-After"));
         }
     } else {
         result.error.kind = ApiErrorKind::ClientError;

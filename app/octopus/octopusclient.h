@@ -14,7 +14,7 @@ class PagedFetchJob;
 class QThread;
 
 // The GUI-side facade of one Octopus Server. The network itself runs on a background thread shared by all
-// clients (each client's NetworkWorker with its keep-alive HttpConnections lives there): the caller's thread
+// clients (each client's NetworkWorker with its QNetworkAccessManager lives there): the caller's thread
 // never waits and never parses.
 // Each call returns a job that finishes exactly once on the caller's thread.
 class OctopusClient : public QObject
