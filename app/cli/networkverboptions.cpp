@@ -2,6 +2,7 @@
 
 #include "certificateinfo.h"
 #include "connectionsettings.h"
+#include "networkproxypolicy.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -14,6 +15,12 @@ NetworkVerbOptions::NetworkVerbOptions()
               QCoreApplication::translate(
                   "NetworkVerb", "Trust a TLS certificate with this SHA-256 fingerprint (repeatable)."),
               QStringLiteral("SHA256"))
+    , m_proxy(QStringLiteral("proxy"),
+              QCoreApplication::translate("NetworkVerb",
+                                          "Reach the servers through this proxy (http://HOST:PORT, "
+                                          "socks5://HOST:PORT) or none; default: the system's proxy settings "
+                                          "(https_proxy, http_proxy, no_proxy)."),
+              QStringLiteral("URL"))
 {}
 
 QString NetworkVerbOptions::read(const QCommandLineParser &parser)
@@ -33,6 +40,14 @@ QString NetworkVerbOptions::read(const QCommandLineParser &parser)
                 .arg(value);
         m_pins.append(pin);
     }
+    m_proxySetting.clear();
+    if (parser.isSet(m_proxy)) {
+        QNetworkProxy proxy;
+        QString reason;
+        if (!NetworkProxyPolicy::parse(parser.value(m_proxy), &proxy, &reason))
+            return QStringLiteral("--proxy: ") + reason;
+        m_proxySetting = parser.value(m_proxy).trimmed();
+    }
     return {};
 }
 
@@ -42,6 +57,7 @@ void NetworkVerbOptions::applyTo(ConnectionSettings *settings) const
         settings->setTimeoutSeconds(m_timeoutSeconds);
     for (const QString &pin : m_pins)
         settings->pinnedFingerprints.insert(pin);
+    settings->proxy = m_proxySetting;
 }
 
 ConnectionSettings NetworkVerbOptions::settingsFor(const QUrl &url, const QString &apiKey,

@@ -10,14 +10,14 @@ class QUrl;
 struct ConnectionSettings;
 enum class ServerRole;
 
-// The options every verb that talks to a server shares: --timeout SECONDS and --trust-fingerprint SHA256
-// (repeatable; hex with or without colons, any case).
+// The options every verb that talks to a server shares: --timeout SECONDS, --trust-fingerprint SHA256
+// (repeatable; hex with or without colons, any case) and --proxy URL|none (default: the system's settings).
 class NetworkVerbOptions
 {
 public:
     NetworkVerbOptions();
 
-    QList<QCommandLineOption> options() const { return {m_timeout, m_trust}; }
+    QList<QCommandLineOption> options() const { return {m_timeout, m_trust, m_proxy}; }
 
     // After QCommandLineParser::parse(). Returns an empty string when both options are valid, else a
     // translated one-line reason (the caller reports it as a usage error, exit 2).
@@ -32,6 +32,8 @@ public:
 private:
     QCommandLineOption m_timeout;
     QCommandLineOption m_trust;
+    QCommandLineOption m_proxy;
     int m_timeoutSeconds = 0;
     QStringList m_pins;
+    QString m_proxySetting;
 };

@@ -17,7 +17,7 @@ struct ConnectionSettings
     std::optional<ServerRole> role; // old/new; empty for one-server verbs
     int connectTimeoutMs = 15000;   // until the request has been sent
     int transferTimeoutMs = 30000;  // longest silence while the response arrives
-    int requestDeadlineMs = 120000; // one attempt, start to end; an answer still arriving then is not retried
+    int requestDeadlineMs = 120000; // one call, retries included: first send to last byte
     int maxInFlight = 6;            // concurrent requests to this server
     int maxAttempts = 4;            // GET only; writes are sent once
     int retryBaseDelayMs = 500;     // first backoff; doubles each attempt, with jitter
@@ -27,7 +27,7 @@ struct ConnectionSettings
     QSet<QString> pinnedFingerprints; // SHA-256, normalised (CertificateInfo::normaliseFingerprint)
     QString proxy; // "" the system's proxy settings, "none", or http://HOST:PORT (see NetworkProxyPolicy)
 
-    // Applies `--timeout SECONDS`: connect and transfer timeouts; the per-attempt deadline becomes 4x.
+    // Applies `--timeout SECONDS`: connect and transfer timeouts; the deadline of a call becomes 4x.
     void setTimeoutSeconds(int seconds);
 
     // scheme://host[:port] with the default port made explicit; what redirects are compared against.

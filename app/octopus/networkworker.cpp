@@ -268,8 +268,9 @@ void NetworkWorker::dispatch(Call *call)
     call->bytes = 0;
     call->sent = false;
     call->answered = false;
-    call->noRetry = false;
-    call->attemptStartMs = call->lastActivityMs = m_clock.elapsed();
+    call->lastActivityMs = m_clock.elapsed();
+    if (call->attempt == 1)
+        call->firstAttemptMs = call->lastActivityMs;
     ++m_inFlight;
     qCDebug(lcOctopus) << call->request.method << url.path() << "attempt" << call->attempt;
     armWatchdog(call);
@@ -344,13 +345,13 @@ void NetworkWorker::dispatch(Call *call)
 void NetworkWorker::armWatchdog(Call *call)
 {
     // One timer per call for three limits: connect (until the request left), silence (no byte for too long)
-    // and the whole attempt. It fires at the earliest of them and re-arms if nothing expired.
+    // and the whole call, retries included. It fires at the earliest of them and re-arms if nothing expired.
     const qint64 now = m_clock.elapsed();
     const qint64 idle = now - call->lastActivityMs;
     const qint64 silenceLimit = call->sent ? m_settings.transferTimeoutMs : m_settings.connectTimeoutMs;
     const qint64 silenceLeft = std::max<qint64>(1, silenceLimit) - idle;
     const qint64 deadlineLeft =
-        std::max<qint64>(1, m_settings.requestDeadlineMs) - (now - call->attemptStartMs);
+        std::max<qint64>(1, m_settings.requestDeadlineMs) - (now - call->firstAttemptMs);
     stopWatchdog(call);
     call->watchdogTimer =
         startTimer(int(std::clamp<qint64>(std::min(silenceLeft, deadlineLeft), 1, INT_MAX)));
@@ -392,11 +393,10 @@ void NetworkWorker::onWatchdog(Call *call)
         std::max<qint64>(1, call->sent ? m_settings.transferTimeoutMs : m_settings.connectTimeoutMs);
     ApiError error = baseError(call);
     error.kind = ApiErrorKind::Timeout;
-    if (now - call->attemptStartMs >= std::max(1, m_settings.requestDeadlineMs)) {
-        // Still arriving at the deadline (a trickle): another attempt would only take as long again.
+    if (now - call->firstAttemptMs >= std::max(1, m_settings.requestDeadlineMs)) {
+        // Still arriving at the deadline (a trickle), or still failing: the call ends here.
         error.message =
             QStringLiteral("no complete answer within %1 s").arg(m_settings.requestDeadlineMs / 1000.0);
-        call->noRetry = true;
     } else if (idle >= silenceLimit) {
         error.message = call->answered || call->bytes > 0
                             ? QStringLiteral("no data for %1 s").arg(silenceLimit / 1000.0)
@@ -471,9 +471,11 @@ void NetworkWorker::conclude(Call *call, ApiResult result, QByteArray body)
 
     const RetryPolicy policy(m_settings.maxAttempts, m_settings.retryBaseDelayMs, m_settings.retryMaxDelayMs,
                              m_settings.maxRetryAfterSeconds);
-    if (result.error.isError() && !call->noRetry &&
+    const int delay = policy.delayMs(call->attempt, result.error.retryAfterSeconds);
+    // A retry starts only if it can still finish within the call's deadline.
+    const bool inTime = m_clock.elapsed() - call->firstAttemptMs + delay < m_settings.requestDeadlineMs;
+    if (result.error.isError() && inTime &&
         policy.shouldRetry(call->request.isIdempotent(), result.error, call->attempt)) {
-        const int delay = policy.delayMs(call->attempt, result.error.retryAfterSeconds);
         qCDebug(lcOctopus) << "retrying" << call->request.method << result.error.path << "after" << delay
                            << "ms (" << ApiError::kindName(result.error.kind) << result.error.status << ")";
         call->backoff = new QTimer(this);
@@ -581,6 +583,20 @@ ApiResult NetworkWorker::classify(Call *call, QNetworkReply *reply, QByteArray *
             break;
         }
         result.error.message = reply->errorString();
+        // Through an explicit proxy, a refused or unknown host is the proxy's (the server's would be the
+        // proxy's HTTP answer or a failed tunnel, reported as a proxy error).
+        const bool viaExplicitProxy = !m_settings.proxy.isEmpty() &&
+                                      NetworkProxyPolicy::proxiesFor(m_settings.proxy, reply->url()).value(0).type() !=
+                                          QNetworkProxy::NoProxy;
+        const bool proxyError = reply->error() >= QNetworkReply::ProxyConnectionRefusedError &&
+                                reply->error() <= QNetworkReply::UnknownProxyError;
+        if (proxyError || (viaExplicitProxy && (reply->error() == QNetworkReply::ConnectionRefusedError ||
+                                                reply->error() == QNetworkReply::HostNotFoundError))) {
+            result.error.message =
+                QStringLiteral("proxy %1: %2")
+                    .arg(m_settings.proxy.isEmpty() ? QStringLiteral("(system settings)") : m_settings.proxy,
+                         reply->errorString());
+        }
         return result;
     }
 

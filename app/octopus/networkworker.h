@@ -47,8 +47,7 @@ private:
         qint64 bytes = 0;
         bool sent = false;          // the request left: the silence timeout applies
         bool answered = false;      // the status line arrived
-        bool noRetry = false;       // this attempt hit its deadline while the answer still trickled in
-        qint64 attemptStartMs = 0;  // m_clock
+        qint64 firstAttemptMs = 0;  // m_clock: the deadline covers the whole call, retries included
         qint64 lastActivityMs = 0;  // m_clock: the last byte in either direction
         QPointer<QNetworkReply> reply;
         QUrl url;                  // of the request now on the wire (changes with allowed redirects)

@@ -1180,8 +1180,8 @@ ApiReply ApiRouter::machineConnection(const Route &route, const QByteArray &stor
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Test and demo control, not part of the Octopus API: /octosim/drift, /octosim/health and
-// /octosim/control/repoint (admin key).
+// Test and demo control, not part of the Octopus API: /octosim/drift, /octosim/health,
+// /octosim/control/repoint and /octosim/stats (admin key).
 
 ApiReply ApiRouter::control(const ApiRequest &request, const KeyOwner *caller)
 {
@@ -1205,6 +1205,14 @@ ApiReply ApiRouter::control(const ApiRequest &request, const KeyOwner *caller)
             m_state.repointedMachines.insert(id.toString().toUtf8());
         ApiReply reply;
         reply.body = "{\"Repointed\":" + QByteArray::number(m_state.repointedMachines.size()) + '}';
+        return reply;
+    }
+    if (path == "/octosim/stats" && request.method == "GET") {
+        // Counted up to the previous answer; this one is not on the wire yet.
+        ApiReply reply;
+        reply.body = "{\"BytesSent\":" + QByteArray::number(m_state.bytesSent) +
+                     ",\"Responses\":" + QByteArray::number(m_state.responses) +
+                     ",\"CompressedResponses\":" + QByteArray::number(m_state.compressedResponses) + '}';
         return reply;
     }
     if (path == "/octosim/health" && request.method == "PUT") {

@@ -5,6 +5,7 @@
 #include <QTimer>
 
 #include <sys/socket.h>
+#include <zlib.h>
 
 #include <memory>
 
@@ -111,8 +112,52 @@ QByteArray FaultInjector::head(int status, const ApiReply &reply, qint64 content
     return out;
 }
 
-void FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpec *fault, bool keepAlive,
-                            bool headOnly)
+QByteArray FaultInjector::contentEncodingFor(const QByteArray &acceptEncoding)
+{
+    bool gzip = false;
+    bool deflate = false;
+    for (const QByteArray &item : acceptEncoding.split(',')) {
+        const QList<QByteArray> parts = item.split(';');
+        const QByteArray coding = parts.first().trimmed().toLower();
+        bool refused = false;
+        for (qsizetype i = 1; i < parts.size(); ++i) {
+            const QByteArray parameter = parts.at(i).trimmed().toLower();
+            if (parameter.startsWith("q=") && parameter.mid(2).toDouble() <= 0.0)
+                refused = true;
+        }
+        if (refused)
+            continue;
+        if (coding == "gzip" || coding == "x-gzip")
+            gzip = true;
+        else if (coding == "deflate")
+            deflate = true;
+    }
+    return gzip ? QByteArray("gzip") : deflate ? QByteArray("deflate") : QByteArray();
+}
+
+QByteArray FaultInjector::compress(const QByteArray &body, const QByteArray &encoding)
+{
+    z_stream stream = {};
+    // windowBits 15 + 16: a gzip wrapper; 15 alone: the zlib wrapper that HTTP calls "deflate".
+    const int windowBits = encoding == "gzip" ? 15 + 16 : 15;
+    if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    QByteArray out(qsizetype(deflateBound(&stream, uLong(body.size()))), Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(body.constData()));
+    stream.avail_in = uInt(body.size());
+    stream.next_out = reinterpret_cast<Bytef *>(out.data());
+    stream.avail_out = uInt(out.size());
+    const int result = deflate(&stream, Z_FINISH);
+    const qsizetype written = qsizetype(stream.total_out);
+    deflateEnd(&stream);
+    if (result != Z_STREAM_END)
+        return {};
+    out.truncate(written);
+    return out;
+}
+
+qint64 FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpec *fault, bool keepAlive,
+                              bool headOnly, const QByteArray &acceptEncoding)
 {
     const QString kind = fault ? fault->kind : QString();
     if (kind == QLatin1String("reset")) {
@@ -123,7 +168,7 @@ void FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpec 
             ::setsockopt(int(fd), SOL_SOCKET, SO_LINGER, &lingering, sizeof lingering);
         }
         socket->abort();
-        return;
+        return 0;
     }
     if (kind == QLatin1String("status")) {
         const int status = fault->argument.section(QLatin1Char(':'), 0, 0).toInt();
@@ -143,18 +188,30 @@ void FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpec 
     } else if (kind == QLatin1String("badjson")) {
         reply.body = reply.body.left(qMax<qsizetype>(1, reply.body.size() / 2)) + "\x01<octosim:badjson";
     }
+    const QByteArray encoding = kind == QLatin1String("huge") || headOnly ? QByteArray()
+                                                                          : contentEncodingFor(acceptEncoding);
+    if (!encoding.isEmpty() && reply.body.size() >= kMinCompressBytes) {
+        QByteArray compressed = compress(reply.body, encoding);
+        if (!compressed.isEmpty()) {
+            reply.body = std::move(compressed);
+            reply.headers.append({"Content-Encoding", encoding});
+        }
+    }
+    if (kind != QLatin1String("huge"))
+        reply.headers.append({QByteArray("Vary"), QByteArray("Accept-Encoding")});
     const qint64 length = reply.body.size();
     if (kind == QLatin1String("truncate")) {
-        socket->write(head(reply.status, reply, length, false));
-        socket->write(reply.body.left(length / 2));
+        const QByteArray out = head(reply.status, reply, length, false) + reply.body.left(length / 2);
+        socket->write(out);
         socket->flush();
         socket->disconnectFromHost();
-        return;
+        return out.size();
     }
     if (kind == QLatin1String("huge")) {
         // The real body followed by MB megabytes of JSON whitespace: still valid JSON, just enormous.
         const qint64 padding = qint64(fault->argument.toInt()) * 1024 * 1024;
-        socket->write(head(reply.status, reply, length + padding, keepAlive));
+        const QByteArray start = head(reply.status, reply, length + padding, keepAlive);
+        socket->write(start);
         socket->write(reply.body);
         auto remaining = std::make_shared<qint64>(padding);
         const QByteArray chunk(256 * 1024, ' ');
@@ -180,7 +237,7 @@ void FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpec 
                     QObject::disconnect(*connection);
             });
         pump();
-        return;
+        return start.size() + length + padding;
     }
     if (kind == QLatin1String("slow")) {
         const int bytesPerSecond = qMax(1, fault->argument.toInt());
@@ -200,7 +257,7 @@ void FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpec 
             }
         });
         timer->start(100);
-        return;
+        return data->size();
     }
     QByteArray out = head(reply.status, reply, length, keepAlive);
     if (!headOnly) {
@@ -215,6 +272,7 @@ void FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpec 
         socket->write(out);
     }
     finish(socket, keepAlive);
+    return out.size() + (headOnly || reply.body.size() < 64 * 1024 ? 0 : reply.body.size());
 }
 
 } // namespace octosim

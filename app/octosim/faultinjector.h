@@ -23,9 +23,18 @@ public:
     // The first matching rule that is not a latency rule, or nullptr.
     const FaultSpec *faultFor(const QByteArray &target) const;
 
-    // Writes reply (after applying fault, if any) to the socket. keepAlive false closes afterwards.
-    static void deliver(QTcpSocket *socket, ApiReply reply, const FaultSpec *fault, bool keepAlive,
-                        bool headOnly);
+    // Writes reply (after applying fault, if any) to the socket. keepAlive false closes afterwards. The body
+    // is compressed when the request's Accept-Encoding allows gzip or deflate (see contentEncodingFor), except
+    // for the `huge` fault, whose padding always goes out as it is. Returns the bytes queued for the wire.
+    static qint64 deliver(QTcpSocket *socket, ApiReply reply, const FaultSpec *fault, bool keepAlive,
+                          bool headOnly, const QByteArray &acceptEncoding = QByteArray());
+
+    // "gzip" or "deflate" when Accept-Encoding allows one of them (gzip preferred; q=0 refuses), else empty.
+    static QByteArray contentEncodingFor(const QByteArray &acceptEncoding);
+    // The body in that encoding (zlib, fastest level, like a server's dynamic compression); empty on failure.
+    static QByteArray compress(const QByteArray &body, const QByteArray &encoding);
+    // Bodies shorter than this go out uncompressed, as servers do.
+    static constexpr qsizetype kMinCompressBytes = 1024;
 
     static QByteArray head(int status, const ApiReply &reply, qint64 contentLength, bool keepAlive);
 

@@ -58,6 +58,12 @@ struct InstanceState
     // Unavailable.
     QSet<QByteArray> repointedMachines;
 
+    // What went out on the wire (heads and bodies as written to the sockets, compressed where asked), for
+    // GET /octosim/stats: benchmarks compare clients by the bytes a real network would carry.
+    qint64 bytesSent = 0;
+    qint64 responses = 0;
+    qint64 compressedResponses = 0;
+
     // Hooks set by the owner.
     std::function<void(const TaskSpec &task)> taskQueued; // a task was created in the Queued state
     std::function<int(int count)> driftNow;               // applies count drift changes now, returns how many

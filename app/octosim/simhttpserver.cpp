@@ -95,17 +95,29 @@ bool SimHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
             err << " latency=" << latency << "ms";
         err << '\n';
     }
+    const QByteArray acceptEncoding = api.headers.value("accept-encoding");
+    InstanceState *state = &m_state;
+    const bool compressed = !headOnly && !(fault && fault->kind == QLatin1String("huge")) &&
+                            !FaultInjector::contentEncodingFor(acceptEncoding).isEmpty() &&
+                            reply.body.size() >= FaultInjector::kMinCompressBytes;
+    auto count = [state, compressed](qint64 bytes) {
+        state->bytesSent += bytes;
+        ++state->responses;
+        state->compressedResponses += compressed ? 1 : 0;
+    };
     if (latency > 0) {
         QPointer<QTcpSocket> guard(socket);
         const FaultSpec faultCopy = fault ? *fault : FaultSpec();
         const bool hasFault = fault != nullptr;
-        QTimer::singleShot(latency, socket, [guard, reply, faultCopy, hasFault, keepAlive, headOnly] {
-            if (guard)
-                FaultInjector::deliver(guard, reply, hasFault ? &faultCopy : nullptr, keepAlive, headOnly);
-        });
+        QTimer::singleShot(latency, socket,
+                           [guard, reply, faultCopy, hasFault, keepAlive, headOnly, acceptEncoding, count] {
+                               if (guard)
+                                   count(FaultInjector::deliver(guard, reply, hasFault ? &faultCopy : nullptr,
+                                                                       keepAlive, headOnly, acceptEncoding));
+                           });
         return true;
     }
-    FaultInjector::deliver(socket, reply, fault, keepAlive, headOnly);
+    count(FaultInjector::deliver(socket, reply, fault, keepAlive, headOnly, acceptEncoding));
     return true;
 }
 

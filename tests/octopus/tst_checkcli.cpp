@@ -3,6 +3,7 @@
 #include "certificateinfo.h"
 #include "cliverbs.h"
 #include "octosimfixture.h"
+#include "tinyproxyfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -113,6 +114,9 @@ private Q_SLOTS:
         QTest::newRow("bad timeout") << QStringList{QStringLiteral("--old"),     u,
                                                     QStringLiteral("--new"),     u,
                                                     QStringLiteral("--timeout"), QStringLiteral("0")};
+        QTest::newRow("bad proxy") << QStringList{QStringLiteral("--old"),   u,
+                                                  QStringLiteral("--new"),   u,
+                                                  QStringLiteral("--proxy"), QStringLiteral("ftp://p:21")};
         QTest::newRow("not http") << QStringList{QStringLiteral("--old"), QStringLiteral("ftp://x"),
                                                  QStringLiteral("--new"), u};
     }
@@ -159,6 +163,50 @@ private Q_SLOTS:
         }
         const QByteArray key = sim.endpoint(ServerRole::Old).apiKey.toUtf8();
         QVERIFY(!r.out.contains(key) && !r.err.contains(key));
+    }
+
+    void checkGoesThroughTheProxyGiven()
+    {
+        TinyProxyFixture proxy;
+        QVERIFY2(proxy.start(), qPrintable(proxy.error));
+        OctoSimFixture sim;
+        QVERIFY(sim.start());
+        setKeys(sim);
+        const Run r = run(&runCheck, pairArguments(sim) << QStringLiteral("--proxy") << proxy.url());
+        QVERIFY2(r.code == 0, r.out.constData());
+        for (ServerRole role : {ServerRole::Old, ServerRole::New}) {
+            const QUrl url = sim.endpoint(role).url;
+            const QByteArray request = "GET http://" + url.host().toUtf8() + ':' +
+                                       QByteArray::number(url.port()) + "/api/serverstatus/health";
+            QTRY_VERIFY2(proxy.log().contains(request), proxy.log().constData());
+        }
+        const QByteArray key = sim.endpoint(ServerRole::Old).apiKey.toUtf8();
+        QVERIFY(!r.out.contains(key) && !r.err.contains(key) && !proxy.log().contains(key));
+    }
+
+    void tricklingServerEndsWithinTheTimeoutBound()
+    {
+        // Every answer of the old server trickles in at 64 bytes a second: without a deadline `check` would
+        // wait minutes. A call ends within 4 x --timeout, retries included.
+        octosim::Options options;
+        options.faults.append(OctoSimFixture::fault(QStringLiteral("old"), QStringLiteral("/api.*"),
+                                                    QStringLiteral("slow"), QStringLiteral("64")));
+        OctoSimFixture sim;
+        QVERIFY(sim.start(options));
+        setKeys(sim);
+        QStringList arguments = pairArguments(sim);
+        arguments.last() = QStringLiteral("2"); // --timeout 2
+        QElapsedTimer clock;
+        clock.start();
+        const Run r = run(&runCheck, arguments << QStringLiteral("--json"));
+        const qint64 elapsed = clock.elapsed();
+        QCOMPARE(r.code, 3);
+        QVERIFY2(elapsed < 4 * 2000 + 2000, qPrintable(QString::number(elapsed)));
+        const QJsonObject old = QJsonDocument::fromJson(r.out).object().value(QLatin1String("old")).toObject();
+        QVERIFY(!old.value(QLatin1String("reachable")).toBool());
+        QVERIFY2(old.value(QLatin1String("error")).toObject().value(QLatin1String("kind")).toString() ==
+                     QLatin1String("timeout"),
+                 r.out.constData());
     }
 
     void unresetCloneExitsThree()

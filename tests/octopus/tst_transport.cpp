@@ -1,0 +1,201 @@
+// The REST client on a real network's terms: answers compressed on the wire, requests through a real HTTP
+// proxy (tinyproxy, for http and for https tunnels), the system and environment proxy settings, and a
+// per-attempt deadline for an answer that trickles in.
+
+#include "clienttestsupport.h"
+#include "networkproxypolicy.h"
+#include "octosimfixture.h"
+#include "tinyproxyfixture.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+namespace {
+
+QJsonObject simStats(OctopusClient &client)
+{
+    auto stats = capture(client.get(QStringLiteral("/octosim/stats")));
+    if (!QTest::qWaitFor([&] { return stats->has_value(); }, 5000) || !(*stats)->ok())
+        return {};
+    return (*stats)->json.object();
+}
+
+} // namespace
+
+class TestTransport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void answersArriveCompressedAndDecoded()
+    {
+        OctoSimFixture sim;
+        QVERIFY2(sim.start(), qPrintable(sim.error));
+        OctopusClient client(sim.settings(ServerRole::Old));
+        const qint64 before = simStats(client).value(QLatin1String("BytesSent")).toInteger(-1);
+        QVERIFY(before >= 0);
+        auto machines = capture(client.get(QStringLiteral("/api/Spaces-1/machines?skip=0&take=1000")));
+        QTRY_VERIFY_WITH_TIMEOUT(machines->has_value(), 10000);
+        QVERIFY2((*machines)->ok(), qPrintable((*machines)->error.message));
+        const QJsonArray items = (*machines)->json.object().value(QLatin1String("Items")).toArray();
+        QVERIFY(items.size() > 5); // decoded and parsed: the client saw the JSON, not gzip
+        const qint64 decoded = (*machines)->bytes;
+        const QJsonObject after = simStats(client);
+        const qint64 onTheWire = after.value(QLatin1String("BytesSent")).toInteger() - before;
+        QVERIFY2(after.value(QLatin1String("CompressedResponses")).toInteger() >= 1,
+                 "the client did not ask for compression");
+        // Heads included, the wire carried far less than the JSON the client read.
+        QVERIFY2(onTheWire * 3 < decoded,
+                 qPrintable(QStringLiteral("%1 bytes on the wire for %2 decoded").arg(onTheWire).arg(decoded)));
+    }
+
+    void explicitProxyCarriesEveryRequest_data()
+    {
+        QTest::addColumn<bool>("tls");
+        QTest::newRow("http") << false;
+        QTest::newRow("https tunnel") << true;
+    }
+    void explicitProxyCarriesEveryRequest()
+    {
+        QFETCH(bool, tls);
+        TinyProxyFixture proxy;
+        QVERIFY2(proxy.start(), qPrintable(proxy.error));
+        octosim::Options options;
+        options.tls = tls;
+        OctoSimFixture sim;
+        QVERIFY2(sim.start(options), qPrintable(sim.error));
+        ConnectionSettings settings = sim.settings(ServerRole::Old);
+        settings.proxy = proxy.url();
+        if (tls)
+            settings.pinnedFingerprints.insert(sim.endpoint(ServerRole::Old).thumbprint);
+        OctopusClient client(settings);
+        auto root = capture(client.get(QStringLiteral("/api")));
+        auto spaces = capture(client.get(QStringLiteral("/api/spaces/all")));
+        QTRY_VERIFY_WITH_TIMEOUT(root->has_value() && spaces->has_value(), 15000);
+        QVERIFY2((*root)->ok(), qPrintable((*root)->error.message));
+        QVERIFY2((*spaces)->ok(), qPrintable((*spaces)->error.message));
+        QVERIFY((*spaces)->json.isArray() && !(*spaces)->json.array().isEmpty());
+
+        const QUrl server = sim.endpoint(ServerRole::Old).url;
+        const QByteArray hostPort = server.host().toUtf8() + ':' + QByteArray::number(server.port());
+        QByteArray log;
+        if (tls) {
+            // The proxy saw a tunnel to the server and nothing inside it: no path, no key.
+            QTRY_VERIFY_WITH_TIMEOUT((log = proxy.log()).contains("CONNECT " + hostPort), 5000);
+            QVERIFY2(!log.contains("/api"), log.constData());
+        } else {
+            QTRY_VERIFY_WITH_TIMEOUT((log = proxy.log()).contains("GET http://" + hostPort + "/api/spaces/all"),
+                                     5000);
+            QVERIFY2(log.contains("GET http://" + hostPort + "/api "), log.constData());
+        }
+        QVERIFY(!log.contains(settings.apiKey.toUtf8())); // tinyproxy logs request lines, never headers
+    }
+
+    void unreachableProxyIsReported()
+    {
+        OctoSimFixture sim;
+        QVERIFY2(sim.start(), qPrintable(sim.error));
+        quint16 closedPort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            closedPort = probe.serverPort();
+        }
+        ConnectionSettings settings = sim.settings(ServerRole::New);
+        settings.proxy = QStringLiteral("http://127.0.0.1:%1").arg(closedPort);
+        settings.maxAttempts = 1;
+        OctopusClient client(settings);
+        auto root = capture(client.get(QStringLiteral("/api")));
+        QTRY_VERIFY_WITH_TIMEOUT(root->has_value(), 10000);
+        QCOMPARE((*root)->error.kind, ApiErrorKind::Unreachable);
+        QVERIFY2((*root)->error.message.contains(QLatin1String("proxy"), Qt::CaseInsensitive),
+                 qPrintable((*root)->error.message));
+    }
+
+    void environmentProxyIsAskedForRemoteHostsOnly()
+    {
+        // Qt's system proxy factory reads the desktop settings or, as here, the environment.
+        qputenv("https_proxy", "http://proxy.corp.example:3128");
+        qputenv("http_proxy", "http://proxy.corp.example:3128");
+        qputenv("no_proxy", "octopus-internal.corp.example");
+        const auto first = [](const QString &setting, const char *url) {
+            const QList<QNetworkProxy> proxies = NetworkProxyPolicy::proxiesFor(setting, QUrl(QLatin1String(url)));
+            return proxies.isEmpty() ? QNetworkProxy(QNetworkProxy::DefaultProxy) : proxies.first();
+        };
+        const QNetworkProxy remote = first(QString(), "https://octopus.example.com/api");
+        QCOMPARE(remote.type(), QNetworkProxy::HttpProxy);
+        QCOMPARE(remote.hostName(), QStringLiteral("proxy.corp.example"));
+        QCOMPARE(remote.port(), quint16(3128));
+        QCOMPARE(first(QString(), "http://octopus.example.com/api").type(), QNetworkProxy::HttpProxy);
+        QCOMPARE(first(QString(), "https://octopus-internal.corp.example/api").type(), QNetworkProxy::NoProxy);
+        QCOMPARE(first(QString(), "http://127.0.0.1:8080/api").type(), QNetworkProxy::NoProxy);
+        QCOMPARE(first(QString(), "http://localhost:8080/api").type(), QNetworkProxy::NoProxy);
+        // "none" wins over the environment; an explicit proxy is used even for loopback.
+        QCOMPARE(first(QStringLiteral("none"), "https://octopus.example.com/api").type(), QNetworkProxy::NoProxy);
+        const QNetworkProxy explicitProxy = first(QStringLiteral("http://10.1.2.3:8080"), "http://127.0.0.1:81/");
+        QCOMPARE(explicitProxy.type(), QNetworkProxy::HttpProxy);
+        QCOMPARE(explicitProxy.hostName(), QStringLiteral("10.1.2.3"));
+        QCOMPARE(explicitProxy.port(), quint16(8080));
+        qunsetenv("https_proxy");
+        qunsetenv("http_proxy");
+        qunsetenv("no_proxy");
+    }
+
+    void proxySettingsAreValidated_data()
+    {
+        QTest::addColumn<QString>("setting");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<int>("type");
+        QTest::newRow("system") << QString() << true << int(QNetworkProxy::DefaultProxy);
+        QTest::newRow("none") << QStringLiteral("none") << true << int(QNetworkProxy::NoProxy);
+        QTest::newRow("direct") << QStringLiteral("DIRECT") << true << int(QNetworkProxy::NoProxy);
+        QTest::newRow("http") << QStringLiteral("http://proxy:3128") << true << int(QNetworkProxy::HttpProxy);
+        QTest::newRow("socks5") << QStringLiteral("socks5://proxy:1080") << true << int(QNetworkProxy::Socks5Proxy);
+        QTest::newRow("credentials") << QStringLiteral("http://user:secret@proxy:3128") << false << 0;
+        QTest::newRow("ftp") << QStringLiteral("ftp://proxy:21") << false << 0;
+        QTest::newRow("no host") << QStringLiteral("http://:3128") << false << 0;
+        QTest::newRow("path") << QStringLiteral("http://proxy:3128/x") << false << 0;
+        QTest::newRow("garbage") << QStringLiteral("proxy 3128") << false << 0;
+    }
+    void proxySettingsAreValidated()
+    {
+        QFETCH(QString, setting);
+        QFETCH(bool, valid);
+        QFETCH(int, type);
+        QNetworkProxy proxy;
+        QString reason;
+        QCOMPARE(NetworkProxyPolicy::parse(setting, &proxy, &reason), valid);
+        if (valid)
+            QCOMPARE(int(proxy.type()), type);
+        else
+            QVERIFY(!reason.isEmpty() && !reason.contains(QLatin1String("secret")));
+    }
+
+    void tricklingAnswerEndsAtTheDeadlineWithoutRetry()
+    {
+        // octosim sends 1,000 bytes a second (100 every 100 ms): never silent for the client's 1 s timeout,
+        // and a compressed page of 1,000 machines does not arrive within the 4 s deadline.
+        octosim::Options options;
+        options.faults.append(OctoSimFixture::fault(QStringLiteral("old"), QStringLiteral("/machines"),
+                                                    QStringLiteral("slow"), QStringLiteral("1000")));
+        OctoSimFixture sim;
+        QVERIFY2(sim.start(options), qPrintable(sim.error));
+        ConnectionSettings settings = sim.settings(ServerRole::Old);
+        settings.setTimeoutSeconds(1); // deadline: 4 s per attempt
+        settings.maxAttempts = 4;
+        OctopusClient client(settings);
+        QElapsedTimer clock;
+        clock.start();
+        auto root = capture(client.get(QStringLiteral("/api/Spaces-1/machines?skip=0&take=1000")));
+        QTRY_VERIFY_WITH_TIMEOUT(root->has_value(), 15000);
+        QCOMPARE((*root)->error.kind, ApiErrorKind::Timeout);
+        QVERIFY2((*root)->error.message.contains(QLatin1String("no complete answer within 4 s")),
+                 qPrintable((*root)->error.message));
+        QCOMPARE((*root)->attempts, 1); // no time left for another attempt
+        QVERIFY2(clock.elapsed() >= 4000 && clock.elapsed() < 6000, qPrintable(QString::number(clock.elapsed())));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTransport)
+#include "tst_transport.moc"
