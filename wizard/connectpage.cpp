@@ -37,8 +37,8 @@ ConnectPage::ConnectPage(MigrationPlan *plan, SessionCredentials *credentials, R
 
     auto *servers = new QHBoxLayout;
     servers->setSpacing(16);
-    servers->addWidget(makeServerBox(true, &m_oldUrl, &m_oldKey), 1);
-    servers->addWidget(makeServerBox(false, &m_newUrl, &m_newKey), 1);
+    servers->addWidget(makeServerBox(true, &m_oldUrl, &m_oldKey, &m_oldProxy), 1);
+    servers->addWidget(makeServerBox(false, &m_newUrl, &m_newKey, &m_newProxy), 1);
     layout->addLayout(servers);
 
     m_issues = new QLabel(this);
@@ -59,9 +59,11 @@ ConnectPage::ConnectPage(MigrationPlan *plan, SessionCredentials *credentials, R
     setTabOrder(m_oldUrl, m_oldKey);
     setTabOrder(m_oldKey, m_newUrl);
     setTabOrder(m_newUrl, m_newKey);
+    setTabOrder(m_newKey, m_oldProxy);
+    setTabOrder(m_oldProxy, m_newProxy);
 }
 
-QGroupBox *ConnectPage::makeServerBox(bool old, QLineEdit **urlEdit, QLineEdit **keyEdit)
+QGroupBox *ConnectPage::makeServerBox(bool old, QLineEdit **urlEdit, QLineEdit **keyEdit, QLineEdit **proxyEdit)
 {
     auto *box = new QGroupBox(old ? tr("Old server (the original)") : tr("New server (the clone)"), this);
     box->setObjectName(old ? QStringLiteral("oldServerBox") : QStringLiteral("newServerBox"));
@@ -86,10 +88,23 @@ QGroupBox *ConnectPage::makeServerBox(bool old, QLineEdit **urlEdit, QLineEdit *
     keyLabel->setBuddy(key);
     form->addRow(keyLabel, key);
 
+    auto *proxy = new QLineEdit(box);
+    proxy->setObjectName(old ? QStringLiteral("oldProxyEdit") : QStringLiteral("newProxyEdit"));
+    proxy->setPlaceholderText(tr("System settings"));
+    proxy->setClearButtonEnabled(true);
+    proxy->setToolTip(tr("Empty: the system's proxy settings (https_proxy, no_proxy). \"none\": connect "
+                         "directly. Or a proxy such as http://proxy.example.com:3128 or "
+                         "socks5://proxy.example.com:1080. A proxy password is not stored here."));
+    auto *proxyLabel = new QLabel(old ? tr("&Proxy:") : tr("Pro&xy:"), box);
+    proxyLabel->setBuddy(proxy);
+    form->addRow(proxyLabel, proxy);
+
     connect(url, &QLineEdit::textEdited, this, &ConnectPage::onUrlEdited);
     connect(key, &QLineEdit::textEdited, this, &ConnectPage::onKeyEdited);
+    connect(proxy, &QLineEdit::textEdited, this, &ConnectPage::onProxyEdited);
     *urlEdit = url;
     *keyEdit = key;
+    *proxyEdit = proxy;
     return box;
 }
 
@@ -99,6 +114,8 @@ void ConnectPage::initializePage()
     m_newUrl->setText(m_plan->serverUrl(ServerRole::New).toString());
     m_oldKey->setText(m_credentials->apiKey(ServerRole::Old));
     m_newKey->setText(m_credentials->apiKey(ServerRole::New));
+    m_oldProxy->setText(m_plan->serverProxy(ServerRole::Old));
+    m_newProxy->setText(m_plan->serverProxy(ServerRole::New));
     refreshIssues();
     m_testPanel->loadStoredKeys();
 }
@@ -120,6 +137,14 @@ void ConnectPage::onKeyEdited()
 {
     m_credentials->setApiKey(ServerRole::Old, m_oldKey->text().trimmed());
     m_credentials->setApiKey(ServerRole::New, m_newKey->text().trimmed());
+}
+
+void ConnectPage::onProxyEdited()
+{
+    m_plan->setServerProxy(ServerRole::Old, m_oldProxy->text());
+    m_plan->setServerProxy(ServerRole::New, m_newProxy->text());
+    refreshIssues();
+    Q_EMIT completeChanged();
 }
 
 void ConnectPage::refreshIssues()

@@ -25,9 +25,10 @@ public:
     bool isComplete() const override;
 
 private:
-    QGroupBox *makeServerBox(bool old, QLineEdit **urlEdit, QLineEdit **keyEdit);
+    QGroupBox *makeServerBox(bool old, QLineEdit **urlEdit, QLineEdit **keyEdit, QLineEdit **proxyEdit);
     void onUrlEdited();
     void onKeyEdited();
+    void onProxyEdited();
     void refreshIssues();
 
     MigrationPlan *m_plan;
@@ -36,6 +37,8 @@ private:
     QLineEdit *m_oldKey = nullptr;
     QLineEdit *m_newUrl = nullptr;
     QLineEdit *m_newKey = nullptr;
+    QLineEdit *m_oldProxy = nullptr;
+    QLineEdit *m_newProxy = nullptr;
     QLabel *m_issues = nullptr;
     KeychainStore *m_keychain = nullptr;
     ConnectionTestPanel *m_testPanel = nullptr;

@@ -37,6 +37,7 @@ OctopusClient *ServerSession::client(ServerRole role)
         settings.baseUrl = m_plan->serverUrl(role);
         settings.apiKey = m_credentials->apiKey(role);
         settings.role = role;
+        settings.proxy = m_plan->serverProxy(role);
         client = new OctopusClient(settings, this);
     }
     return client;
@@ -50,7 +51,8 @@ void ServerSession::onConnectionChanged()
         if (!client)
             continue;
         if (client->settings().baseUrl == m_plan->serverUrl(role) &&
-            client->settings().apiKey == m_credentials->apiKey(role))
+            client->settings().apiKey == m_credentials->apiKey(role) &&
+            client->settings().proxy == m_plan->serverProxy(role))
             continue;
         cancelInventory();
         client->deleteLater();

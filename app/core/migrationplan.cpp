@@ -81,6 +81,8 @@ QJsonObject ServerConnection::toJson() const
 {
     QJsonObject json = extra;
     json.insert(QStringLiteral("url"), urlText(url));
+    if (!proxy.isEmpty())
+        json.insert(QStringLiteral("proxy"), proxy);
     return json;
 }
 
@@ -88,7 +90,8 @@ bool ServerConnection::fromJson(const QJsonObject &json, ServerConnection *out, 
 {
     ServerConnection result;
     QJsonObject rest = json;
-    if (!takeUrl(rest, QStringLiteral("url"), &result.url, error))
+    if (!takeUrl(rest, QStringLiteral("url"), &result.url, error) ||
+        !takeString(rest, QStringLiteral("proxy"), &result.proxy, error))
         return false;
     result.extra = rest;
     *out = result;
@@ -422,6 +425,11 @@ void MigrationPlan::assign(T &field, const T &value)
 void MigrationPlan::setServerUrl(ServerRole role, const QUrl &url)
 {
     assign(m_data.server(role).url, url);
+}
+
+void MigrationPlan::setServerProxy(ServerRole role, const QString &proxy)
+{
+    assign(m_data.server(role).proxy, proxy.trimmed());
 }
 
 void MigrationPlan::setDomain(const DomainDecision &domain)

@@ -26,6 +26,7 @@ enum class ServerRole
 struct ServerConnection
 {
     QUrl url;
+    QString proxy; // how to reach it: "" the system's proxy settings, "none", or http://HOST:PORT
     QJsonObject extra;
 
     QJsonObject toJson() const;
@@ -143,7 +144,7 @@ struct CutoverJournalSection
 
 // The whole plan as a value. JSON layout (format 1):
 //   { "kind": "handover.plan", "formatVersion": 1, "formatMinorVersion": 0,
-//     "oldServer": {"url": "..."}, "newServer": {"url": "..."},
+//     "oldServer": {"url": "...", "proxy": "..." (optional)}, "newServer": {"url": "..."},
 //     "domain": {"choice": "undecided|keep-name|new-name", "oldPublicUrl": "", "newPublicUrl": "", "notes":
 //     ""}, "tentacles": {"machines": {...}}, "ciIntegrations": {}, "scriptAudit": {}, "testPlan": {},
 //     "cutoverJournal": {}, ...unknown keys kept }
@@ -189,6 +190,8 @@ public:
 
     QUrl serverUrl(ServerRole role) const { return m_data.server(role).url; }
     void setServerUrl(ServerRole role, const QUrl &url);
+    QString serverProxy(ServerRole role) const { return m_data.server(role).proxy; }
+    void setServerProxy(ServerRole role, const QString &proxy);
 
     const DomainDecision &domain() const { return m_data.domain; }
     void setDomain(const DomainDecision &domain);

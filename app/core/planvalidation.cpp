@@ -1,5 +1,7 @@
 #include "planvalidation.h"
 
+#include "proxysetting.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -30,6 +32,19 @@ void checkServerUrl(ServerRole role, const QUrl &url, QList<PlanIssue> *issues)
     }
 }
 
+void checkServerProxy(ServerRole role, const QString &proxy, QList<PlanIssue> *issues)
+{
+    ProxySetting parsed;
+    QString reason;
+    if (ProxySetting::parse(proxy, &parsed, &reason))
+        return;
+    const bool old = role == ServerRole::Old;
+    issues->append({PlanIssue::Severity::Error, old ? QStringLiteral("oldServer.proxy") : QStringLiteral("newServer.proxy"),
+                    (old ? QCoreApplication::translate("PlanValidation", "Old server's proxy: %1")
+                         : QCoreApplication::translate("PlanValidation", "New server's proxy: %1"))
+                        .arg(reason)});
+}
+
 // Same server, written differently: scheme and host are case-insensitive, trailing slashes don't matter.
 QString comparable(const QUrl &url)
 {
@@ -52,6 +67,8 @@ QList<PlanIssue> issuesFor(PlanStep step, const PlanData &plan)
     case PlanStep::Connect:
         checkServerUrl(ServerRole::Old, plan.oldServer.url, &issues);
         checkServerUrl(ServerRole::New, plan.newServer.url, &issues);
+        checkServerProxy(ServerRole::Old, plan.oldServer.proxy, &issues);
+        checkServerProxy(ServerRole::New, plan.newServer.proxy, &issues);
         if (issues.isEmpty() && comparable(plan.oldServer.url) == comparable(plan.newServer.url)) {
             issues.append(
                 {PlanIssue::Severity::Error, QStringLiteral("newServer.url"),

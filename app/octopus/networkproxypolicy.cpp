@@ -1,6 +1,7 @@
 #include "networkproxypolicy.h"
 
-#include <QCoreApplication>
+#include "proxysetting.h"
+
 #include <QHostAddress>
 
 NetworkProxyPolicy::NetworkProxyPolicy(const QString &setting)
@@ -12,42 +13,23 @@ NetworkProxyPolicy::NetworkProxyPolicy(const QString &setting)
 
 bool NetworkProxyPolicy::parse(const QString &setting, QNetworkProxy *proxy, QString *reason)
 {
-    const QString text = setting.trimmed();
-    if (text.isEmpty()) {
+    ProxySetting parsed;
+    if (!ProxySetting::parse(setting, &parsed, reason))
+        return false;
+    switch (parsed.kind) {
+    case ProxySetting::Kind::System:
         *proxy = QNetworkProxy(QNetworkProxy::DefaultProxy);
-        return true;
-    }
-    if (text.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0 ||
-        text.compare(QLatin1String("direct"), Qt::CaseInsensitive) == 0) {
+        break;
+    case ProxySetting::Kind::None:
         *proxy = QNetworkProxy(QNetworkProxy::NoProxy);
-        return true;
+        break;
+    case ProxySetting::Kind::Http:
+        *proxy = QNetworkProxy(QNetworkProxy::HttpProxy, parsed.host, quint16(parsed.port));
+        break;
+    case ProxySetting::Kind::Socks5:
+        *proxy = QNetworkProxy(QNetworkProxy::Socks5Proxy, parsed.host, quint16(parsed.port));
+        break;
     }
-    const QUrl url(text, QUrl::StrictMode);
-    const QString scheme = url.scheme().toLower();
-    QNetworkProxy::ProxyType type = QNetworkProxy::DefaultProxy;
-    if (scheme == QLatin1String("http"))
-        type = QNetworkProxy::HttpProxy;
-    else if (scheme == QLatin1String("socks5") || scheme == QLatin1String("socks5h"))
-        type = QNetworkProxy::Socks5Proxy;
-    if (!url.isValid() || type == QNetworkProxy::DefaultProxy || url.host().isEmpty()) {
-        *reason = QCoreApplication::translate(
-                      "NetworkProxyPolicy",
-                      "'%1' is not a proxy: use http://HOST:PORT, socks5://HOST:PORT, or none")
-                      .arg(text);
-        return false;
-    }
-    if (!url.userInfo().isEmpty()) {
-        *reason = QCoreApplication::translate("NetworkProxyPolicy",
-                                              "a proxy URL must not carry a user name or password");
-        return false;
-    }
-    if ((!url.path().isEmpty() && url.path() != QLatin1String("/")) || url.hasQuery()) {
-        *reason =
-            QCoreApplication::translate("NetworkProxyPolicy", "a proxy URL has only a host and a port: '%1'")
-                .arg(text);
-        return false;
-    }
-    *proxy = QNetworkProxy(type, url.host(), quint16(url.port(type == QNetworkProxy::HttpProxy ? 3128 : 1080)));
     return true;
 }
 

@@ -7,8 +7,8 @@
 #include <QString>
 #include <QUrl>
 
-// Which proxy a client's requests go through, from one setting (ConnectionSettings::proxy, `--proxy`, the
-// Connect page):
+// Which proxy a client's requests go through, from one setting (ProxySetting: ConnectionSettings::proxy,
+// `--proxy`, the Connect page):
 //   ""                   the system's configuration: the desktop's proxy settings or the environment
 //                        (https_proxy, http_proxy, no_proxy), as Qt's system proxy factory reads them;
 //                        a loopback host is always reached directly, as Qt does for its global proxy;
@@ -23,9 +23,8 @@ public:
 
     QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override;
 
-    // Reads a setting. Returns false with a translated one-line reason when it is not one of the forms above
-    // (a proxy URL with a user name or password is refused: credentials never go into a setting or an
-    // argument). `proxy` gets the explicit proxy, NoProxy for "none", DefaultProxy for the system.
+    // Reads a setting (ProxySetting::parse). `proxy` gets the explicit proxy, NoProxy for "none",
+    // DefaultProxy for the system.
     static bool parse(const QString &setting, QNetworkProxy *proxy, QString *reason);
 
     // The proxies a request to `url` would try, in order (what queryProxy answers); for tests and diagnostics.

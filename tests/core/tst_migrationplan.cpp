@@ -25,6 +25,7 @@ PlanData fullPlan()
     plan.oldServer.url = QUrl(QStringLiteral("https://octopusdeploy.example.com/"));
     plan.oldServer.extra.insert(QStringLiteral("spaceId"), QStringLiteral("Spaces-1"));
     plan.newServer.url = QUrl(QStringLiteral("https://octopus.example.com:8443/octo"));
+    plan.newServer.proxy = QStringLiteral("http://proxy.corp.example:3128");
     plan.domain.choice = DomainDecision::Choice::NewName;
     plan.domain.oldPublicUrl = QUrl(QStringLiteral("https://octopusdeploy.example.com"));
     plan.domain.newPublicUrl = QUrl(QStringLiteral("https://octopus.example.com"));
@@ -107,6 +108,8 @@ private Q_SLOTS:
 
     void connectStepIssues_data();
     void connectStepIssues();
+    void connectStepRefusesABadProxy_data();
+    void connectStepRefusesABadProxy();
     void domainStepIssues_data();
     void domainStepIssues();
 
@@ -586,3 +589,32 @@ void TestMigrationPlan::domainStepIssues()
 
 QTEST_GUILESS_MAIN(TestMigrationPlan)
 #include "tst_migrationplan.moc"
+
+void TestMigrationPlan::connectStepRefusesABadProxy_data()
+{
+    QTest::addColumn<QString>("proxy");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("system") << QString() << true;
+    QTest::newRow("none") << QStringLiteral("none") << true;
+    QTest::newRow("http") << QStringLiteral("http://proxy.corp.example:3128") << true;
+    QTest::newRow("socks5 without port") << QStringLiteral("socks5://proxy.corp.example") << true;
+    QTest::newRow("password") << QStringLiteral("http://me:secret@proxy.corp.example:3128") << false;
+    QTest::newRow("https scheme") << QStringLiteral("https://proxy.corp.example") << false;
+    QTest::newRow("words") << QStringLiteral("the usual one") << false;
+}
+
+void TestMigrationPlan::connectStepRefusesABadProxy()
+{
+    QFETCH(QString, proxy);
+    QFETCH(bool, accepted);
+    PlanData plan;
+    plan.oldServer.url = QUrl(QStringLiteral("https://old.example.com"));
+    plan.newServer.url = QUrl(QStringLiteral("https://new.example.com"));
+    plan.oldServer.proxy = proxy;
+    const QList<PlanIssue> issues = issuesFor(PlanStep::Connect, plan);
+    QCOMPARE(issues.isEmpty(), accepted);
+    if (!accepted) {
+        QCOMPARE(issues.first().field, QStringLiteral("oldServer.proxy"));
+        QVERIFY(!issues.first().message.contains(QLatin1String("secret")));
+    }
+}

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void cleanup();
 
     void everyPageIsReachedWithNextAndBack();
+    void proxyFieldsWriteThePlanAndABadOneBlocksNext();
     void nextOnConnectPageNeedsTwoDifferentServers_data();
     void nextOnConnectPageNeedsTwoDifferentServers();
     void typingOnConnectPageWritesUrlsToPlanAndKeysToMemoryOnly();
@@ -161,6 +162,22 @@ void TestWizardShell::fillConnections()
 {
     typeInto("oldUrlEdit", QStringLiteral("https://octopusdeploy.example.com"));
     typeInto("newUrlEdit", QStringLiteral("https://octopus.example.com"));
+}
+
+void TestWizardShell::proxyFieldsWriteThePlanAndABadOneBlocksNext()
+{
+    HandoverWizard *wizard = m_window->wizard();
+    fillConnections();
+    QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+    typeInto("oldProxyEdit", QStringLiteral("ftp://proxy.corp.example"));
+    QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+    QVERIFY2(child<QLabel>("connectIssuesLabel")->text().contains(QLatin1String("proxy")),
+             qPrintable(child<QLabel>("connectIssuesLabel")->text()));
+    typeInto("oldProxyEdit", QStringLiteral("http://proxy.corp.example:3128"));
+    typeInto("newProxyEdit", QStringLiteral("none"));
+    QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+    QCOMPARE(m_window->plan()->serverProxy(ServerRole::Old), QStringLiteral("http://proxy.corp.example:3128"));
+    QCOMPARE(m_window->plan()->serverProxy(ServerRole::New), QStringLiteral("none"));
 }
 
 void TestWizardShell::everyPageIsReachedWithNextAndBack()
