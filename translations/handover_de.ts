@@ -511,6 +511,22 @@ Verben:
         <source>API ke&amp;y:</source>
         <translation>API-Sc&amp;hlüssel:</translation>
     </message>
+    <message>
+        <source>System settings</source>
+        <translation>Systemeinstellungen</translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s proxy settings (https_proxy, no_proxy). &quot;none&quot;: connect directly. Or a proxy such as http://proxy.example.com:3128 or socks5://proxy.example.com:1080. A proxy password is not stored here.</source>
+        <translation>Leer: die Proxy-Einstellungen des Systems (https_proxy, no_proxy). „none“: direkt verbinden. Oder ein Proxy wie http://proxy.example.com:3128 oder socks5://proxy.example.com:1080. Ein Proxy-Passwort wird hier nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation>&amp;Proxy:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>Pro&amp;xy:</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTestPanel</name>
@@ -1072,6 +1088,10 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
         <source>new</source>
         <translation>neu</translation>
     </message>
+    <message>
+        <source>Reach the servers through this proxy (http://HOST:PORT, socks5://HOST:PORT) or none; default: the system&apos;s proxy settings (https_proxy, http_proxy, no_proxy).</source>
+        <translation>Die Server über diesen Proxy erreichen (http://HOST:PORT, socks5://HOST:PORT) oder none; Vorgabe: die Proxy-Einstellungen des Systems (https_proxy, http_proxy, no_proxy).</translation>
+    </message>
 </context>
 <context>
     <name>PlanDocument</name>
@@ -1140,6 +1160,14 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     <message>
         <source>Enter the public URL the new instance will use.</source>
         <translation>Geben Sie die öffentliche URL ein, die die neue Instanz verwenden wird.</translation>
+    </message>
+    <message>
+        <source>Old server&apos;s proxy: %1</source>
+        <translation>Proxy des alten Servers: %1</translation>
+    </message>
+    <message>
+        <source>New server&apos;s proxy: %1</source>
+        <translation>Proxy des neuen Servers: %1</translation>
     </message>
 </context>
 <context>
@@ -1262,6 +1290,21 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     <message>
         <source>Status (new)</source>
         <translation>Status (neu)</translation>
+    </message>
+</context>
+<context>
+    <name>ProxySetting</name>
+    <message>
+        <source>&apos;%1&apos; is not a proxy: use http://HOST:PORT, socks5://HOST:PORT, or none</source>
+        <translation>„%1“ ist kein Proxy: http://HOST:PORT, socks5://HOST:PORT oder none angeben</translation>
+    </message>
+    <message>
+        <source>a proxy URL must not carry a user name or password</source>
+        <translation>eine Proxy-URL darf keinen Benutzernamen und kein Passwort enthalten</translation>
+    </message>
+    <message>
+        <source>a proxy URL has only a host and a port: &apos;%1&apos;</source>
+        <translation>eine Proxy-URL besteht nur aus Host und Port: „%1“</translation>
     </message>
 </context>
 <context>
