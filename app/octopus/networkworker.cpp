@@ -258,6 +258,10 @@ void NetworkWorker::dispatch(Call *call)
     request.setMaximumRedirectsAllowed(5);
     if (!call->request.body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    // Qt refuses a compressed answer that decodes to more than 40 times its size once it passes this
+    // threshold (a decompression bomb). Real pages of repetitive JSON can pass Qt's default of 10 MB, so the
+    // check starts at 64 MB; the decoded size is capped at maxResponseBytes below either way.
+    request.setDecompressedSafetyCheckThreshold(64LL * 1024 * 1024);
 
     QNetworkReply *reply = call->request.method == "GET"
                                ? nam()->get(request)
@@ -285,16 +289,12 @@ void NetworkWorker::dispatch(Call *call)
     });
     connect(reply, &QNetworkReply::uploadProgress, this,
             [this, call] { call->lastActivityMs = m_clock.elapsed(); });
+    // Qt counts decoded bytes here: the limit holds for a compressed answer too (a decompression bomb).
     connect(reply, &QNetworkReply::downloadProgress, this, [this, call](qint64 received, qint64 total) {
         call->lastActivityMs = m_clock.elapsed();
         call->bytes = received;
         if (received > m_settings.maxResponseBytes || total > m_settings.maxResponseBytes) {
-            ApiError error = baseError(call);
-            error.kind = ApiErrorKind::BadResponse;
-            error.status = call->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            error.message =
-                QStringLiteral("the response is larger than %1 MB").arg(m_settings.maxResponseBytes >> 20);
-            abortWith(call, error);
+            abortWith(call, tooLarge(call));
         }
     });
     connect(reply, &QNetworkReply::redirected, this, [this, call](const QUrl &target) {
@@ -340,6 +340,15 @@ void NetworkWorker::dispatch(Call *call)
         abortWith(call, error);
     });
     connect(reply, &QNetworkReply::finished, this, [this, call] { onReplyFinished(call); });
+}
+
+ApiError NetworkWorker::tooLarge(const Call *call) const
+{
+    ApiError error = baseError(call);
+    error.kind = ApiErrorKind::BadResponse;
+    error.status = call->reply ? call->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
+    error.message = QStringLiteral("the response is larger than %1 MB").arg(m_settings.maxResponseBytes >> 20);
+    return error;
 }
 
 void NetworkWorker::armWatchdog(Call *call)

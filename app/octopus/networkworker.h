@@ -69,6 +69,7 @@ private:
     void finish(Call *call, ApiResult result);
     void releaseReply(Call *call);
     ApiError baseError(const Call *call) const;
+    ApiError tooLarge(const Call *call) const;
     QUrl resolve(const QString &path) const;
     ApiResult classify(Call *call, QNetworkReply *reply, QByteArray *pendingBody);
     void onParsed(quint64 id, ApiResult result);

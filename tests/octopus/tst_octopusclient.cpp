@@ -272,6 +272,27 @@ private Q_SLOTS:
         QCOMPARE(captured->result->error.kind, ApiErrorKind::BadResponse);
     }
 
+    void compressedAnswerIsLimitedByItsDecodedSize()
+    {
+        // 32 MB of JSON whitespace deflate to about 32 KB: the limit applies to what it decodes to.
+        const QByteArray deflated = qCompress(QByteArray(32 * 1024 * 1024, ' ') + "{}", 9).mid(4); // zlib stream
+        TestPeer peer([&](const PeerRequest &) {
+            PeerResponse response = PeerResponse::json(200, deflated);
+            response.addHeader("Content-Encoding", "deflate");
+            return response;
+        });
+        QVERIFY(peer.listenPlain());
+        ConnectionSettings settings = settingsFor(peer.url());
+        settings.maxResponseBytes = 1024 * 1024;
+        OctopusClient client(settings);
+        auto captured = capture(client.get(QStringLiteral("/api/events")));
+        QTRY_VERIFY(captured->result.has_value());
+        QCOMPARE(captured->result->error.kind, ApiErrorKind::BadResponse);
+        QVERIFY2(captured->result->error.message.contains(QLatin1String("larger than 1 MB")),
+                 qPrintable(captured->result->error.message));
+        QVERIFY(peer.requests.first().headers.value("accept-encoding").contains("gzip"));
+    }
+
     void sameOriginRedirectIsFollowedWithKey()
     {
         TestPeer peer([](const PeerRequest &request) {
