@@ -14,7 +14,8 @@ struct ApiResult
     QJsonDocument json;
     QVariant transformed; // ApiRequest::transform's output
     int attempts = 0;
-    qint64 bytes = 0;
+    qint64 bytes = 0;     // of the decoded body
+    bool http2 = false;   // the answer came over HTTP/2 (Qt negotiates it over TLS where the server offers it)
 
     bool ok() const { return !error.isError(); }
 };

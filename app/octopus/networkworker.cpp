@@ -568,6 +568,7 @@ ApiResult NetworkWorker::classify(Call *call, QNetworkReply *reply, QByteArray *
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.status = status;
+    result.http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
     result.error.status = status;
     QByteArray body = readBody(reply);
     result.bytes = body.size();

@@ -1,13 +1,24 @@
-// The REST client on a real network's terms: answers compressed on the wire, requests through a real HTTP
-// proxy (tinyproxy, for http and for https tunnels), the system and environment proxy settings, and a
-// per-attempt deadline for an answer that trickles in.
+// The REST client on a real network's terms: answers compressed on the wire, HTTP/2 where a TLS server
+// offers it (nghttpd), requests through a real HTTP proxy (tinyproxy, for http and for https tunnels), the
+// system and environment proxy settings, and a deadline for an answer that trickles in.
 
+#include "certificateinfo.h"
 #include "clienttestsupport.h"
+#include "testcertificates.h"
 #include "networkproxypolicy.h"
 #include "octosimfixture.h"
 #include "tinyproxyfixture.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QSslCertificate>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QJsonObject>
 #include <QTest>
 
@@ -48,6 +59,60 @@ private Q_SLOTS:
         // Heads included, the wire carried far less than the JSON the client read.
         QVERIFY2(onTheWire * 3 < decoded,
                  qPrintable(QStringLiteral("%1 bytes on the wire for %2 decoded").arg(onTheWire).arg(decoded)));
+    }
+
+    void http2IsSpokenWhereTheServerOffersIt()
+    {
+        // Debian's nghttpd: an HTTP/2-only server over TLS, serving a folder.
+        const QString nghttpd = QStandardPaths::findExecutable(
+            QStringLiteral("nghttpd"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+        QVERIFY2(!nghttpd.isEmpty(), "nghttpd is not installed (dev.sh installs Debian's nghttp2-server)");
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("docs")));
+        const auto write = [&](const QString &name, const QByteArray &bytes) {
+            QFile file(dir.filePath(name));
+            return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+        };
+        QVERIFY(write(QStringLiteral("docs/api"), R"({"Application":"Octopus Deploy","Version":"2023.1.9626"})"));
+        QVERIFY(write(QStringLiteral("key.pem"), kTestKeyA));
+        QVERIFY(write(QStringLiteral("cert.pem"), kTestCertificateA));
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            port = probe.serverPort();
+        }
+        QProcess server;
+        server.setProcessChannelMode(QProcess::MergedChannels);
+        server.start(nghttpd, {QStringLiteral("-a"), QStringLiteral("127.0.0.1"), QStringLiteral("-d"),
+                               dir.filePath(QStringLiteral("docs")), QString::number(port),
+                               dir.filePath(QStringLiteral("key.pem")), dir.filePath(QStringLiteral("cert.pem"))});
+        QVERIFY2(server.waitForStarted(5000), qPrintable(server.errorString()));
+        const auto stop = qScopeGuard([&] {
+            server.terminate();
+            if (!server.waitForFinished(3000))
+                server.kill();
+        });
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            [&] {
+                QTcpSocket socket;
+                socket.connectToHost(QHostAddress::LocalHost, port);
+                return socket.waitForConnected(200);
+            }(),
+            server.readAll().constData(), 10000);
+
+        ConnectionSettings settings =
+            loopbackSettings(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(port)), QStringLiteral("API-H2TEST"),
+                             ServerRole::New);
+        settings.pinnedFingerprints.insert(CertificateInfo::fingerprintOf(
+            QSslCertificate(QByteArray(kTestCertificateA), QSsl::Pem)));
+        OctopusClient client(settings);
+        auto root = capture(client.get(QStringLiteral("/api")));
+        QTRY_VERIFY_WITH_TIMEOUT(root->has_value(), 10000);
+        QVERIFY2((*root)->ok(), qPrintable((*root)->error.message));
+        QCOMPARE((*root)->json.object().value(QLatin1String("Application")).toString(),
+                 QStringLiteral("Octopus Deploy"));
+        QVERIFY((*root)->http2);
     }
 
     void explicitProxyCarriesEveryRequest_data()
