@@ -46,6 +46,8 @@ public:
 
     // thumbprint: upper-case hex SHA-256 of the server certificate to accept (HTTPS only).
     void pin(const QString &thumbprint) { m_pins.insert(thumbprint); }
+    // Sent as it is when set; QNetworkAccessManager then hands the body over without decoding it.
+    void setAcceptEncoding(const QByteArray &value) { m_acceptEncoding = value; }
 
     Response send(const QByteArray &method, const QUrl &url, const QString &key = QString(),
                   KeyIn keyIn = KeyIn::Header, const QByteArray &body = QByteArray(),
@@ -66,6 +68,8 @@ public:
             request.setRawHeader("Authorization", "Bearer " + key.toLatin1());
         if (!body.isEmpty())
             request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        if (!m_acceptEncoding.isEmpty())
+            request.setRawHeader("Accept-Encoding", m_acceptEncoding);
         QElapsedTimer timer;
         timer.start();
         QNetworkReply *reply = m_manager.sendCustomRequest(request, method, body);
@@ -100,6 +104,7 @@ public:
 
 private:
     QNetworkAccessManager m_manager;
+    QByteArray m_acceptEncoding;
     QSet<QString> m_pins;
 };
 

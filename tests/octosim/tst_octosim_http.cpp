@@ -13,6 +13,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <zlib.h>
 
 #include <memory>
 
@@ -53,6 +54,8 @@ private slots:
     void healthAnswers418WhenNotOperatingNormally();
     void faultsHaveTheirObservableEffect_data();
     void faultsHaveTheirObservableEffect();
+    void answersAreCompressedWhenAsked_data();
+    void answersAreCompressedWhenAsked();
     void httpsServesWithPinnedSelfSignedCertificate();
     void httpsUsesGivenCertificateOnFixedPorts();
     void executablePrintsReadyLineAndStopsOnSignals_data();
@@ -1114,6 +1117,79 @@ void TestOctoSimHttp::largeScaleGeneratesQuicklyAndServesDeepPages()
                 .value(QLatin1String("TotalResults"))
                 .toInteger();
     QCOMPARE(buildInformation, 50000);
+}
+
+
+namespace {
+
+// gzip or zlib ("deflate") stream to bytes; empty when it is neither.
+QByteArray inflateAny(const QByteArray &data)
+{
+    z_stream stream = {};
+    if (inflateInit2(&stream, 15 + 32) != Z_OK) // 32: detect the gzip or zlib header
+        return {};
+    QByteArray out;
+    char buffer[64 * 1024];
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    stream.avail_in = uInt(data.size());
+    int result = Z_OK;
+    while (result == Z_OK) {
+        stream.next_out = reinterpret_cast<Bytef *>(buffer);
+        stream.avail_out = sizeof buffer;
+        result = inflate(&stream, Z_NO_FLUSH);
+        out.append(buffer, qsizetype(sizeof buffer - stream.avail_out));
+    }
+    inflateEnd(&stream);
+    return result == Z_STREAM_END ? out : QByteArray();
+}
+
+} // namespace
+
+void TestOctoSimHttp::answersAreCompressedWhenAsked_data()
+{
+    QTest::addColumn<QByteArray>("acceptEncoding");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("expected"); // Content-Encoding, empty for none
+    const QString page = QStringLiteral("/api/Spaces-1/machines?take=100");
+    QTest::newRow("gzip") << QByteArray("gzip") << page << QByteArray("gzip");
+    QTest::newRow("curl's list") << QByteArray("deflate, gzip, br, zstd") << page << QByteArray("gzip");
+    QTest::newRow("deflate") << QByteArray("deflate") << page << QByteArray("deflate");
+    QTest::newRow("gzip refused") << QByteArray("gzip;q=0, deflate") << page << QByteArray("deflate");
+    QTest::newRow("identity") << QByteArray("identity") << page << QByteArray();
+    QTest::newRow("brotli only") << QByteArray("br") << page << QByteArray();
+    QTest::newRow("small answer") << QByteArray("gzip") << QStringLiteral("/api/serverstatus/health")
+                                  << QByteArray();
+}
+
+void TestOctoSimHttp::answersAreCompressedWhenAsked()
+{
+    QFETCH(QByteArray, acceptEncoding);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, expected);
+    const auto plain = m_client.get(at(m_old.url, path), m_old.apiKey);
+    QCOMPARE(plain.status, 200);
+    OctoSimTestClient raw;
+    raw.setAcceptEncoding(acceptEncoding);
+    const auto stats = [&] {
+        return m_client.get(at(m_old.url, QStringLiteral("/octosim/stats")), m_old.apiKey).object();
+    };
+    const QJsonObject before = stats();
+    const auto response = raw.get(at(m_old.url, path), m_old.apiKey);
+    QCOMPARE(response.status, 200);
+    QCOMPARE(response.headers.value("content-encoding"), expected);
+    QCOMPARE(response.headers.value("vary"), QByteArray("Accept-Encoding"));
+    const QByteArray decoded = expected.isEmpty() ? response.body : inflateAny(response.body);
+    QCOMPARE(decoded, plain.body);
+    // The stats count what went on the wire: the compressed body, plus the head.
+    const QJsonObject after = stats();
+    const qint64 sent = after.value(QLatin1String("BytesSent")).toInteger() -
+                        before.value(QLatin1String("BytesSent")).toInteger();
+    QVERIFY2(sent > response.body.size() && sent < response.body.size() + 1024, qPrintable(QString::number(sent)));
+    QCOMPARE(after.value(QLatin1String("CompressedResponses")).toInteger() -
+                 before.value(QLatin1String("CompressedResponses")).toInteger(),
+             expected.isEmpty() ? 0 : 1);
+    if (!expected.isEmpty())
+        QVERIFY(response.body.size() * 3 < plain.body.size());
 }
 
 QTEST_GUILESS_MAIN(TestOctoSimHttp)
