@@ -1,8 +1,12 @@
 // bench-inventory: full inventory of both octosim instances (--scale large) at once, against curl --parallel
-// fetching the same pages and a naive sequential client (one page of 30 at a time). Prints figures only.
+// --compressed fetching the same pages (one curl per server, as many requests in flight as Handover), and a
+// naive sequential client (one page of 30 at a time). Then the same again on an octosim that adds 30 ms to
+// every request (--fault both:.*=latency:30), Handover against curl only. Prints figures only.
 //
-// Output lines: requests, bytes, wall-s, peak-rss-mb, max-gui-stall-ms, curl-parallel-wall-s,
-// naive-sequential-wall-s, and last ratio-vs-curl-parallel.
+// Output lines: requests, bytes, wall-s, peak-rss-mb, max-gui-stall-ms, curl-parallel-wall-s, wire-bytes,
+// naive-sequential-wall-s; then the same names with -at-30ms, ratio-vs-curl-parallel-at-30ms, and last
+// ratio-vs-curl-parallel (loopback). Wire bytes are what octosim wrote to its sockets for each client (heads
+// and bodies, compressed, both servers summed), from its /octosim/stats before and after each client.
 // Keys never appear on a command line: curl reads them from a -K config file in a private temporary
 // directory, deleted afterwards.
 
@@ -17,6 +21,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
@@ -27,6 +35,8 @@
 #include <sys/resource.h>
 
 #include <cstdio>
+#include <functional>
+#include <limits>
 #include <memory>
 
 namespace {
@@ -94,56 +104,47 @@ struct Instance
     QString key;
 };
 
+// What octosim says it wrote to the sockets of its instances (GET /octosim/stats, summed over both).
+struct WireStats
+{
+    qint64 bytes = -1; // heads and bodies, compressed where asked; -1: the stats could not be read
+    qint64 responses = 0;
+    qint64 compressed = 0;
+
+    bool valid() const { return bytes >= 0; }
+};
+
+// One inventory of both servers by Handover, then by curl over the same pages: the loopback run, and the
+// run with octosim's latency fault on every request.
+struct Run
+{
+    QString suffix; // appended to every figure's name: "" (loopback) or "-at-30ms"
+    QStringList octosimArguments;
+    QList<Instance> instances;
+    std::vector<std::unique_ptr<OctopusClient>> clients;
+    QList<InventorySnapshot> snapshots;
+    QStringList finishTimes;
+    double handoverWall = 0;
+    double curlWall = -1;
+    bool curlFailed = false;
+    WireStats handoverWire;
+    WireStats curlWire;
+};
+
 class Bench : public QObject
 {
 public:
     Bench(int naiveCapSeconds, bool inventoryOnly)
         : m_naiveCapMs(naiveCapSeconds * 1000)
         , m_inventoryOnly(inventoryOnly)
-    {}
-
-    void start()
     {
-        m_octosim.setProgram(QCoreApplication::applicationDirPath() + QStringLiteral("/octosim"));
-        m_octosim.setArguments({QStringLiteral("--scale"), QStringLiteral("large")});
-        m_octosim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        connect(&m_octosim, &QProcess::readyReadStandardOutput, this, &Bench::onOctosimOutput);
-        connect(&m_octosim, &QProcess::errorOccurred, this, [this](QProcess::ProcessError) {
-            out() << "error: cannot start octosim: " << m_octosim.errorString() << Qt::endl;
-            QCoreApplication::exit(1);
-        });
-        m_generation.start();
-        m_octosim.start();
-    }
-
-    ~Bench() override
-    {
-        if (m_octosim.state() != QProcess::NotRunning) {
-            m_octosim.terminate();
-            m_octosim.waitForFinished(5000); // shutdown of the benchmark's own child, after all measuring
-        }
-    }
-
-private:
-    void onOctosimOutput()
-    {
-        m_buffer += m_octosim.readAllStandardOutput();
-        const qsizetype newline = m_buffer.indexOf('\n');
-        if (newline < 0 || !m_instances.isEmpty())
-            return;
-        const QJsonObject ready = QJsonDocument::fromJson(m_buffer.left(newline)).object();
-        for (const char *role : {"old", "new"}) {
-            const QJsonObject o = ready.value(QLatin1String(role)).toObject();
-            m_instances.append({QUrl(o.value(QLatin1String("url")).toString()),
-                                o.value(QLatin1String("apiKey")).toString()});
-        }
-        out() << "octosim-ready-s: " << QString::number(m_generation.elapsed() / 1000.0, 'f', 2) << Qt::endl;
-        runInventory();
-    }
-
-    void runInventory()
-    {
-        // The GUI-thread stall meter: a 1 ms timer; the longest gap between its ticks while the inventory
+        m_loopback.octosimArguments = {QStringLiteral("--scale"), QStringLiteral("large")};
+        m_latency.suffix = QStringLiteral("-at-30ms");
+        m_latency.octosimArguments = {QStringLiteral("--scale"), QStringLiteral("large"),
+                                      QStringLiteral("--fault"),
+                                      QStringLiteral("both:.*=latency:%1").arg(kLatencyMs)};
+        m_stats.setProxy(QNetworkProxy::NoProxy); // loopback only, whatever the environment says
+        // The GUI-thread stall meter: a 1 ms timer; the longest gap between its ticks while an inventory
         // runs.
         m_stallTimer.setInterval(1);
         m_stallTimer.setTimerType(Qt::PreciseTimer);
@@ -152,8 +153,158 @@ private:
             m_maxStallNs = std::max(m_maxStallNs, now - m_lastTickNs);
             m_lastTickNs = now;
         });
+    }
+
+    void start()
+    {
+        m_run = &m_loopback;
+        startOctosim();
+    }
+
+    ~Bench() override
+    {
+        if (m_octosim && m_octosim->state() != QProcess::NotRunning) {
+            m_octosim->disconnect(this);
+            m_octosim->terminate();
+            m_octosim->waitForFinished(5000); // shutdown of the benchmark's own child, after all measuring
+        }
+    }
+
+private:
+    static constexpr int kLatencyMs = 30;
+
+    QString name(const char *figure) const
+    {
+        return QLatin1String(figure) + m_run->suffix + QStringLiteral(": ");
+    }
+
+    void startOctosim()
+    {
+        m_octosim = std::make_unique<QProcess>();
+        m_octosim->setProgram(QCoreApplication::applicationDirPath() + QStringLiteral("/octosim"));
+        m_octosim->setArguments(m_run->octosimArguments);
+        m_octosim->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        connect(m_octosim.get(), &QProcess::readyReadStandardOutput, this, &Bench::onOctosimOutput);
+        connect(m_octosim.get(), &QProcess::errorOccurred, this, [this](QProcess::ProcessError) {
+            out() << "error: cannot start octosim: " << m_octosim->errorString() << Qt::endl;
+            QCoreApplication::exit(1);
+        });
+        m_buffer.clear();
+        m_generation.start();
+        m_octosim->start();
+    }
+
+    // Stops the loopback run's octosim and starts one that adds the latency to every request.
+    void restartOctosimWithLatency()
+    {
+        // The loopback run's data is no longer needed: its memory is reused by the next inventory.
+        m_loopback.clients.clear();
+        m_loopback.snapshots.clear();
+        m_naiveClients.clear();
+        m_run = &m_latency;
+        QProcess *old = m_octosim.release();
+        old->disconnect(this);
+        connect(old, &QProcess::finished, this, [this, old] {
+            old->deleteLater();
+            startOctosim();
+        });
+        old->terminate();
+    }
+
+    void onOctosimOutput()
+    {
+        m_buffer += m_octosim->readAllStandardOutput();
+        const qsizetype newline = m_buffer.indexOf('\n');
+        if (newline < 0 || !m_run->instances.isEmpty())
+            return;
+        const QJsonObject ready = QJsonDocument::fromJson(m_buffer.left(newline)).object();
+        for (const char *role : {"old", "new"}) {
+            const QJsonObject o = ready.value(QLatin1String(role)).toObject();
+            m_run->instances.append({QUrl(o.value(QLatin1String("url")).toString()),
+                                     o.value(QLatin1String("apiKey")).toString()});
+        }
+        out() << name("octosim-ready-s") << QString::number(m_generation.elapsed() / 1000.0, 'f', 2)
+              << Qt::endl;
+        wireBaseline([this] { runInventory(); });
+    }
+
+    // --- Bytes on the wire, as octosim counts them where it writes them ---------------------------------
+
+    // Reads /octosim/stats of both instances (admin key in a header) and sums them.
+    void readStats(std::function<void(const WireStats &)> done)
+    {
+        auto total = std::make_shared<WireStats>();
+        total->bytes = 0;
+        auto remaining = std::make_shared<int>(int(m_run->instances.size()));
+        for (const Instance &instance : std::as_const(m_run->instances)) {
+            QUrl url = instance.url;
+            url.setPath(QStringLiteral("/octosim/stats"));
+            QNetworkRequest request(url);
+            request.setRawHeader("X-Octopus-ApiKey", instance.key.toUtf8());
+            QNetworkReply *reply = m_stats.get(request);
+            connect(reply, &QNetworkReply::finished, this, [reply, total, remaining, done] {
+                reply->deleteLater();
+                const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
+                if (reply->error() != QNetworkReply::NoError ||
+                    !o.value(QLatin1String("BytesSent")).isDouble())
+                    total->bytes = std::numeric_limits<qint64>::min();
+                total->bytes += o.value(QLatin1String("BytesSent")).toInteger();
+                total->responses += o.value(QLatin1String("Responses")).toInteger();
+                total->compressed += o.value(QLatin1String("CompressedResponses")).toInteger();
+                if (--*remaining == 0)
+                    done(total->bytes >= 0 ? *total : WireStats());
+            });
+        }
+    }
+
+    // The counters before a client runs. octosim counts an answer once it is written, so each read includes
+    // the answers to the previous one: read twice, and the difference is what one read itself costs.
+    void wireBaseline(std::function<void()> then)
+    {
+        readStats([this, then](const WireStats &first) {
+            readStats([this, then, first](const WireStats &second) {
+                m_wireBase = second;
+                m_statsAnswerBytes = first.valid() && second.valid() ? second.bytes - first.bytes : 0;
+                then();
+            });
+        });
+    }
+
+    // What went out since wireBaseline(), less the answers to the baseline's own read.
+    void wireSince(std::function<void(const WireStats &)> done)
+    {
+        readStats([this, done](const WireStats &now) {
+            WireStats delta;
+            if (now.valid() && m_wireBase.valid()) {
+                delta.bytes = now.bytes - m_wireBase.bytes - m_statsAnswerBytes;
+                delta.responses = now.responses - m_wireBase.responses - m_run->instances.size();
+                delta.compressed = now.compressed - m_wireBase.compressed;
+            }
+            done(delta);
+        });
+    }
+
+    void printWire()
+    {
+        const WireStats &h = m_run->handoverWire;
+        const WireStats &c = m_run->curlWire;
+        if (!h.valid() || !c.valid() || c.bytes <= 0) {
+            out() << name("wire-bytes") << "n/a (octosim's /octosim/stats could not be read)" << Qt::endl;
+            return;
+        }
+        out() << name("wire-bytes") << "handover=" << h.bytes << " curl=" << c.bytes
+              << " ratio=" << QString::number(double(h.bytes) / c.bytes, 'f', 3) << Qt::endl;
+        out() << name("compressed-responses") << "handover=" << h.compressed << '/' << h.responses
+              << " curl=" << c.compressed << '/' << c.responses << Qt::endl;
+    }
+
+    // --- Handover ---------------------------------------------------------------------------------------
+
+    void runInventory()
+    {
         m_stallClock.start();
         m_lastTickNs = 0;
+        m_maxStallNs = 0;
         m_stallTimer.start();
         m_cpuAtStart = cpuSeconds(RUSAGE_SELF);
         m_guiCpuAtStart = cpuSeconds(RUSAGE_THREAD);
@@ -163,20 +314,21 @@ private:
         m_wall.start();
         for (int i = 0; i < 2; ++i) {
             ConnectionSettings settings;
-            settings.baseUrl = m_instances.at(i).url;
-            settings.apiKey = m_instances.at(i).key;
+            settings.baseUrl = m_run->instances.at(i).url;
+            settings.apiKey = m_run->instances.at(i).key;
             settings.role = i == 0 ? ServerRole::Old : ServerRole::New;
             auto client = std::make_unique<OctopusClient>(settings);
             client->setPathRecording(true);
             auto *job = new InventoryJob(client.get(), this);
-            connect(job, &InventoryJob::finished, this, [this](const InventorySnapshot &snapshot) {
-                m_snapshots.append(snapshot);
-                m_finishTimes.append(QString::number(m_wall.nsecsElapsed() / 1e9, 'f', 3));
-                if (m_snapshots.size() == 2)
+            connect(job, &InventoryJob::finished, this, [this, job](const InventorySnapshot &snapshot) {
+                job->deleteLater();
+                m_run->snapshots.append(snapshot);
+                m_run->finishTimes.append(QString::number(m_wall.nsecsElapsed() / 1e9, 'f', 3));
+                if (m_run->snapshots.size() == 2)
                     inventoryDone();
             });
             job->start();
-            m_clients.push_back(std::move(client));
+            m_run->clients.push_back(std::move(client));
         }
     }
 
@@ -184,87 +336,102 @@ private:
     {
         const double wall = m_wall.nsecsElapsed() / 1e9;
         m_stallTimer.stop();
+        m_run->handoverWall = wall;
         qint64 requests = 0;
         qint64 bytes = 0;
-        for (const auto &client : m_clients) {
+        for (const auto &client : m_run->clients) {
             requests += client->requestCount();
             bytes += client->byteCount();
         }
-        for (const InventorySnapshot &s : std::as_const(m_snapshots)) {
+        for (const InventorySnapshot &s : std::as_const(m_run->snapshots)) {
             const auto counts = s.counts();
             QStringList parts;
             for (auto it = counts.begin(); it != counts.end(); ++it)
                 parts << QStringLiteral("%1=%2").arg(it.key()).arg(it.value());
-            out() << "snapshot " << (s.role == ServerRole::Old ? "old" : "new") << ": "
+            out() << "snapshot" << m_run->suffix << ' ' << (s.role == ServerRole::Old ? "old" : "new") << ": "
                   << parts.join(QLatin1Char(' ')) << (s.isComplete() ? "" : " (INCOMPLETE)") << Qt::endl;
         }
-        out() << "requests: " << requests << Qt::endl;
-        out() << "bytes: " << bytes << Qt::endl;
-        out() << "wall-s: " << QString::number(wall, 'f', 3) << " (servers done at "
-              << m_finishTimes.join(QStringLiteral(", ")) << " s)" << Qt::endl;
-        out() << "peak-rss-mb: " << QString::number(peakRssMb(), 'f', 1) << Qt::endl;
-        out() << "max-gui-stall-ms: " << QString::number(m_maxStallNs / 1e6, 'f', 1) << Qt::endl;
-        out() << "cpu-s: " << QString::number(cpuSeconds(RUSAGE_SELF) - m_cpuAtStart, 'f', 3)
+        out() << name("requests") << requests << Qt::endl;
+        out() << name("bytes") << bytes << " (bodies as decoded)" << Qt::endl;
+        out() << name("wall-s") << QString::number(wall, 'f', 3) << " (servers done at "
+              << m_run->finishTimes.join(QStringLiteral(", ")) << " s)" << Qt::endl;
+        if (m_run == &m_loopback) // the process's peak: the run at 30 ms cannot have its own
+            out() << "peak-rss-mb: " << QString::number(peakRssMb(), 'f', 1) << Qt::endl;
+        out() << name("max-gui-stall-ms") << QString::number(m_maxStallNs / 1e6, 'f', 1) << Qt::endl;
+        out() << name("cpu-s") << QString::number(cpuSeconds(RUSAGE_SELF) - m_cpuAtStart, 'f', 3)
               << " (gui thread " << QString::number(cpuSeconds(RUSAGE_THREAD) - m_guiCpuAtStart, 'f', 3)
               << ")" << Qt::endl;
-        // Where the client's CPU went, by thread name (threads that ended during the run are not counted).
-        const QMap<QString, qint64> threadCpu = cpuByThreadName();
-        QStringList perThread;
-        for (auto it = threadCpu.begin(); it != threadCpu.end(); ++it) {
-            const double seconds = (it.value() - m_threadCpuAtStart.value(it.key())) / 1e9;
-            if (seconds >= 0.001)
-                perThread << QStringLiteral("%1=%2").arg(it.key(), QString::number(seconds, 'f', 3));
+        if (m_run == &m_loopback) {
+            // Where the client's CPU went, by thread name (threads that ended during the run are not
+            // counted).
+            const QMap<QString, qint64> threadCpu = cpuByThreadName();
+            QStringList perThread;
+            for (auto it = threadCpu.begin(); it != threadCpu.end(); ++it) {
+                const double seconds = (it.value() - m_threadCpuAtStart.value(it.key())) / 1e9;
+                if (seconds >= 0.001)
+                    perThread << QStringLiteral("%1=%2").arg(it.key(), QString::number(seconds, 'f', 3));
+            }
+            out() << "cpu-s-by-thread: " << perThread.join(QLatin1Char(' ')) << Qt::endl;
+            const QMap<QString, qint64> threadFaults = faultsByThreadName();
+            QStringList faults;
+            for (auto it = threadFaults.begin(); it != threadFaults.end(); ++it)
+                faults << QStringLiteral("%1=%2").arg(it.key()).arg(it.value() -
+                                                                    m_threadFaultsAtStart.value(it.key()));
+            out() << "page-faults-by-thread: " << faults.join(QLatin1Char(' ')) << Qt::endl;
         }
-        out() << "cpu-s-by-thread: " << perThread.join(QLatin1Char(' ')) << Qt::endl;
-        const QMap<QString, qint64> threadFaults = faultsByThreadName();
-        QStringList faults;
-        for (auto it = threadFaults.begin(); it != threadFaults.end(); ++it)
-            faults << QStringLiteral("%1=%2").arg(it.key()).arg(it.value() -
-                                                                m_threadFaultsAtStart.value(it.key()));
-        out() << "page-faults-by-thread: " << faults.join(QLatin1Char(' ')) << Qt::endl;
         // The simulator serves both servers on one thread: its CPU is the floor under any client's wall time.
-        out() << "octosim-cpu-s: " << QString::number((octosimCpu() - m_octosimCpuAtStart) / 1e9, 'f', 3)
+        out() << name("octosim-cpu-s") << QString::number((octosimCpu() - m_octosimCpuAtStart) / 1e9, 'f', 3)
               << Qt::endl;
-        m_inventoryWall = wall;
         if (m_inventoryOnly) { // a profiling aid: stop before curl and the naive client
             QCoreApplication::exit(0);
             return;
         }
-        QTimer::singleShot(0, this, &Bench::runCurl);
+        wireSince([this](const WireStats &wire) {
+            m_run->handoverWire = wire;
+            wireBaseline([this] { runCurl(); });
+        });
     }
 
     qint64 octosimCpu() const
     {
         qint64 total = 0;
-        const QMap<QString, qint64> threads = cpuByThreadName(QString::number(m_octosim.processId()));
+        const QMap<QString, qint64> threads = cpuByThreadName(QString::number(m_octosim->processId()));
         for (qint64 ns : threads)
             total += ns;
         return total;
     }
 
+    // --- curl --------------------------------------------------------------------------------------------
+
+    // One `curl --parallel --parallel-max N --compressed` per server over the pages Handover fetched, N being
+    // Handover's requests in flight per server; then the wire bytes of both.
     void runCurl()
     {
         if (!m_dir.isValid()) {
-            out() << "curl-parallel-wall-s: n/a (no temporary directory)" << Qt::endl;
-            runNaive();
+            curlDone(QStringLiteral("n/a (no temporary directory)"));
             return;
         }
         QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         auto remaining = std::make_shared<int>(2);
+        auto notFound = std::make_shared<bool>(false);
+        QList<QProcess *> curls;
         for (int i = 0; i < 2; ++i) {
             const QString configPath = m_dir.filePath(QStringLiteral("curl-%1.conf").arg(i));
             QFile config(configPath);
             if (!config.open(QIODevice::WriteOnly)) {
-                out() << "curl-parallel-wall-s: n/a (cannot write the config file)" << Qt::endl;
-                runNaive();
+                qDeleteAll(curls);
+                QFile::remove(m_dir.filePath(QStringLiteral("curl-0.conf")));
+                curlDone(QStringLiteral("n/a (cannot write the config file)"));
                 return;
             }
             config.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+            const OctopusClient &client = *m_run->clients.at(i);
             QTextStream conf(&config);
-            conf << "silent\nno-progress-meter\nparallel\nparallel-max = 6\n";
-            conf << "header = \"X-Octopus-ApiKey: " << m_instances.at(i).key << "\"\n";
-            const QString base = m_instances.at(i).url.toString();
-            for (const QString &path : m_clients.at(i)->recordedPaths())
+            conf << "silent\nno-progress-meter\ncompressed\nnoproxy = \"*\"\nparallel\n";
+            conf << "parallel-max = " << std::max(1, client.settings().maxInFlight) << '\n';
+            conf << "header = \"X-Octopus-ApiKey: " << m_run->instances.at(i).key << "\"\n";
+            const QString base = m_run->instances.at(i).url.toString();
+            for (const QString &path : client.recordedPaths())
                 conf << "url = \"" << base << path << "\"\noutput = \"/dev/null\"\n";
             conf.flush();
             config.close();
@@ -272,39 +439,61 @@ private:
             curl->setProgram(QStringLiteral("curl"));
             curl->setArguments({QStringLiteral("-K"), configPath});
             curl->setProcessChannelMode(QProcess::ForwardedChannels);
-            connect(curl, &QProcess::finished, this, [this, remaining, curl, configPath](int code) {
+            auto finishOne = [this, remaining, notFound, curl, configPath](bool failed) {
                 QFile::remove(configPath); // the key was in it
                 curl->deleteLater();
-                if (code != 0)
-                    m_curlFailed = true;
+                m_run->curlFailed = m_run->curlFailed || failed;
                 if (--*remaining > 0)
                     return;
-                m_curlWall = m_curlClock.nsecsElapsed() / 1e9;
-                out() << "curl-parallel-wall-s: " << QString::number(m_curlWall, 'f', 3)
-                      << (m_curlFailed ? " (curl reported an error)" : "") << Qt::endl;
-                out() << "octosim-cpu-s-during-curl: "
-                      << QString::number((octosimCpu() - m_octosimCpuAtCurl) / 1e9, 'f', 3) << Qt::endl;
-                runNaive();
-            });
-            connect(curl, &QProcess::errorOccurred, this, [this, configPath](QProcess::ProcessError) {
-                QFile::remove(configPath);
-                out() << "curl-parallel-wall-s: n/a (curl not found)" << Qt::endl;
-                m_curlWall = -1;
-            });
-            if (i == 0) {
-                m_octosimCpuAtCurl = octosimCpu();
-                m_curlClock.start();
-            }
-            curl->start();
+                m_run->curlWall = *notFound ? -1 : m_curlClock.nsecsElapsed() / 1e9;
+                curlDone(*notFound ? QStringLiteral("n/a (curl not found)")
+                                   : QString::number(m_run->curlWall, 'f', 3) +
+                                         (m_run->curlFailed ? QStringLiteral(" (curl reported an error)")
+                                                            : QString()));
+            };
+            connect(curl, &QProcess::finished, this, [finishOne](int code) { finishOne(code != 0); });
+            connect(curl, &QProcess::errorOccurred, this,
+                    [finishOne, notFound](QProcess::ProcessError error) {
+                        if (error != QProcess::FailedToStart)
+                            return; // a crash also ends in finished()
+                        *notFound = true;
+                        finishOne(true);
+                    });
+            curls.append(curl);
         }
+        m_octosimCpuAtCurl = octosimCpu();
+        m_curlClock.start();
+        for (QProcess *curl : std::as_const(curls))
+            curl->start();
     }
+
+    void curlDone(const QString &wall)
+    {
+        out() << name("curl-parallel-wall-s") << wall << Qt::endl;
+        out() << name("octosim-cpu-s-during-curl")
+              << QString::number((octosimCpu() - m_octosimCpuAtCurl) / 1e9, 'f', 3) << Qt::endl;
+        wireSince([this](const WireStats &wire) {
+            m_run->curlWire = wire;
+            printWire();
+            if (m_run == &m_loopback) {
+                runNaive();
+            } else {
+                out() << "naive-sequential-wall-s" << m_run->suffix
+                      << ": skipped (one request at a time would take minutes at " << kLatencyMs
+                      << " ms per request)" << Qt::endl;
+                finish();
+            }
+        });
+    }
+
+    // --- The naive sequential client (loopback only) -----------------------------------------------------
 
     // One page of 30 at a time, one request in flight, over the same collections; capped, then extrapolated.
     void runNaive()
     {
         QSet<QString> seen;
         for (int i = 0; i < 2; ++i) {
-            for (const QString &path : m_clients.at(i)->recordedPaths()) {
+            for (const QString &path : m_run->clients.at(i)->recordedPaths()) {
                 const qsizetype q = path.indexOf(QLatin1Char('?'));
                 const QString collection = q < 0 ? path : path.left(q);
                 if (path.contains(QLatin1String("skip=")) &&
@@ -314,12 +503,8 @@ private:
                 }
             }
         }
-        m_naiveExpectedPages = 0;
-        for (const InventorySnapshot &s : std::as_const(m_snapshots)) {
-            Q_UNUSED(s);
-        }
         for (int i = 0; i < 2; ++i) {
-            ConnectionSettings settings = m_clients.at(i)->settings();
+            ConnectionSettings settings = m_run->clients.at(i)->settings();
             settings.maxInFlight = 1;
             m_naiveClients.push_back(std::make_unique<OctopusClient>(settings));
         }
@@ -370,21 +555,33 @@ private:
                   << " (extrapolated: " << m_naivePagesDone << " of ~" << qint64(totalPages)
                   << " pages of 30 in " << QString::number(elapsed, 'f', 1) << " s, capped)" << Qt::endl;
         }
-        if (m_curlWall > 0)
-            out() << "ratio-vs-curl-parallel: " << QString::number(m_inventoryWall / m_curlWall, 'f', 2)
-                  << Qt::endl;
-        else
-            out() << "ratio-vs-curl-parallel: n/a" << Qt::endl;
+        QTimer::singleShot(0, this, &Bench::restartOctosimWithLatency);
+    }
+
+    // --- The ratios, the loopback one last ---------------------------------------------------------------
+
+    static QString ratio(const Run &run)
+    {
+        return run.curlWall > 0 ? QString::number(run.handoverWall / run.curlWall, 'f', 2)
+                                : QStringLiteral("n/a");
+    }
+
+    void finish()
+    {
+        out() << "ratio-vs-curl-parallel" << m_latency.suffix << ": " << ratio(m_latency) << Qt::endl;
+        out() << "ratio-vs-curl-parallel: " << ratio(m_loopback) << Qt::endl;
         QCoreApplication::exit(0);
     }
 
-    QProcess m_octosim;
+    Run m_loopback;
+    Run m_latency;
+    Run *m_run = nullptr; // the run under way
+    std::unique_ptr<QProcess> m_octosim;
     QByteArray m_buffer;
     QElapsedTimer m_generation;
-    QList<Instance> m_instances;
-    std::vector<std::unique_ptr<OctopusClient>> m_clients;
-    QList<InventorySnapshot> m_snapshots;
-    QStringList m_finishTimes;
+    QNetworkAccessManager m_stats;
+    WireStats m_wireBase;
+    qint64 m_statsAnswerBytes = 0;
     QTimer m_stallTimer;
     QElapsedTimer m_stallClock;
     qint64 m_lastTickNs = 0;
@@ -396,17 +593,13 @@ private:
     QMap<QString, qint64> m_threadFaultsAtStart;
     qint64 m_octosimCpuAtStart = 0;
     qint64 m_octosimCpuAtCurl = 0;
-    double m_inventoryWall = 0;
-    double m_curlWall = -1;
     QElapsedTimer m_curlClock;
-    bool m_curlFailed = false;
     QTemporaryDir m_dir;
     int m_naiveCapMs;
     bool m_inventoryOnly = false;
     QList<QPair<int, QString>> m_naiveQueue;
     std::vector<std::unique_ptr<OctopusClient>> m_naiveClients;
     QElapsedTimer m_naiveWall;
-    int m_naiveExpectedPages = 0;
     int m_naivePagesDone = 0;
     int m_naivePagesKnown = 0;
     int m_naiveCurrentDone = 0;
