@@ -10,7 +10,8 @@
 
 namespace {
 
-// Collections with a /api/{spaceId}/… form in Octopus 2021.2 (reference: octopus-swagger-2021.2.json).
+// Collections with a /api/{spaceId}/… form in Octopus 2021.2 (reference: its Swagger document, kept in
+// resources/api/octopus-api-facts.json).
 constexpr std::array kSpaceCollections = {
     "accounts",
     "actiontemplates",

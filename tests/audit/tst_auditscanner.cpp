@@ -1,3 +1,4 @@
+#include "apifacts.h"
 #include "auditreportwriter.h"
 #include "auditscanner.h"
 
@@ -88,7 +89,7 @@ AuditScanner::Options AuditScannerTest::fixtureOptions() const
 void AuditScannerTest::initTestCase()
 {
     QString error;
-    auto catalog = SwaggerCatalog::fromFile(QStringLiteral(HANDOVER_SWAGGER_JSON), &error);
+    auto catalog = SwaggerCatalog::fromJson(apiFactsSwagger(QLatin1String("2021.2")), &error);
     QVERIFY2(catalog, qPrintable(error));
     m_swagger = std::make_shared<const SwaggerCatalog>(std::move(*catalog));
     m_fixtures = AuditScanner::scan(fixtureOptions());
