@@ -412,14 +412,19 @@ ApiReply ApiRouter::serverWide(const ApiRequest &request, const Route &route, co
 
     if (first == "swagger.json" && s.size() == 1 && method == "GET") {
         // The 2021.2 member of the API facts (resources/api): a Swagger 2.0 document without its text.
-        QFile file(QStringLiteral(":/octosim/octopus-api-facts.json"));
-        const QJsonObject facts =
-            file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).object() : QJsonObject();
-        const QJsonObject swagger =
-            facts.value(QLatin1String("documents")).toObject().value(QLatin1String("2021.2")).toObject();
+        // Read once: the embedded file never changes while the simulator runs.
+        static const QByteArray swagger = [] {
+            QFile file(QStringLiteral(":/octosim/octopus-api-facts.json"));
+            const QJsonObject facts = file.open(QIODevice::ReadOnly)
+                                          ? QJsonDocument::fromJson(file.readAll()).object()
+                                          : QJsonObject();
+            const QJsonObject document =
+                facts.value(QLatin1String("documents")).toObject().value(QLatin1String("2021.2")).toObject();
+            return document.isEmpty() ? QByteArray() : QJsonDocument(document).toJson(QJsonDocument::Compact);
+        }();
         if (swagger.isEmpty())
             return error(500, "The API description is not available.");
-        return bytes(QJsonDocument(swagger).toJson(QJsonDocument::Compact));
+        return bytes(swagger);
     }
     if (first == "spaces") {
         if (s.size() == 1 && method == "GET")
