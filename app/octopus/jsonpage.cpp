@@ -43,8 +43,9 @@ struct JsonNode
 };
 
 // The state of one JsonPage::read(): the nodes of the item being read and of the page's other members, and
-// the page's shared strings. Strings and member names are views into the parser's string buffer, which holds
-// the unescaped text of the whole page until the parser reads the next one.
+// the page's shared strings. Strings and member names are views into the input, or into the parser's string
+// buffer when they had escapes (which holds the unescaped text of the whole page until the parser reads the
+// next one): both last as long as the read.
 class JsonPageReader
 {
 public:
@@ -152,6 +153,34 @@ bool parseIsoUtc(std::string_view text, qint64 *msecs)
     return true;
 }
 
+// The text of a string token (from its opening quote to the next structural character) when it has no
+// escapes. The closing quote is the first one after the opening quote, since there is no backslash.
+bool plainString(std::string_view token, std::string_view *text)
+{
+    if (token.size() < 2 || token.front() != '"' || token.find('\\') != std::string_view::npos)
+        return false;
+    const size_t close = token.find('"', 1);
+    if (close == std::string_view::npos)
+        return false;
+    *text = token.substr(1, close - 1);
+    return true;
+}
+
+// A member's name: where it is in the input when it has no escapes (nearly always), else unescaped.
+error_code memberName(ondemand::field &field, std::string_view *name)
+{
+    // The raw key starts after its opening quote; the input is padded and the string is known to be closed.
+    const char *start = field.key().raw();
+    const char *p = start;
+    while (*p != '"' && *p != '\\')
+        ++p;
+    if (*p == '"') {
+        *name = std::string_view(start, size_t(p - start));
+        return simdjson::SUCCESS;
+    }
+    return field.unescaped_key().get(*name);
+}
+
 // Where a body is copied when its allocation has less room after its end than simdjson reads past it (one
 // buffer per thread, reused).
 struct PaddedBuffer
@@ -189,7 +218,7 @@ error_code JsonPageReader::readValue(ondemand::value value, std::vector<JsonNode
             ondemand::field field;
             SIMDJSON_TRY(std::move(member).get(field));
             std::string_view name;
-            SIMDJSON_TRY(field.unescaped_key().get(name));
+            SIMDJSON_TRY(memberName(field, &name));
             SIMDJSON_TRY(readValue(field.value(), out, name, depth + 1));
         }
         out[at].kind = JsonNode::Kind::Object;
@@ -211,8 +240,15 @@ error_code JsonPageReader::readValue(ondemand::value value, std::vector<JsonNode
         return simdjson::SUCCESS;
     }
     case ondemand::json_type::string: {
+        // Most strings have no escapes: their text is used where it is in the input (already checked to be
+        // UTF-8 without control characters). The others are unescaped by simdjson, which checks the escapes.
         std::string_view text;
-        SIMDJSON_TRY(value.get_string().get(text)); // checks the escapes, including surrogate pairs
+        if (!plainString(value.raw_json_token(), &text)) {
+            SIMDJSON_TRY(value.get_string().get(text));
+        } else {
+            ondemand::raw_json_string consumed;
+            SIMDJSON_TRY(value.get_raw_json_string().get(consumed));
+        }
         out[at].kind = JsonNode::Kind::String;
         out[at].text = text;
         return simdjson::SUCCESS;
@@ -468,7 +504,7 @@ std::optional<JsonPage> JsonPage::read(const QByteArray &body, const ItemVisitor
                 ondemand::field field;
                 SIMDJSON_TRY(std::move(member).get(field));
                 std::string_view name;
-                SIMDJSON_TRY(field.unescaped_key().get(name));
+                SIMDJSON_TRY(memberName(field, &name));
                 ondemand::value value = field.value();
                 ondemand::json_type valueType;
                 SIMDJSON_TRY(value.type().get(valueType));

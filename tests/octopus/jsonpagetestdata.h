@@ -35,3 +35,5 @@ inline const QByteArray kBuildPage = QByteArrayLiteral(
     R"("Links":{"Self":"/api/Spaces-1/build-information?skip=0&take=2","Page.All":"/x","Page.Next":null}})");
 inline const QByteArray kBareArray =
     QByteArrayLiteral(R"([{"Id":"a","L":[1,2.5,-3e2,true,false,null,"x\"y"]},{}])");
+inline const QByteArray kEscapedNames = QByteArrayLiteral(
+    R"({"I\u0064" : "escaped name", "x\"y":"quote in a name","back\\slash":"\\","plain":"tab\tend" ,"last":"ok"})");

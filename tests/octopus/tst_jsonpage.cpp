@@ -121,8 +121,14 @@ private Q_SLOTS:
         QVERIFY(readItem(R"({"Id":"\u0041\u00e9\u65e5\b\f\r"})", [](const JsonItem &o) {
             QCOMPARE(o.string("Id"), QStringLiteral("A\u00e9\u65e5\b\f\r"));
         }));
-        QVERIFY(readItem(R"({"I\u0064":"escaped name"})", [](const JsonItem &o) {
+        // Member names and values with and without escapes, side by side (plain ones are used where they are
+        // in the input, the others are unescaped).
+        QVERIFY(readItem(kEscapedNames, [](const JsonItem &o) {
             QCOMPARE(o.string("Id"), QStringLiteral("escaped name"));
+            QCOMPARE(o.string("x\"y"), QStringLiteral("quote in a name"));
+            QCOMPARE(o.string("back\\slash"), QStringLiteral("\\"));
+            QCOMPARE(o.string("plain"), QStringLiteral("tab\tend"));
+            QCOMPARE(o.string("last"), QStringLiteral("ok"));
         }));
     }
 
