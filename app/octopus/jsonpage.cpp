@@ -154,15 +154,19 @@ bool parseIsoUtc(std::string_view text, qint64 *msecs)
 }
 
 // The text of a string token (from its opening quote to the next structural character) when it has no
-// escapes. The closing quote is the first one after the opening quote, since there is no backslash.
+// escapes. Only white space can follow the closing quote within the token (anything else would have started
+// a token of its own), and without a backslash the closing quote is the only other quote.
 bool plainString(std::string_view token, std::string_view *text)
 {
-    if (token.size() < 2 || token.front() != '"' || token.find('\\') != std::string_view::npos)
+    while (token.size() > 1 &&
+           (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' || token.back() == '\t'))
+        token.remove_suffix(1);
+    if (token.size() < 2 || token.front() != '"' || token.back() != '"')
         return false;
-    const size_t close = token.find('"', 1);
-    if (close == std::string_view::npos)
+    const std::string_view inner = token.substr(1, token.size() - 2);
+    if (std::memchr(inner.data(), '\\', inner.size()))
         return false;
-    *text = token.substr(1, close - 1);
+    *text = inner;
     return true;
 }
 
