@@ -483,7 +483,7 @@ std::optional<JsonPage> JsonPage::read(const QByteArray &body, const ItemVisitor
         if (length > 0)
             std::memcpy(buffer.data.get(), body.constData(), length);
         std::memset(buffer.data.get() + length, 0, simdjson::SIMDJSON_PADDING);
-        input = simdjson::padded_string_view(buffer.data.get(), length, buffer.capacity);
+        input = simdjson::padded_string_view(buffer.data.get(), length, length + simdjson::SIMDJSON_PADDING);
     }
 
     JsonPage page;
