@@ -448,6 +448,9 @@ JsonItem JsonItem::object(std::string_view key) const
 
 bool JsonPage::readsInPlace(const QByteArray &body)
 {
+    // capacity() counts from the start of the allocation: for an array whose data begins later (Qt 6 moves
+    // the start forward on remove(0, n)) it overstates the room after the end. Bodies must therefore not be
+    // trimmed at the front on their way here (the network layer writes each body from its start).
     return !body.isEmpty() && body.capacity() - body.size() >= qsizetype(simdjson::SIMDJSON_PADDING);
 }
 
