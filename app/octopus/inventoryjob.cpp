@@ -1,7 +1,7 @@
 #include "inventoryjob.h"
 
 #include "apijob.h"
-#include "jsonspan.h"
+#include "jsonpage.h"
 #include "octopusclient.h"
 #include "pagedfetchjob.h"
 
@@ -19,54 +19,53 @@ namespace {
 template<typename T>
 using PageItems = std::shared_ptr<QList<T>>;
 
-// Calls `read` for each item object of a page as the page reader reaches it (one pass over the page). `read`
-// takes the page's interner as well, for the members whose values repeat from item to item.
+// Calls `read` for each item object of a page as the page reader reaches it (one pass over the page). Members
+// whose values repeat from item to item are read with JsonItem::sharedString() and sharedStrings().
 template<typename T, typename Read>
 QVariant convert(const PagedFetchJob::ItemSource &items, Read read)
 {
     auto out = std::make_shared<QList<T>>();
-    JsonSpanInterner interner;
-    items([&](const JsonSpanObject &object) { out->append(read(object, interner)); });
+    items([&](const JsonItem &object) { out->append(read(object)); });
     return QVariant::fromValue(PageItems<T>(std::move(out)));
 }
 
 QVariant machines(const PagedFetchJob::ItemSource &items, bool workers)
 {
-    return convert<InventoryMachine>(items, [workers](const JsonSpanObject &o, JsonSpanInterner &shared) {
-        const JsonSpanObject endpoint = o.object("Endpoint");
-        const JsonSpanObject details = endpoint.object("TentacleVersionDetails");
+    return convert<InventoryMachine>(items, [workers](const JsonItem &o) {
+        const JsonItem endpoint = o.object("Endpoint");
+        const JsonItem details = endpoint.object("TentacleVersionDetails");
         InventoryMachine m;
-        m.id = shared.text(o, "Id");
-        m.name = shared.text(o, "Name");
-        m.spaceId = shared.string(o, "SpaceId");
+        m.id = o.string("Id");
+        m.name = o.string("Name");
+        m.spaceId = o.sharedString("SpaceId");
         m.isWorker = workers;
         m.isDisabled = o.boolean("IsDisabled");
-        m.healthStatus = shared.string(o, "HealthStatus");
-        m.communicationStyle = shared.string(endpoint, "CommunicationStyle");
-        m.uri = shared.text(endpoint, "Uri");
+        m.healthStatus = o.sharedString("HealthStatus");
+        m.communicationStyle = endpoint.sharedString("CommunicationStyle");
+        m.uri = endpoint.string("Uri");
         if (m.uri.isEmpty())
             m.uri = o.string("Uri");
-        m.thumbprint = shared.text(endpoint, "Thumbprint");
+        m.thumbprint = endpoint.string("Thumbprint");
         if (m.thumbprint.isEmpty())
             m.thumbprint = o.string("Thumbprint");
-        m.tentacleVersion = shared.string(details, "Version");
+        m.tentacleVersion = details.sharedString("Version");
         m.upgradeSuggested = details.boolean("UpgradeSuggested");
         m.upgradeRequired = details.boolean("UpgradeRequired");
         m.upgradeLocked = details.boolean("UpgradeLocked");
-        m.environmentIds = shared.strings(o, "EnvironmentIds");
-        m.roles = shared.strings(o, "Roles");
-        m.tenantIds = shared.strings(o, "TenantIds");
-        m.workerPoolIds = shared.strings(o, "WorkerPoolIds");
-        m.operatingSystem = shared.string(o, "OperatingSystem");
-        m.shellName = shared.string(o, "ShellName");
+        m.environmentIds = o.sharedStrings("EnvironmentIds");
+        m.roles = o.sharedStrings("Roles");
+        m.tenantIds = o.sharedStrings("TenantIds");
+        m.workerPoolIds = o.sharedStrings("WorkerPoolIds");
+        m.operatingSystem = o.sharedString("OperatingSystem");
+        m.shellName = o.sharedString("ShellName");
         return m;
     });
 }
 
 QVariant named(const PagedFetchJob::ItemSource &items)
 {
-    return convert<InventoryNamed>(items, [](const JsonSpanObject &o, JsonSpanInterner &shared) {
-        return InventoryNamed{shared.text(o, "Id"), shared.text(o, "Name"), shared.string(o, "SpaceId"),
+    return convert<InventoryNamed>(items, [](const JsonItem &o) {
+        return InventoryNamed{o.string("Id"), o.string("Name"), o.sharedString("SpaceId"),
                               o.boolean("IsDisabled")};
     });
 }
@@ -231,7 +230,7 @@ void InventoryJob::start()
     fetch(
         QStringLiteral("/api/spaces"),
         [](const PagedFetchJob::ItemSource &items) {
-            return convert<InventorySpace>(items, [](const JsonSpanObject &o, JsonSpanInterner &) {
+            return convert<InventorySpace>(items, [](const JsonItem &o) {
                 return InventorySpace{o.string("Id"), o.string("Name"), o.boolean("IsDefault")};
             });
         },
@@ -242,14 +241,14 @@ void InventoryJob::start()
     fetch(
         QStringLiteral("/api/users"),
         [](const PagedFetchJob::ItemSource &items) {
-            return convert<InventoryUser>(items, [](const JsonSpanObject &o, JsonSpanInterner &shared) {
+            return convert<InventoryUser>(items, [](const JsonItem &o) {
                 InventoryUser u;
                 u.id = o.string("Id");
                 u.username = o.string("Username");
                 u.displayName = o.string("DisplayName");
                 u.isService = o.boolean("IsService");
                 u.isActive = o.boolean("IsActive", true);
-                u.serviceAccountType = shared.string(o, "ServiceAccountType");
+                u.serviceAccountType = o.sharedString("ServiceAccountType");
                 return u;
             });
         },
@@ -310,20 +309,19 @@ void InventoryJob::onSpaces()
         fetch(
             prefix + QStringLiteral("/build-information"),
             [](const PagedFetchJob::ItemSource &items) {
-                return convert<InventoryBuildInformation>(
-                    items, [](const JsonSpanObject &o, JsonSpanInterner &shared) {
-                        InventoryBuildInformation b;
-                        b.id = shared.text(o, "Id");
-                        b.spaceId = shared.string(o, "SpaceId");
-                        b.packageId = shared.string(o, "PackageId");
-                        b.version = shared.text(o, "Version");
-                        b.buildEnvironment = shared.string(o, "BuildEnvironment");
-                        b.buildNumber = shared.text(o, "BuildNumber");
-                        b.buildUrl = shared.text(o, "BuildUrl");
-                        b.vcsRoot = shared.string(o, "VcsRoot");
-                        b.created = o.dateTime("Created");
-                        return b;
-                    });
+                return convert<InventoryBuildInformation>(items, [](const JsonItem &o) {
+                    InventoryBuildInformation b;
+                    b.id = o.string("Id");
+                    b.spaceId = o.sharedString("SpaceId");
+                    b.packageId = o.sharedString("PackageId");
+                    b.version = o.string("Version");
+                    b.buildEnvironment = o.sharedString("BuildEnvironment");
+                    b.buildNumber = o.string("BuildNumber");
+                    b.buildUrl = o.string("BuildUrl");
+                    b.vcsRoot = o.sharedString("VcsRoot");
+                    b.created = o.dateTime("Created");
+                    return b;
+                });
             },
             [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.buildInformation, pages); }, true);
     }
@@ -341,14 +339,14 @@ void InventoryJob::onUsers()
         fetch(
             QStringLiteral("/api/users/%1/apikeys").arg(userId),
             [](const PagedFetchJob::ItemSource &items) {
-                return convert<InventoryApiKey>(items, [](const JsonSpanObject &o, JsonSpanInterner &shared) {
+                return convert<InventoryApiKey>(items, [](const JsonItem &o) {
                     InventoryApiKey k;
                     k.id = o.string("Id");
                     k.purpose = o.string("Purpose");
                     k.created = o.dateTime("Created");
                     k.expires = o.dateTime("Expires");
                     k.lastUsed = o.dateTime("LastUsedTimeStamp");
-                    k.accessLevel = shared.string(o, "AccessLevel");
+                    k.accessLevel = o.sharedString("AccessLevel");
                     return k;
                 });
             },

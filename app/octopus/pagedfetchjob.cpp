@@ -1,7 +1,7 @@
 #include "pagedfetchjob.h"
 
 #include "apijob.h"
-#include "jsonspan.h"
+#include "jsonpage.h"
 #include "octopusclient.h"
 
 #include <QJsonObject>
@@ -37,14 +37,15 @@ PageDigest digest(const QJsonDocument &doc, bool bareArray, const PagedFetchJob:
     page.itemCount = int(items.size());
     if (transform) {
         // Only reached when the fast reader refused a body QJsonDocument accepts: re-serialise the items.
-        page.converted = transform([&items](const JsonSpan::ItemVisitor &visit) {
-            JsonSpanObject object;
+        // Each object is read on its own, as a one-item array: one the page reader still refuses (a lone
+        // surrogate QJsonDocument let through, say) is left out instead of the page.
+        page.converted = transform([&items](const JsonPage::ItemVisitor &visit) {
             for (const QJsonValue &item : std::as_const(items)) {
                 if (!item.isObject())
                     continue;
-                const QByteArray text = QJsonDocument(item.toObject()).toJson(QJsonDocument::Compact);
-                if (object.parse(text))
-                    visit(object);
+                const QByteArray text =
+                    '[' + QJsonDocument(item.toObject()).toJson(QJsonDocument::Compact) + ']';
+                JsonPage::read(text, visit);
             }
             return true;
         });
@@ -57,21 +58,20 @@ PageDigest digest(const QJsonDocument &doc, bool bareArray, const PagedFetchJob:
 std::optional<QVariant> fastDigest(const QByteArray &body, bool bareArray,
                                    const PagedFetchJob::ItemTransform &transform)
 {
-    JsonSpan::Page span;
-    bool parsed = false;
+    std::optional<JsonPage> read;
     PageDigest page;
-    page.converted = transform([&](const JsonSpan::ItemVisitor &visit) {
-        parsed = JsonSpan::parsePage(body, &span, visit);
-        return parsed;
+    page.converted = transform([&](const JsonPage::ItemVisitor &visit) {
+        read = JsonPage::read(body, visit);
+        return read.has_value();
     });
-    if (!parsed)
+    if (!read)
         return std::nullopt; // QJsonDocument reads it again and says what is wrong
     if (!bareArray) {
-        page.totalResults = span.totalResults;
-        page.itemsPerPage = span.itemsPerPage;
-        page.nextLink = span.nextLink;
+        page.totalResults = read->totalResults;
+        page.itemsPerPage = read->itemsPerPage;
+        page.nextLink = read->nextLink;
     }
-    page.itemCount = span.itemCount;
+    page.itemCount = read->itemCount;
     return QVariant::fromValue(page);
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "apierror.h"
-#include "jsonspan.h"
+#include "jsonpage.h"
 
 #include <QByteArrayView>
 #include <QJsonArray>
@@ -56,10 +56,10 @@ public:
     void setPageSize(int take) { m_pageSize = take; }
     void setPreferAll(bool preferAll) { m_preferAll = preferAll; }
     // Runs off the caller's thread for each page. Calling `items` with a visitor reads the page in one pass
-    // and hands each item object over as it is read (with its top-level members, see JsonSpanObject); it
-    // returns false for a malformed page, whose output is then discarded. The transform's output is collected
-    // in PagedResult::converted; raw items are not kept.
-    using ItemSource = std::function<bool(const JsonSpan::ItemVisitor &visit)>;
+    // and hands each item object over as it is read (see JsonPage, JsonItem); it returns false for a page
+    // that cannot be read, whose output is then discarded. The transform's output is collected in
+    // PagedResult::converted; raw items are not kept.
+    using ItemSource = std::function<bool(const JsonPage::ItemVisitor &visit)>;
     using ItemTransform = std::function<QVariant(const ItemSource &items)>;
     void setItemTransform(ItemTransform transform) { m_transform = std::move(transform); }
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
