@@ -180,7 +180,11 @@ private Q_SLOTS:
 
     void environmentProxyIsAskedForRemoteHostsOnly()
     {
-        // Qt's system proxy factory reads the desktop settings or, as here, the environment.
+        // Qt's system proxy factory (libproxy on Debian) reads the desktop's settings inside a desktop session,
+        // else the environment: this test sets the environment and leaves no desktop to find.
+        for (const char *desktop : {"XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "GNOME_DESKTOP_SESSION_ID",
+                                    "KDE_FULL_SESSION"})
+            qunsetenv(desktop);
         qputenv("https_proxy", "http://proxy.corp.example:3128");
         qputenv("http_proxy", "http://proxy.corp.example:3128");
         qputenv("no_proxy", "octopus-internal.corp.example");
