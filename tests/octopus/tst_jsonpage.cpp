@@ -1,6 +1,7 @@
 // The simdjson page reader: agrees with QJsonDocument on what it decodes, refuses what it cannot read (the
 // caller then falls back to QJsonDocument), and the paged fetch turns both into items or a clear error.
 #include "apierrortext.h"
+#include "clienttestsupport.h"
 #include "jsonpage.h"
 #include "jsonpagetestdata.h"
 #include "octopusclient.h"
@@ -56,20 +57,6 @@ bool readItem(const QByteArray &object, const std::function<void(const JsonItem 
 QByteArray nestedItem(int depth)
 {
     return "{\"Id\":\"x\",\"Deep\":" + QByteArray(depth, '[') + QByteArray(depth, ']') + "}";
-}
-
-ConnectionSettings peerSettings(const QUrl &url)
-{
-    ConnectionSettings settings;
-    settings.baseUrl = url;
-    settings.apiKey = QStringLiteral("API-JSONPAGETEST0000000000000000");
-    settings.role = ServerRole::Old;
-    settings.connectTimeoutMs = 2000;
-    settings.transferTimeoutMs = 2000;
-    settings.requestDeadlineMs = 10000;
-    settings.retryBaseDelayMs = 10;
-    settings.retryMaxDelayMs = 50;
-    return settings;
 }
 
 } // namespace
@@ -592,7 +579,8 @@ private Q_SLOTS:
         QFETCH(QStringList, ids);
         TestPeer peer([&](const PeerRequest &) { return PeerResponse::json(200, body); });
         QVERIFY(peer.listenPlain());
-        OctopusClient client(peerSettings(peer.url()));
+        OctopusClient client(
+            loopbackSettings(peer.url(), QStringLiteral("API-JSONPAGETEST0000000000000000"), ServerRole::Old));
         PagedFetchJob *job = client.fetchAll(QStringLiteral("/api/Spaces-1/things"));
         job->setItemTransform([](const PagedFetchJob::ItemSource &items) {
             QStringList read;
