@@ -3,54 +3,39 @@
 #include "networkworker.h"
 #include "pagedfetchjob.h"
 
+#include <QCoreApplication>
 #include <QMutex>
 #include <QThread>
 
 namespace {
 
-// One network thread for all clients: both servers' connections are served by one event loop (it is busy a
-// third of an inventory at most), which saves the context switches of a thread per server on small machines.
-// Started with the first client, joined when the last one goes.
-struct NetworkThread
+// One network thread for all clients: both servers' connections are served by one event loop, which saves the
+// context switches of a thread per server on small machines. Started with the first client and kept until
+// the application ends (a post routine stops it then), so that no client ever waits for it: a client that
+// goes hands its worker to the thread to delete and returns at once.
+QThread *networkThread()
 {
-    QMutex mutex;
-    QThread *thread = nullptr;
-    int users = 0;
-};
-
-NetworkThread &networkThread()
-{
-    static NetworkThread shared;
-    return shared;
-}
-
-QThread *acquireNetworkThread()
-{
-    NetworkThread &shared = networkThread();
-    QMutexLocker lock(&shared.mutex);
-    if (!shared.thread) {
-        shared.thread = new QThread; // not parented: joined by the last client
-        shared.thread->setObjectName(QStringLiteral("octopus-network"));
-        shared.thread->start();
+    static QMutex mutex;
+    static QThread *thread = nullptr;
+    QMutexLocker lock(&mutex);
+    if (!thread) {
+        thread = new QThread; // not parented: stopped and deleted by the post routine
+        thread->setObjectName(QStringLiteral("octopus-network"));
+        thread->start();
+        qAddPostRoutine([] {
+            QThread *last = nullptr;
+            {
+                QMutexLocker stopping(&mutex);
+                std::swap(last, thread);
+            }
+            if (last) {
+                last->quit();
+                last->wait(); // the application is ending; workers still there go with the process
+                delete last;
+            }
+        });
     }
-    ++shared.users;
-    return shared.thread;
-}
-
-void releaseNetworkThread()
-{
-    NetworkThread &shared = networkThread();
-    QThread *last = nullptr;
-    {
-        QMutexLocker lock(&shared.mutex);
-        if (--shared.users == 0)
-            std::swap(last, shared.thread);
-    }
-    if (last) {
-        last->quit();
-        last->wait(); // joins a thread that has been told to stop; no request is waited for
-        delete last;
-    }
+    return thread;
 }
 
 } // namespace
@@ -60,7 +45,7 @@ OctopusClient::OctopusClient(const ConnectionSettings &settings, QObject *parent
     , m_settings(settings)
 {
     qRegisterMetaType<ApiResult>();
-    m_thread = acquireNetworkThread();
+    m_thread = networkThread();
     m_worker = new NetworkWorker(m_settings);
     m_worker->moveToThread(m_thread);
     connect(m_worker, &NetworkWorker::finished, this, &OctopusClient::onWorkerFinished, Qt::QueuedConnection);
@@ -69,15 +54,15 @@ OctopusClient::OctopusClient(const ConnectionSettings &settings, QObject *parent
 OctopusClient::~OctopusClient()
 {
     cancelAll();
-    // The worker is stopped and deleted on the network thread, now: the thread lives on for other clients.
+    // The worker is stopped and deleted on the network thread, after what was already queued for it; this
+    // thread does not wait for that. Its answers still on their way find no receiver and are dropped.
     QMetaObject::invokeMethod(
         m_worker,
         [worker = m_worker] {
             worker->cancelAll();
             delete worker;
         },
-        Qt::BlockingQueuedConnection);
-    releaseNetworkThread();
+        Qt::QueuedConnection);
 }
 
 void OctopusClient::setSettings(const ConnectionSettings &settings)
@@ -129,11 +114,8 @@ ApiJob *OctopusClient::send(const ApiRequest &request, QObject *parent)
     identity.serverUrl = m_settings.baseUrl;
     identity.method = request.method;
     identity.path = request.path;
-    // Worst case on the network thread: every attempt runs to its deadline, plus backoff between them.
-    const qint64 attempts = request.isIdempotent() ? std::max(1, m_settings.maxAttempts) : 1;
-    const qint64 watchdog = attempts * (qint64(m_settings.requestDeadlineMs) + m_settings.retryMaxDelayMs +
-                                        m_settings.maxRetryAfterSeconds * 1000LL) +
-                            5000;
+    // The network thread ends every call within its deadline, retries included; this is a second line.
+    const qint64 watchdog = qint64(m_settings.requestDeadlineMs) + 5000;
     auto *job = new ApiJob(this, id, identity, int(std::min<qint64>(watchdog, INT_MAX)), parent);
     m_jobs.insert(id, job);
     ++m_requests;

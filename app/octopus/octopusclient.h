@@ -22,8 +22,8 @@ class OctopusClient : public QObject
     Q_OBJECT
 public:
     explicit OctopusClient(const ConnectionSettings &settings, QObject *parent = nullptr);
-    ~OctopusClient()
-        override; // finishes outstanding jobs as Cancelled, deletes its worker on the network thread
+    // Finishes outstanding jobs as Cancelled and hands its worker to the network thread to delete; never waits.
+    ~OctopusClient() override;
 
     const ConnectionSettings &settings() const { return m_settings; }
     void setSettings(const ConnectionSettings &settings);
@@ -60,7 +60,7 @@ private:
     void pushSettings();
 
     ConnectionSettings m_settings;
-    QThread *m_thread = nullptr; // shared with the other clients; joined when the last client goes
+    QThread *m_thread = nullptr; // shared with the other clients; stopped when the application ends
     NetworkWorker *m_worker = nullptr;
     QHash<quint64, QPointer<ApiJob>> m_jobs;
     quint64 m_nextId = 1;

@@ -5,6 +5,7 @@
 #include "certificateinfo.h"
 #include "clienttestsupport.h"
 #include "testcertificates.h"
+#include "testpeer.h"
 #include "networkproxypolicy.h"
 #include "octosimfixture.h"
 #include "tinyproxyfixture.h"
@@ -21,6 +22,11 @@
 #include <QTemporaryDir>
 #include <QJsonObject>
 #include <QTest>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <thread>
 
 namespace {
 
@@ -113,6 +119,36 @@ private Q_SLOTS:
         QCOMPARE((*root)->json.object().value(QLatin1String("Application")).toString(),
                  QStringLiteral("Octopus Deploy"));
         QVERIFY((*root)->http2);
+    }
+
+    void clientGoesWithoutWaitingForTheNetworkThread()
+    {
+        // The network thread is busy with an answer (a transform that takes 400 ms stands in for a slow
+        // digest) when its client goes: the GUI thread must not wait for it. (It used to, with a blocking
+        // call into that thread; editing a URL on the Connect page deletes a client like this.)
+        TestPeer peer([](const PeerRequest &) { return PeerResponse::json(200, "{}"); });
+        QVERIFY(peer.listenPlain());
+        auto *client = new OctopusClient(loopbackSettings(peer.url(), QStringLiteral("API-STALLTEST"), ServerRole::Old));
+        auto busy = std::make_shared<std::atomic<bool>>(false);
+        ApiRequest request;
+        request.path = QStringLiteral("/api");
+        request.rawTransform = [busy](const QByteArray &) -> std::optional<QVariant> {
+            busy->store(true);
+            std::this_thread::sleep_for(std::chrono::milliseconds(400));
+            return QVariant(true);
+        };
+        client->send(request);
+        QTRY_VERIFY_WITH_TIMEOUT(busy->load(), 5000);
+        QElapsedTimer clock;
+        clock.start();
+        delete client;
+        const qint64 stall = clock.elapsed();
+        QVERIFY2(stall < 50, qPrintable(QStringLiteral("the GUI thread waited %1 ms").arg(stall)));
+        // A new client is served by the same thread once it is free again.
+        OctopusClient next(loopbackSettings(peer.url(), QStringLiteral("API-STALLTEST"), ServerRole::Old));
+        auto root = capture(next.get(QStringLiteral("/api")));
+        QTRY_VERIFY_WITH_TIMEOUT(root->has_value(), 5000);
+        QVERIFY((*root)->ok());
     }
 
     void explicitProxyCarriesEveryRequest_data()
