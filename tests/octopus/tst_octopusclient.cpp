@@ -275,8 +275,7 @@ private Q_SLOTS:
     void compressedAnswerIsLimitedByItsDecodedSize()
     {
         // 32 MB of JSON whitespace deflate to about 32 KB: the limit applies to what it decodes to.
-        const QByteArray deflated =
-            qCompress(QByteArray(32 * 1024 * 1024, ' ') + "{}", 9).mid(4); // zlib stream
+        const QByteArray deflated = qCompress(QByteArray(32 * 1024 * 1024, ' ') + "{}", 9).mid(4); // zlib stream
         TestPeer peer([&](const PeerRequest &) {
             PeerResponse response = PeerResponse::json(200, deflated);
             response.addHeader("Content-Encoding", "deflate");
