@@ -7,6 +7,10 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QPointer>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -15,6 +19,7 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTest>
 #include <QTimer>
 #include <QUrl>
 
@@ -273,3 +278,17 @@ private:
     QList<QPointer<QTcpSocket>> m_held;
     bool m_tls = false;
 };
+
+// Sends one GET for `target` to `peer` from a fresh access manager (no proxy, no key) and waits for its
+// answer. Tests that must show a request never reaches a peer use it as the event to await: whatever the
+// code under test sent to the peer before the probe left arrives ahead of it on loopback.
+inline bool probe(TestPeer &peer, const QByteArray &target)
+{
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy);
+    QNetworkReply *reply =
+        manager.get(QNetworkRequest(QUrl(peer.url().toString() + QString::fromLatin1(target))));
+    const bool answered = QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000);
+    delete reply;
+    return answered;
+}

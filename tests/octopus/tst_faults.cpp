@@ -73,6 +73,7 @@ private Q_SLOTS:
         std::optional<ApiResult> otherResult;
         int emissions = 0;
         ApiJob *job = client.get(QStringLiteral("/api/serverstatus"));
+        QSignalSpy destroyed(job, &QObject::destroyed);
         connect(job, &ApiJob::finished, this, [&](const ApiResult &r) {
             result = r;
             ++emissions;
@@ -92,7 +93,9 @@ private Q_SLOTS:
                                                            : QStringLiteral("new server")),
                      qPrintable(text));
         }
-        QTest::qWait(20);
+        // The job deletes itself after finishing; once it is gone it cannot emit again, so "once" is checked
+        // over its whole life, retries and late answers included.
+        QTRY_COMPARE(destroyed.size(), 1);
         QCOMPARE(emissions, 1);
         qInfo("%s: %s in %lld ms after %d attempt(s)", qPrintable(kind),
               qPrintable(ApiError::kindName(result->error.kind)), timer.elapsed(), result->attempts);
@@ -173,11 +176,14 @@ private Q_SLOTS:
         QCOMPARE(model.facts().reachError.kind, ApiErrorKind::RedirectRefused);
         QCOMPARE(model.checks(true).first().status, ReadinessCheck::Status::Fail);
         QVERIFY(model.checks(true).first().message.contains(collector.url().toString()));
-        QTest::qWait(100);
+        // A wrongly followed redirect would leave before the readiness check finished; the probe sent now
+        // arrives after it, so once the probe is answered it must be the only request the collector saw.
+        QVERIFY(probe(collector, "/probe"));
         const QByteArray key = sim.endpoint(role).apiKey.toUtf8();
         for (const PeerRequest &request : std::as_const(collector.requests))
             QVERIFY(!request.raw.contains(key));
-        QCOMPARE(collector.requests.size(), 0);
+        QCOMPARE(collector.requests.size(), 1);
+        QCOMPARE(collector.requests.first().target, QByteArray("/probe"));
     }
 
     void faultsOnPagesEndThePagedFetchCleanly_data()

@@ -332,11 +332,13 @@ private Q_SLOTS:
         QCOMPARE(captured->result->attempts, 1);
         const QString text = ApiErrorText::describe(captured->result->error);
         QVERIFY2(text.contains(foreign.url().toString()), qPrintable(text));
-        // Give a wrongly followed redirect every chance to arrive, then check the target's log.
-        QTest::qWait(100);
+        // A wrongly followed redirect leaves while the 3xx is handled, before the job finishes; a probe sent
+        // now arrives after it. So once the probe is answered, the probe must be all the target ever saw.
+        QVERIFY(probe(foreign, "/probe"));
         for (const PeerRequest &request : std::as_const(foreign.requests))
             QVERIFY(!request.raw.contains(kKey.toUtf8()));
-        QCOMPARE(foreign.requests.size(), 0);
+        QCOMPARE(foreign.requests.size(), 1);
+        QCOMPARE(foreign.requests.first().target, QByteArray("/probe"));
     }
 
     void cancelFinishesOnceWithCancelled()
@@ -350,8 +352,13 @@ private Q_SLOTS:
         job->cancel();
         QVERIFY(captured->result.has_value());
         QCOMPARE(captured->result->error.kind, ApiErrorKind::Cancelled);
+        // The late answer to the cancelled request is written before the follow-up request is even sent, so
+        // by the time the follow-up's answer is back the late one has reached the client too.
+        peer.setHandler([](const PeerRequest &) { return PeerResponse::json(200, "{}"); });
         peer.releaseHeld(PeerResponse::json(200, "{}"));
-        QTest::qWait(50);
+        auto followUp = capture(client.get(QStringLiteral("/api/after")));
+        QTRY_VERIFY(followUp->result.has_value());
+        QVERIFY(followUp->result->ok());
         QCOMPARE(captured->emissions, 1);
     }
 
@@ -377,17 +384,27 @@ private Q_SLOTS:
     void inFlightRequestsAreLimited()
     {
         QFETCH(int, limit);
-        TestPeer peer([](const PeerRequest &) { return PeerResponse::hang(); });
+        // Every request is held until the test releases it, and the peer notes how many jobs had finished at
+        // the client when each request arrived. Request n may only leave once n - limit + 1 jobs have
+        // finished, so the check needs no quiet period: a request sent too early shows in its own arrival
+        // record.
+        QList<std::shared_ptr<Capture>> captures;
+        QList<int> finishedAtArrival;
+        const auto finishedCount = [&captures] {
+            return int(std::count_if(captures.begin(), captures.end(),
+                                     [](auto &c) { return c->result.has_value(); }));
+        };
+        TestPeer peer([&](const PeerRequest &) {
+            finishedAtArrival.append(finishedCount());
+            return PeerResponse::hang();
+        });
         QVERIFY(peer.listenPlain());
         ConnectionSettings settings = settingsFor(peer.url());
         settings.maxInFlight = limit;
         OctopusClient client(settings);
-        QList<std::shared_ptr<Capture>> captures;
         for (int i = 0; i < 10; ++i)
             captures.append(capture(client.get(QStringLiteral("/api/projects/%1").arg(i))));
         QTRY_COMPARE(peer.requests.size(), limit);
-        QTest::qWait(100);
-        QCOMPARE(peer.requests.size(), limit);
         int done = 0;
         while (done < 10) {
             peer.releaseHeld(PeerResponse::json(200, "{}"));
@@ -398,6 +415,12 @@ private Q_SLOTS:
             QVERIFY(peer.maxInFlight <= limit);
         }
         QCOMPARE(peer.maxInFlight, limit);
+        QCOMPARE(finishedAtArrival.size(), 10);
+        for (int n = 0; n < finishedAtArrival.size(); ++n)
+            QVERIFY2(n - finishedAtArrival.at(n) < limit,
+                     qPrintable(QStringLiteral("request %1 arrived with %2 finished")
+                                    .arg(n)
+                                    .arg(finishedAtArrival.at(n))));
     }
 
     void urgentRequestsGoBeforeTheWaitingOnes()
@@ -423,7 +446,8 @@ private Q_SLOTS:
             request.urgent = true;
             captures.append(capture(client.send(request)));
         }
-        QTest::qWait(50);
+        // No quiet period needed here: a waiting request sent while the slot is held would arrive before the
+        // ones the release lets go, and the order check below would see it.
         QCOMPARE(peer.requests.size(), 1);
         peer.releaseHeld(PeerResponse::json(200, "{}"));
         QTRY_COMPARE(peer.requests.size(), 6);
@@ -517,10 +541,13 @@ private Q_SLOTS:
         OctopusClient client(settingsFor(peer.url()));
         PagedFetchJob *job = client.fetchAll(QStringLiteral("/api/x"));
         QSignalSpy finished(job, &PagedFetchJob::finished);
+        QSignalSpy destroyed(job, &QObject::destroyed);
         job->start();
         QTRY_COMPARE(finished.size(), 1);
         QCOMPARE(finished.first().first().value<PagedResult>().error.kind, ApiErrorKind::Forbidden);
-        QTest::qWait(50);
+        // The job deletes itself after finishing; once it is gone it cannot emit again, so "once" is
+        // checked over its whole life.
+        QTRY_COMPARE(destroyed.size(), 1);
         QCOMPARE(finished.size(), 1);
     }
 };

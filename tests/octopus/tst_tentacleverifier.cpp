@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 Q_DECLARE_METATYPE(QList<TentacleVerifyResult>)
 
@@ -160,15 +161,28 @@ private Q_SLOTS:
         TentacleVerifier verifier(newClient.get());
         verifier.setPollIntervalMs(100);
         QSignalSpy finished(&verifier, &TentacleVerifier::finished);
+        newClient->setPathRecording(true);
         verifier.start(pollingOnClone());
         QVERIFY(verifier.isRunning());
-        QTest::qWait(50); // let the task be queued
+        // Cancel once the health-check task has been asked for, so there is a task to abandon.
+        QTRY_VERIFY(newClient->recordedPaths().join(QLatin1Char(' ')).contains(QLatin1String("/tasks")));
+        newClient->setPathRecording(false);
         verifier.cancel();
         QCOMPARE(finished.size(), 1);
         QCOMPARE(finished.first().at(1).value<ApiError>().kind, ApiErrorKind::Cancelled);
         QVERIFY(!verifier.isRunning());
         verifier.cancel();
-        QTest::qWait(200);
+        // A poll left armed by the cancelled run would fire within one poll interval and then need one round
+        // trip. A timer armed now for two intervals fires after it, and a request sent then is answered
+        // after the stray poll's answer, so a second emission would have happened by then.
+        QTimer later;
+        later.setSingleShot(true);
+        QSignalSpy fired(&later, &QTimer::timeout);
+        later.start(2 * 100);
+        QVERIFY(fired.wait(5000));
+        ApiJob *followUp = newClient->get(QStringLiteral("/api"));
+        QSignalSpy followUpDone(followUp, &ApiJob::finished);
+        QVERIFY(followUpDone.wait(5000));
         QCOMPARE(finished.size(), 1);
     }
 
