@@ -460,6 +460,10 @@ Verben:
         <source>List polling Tentacles with the commands that re-point them</source>
         <translation>Polling-Tentacles mit den Befehlen zum Umleiten auflisten</translation>
     </message>
+    <message>
+        <source>handover: &apos;%1&apos; is neither a verb, an option nor a plan file; &apos;handover help&apos; lists the verbs.</source>
+        <translation>handover: &apos;%1&apos; ist weder ein Verb noch eine Option noch eine Plandatei; &apos;handover help&apos; listet die Verben auf.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectPage</name>
