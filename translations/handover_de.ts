@@ -400,10 +400,6 @@ API-Schlüssel kommen aus HANDOVER_OLD_API_KEY und HANDOVER_NEW_API_KEY oder aus
 <context>
     <name>CiIntegrationsPage</name>
     <message>
-        <source>CI integrations</source>
-        <translation>CI-Integrationen</translation>
-    </message>
-    <message>
         <source>Record every build server and tool that talks to Octopus, so none is left pointing at the old instance.</source>
         <translation>Erfassen Sie jeden Build-Server und jedes Tool, das mit Octopus kommuniziert, damit keines mehr auf die alte Instanz zeigt.</translation>
     </message>
@@ -562,10 +558,6 @@ Verben:
 <context>
     <name>CutoverPage</name>
     <message>
-        <source>Cutover</source>
-        <translation>Umstellung</translation>
-    </message>
-    <message>
         <source>Move everyone to the new instance in a short, planned window of downtime.</source>
         <translation>Stellen Sie alle in einem kurzen, geplanten Wartungsfenster auf die neue Instanz um.</translation>
     </message>
@@ -595,10 +587,6 @@ Verben:
 </context>
 <context>
     <name>DomainPage</name>
-    <message>
-        <source>Domain name</source>
-        <translation>Domainname</translation>
-    </message>
     <message>
         <source>Decide whether the new instance keeps the old instance&apos;s domain name or gets a new one.</source>
         <translation>Entscheiden Sie, ob die neue Instanz den Domainnamen der alten Instanz behält oder einen neuen erhält.</translation>
@@ -1487,10 +1475,6 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
         <translation>Funde exportieren</translation>
     </message>
     <message>
-        <source>Script audit</source>
-        <translation>Skriptprüfung</translation>
-    </message>
-    <message>
         <source>Find scripts that call the Octopus API or name the old server, before they break after the move.</source>
         <translation>Finden Sie Skripte, die die Octopus-API aufrufen oder den alten Server nennen, bevor sie nach dem Umzug nicht mehr funktionieren.</translation>
     </message>
@@ -1818,10 +1802,6 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
 </context>
 <context>
     <name>TentaclesPage</name>
-    <message>
-        <source>Polling Tentacles</source>
-        <translation>Polling-Tentacles</translation>
-    </message>
     <message>
         <source>Make every polling Tentacle poll the new server, and check that it does.</source>
         <translation>Lassen Sie jeden Polling-Tentacle den neuen Server abfragen, und prüfen Sie, dass er es tut.</translation>
@@ -2234,10 +2214,6 @@ Exit-Codes: 0 aufgelistet, 3 ein Server war nicht nutzbar oder die Bestandsaufna
 </context>
 <context>
     <name>TestPlanPage</name>
-    <message>
-        <source>Test plan &amp; drift</source>
-        <translation>Testplan &amp; Abweichung</translation>
-    </message>
     <message>
         <source>Plan how to prove the new instance works, and watch how far it drifts from the old one while both run.</source>
         <translation>Planen Sie, wie Sie nachweisen, dass die neue Instanz funktioniert, und beobachten Sie, wie weit sie von der alten abweicht, solange beide laufen.</translation>

@@ -53,7 +53,7 @@ DomainPage::DomainPage(MigrationPlan *plan, ServerSession *session, QWidget *par
     , m_session(session)
 {
     setObjectName(QStringLiteral("domainPage"));
-    setTitle(tr("Domain name"));
+    setTitle(planStepTitle(PlanStep::Domain));
     setSubTitle(
         tr("Decide whether the new instance keeps the old instance's domain name or gets a new one."));
 
