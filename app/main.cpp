@@ -6,44 +6,47 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
-#include <cstring>
-
-namespace {
-
-// --help and --version must work without a display, so they are answered before a QApplication exists.
-bool asksForHelpOrVersion(int argc, char *argv[])
-{
-    for (int i = 1; i < argc; ++i) {
-        for (const char *flag : {"--help", "-h", "-?", "--help-all", "--version", "-v"}) {
-            if (std::strcmp(argv[i], flag) == 0)
-                return true;
-        }
-    }
-    return false;
-}
-
-} // namespace
-
-// Picks the command-line tool (first argument is a verb) or the wizard; builds objects, nothing else.
+// Picks the command-line tool (first argument is a verb), help, or the wizard; builds objects, nothing else.
+// Everything but the wizard runs on a QCoreApplication, so it works without a display.
 int main(int argc, char *argv[])
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Handover"));
     QCoreApplication::setApplicationName(QStringLiteral("handover"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HANDOVER_VERSION));
 
-    if (argc > 1 && isCliVerb(QString::fromLocal8Bit(argv[1]))) {
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    switch (startModeFor(arguments)) {
+    case StartMode::Verb: {
         QCoreApplication app(argc, argv);
         installTranslations(app);
         return runCli(app.arguments().mid(1));
     }
-    if (asksForHelpOrVersion(argc, argv)) {
+    case StartMode::Unknown: {
+        QCoreApplication app(argc, argv);
+        installTranslations(app);
+        QTextStream(stderr) << unknownStartText(arguments.constFirst()) << '\n';
+        return 2;
+    }
+    case StartMode::Help: {
+        QCoreApplication app(argc, argv);
+        installTranslations(app);
+        QTextStream(stdout) << guiHelpText() << '\n' << cliVerbSummary();
+        return 0;
+    }
+    case StartMode::Version: {
         QCoreApplication app(argc, argv);
         installTranslations(app);
         GuiOptions options;
         QString error;
-        parseGuiOptions(app.arguments(), &options, &error); // prints and exits on --help / --version
+        parseGuiOptions(app.arguments(), &options, &error); // prints and exits on --version
         QTextStream(stderr) << QCoreApplication::applicationName() << ": " << error << '\n';
         return 2;
+    }
+    case StartMode::Gui:
+        break;
     }
     QApplication app(argc, argv);
     installTranslations(app);

@@ -400,10 +400,6 @@ API-Schlüssel kommen aus HANDOVER_OLD_API_KEY und HANDOVER_NEW_API_KEY oder aus
 <context>
     <name>CiIntegrationsPage</name>
     <message>
-        <source>CI integrations</source>
-        <translation>CI-Integrationen</translation>
-    </message>
-    <message>
         <source>Record every build server and tool that talks to Octopus, so none is left pointing at the old instance.</source>
         <translation>Erfassen Sie jeden Build-Server und jedes Tool, das mit Octopus kommuniziert, damit keines mehr auf die alte Instanz zeigt.</translation>
     </message>
@@ -459,6 +455,10 @@ Verben:
     <message>
         <source>List polling Tentacles with the commands that re-point them</source>
         <translation>Polling-Tentacles mit den Befehlen zum Umleiten auflisten</translation>
+    </message>
+    <message>
+        <source>handover: &apos;%1&apos; is neither a verb, an option nor a plan file; &apos;handover help&apos; lists the verbs.</source>
+        <translation>handover: &apos;%1&apos; ist weder ein Verb noch eine Option noch eine Plandatei; &apos;handover help&apos; listet die Verben auf.</translation>
     </message>
 </context>
 <context>
@@ -558,10 +558,6 @@ Verben:
 <context>
     <name>CutoverPage</name>
     <message>
-        <source>Cutover</source>
-        <translation>Umstellung</translation>
-    </message>
-    <message>
         <source>Move everyone to the new instance in a short, planned window of downtime.</source>
         <translation>Stellen Sie alle in einem kurzen, geplanten Wartungsfenster auf die neue Instanz um.</translation>
     </message>
@@ -591,10 +587,6 @@ Verben:
 </context>
 <context>
     <name>DomainPage</name>
-    <message>
-        <source>Domain name</source>
-        <translation>Domainname</translation>
-    </message>
     <message>
         <source>Decide whether the new instance keeps the old instance&apos;s domain name or gets a new one.</source>
         <translation>Entscheiden Sie, ob die neue Instanz den Domainnamen der alten Instanz behält oder einen neuen erhält.</translation>
@@ -736,10 +728,6 @@ Verben:
         <translation>den heutigen Namen</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 polling targets and %2 polling workers must act&lt;/b&gt;: each one is re-pointed to %3 on its own machine (see &lt;a href=&quot;step:tentacles&quot;&gt;Polling Tentacles&lt;/a&gt;).</source>
-        <translation>&lt;b&gt;%1 Polling-Ziele und %2 Polling-Worker müssen handeln&lt;/b&gt;: Jedes wird auf seiner eigenen Maschine auf %3 umgeleitet (siehe &lt;a href=&quot;step:tentacles&quot;&gt;Polling-Tentacles&lt;/a&gt;).</translation>
-    </message>
-    <message>
         <source>the new name</source>
         <translation>den neuen Namen</translation>
     </message>
@@ -760,32 +748,36 @@ Verben:
         <translation>Der Polling-Port %1 muss auf dem neuen Server offen sein (eingehend, von jedem Polling-Tentacle).</translation>
     </message>
     <message>
-        <source>With the name kept, CI servers and scripts keep working after DNS moves (&lt;a href=&quot;step:ci&quot;&gt;CI integrations&lt;/a&gt;, &lt;a href=&quot;step:audit&quot;&gt;Script audit&lt;/a&gt;).</source>
-        <translation>Wenn der Name bleibt, funktionieren CI-Server und Skripte nach dem DNS-Umzug weiter (&lt;a href=&quot;step:ci&quot;&gt;CI-Integrationen&lt;/a&gt;, &lt;a href=&quot;step:audit&quot;&gt;Skriptprüfung&lt;/a&gt;).</translation>
-    </message>
-    <message>
         <source>(workers)</source>
         <translation>(Worker)</translation>
     </message>
     <message>
-        <source>No script mentions the old server (&lt;a href=&quot;step:audit&quot;&gt;Script audit&lt;/a&gt; of %1).</source>
-        <translation>Kein Skript nennt den alten Server (&lt;a href=&quot;step:audit&quot;&gt;Skriptprüfung&lt;/a&gt; vom %1).</translation>
+        <source>&lt;b&gt;%1 polling targets and %2 polling workers must act&lt;/b&gt;: each one is re-pointed to %3 on its own machine (see %4).</source>
+        <translation>&lt;b&gt;%1 Polling-Ziele und %2 Polling-Worker müssen handeln&lt;/b&gt;: Jedes wird auf seiner eigenen Maschine auf %3 umgeleitet (siehe %4).</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%2 script files mention the old server&lt;/b&gt; (%1 places; &lt;a href=&quot;step:audit&quot;&gt;Script audit&lt;/a&gt; of %3).</source>
-        <translation>&lt;b&gt;%2 Skriptdateien nennen den alten Server&lt;/b&gt; (%1 Stellen; &lt;a href=&quot;step:audit&quot;&gt;Skriptprüfung&lt;/a&gt; vom %3).</translation>
+        <source>No script mentions the old server (%2 of %1).</source>
+        <translation>Kein Skript nennt den alten Server (%2 vom %1).</translation>
     </message>
     <message>
-        <source>Scripts that mention the old name: not analysed yet (&lt;a href=&quot;step:audit&quot;&gt;Script audit&lt;/a&gt;).</source>
-        <translation>Skripte, die den alten Namen nennen: noch nicht untersucht (&lt;a href=&quot;step:audit&quot;&gt;Skriptprüfung&lt;/a&gt;).</translation>
+        <source>&lt;b&gt;%2 script files mention the old server&lt;/b&gt; (%1 places; %4 of %3).</source>
+        <translation>&lt;b&gt;%2 Skriptdateien nennen den alten Server&lt;/b&gt; (%1 Stellen; %4 vom %3).</translation>
     </message>
     <message>
-        <source>%1 CI integrations mention the old name (&lt;a href=&quot;step:ci&quot;&gt;CI integrations&lt;/a&gt;).</source>
-        <translation>%1 CI-Integrationen nennen den alten Namen (&lt;a href=&quot;step:ci&quot;&gt;CI-Integrationen&lt;/a&gt;).</translation>
+        <source>Scripts that mention the old name: not analysed yet (%1).</source>
+        <translation>Skripte, die den alten Namen nennen: noch nicht untersucht (%1).</translation>
     </message>
     <message>
-        <source>CI integrations that mention the old name: not analysed yet (&lt;a href=&quot;step:ci&quot;&gt;CI integrations&lt;/a&gt;).</source>
-        <translation>CI-Integrationen, die den alten Namen nennen: noch nicht untersucht (&lt;a href=&quot;step:ci&quot;&gt;CI-Integrationen&lt;/a&gt;).</translation>
+        <source>%1 CI integrations mention the old name (%2).</source>
+        <translation>%1 CI-Integrationen nennen den alten Namen (%2).</translation>
+    </message>
+    <message>
+        <source>CI integrations that mention the old name: not analysed yet (%1).</source>
+        <translation>CI-Integrationen, die den alten Namen nennen: noch nicht untersucht (%1).</translation>
+    </message>
+    <message>
+        <source>With the name kept, CI servers and scripts keep working after DNS moves (%1, %2).</source>
+        <translation>Wenn der Name bleibt, funktionieren CI-Server und Skripte nach dem DNS-Umzug weiter (%1, %2).</translation>
     </message>
 </context>
 <context>
@@ -851,34 +843,6 @@ Dieselben Funktionen laufen ohne Oberfläche als Verben: siehe `handover help`.<
 </context>
 <context>
     <name>HandoverWizard</name>
-    <message>
-        <source>Connect</source>
-        <translation>Verbinden</translation>
-    </message>
-    <message>
-        <source>Domain name</source>
-        <translation>Domainname</translation>
-    </message>
-    <message>
-        <source>Polling Tentacles</source>
-        <translation>Polling-Tentacles</translation>
-    </message>
-    <message>
-        <source>CI integrations</source>
-        <translation>CI-Integrationen</translation>
-    </message>
-    <message>
-        <source>Script audit</source>
-        <translation>Skriptprüfung</translation>
-    </message>
-    <message>
-        <source>Test plan &amp; drift</source>
-        <translation>Testplan &amp; Abweichung</translation>
-    </message>
-    <message>
-        <source>Cutover</source>
-        <translation>Umstellung</translation>
-    </message>
     <message>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Zurück</translation>
@@ -1129,6 +1093,37 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     <message>
         <source>Details: %1</source>
         <translation>Details: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanStep</name>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Domain name</source>
+        <translation>Domainname</translation>
+    </message>
+    <message>
+        <source>Polling Tentacles</source>
+        <translation>Polling-Tentacles</translation>
+    </message>
+    <message>
+        <source>CI integrations</source>
+        <translation>CI-Integrationen</translation>
+    </message>
+    <message>
+        <source>Script audit</source>
+        <translation>Skriptprüfung</translation>
+    </message>
+    <message>
+        <source>Test plan &amp; drift</source>
+        <translation>Testplan &amp; Abweichung</translation>
+    </message>
+    <message>
+        <source>Cutover</source>
+        <translation>Umstellung</translation>
     </message>
 </context>
 <context>
@@ -1480,10 +1475,6 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
         <translation>Funde exportieren</translation>
     </message>
     <message>
-        <source>Script audit</source>
-        <translation>Skriptprüfung</translation>
-    </message>
-    <message>
         <source>Find scripts that call the Octopus API or name the old server, before they break after the move.</source>
         <translation>Finden Sie Skripte, die die Octopus-API aufrufen oder den alten Server nennen, bevor sie nach dem Umzug nicht mehr funktionieren.</translation>
     </message>
@@ -1811,10 +1802,6 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
 </context>
 <context>
     <name>TentaclesPage</name>
-    <message>
-        <source>Polling Tentacles</source>
-        <translation>Polling-Tentacles</translation>
-    </message>
     <message>
         <source>Make every polling Tentacle poll the new server, and check that it does.</source>
         <translation>Lassen Sie jeden Polling-Tentacle den neuen Server abfragen, und prüfen Sie, dass er es tut.</translation>
@@ -2227,10 +2214,6 @@ Exit-Codes: 0 aufgelistet, 3 ein Server war nicht nutzbar oder die Bestandsaufna
 </context>
 <context>
     <name>TestPlanPage</name>
-    <message>
-        <source>Test plan &amp; drift</source>
-        <translation>Testplan &amp; Abweichung</translation>
-    </message>
     <message>
         <source>Plan how to prove the new instance works, and watch how far it drifts from the old one while both run.</source>
         <translation>Planen Sie, wie Sie nachweisen, dass die neue Instanz funktioniert, und beobachten Sie, wie weit sie von der alten abweicht, solange beide laufen.</translation>

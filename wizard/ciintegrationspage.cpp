@@ -2,6 +2,7 @@
 
 #include "migrationplan.h"
 #include "plannedsteppanel.h"
+#include "planstep.h"
 
 #include <QVBoxLayout>
 
@@ -10,7 +11,7 @@ CiIntegrationsPage::CiIntegrationsPage(MigrationPlan *plan, QWidget *parent)
     , m_plan(plan)
 {
     setObjectName(QStringLiteral("ciIntegrationsPage"));
-    setTitle(tr("CI integrations"));
+    setTitle(planStepTitle(PlanStep::CiIntegrations));
     setSubTitle(tr("Record every build server and tool that talks to Octopus, so none is left pointing at "
                    "the old instance."));
 

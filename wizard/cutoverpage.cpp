@@ -2,6 +2,7 @@
 
 #include "migrationplan.h"
 #include "plannedsteppanel.h"
+#include "planstep.h"
 
 #include <QVBoxLayout>
 
@@ -10,7 +11,7 @@ CutoverPage::CutoverPage(MigrationPlan *plan, QWidget *parent)
     , m_plan(plan)
 {
     setObjectName(QStringLiteral("cutoverPage"));
-    setTitle(tr("Cutover"));
+    setTitle(planStepTitle(PlanStep::Cutover));
     setSubTitle(tr("Move everyone to the new instance in a short, planned window of downtime."));
 
     auto *layout = new QVBoxLayout(this);

@@ -23,7 +23,18 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <cstring>
+
 namespace {
+
+constexpr char kStepLinkScheme[] = "step:";
+
+// <a href="step:NAME">Title</a> for `step`, both read from the PlanStep table.
+QString stepLink(PlanStep step)
+{
+    return QStringLiteral("<a href=\"%1%2\">%3</a>")
+        .arg(QLatin1String(kStepLinkScheme), planStepName(step), planStepTitle(step).toHtmlEscaped());
+}
 
 QString hostOf(const QString &text)
 {
@@ -42,7 +53,7 @@ DomainPage::DomainPage(MigrationPlan *plan, ServerSession *session, QWidget *par
     , m_session(session)
 {
     setObjectName(QStringLiteral("domainPage"));
-    setTitle(tr("Domain name"));
+    setTitle(planStepTitle(PlanStep::Domain));
     setSubTitle(
         tr("Decide whether the new instance keeps the old instance's domain name or gets a new one."));
 
@@ -169,8 +180,8 @@ DomainPage::DomainPage(MigrationPlan *plan, ServerSession *session, QWidget *par
     connect(m_newPublicUrl, &QLineEdit::editingFinished, this, &DomainPage::resolveNames);
     connect(m_resolveButton, &QPushButton::clicked, this, &DomainPage::resolveNames);
     connect(m_consequences, &QLabel::linkActivated, this, [this](const QString &link) {
-        if (link.startsWith(QLatin1String("step:")))
-            Q_EMIT stepLinkActivated(link.mid(5));
+        if (link.startsWith(QLatin1String(kStepLinkScheme)))
+            Q_EMIT stepLinkActivated(link.mid(int(std::strlen(kStepLinkScheme))));
     });
     connect(m_inventoryButton, &QPushButton::clicked, m_session, &ServerSession::takeInventory);
     connect(m_inventoryCancel, &QPushButton::clicked, m_session, &ServerSession::cancelInventory);
@@ -340,10 +351,11 @@ void DomainPage::refreshConsequences()
                    .arg(c.oldHost.isEmpty() ? tr("today's name") : c.oldHost.toHtmlEscaped());
     } else {
         items << tr("<b>%1 polling targets and %2 polling workers must act</b>: each one is re-pointed to %3 "
-                    "on its own machine (see <a href=\"step:tentacles\">Polling Tentacles</a>).")
+                    "on its own machine (see %4).")
                      .arg(c.pollingTargets)
                      .arg(c.pollingWorkers)
-                     .arg(c.newHost.isEmpty() ? tr("the new name") : c.newHost.toHtmlEscaped());
+                     .arg(c.newHost.isEmpty() ? tr("the new name") : c.newHost.toHtmlEscaped())
+                     .arg(stepLink(PlanStep::Tentacles));
         if (c.pollingConnectedToNew > 0)
             items << tr("%1 of them already answer the new server.").arg(c.pollingConnectedToNew);
     }
@@ -363,30 +375,30 @@ void DomainPage::refreshConsequences()
         const QString when = QLocale().toString(c.scriptAuditAt.toLocalTime().date(), QLocale::ShortFormat) +
                              QLatin1Char(' ') +
                              c.scriptAuditAt.toLocalTime().toString(QStringLiteral("HH:mm"));
-        scripts =
-            *c.scriptsMentioningOldName == 0
-                ? tr("No script mentions the old server (<a href=\"step:audit\">Script audit</a> of %1).")
-                      .arg(when)
-                : tr("<b>%2 script files mention the old server</b> (%1 places; <a href=\"step:audit\">Script "
-                     "audit</a> of %3).")
-                      .arg(*c.scriptsMentioningOldName)
-                      .arg(c.scriptFilesMentioningOldName.value_or(0))
-                      .arg(when);
+        scripts = *c.scriptsMentioningOldName == 0
+                      ? tr("No script mentions the old server (%2 of %1).")
+                            .arg(when)
+                            .arg(stepLink(PlanStep::ScriptAudit))
+                      : tr("<b>%2 script files mention the old server</b> (%1 places; %4 of %3).")
+                            .arg(*c.scriptsMentioningOldName)
+                            .arg(c.scriptFilesMentioningOldName.value_or(0))
+                            .arg(when)
+                            .arg(stepLink(PlanStep::ScriptAudit));
     } else {
-        scripts = tr("Scripts that mention the old name: not analysed yet (<a href=\"step:audit\">Script "
-                     "audit</a>).");
+        scripts = tr("Scripts that mention the old name: not analysed yet (%1).")
+                      .arg(stepLink(PlanStep::ScriptAudit));
     }
     if (c.choice != DomainDecision::Choice::KeepName) {
-        items
-            << (c.ciIntegrationsMentioningOldName
-                    ? tr("%1 CI integrations mention the old name (<a href=\"step:ci\">CI integrations</a>).")
-                          .arg(*c.ciIntegrationsMentioningOldName)
-                    : tr("CI integrations that mention the old name: not analysed yet (<a "
-                         "href=\"step:ci\">CI integrations</a>)."));
+        items << (c.ciIntegrationsMentioningOldName
+                      ? tr("%1 CI integrations mention the old name (%2).")
+                            .arg(*c.ciIntegrationsMentioningOldName)
+                            .arg(stepLink(PlanStep::CiIntegrations))
+                      : tr("CI integrations that mention the old name: not analysed yet (%1).")
+                            .arg(stepLink(PlanStep::CiIntegrations)));
         items << scripts;
     } else {
-        items << tr("With the name kept, CI servers and scripts keep working after DNS moves (<a "
-                    "href=\"step:ci\">CI integrations</a>, <a href=\"step:audit\">Script audit</a>).");
+        items << tr("With the name kept, CI servers and scripts keep working after DNS moves (%1, %2).")
+                     .arg(stepLink(PlanStep::CiIntegrations), stepLink(PlanStep::ScriptAudit));
         if (c.scriptsMentioningOldName)
             items << scripts;
     }

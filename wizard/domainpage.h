@@ -31,7 +31,7 @@ public:
     QString resolvedText(bool oldName) const;
 
 Q_SIGNALS:
-    void stepLinkActivated(const QString &pageName); // "ci", "audit", "tentacles"
+    void stepLinkActivated(const QString &pageName); // a PlanStep name: "ci", "audit", "tentacles"
     void resolved();
 
 private:

@@ -31,35 +31,58 @@ void printError(const QString &message)
 
 } // namespace
 
-bool parseGuiOptions(const QStringList &arguments, GuiOptions *options, QString *error)
+namespace {
+
+// The GUI's flags, declared once for parsing and for --help.
+struct GuiParser
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "GuiApplication", "Guides a migration lead through moving an Octopus Deploy "
-                          "Server to a cloned new instance.\n"
-                          "The same capabilities run headless as verbs: see `handover help`."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(
+    QCommandLineOption demo{
         QStringLiteral("demo"),
         QCoreApplication::translate("GuiApplication", "Start two simulated Octopus Servers on this computer "
-                                                      "and connect the wizard to them."));
-    const QCommandLineOption screenshot(
+                                                      "and connect the wizard to them.")};
+    QCommandLineOption screenshot{
         QStringLiteral("screenshot"),
         QCoreApplication::translate("GuiApplication", "Render the window to the PNG file FILE and exit."),
-        QCoreApplication::translate("GuiApplication", "FILE"));
-    const QCommandLineOption page(
+        QCoreApplication::translate("GuiApplication", "FILE")};
+    QCommandLineOption page{
         QStringLiteral("page"),
         QCoreApplication::translate("GuiApplication", "Open the wizard on page NAME (%1).")
             .arg(HandoverWizard::pageNames().join(QStringLiteral(", "))),
-        QCoreApplication::translate("GuiApplication", "NAME"));
-    parser.addOption(demo);
-    parser.addOption(screenshot);
-    parser.addOption(page);
-    parser.addPositionalArgument(
-        QStringLiteral("plan"),
-        QCoreApplication::translate("GuiApplication", "A .handover plan file to open."),
-        QStringLiteral("[PLAN.handover]"));
+        QCoreApplication::translate("GuiApplication", "NAME")};
+
+    GuiParser()
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "GuiApplication", "Guides a migration lead through moving an Octopus Deploy "
+                              "Server to a cloned new instance.\n"
+                              "The same capabilities run headless as verbs: see `handover help`."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOption(demo);
+        parser.addOption(screenshot);
+        parser.addOption(page);
+        parser.addPositionalArgument(
+            QStringLiteral("plan"),
+            QCoreApplication::translate("GuiApplication", "A .handover plan file to open."),
+            QStringLiteral("[PLAN.handover]"));
+    }
+};
+
+} // namespace
+
+QString guiHelpText()
+{
+    return GuiParser().parser.helpText();
+}
+
+bool parseGuiOptions(const QStringList &arguments, GuiOptions *options, QString *error)
+{
+    GuiParser gui;
+    QCommandLineParser &parser = gui.parser;
+    const QCommandLineOption &demo = gui.demo;
+    const QCommandLineOption &screenshot = gui.screenshot;
+    const QCommandLineOption &page = gui.page;
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;

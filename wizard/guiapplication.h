@@ -20,6 +20,9 @@ struct GuiOptions
 // without --screenshot is fine: it opens the window on that page).
 bool parseGuiOptions(const QStringList &arguments, GuiOptions *options, QString *error);
 
+// The GUI flags' part of `handover --help` (usage, description, options). Needs only a QCoreApplication.
+QString guiHelpText();
+
 // Parses the GUI flags (--demo, --screenshot FILE, --page NAME, a .handover file), builds the window and runs
 // the event loop. Returns the process exit code.
 int runGuiApplication(QApplication &app);

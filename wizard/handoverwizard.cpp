@@ -14,6 +14,21 @@
 #include <QAbstractButton>
 #include <QIcon>
 
+namespace {
+
+// The row of `step` in the PlanStep table (and so in the step list).
+int stepRow(PlanStep step)
+{
+    const QList<PlanStepInfo> &steps = allSteps();
+    for (int row = 0; row < steps.size(); ++row) {
+        if (steps.at(row).step == step)
+            return row;
+    }
+    return -1;
+}
+
+} // namespace
+
 HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credentials, QWidget *parent,
                                DialogService *dialogs)
     : QWizard(parent)
@@ -25,26 +40,18 @@ HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credenti
     setOptions(QWizard::NoCancelButton | QWizard::NoBackButtonOnStartPage | QWizard::NoDefaultButton);
     setPixmap(QWizard::LogoPixmap, QIcon(QStringLiteral(":/icons/handover.svg")).pixmap(QSize(40, 40)));
 
-    setPage(Connect, new ConnectPage(plan, credentials, m_readiness, this));
-    auto *domainPage = new DomainPage(plan, m_session, this);
-    setPage(Domain, domainPage);
-    connect(domainPage, &DomainPage::stepLinkActivated, this,
-            [this](const QString &name) { goToPage(pageIdForName(name)); });
-    setPage(Tentacles, new TentaclesPage(plan, m_session, dialogs, this));
-    setPage(CiIntegrations, new CiIntegrationsPage(plan, this));
-    setPage(ScriptAudit, new ScriptAuditPage(plan, m_session, this));
-    setPage(TestPlan, new TestPlanPage(plan, this));
-    setPage(Cutover, new CutoverPage(plan, this));
-    setStartId(Connect);
+    for (const PlanStepInfo &info : allSteps())
+        setPage(pageId(info.step), createPage(info.step, plan, credentials, dialogs));
+    setStartId(pageId(allSteps().constFirst().step));
 
-    auto *steps =
-        new StepList({tr("Connect"), tr("Domain name"), tr("Polling Tentacles"), tr("CI integrations"),
-                      tr("Script audit"), tr("Test plan & drift"), tr("Cutover")},
-                     this);
+    QStringList titles;
+    for (const PlanStepInfo &info : allSteps())
+        titles.append(planStepTitle(info.step));
+    auto *steps = new StepList(titles, this);
     setSideWidget(steps);
     connect(this, &QWizard::currentIdChanged, steps, [steps](int id) {
-        if (id >= 0)
-            steps->setCurrent(id);
+        if (const std::optional<PlanStep> step = stepForPageId(id))
+            steps->setCurrent(stepRow(*step));
     });
 
     setButtonText(QWizard::BackButton, tr("< &Back"));
@@ -55,16 +62,65 @@ HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credenti
     button(QWizard::FinishButton)->setObjectName(QStringLiteral("wizardFinishButton"));
 }
 
+QWizardPage *HandoverWizard::createPage(PlanStep step, MigrationPlan *plan, SessionCredentials *credentials,
+                                        DialogService *dialogs)
+{
+    switch (step) {
+    case PlanStep::Connect:
+        return new ConnectPage(plan, credentials, m_readiness, this);
+    case PlanStep::Domain: {
+        auto *page = new DomainPage(plan, m_session, this);
+        connect(page, &DomainPage::stepLinkActivated, this,
+                [this](const QString &name) { goToPage(pageIdForName(name)); });
+        return page;
+    }
+    case PlanStep::Tentacles:
+        return new TentaclesPage(plan, m_session, dialogs, this);
+    case PlanStep::CiIntegrations:
+        return new CiIntegrationsPage(plan, this);
+    case PlanStep::ScriptAudit:
+        return new ScriptAuditPage(plan, m_session, this);
+    case PlanStep::TestPlan:
+        return new TestPlanPage(plan, this);
+    case PlanStep::Cutover:
+        return new CutoverPage(plan, this);
+    }
+    Q_UNREACHABLE();
+}
+
+int HandoverWizard::pageId(PlanStep step)
+{
+    return static_cast<int>(step);
+}
+
+std::optional<PlanStep> HandoverWizard::stepForPageId(int id)
+{
+    for (const PlanStepInfo &info : allSteps()) {
+        if (pageId(info.step) == id)
+            return info.step;
+    }
+    return std::nullopt;
+}
+
 QStringList HandoverWizard::pageNames()
 {
-    return {QStringLiteral("connect"), QStringLiteral("domain"), QStringLiteral("tentacles"),
-            QStringLiteral("ci"),      QStringLiteral("audit"),  QStringLiteral("testplan"),
-            QStringLiteral("cutover")};
+    return planStepNames();
 }
 
 int HandoverWizard::pageIdForName(const QString &name)
 {
-    return pageNames().indexOf(name.trimmed().toLower());
+    const std::optional<PlanStep> step = planStepForName(name);
+    return step ? pageId(*step) : -1;
+}
+
+int HandoverWizard::nextId() const
+{
+    const std::optional<PlanStep> step = stepForPageId(currentId());
+    if (!step)
+        return -1;
+    const int row = stepRow(*step);
+    const QList<PlanStepInfo> &steps = allSteps();
+    return row + 1 < steps.size() ? pageId(steps.at(row + 1).step) : -1;
 }
 
 bool HandoverWizard::goToPage(int id)

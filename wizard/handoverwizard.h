@@ -1,7 +1,11 @@
 #pragma once
 
+#include "planstep.h"
+
 #include <QStringList>
 #include <QWizard>
+
+#include <optional>
 
 class DialogService;
 class MigrationPlan;
@@ -10,22 +14,12 @@ class ServerSession;
 class SessionCredentials;
 
 // The journey, one page per step. Embedded in MainWindow (so it never closes itself: Finish asks the
-// window to close, Escape does nothing). Page ids follow the journey; names are used by --page.
+// window to close, Escape does nothing). The steps, their names (--page, step: links) and titles come from
+// the PlanStep table in core; page ids are mapped from steps by pageId(), never taken for step-list rows.
 class HandoverWizard : public QWizard
 {
     Q_OBJECT
 public:
-    enum PageId
-    {
-        Connect,
-        Domain,
-        Tentacles,
-        CiIntegrations,
-        ScriptAudit,
-        TestPlan,
-        Cutover
-    };
-
     // `dialogs` answers the pages' file and confirmation questions (may be null: those actions do nothing).
     HandoverWizard(MigrationPlan *plan, SessionCredentials *credentials, QWidget *parent = nullptr,
                    DialogService *dialogs = nullptr);
@@ -35,7 +29,11 @@ public:
     // Live readiness of both servers (feeds the strip and the Connect step's checks).
     ReadinessController *readiness() const { return m_readiness; }
 
-    // "connect", "domain", "tentacles", "ci", "audit", "testplan", "cutover" (in page-id order).
+    // The QWizard page id of `step`, and back (nullopt for an id that is no step).
+    static int pageId(PlanStep step);
+    static std::optional<PlanStep> stepForPageId(int id);
+
+    // The step names of the PlanStep table, in journey order: "connect", "domain", ... "cutover".
     static QStringList pageNames();
     static int pageIdForName(const QString &name); // -1 if unknown
 
@@ -43,12 +41,17 @@ public:
     // history is kept so Back works). Returns false for an unknown id.
     bool goToPage(int id);
 
+    // Follows the PlanStep table's order (not the order of the ids).
+    int nextId() const override;
     void done(int result) override;
 
 Q_SIGNALS:
     void finishRequested();
 
 private:
+    QWizardPage *createPage(PlanStep step, MigrationPlan *plan, SessionCredentials *credentials,
+                            DialogService *dialogs);
+
     ServerSession *m_session;
     ReadinessController *m_readiness;
 };

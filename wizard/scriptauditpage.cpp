@@ -11,6 +11,7 @@
 #include "migrationplan.h"
 #include "octopusclient.h"
 #include "plannedsteppanel.h"
+#include "planstep.h"
 #include "serversession.h"
 #include "swaggercatalog.h"
 
@@ -95,7 +96,7 @@ ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, ServerSession *session, QW
     , m_proxy(new AuditFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("scriptAuditPage"));
-    setTitle(tr("Script audit"));
+    setTitle(planStepTitle(PlanStep::ScriptAudit));
     setSubTitle(tr(
         "Find scripts that call the Octopus API or name the old server, before they break after the move."));
     m_proxy->setSourceModel(m_model);

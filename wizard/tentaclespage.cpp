@@ -5,6 +5,7 @@
 #include "dialogservice.h"
 #include "migrationplan.h"
 #include "octopusclient.h"
+#include "planstep.h"
 #include "pollingmachinemodel.h"
 #include "serversession.h"
 #include "tentaclemachines.h"
@@ -69,7 +70,7 @@ TentaclesPage::TentaclesPage(MigrationPlan *plan, ServerSession *session, Dialog
     , m_filter(new PollingMachineFilter(this))
 {
     setObjectName(QStringLiteral("tentaclesPage"));
-    setTitle(tr("Polling Tentacles"));
+    setTitle(planStepTitle(PlanStep::Tentacles));
     setSubTitle(tr("Make every polling Tentacle poll the new server, and check that it does."));
     m_filter->setSourceModel(m_model);
 

@@ -2,6 +2,7 @@
 
 #include "migrationplan.h"
 #include "plannedsteppanel.h"
+#include "planstep.h"
 
 #include <QVBoxLayout>
 
@@ -10,7 +11,7 @@ TestPlanPage::TestPlanPage(MigrationPlan *plan, QWidget *parent)
     , m_plan(plan)
 {
     setObjectName(QStringLiteral("testPlanPage"));
-    setTitle(tr("Test plan & drift"));
+    setTitle(planStepTitle(PlanStep::TestPlan));
     setSubTitle(tr("Plan how to prove the new instance works, and watch how far it drifts from the old one "
                    "while both run."));
 

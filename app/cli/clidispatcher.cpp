@@ -3,6 +3,7 @@
 #include "cliverbs.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QTextStream>
 
 #include <array>
@@ -35,6 +36,33 @@ int runHelp(const QStringList &)
 }
 
 } // namespace
+
+StartMode startModeFor(const QStringList &arguments)
+{
+    if (arguments.isEmpty())
+        return StartMode::Gui;
+    const QString &first = arguments.constFirst();
+    if (isCliVerb(first))
+        return StartMode::Verb;
+    if (!first.startsWith(QLatin1Char('-')) && !QFileInfo(first).isFile())
+        return StartMode::Unknown;
+    for (const QString &argument : arguments) {
+        for (const char *flag : {"--help", "-h", "-?", "--help-all"}) {
+            if (argument == QLatin1String(flag))
+                return StartMode::Help;
+        }
+        if (argument == QLatin1String("--version") || argument == QLatin1String("-v"))
+            return StartMode::Version;
+    }
+    return StartMode::Gui;
+}
+
+QString unknownStartText(const QString &word)
+{
+    return QCoreApplication::translate("Cli", "handover: '%1' is neither a verb, an option nor a plan file; "
+                                              "'handover help' lists the verbs.")
+        .arg(word);
+}
 
 bool isCliVerb(const QString &word)
 {

@@ -1,21 +1,10 @@
 #pragma once
 
 #include "migrationplan.h"
+#include "planstep.h"
 
 #include <QList>
 #include <QString>
-
-// The wizard's steps, in order. Shared by the wizard pages, the command line and the tests.
-enum class PlanStep
-{
-    Connect,
-    Domain,
-    Tentacles,
-    CiIntegrations,
-    ScriptAudit,
-    TestPlan,
-    Cutover
-};
 
 struct PlanIssue
 {

@@ -153,7 +153,7 @@ private Q_SLOTS:
 
     void domainChoiceChangesTheConsequences()
     {
-        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Domain));
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::pageId(PlanStep::Domain)));
         QTRY_VERIFY_WITH_TIMEOUT(
             session()->inventory(ServerRole::Old).has_value() && !session()->isTakingInventory(), 20000);
         const int polling = int(pollingMachinesFrom(*session()->inventory(ServerRole::Old)).size());
@@ -194,7 +194,7 @@ private Q_SLOTS:
 
     void tentaclesTableListsThePollingMachines()
     {
-        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Domain));
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::pageId(PlanStep::Domain)));
         child<QRadioButton>("domainNewRadio")->click();
         typeInto("domainOldPublicUrlEdit", QStringLiteral("https://octopus.example.com"));
         typeInto("domainNewPublicUrlEdit", QStringLiteral("https://octopus-new.example.com"));
@@ -286,12 +286,12 @@ private Q_SLOTS:
 
     void verificationGoesFromPendingToVerified()
     {
-        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Domain));
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::pageId(PlanStep::Domain)));
         child<QRadioButton>("domainNewRadio")->click();
         typeInto("domainNewPublicUrlEdit", QStringLiteral("https://octopus-new.example.com"));
         QTRY_VERIFY_WITH_TIMEOUT(
             session()->inventory(ServerRole::Old).has_value() && !session()->isTakingInventory(), 20000);
-        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Tentacles));
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::pageId(PlanStep::Tentacles)));
         PollingMachineModel *model = tentaclesPage()->model();
         QVERIFY(model->rowCount() >= 3);
         // Two Tentacles were re-pointed on their machines: demo mode's button tells octosim so and marks
@@ -366,7 +366,7 @@ private Q_SLOTS:
             reply->deleteLater();
         }
         QSignalSpy checked(tentaclesPage(), &TentaclesPage::calamariChurnChecked);
-        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Tentacles));
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::pageId(PlanStep::Tentacles)));
         QVERIFY(checked.wait(20000));
         QCOMPARE(tentaclesPage()->calamariChurn().size(), 1);
         QVERIFY(!tentaclesPage()->calamariChurn().first().machineIds.isEmpty());
@@ -375,10 +375,10 @@ private Q_SLOTS:
 
     void upgradeLockAsksFirstThenLocks()
     {
-        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Domain));
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::pageId(PlanStep::Domain)));
         QTRY_VERIFY_WITH_TIMEOUT(
             session()->inventory(ServerRole::New).has_value() && !session()->isTakingInventory(), 20000);
-        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Tentacles));
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::pageId(PlanStep::Tentacles)));
         auto *lock = child<QPushButton>("tentaclesLockUpgradesButton");
         const int candidates = lock->property("candidates").toInt();
         QVERIFY(candidates > 0);
@@ -401,10 +401,10 @@ private Q_SLOTS:
 
     void keepingTheNameNeedsNoCommand()
     {
-        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Domain));
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::pageId(PlanStep::Domain)));
         child<QRadioButton>("domainKeepRadio")->click();
         typeInto("domainOldPublicUrlEdit", QStringLiteral("https://octopus.example.com"));
-        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::Tentacles));
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::pageId(PlanStep::Tentacles)));
         QVERIFY(
             child<QLabel>("tentaclesSummaryLabel")->text().contains(QStringLiteral("No command is needed")));
         QVERIFY(child<QPlainTextEdit>("tentaclesLinuxCommand")

@@ -176,7 +176,8 @@ void TestWizardShell::proxyFieldsWriteThePlanAndABadOneBlocksNext()
     typeInto("oldProxyEdit", QStringLiteral("http://proxy.corp.example:3128"));
     typeInto("newProxyEdit", QStringLiteral("none"));
     QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
-    QCOMPARE(m_window->plan()->serverProxy(ServerRole::Old), QStringLiteral("http://proxy.corp.example:3128"));
+    QCOMPARE(m_window->plan()->serverProxy(ServerRole::Old),
+             QStringLiteral("http://proxy.corp.example:3128"));
     QCOMPARE(m_window->plan()->serverProxy(ServerRole::New), QStringLiteral("none"));
 }
 
@@ -308,7 +309,7 @@ void TestWizardShell::domainPageWritesTheDecision()
 {
     fillConnections();
     QTest::mouseClick(nextButton(), Qt::LeftButton);
-    QCOMPARE(m_window->wizard()->currentId(), int(HandoverWizard::Domain));
+    QCOMPARE(m_window->wizard()->currentId(), HandoverWizard::pageId(PlanStep::Domain));
     QVERIFY(nextButton()->isEnabled()); // undecided is a warning, not a block
 
     child<QRadioButton>("domainNewRadio")->click();
@@ -376,7 +377,7 @@ void TestWizardShell::keyboardSavesWithCtrlSAndEscapeKeepsTheWizard()
     // Escape would reject a stand-alone QWizard and hide it; embedded, it must stay.
     QTest::keyClick(child<QLineEdit>("oldUrlEdit"), Qt::Key_Escape);
     QVERIFY(m_window->wizard()->isVisible());
-    QCOMPARE(m_window->wizard()->currentId(), int(HandoverWizard::Connect));
+    QCOMPARE(m_window->wizard()->currentId(), HandoverWizard::pageId(PlanStep::Connect));
 
     // Tab goes from the old server's URL to its key, then to the new server.
     child<QLineEdit>("oldUrlEdit")->setFocus();
@@ -507,7 +508,14 @@ void TestWizardShell::goToPageReachesEveryNamedPage()
     QVERIFY(id >= 0);
     QVERIFY(m_window->wizard()->goToPage(id));
     QCOMPARE(m_window->wizard()->currentPage()->objectName(), pageObject);
-    if (id > 0)
+    // The page is the step of that name in the PlanStep table, and the step list marks that step's row.
+    const std::optional<PlanStep> step = planStepForName(name);
+    QVERIFY(step);
+    QCOMPARE(HandoverWizard::stepForPageId(id), step);
+    const int row = int(planStepNames().indexOf(name));
+    QCOMPARE(child(qPrintable(QStringLiteral("stepListItem%1").arg(row)))->property("state").toString(),
+             QStringLiteral("current"));
+    if (id != m_window->wizard()->startId())
         QVERIFY(backButton()->isVisible()); // history kept: Back works from there
 }
 
