@@ -18,7 +18,9 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QElapsedTimer>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -117,6 +119,53 @@ private Q_SLOTS:
         QCOMPARE(newItem->toolTip().contains(QStringLiteral("✖ installation-id-differs")), unresetClone);
         // A click shows the same details at once (a tooltip, no modal dialog).
         QTest::mouseClick(oldItem, Qt::LeftButton);
+    }
+
+    void editingUrlsWhileRequestsAreInFlightNeverStalls()
+    {
+        // Every answer takes 1.5 s, so the readiness checks are still in flight when the URLs change: each
+        // edit replaces the session's client for that server. The GUI thread keeps ticking throughout.
+        octosim::Options options;
+        octosim::FaultSpec slow;
+        slow.instance = QStringLiteral("both");
+        slow.pathRegex = QStringLiteral("^/api");
+        slow.kind = QStringLiteral("latency");
+        slow.argument = QStringLiteral("1500");
+        options.faults.append(slow);
+        octosim::OctoSimServer server(options);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        Window window;
+        window.connectTo(&server);
+        QTRY_VERIFY_WITH_TIMEOUT(window.controller->model(ServerRole::Old) != nullptr, 5000);
+        QVERIFY(!window.controller->model(ServerRole::Old)->hasResult()); // still waiting for answers
+
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0;
+        qint64 longestGap = 0;
+        int ticks = 0;
+        QTimer meter;
+        meter.setInterval(5);
+        connect(&meter, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            longestGap = std::max(longestGap, now - last);
+            last = now;
+            ++ticks;
+        });
+        meter.start();
+        const QUrl oldUrl = server.oldInstance().url;
+        const QUrl newUrl = server.newInstance().url;
+        for (int edit = 0; edit < 8; ++edit) {
+            const bool odd = edit % 2 == 1;
+            // Another spelling of the same server each time: a new client, the old one with requests in flight.
+            window.plan.setServerUrl(ServerRole::Old, odd ? oldUrl : QUrl(oldUrl.toString() + QLatin1Char('/')));
+            window.plan.setServerUrl(ServerRole::New, odd ? newUrl : QUrl(newUrl.toString() + QLatin1Char('/')));
+            const int before = ticks;
+            QTRY_VERIFY_WITH_TIMEOUT(ticks >= before + 4, 5000); // the event loop ran on after the edit
+        }
+        meter.stop();
+        QVERIFY2(longestGap < 50, qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(longestGap)));
     }
 
     void testConnectionShowsEveryCheck()
