@@ -273,7 +273,7 @@ void DomainPage::resolveNames()
         label->setText(tr("%1: resolving…").arg(host));
         ++m_lookupsPending;
         QLabel *target = label;
-        QHostInfo::lookupHost(host, this, [this, target, host, generation](const QHostInfo &info) {
+        QHostInfo::lookupHost(host, this, [this, target, host = host, generation](const QHostInfo &info) {
             if (generation != m_lookupGeneration)
                 return;
             if (info.error() != QHostInfo::NoError) {

@@ -4,6 +4,7 @@
 #include "auditruleset.h"
 #include "boundedqueue.h"
 #include "filewalker.h"
+#include "platformfile.h"
 #include "textdecoder.h"
 
 #include <QElapsedTimer>
@@ -11,15 +12,10 @@
 #include <QThread>
 #include <QtConcurrent>
 
-#include <cerrno>
 #include <chrono>
 #include <condition_variable>
-#include <cstring>
-#include <fcntl.h>
 #include <mutex>
-#include <sys/stat.h>
 #include <thread>
-#include <unistd.h>
 
 namespace {
 
@@ -40,51 +36,7 @@ struct SharedState
     int runningWorkers = 0;
 };
 
-enum class ReadStatus
-{
-    Ok,
-    TooLarge,
-    Failed
-};
-
-// Reads a whole file into `buffer` (reusing its capacity). POSIX calls: no QFile overhead per file.
-ReadStatus readFile(const QString &path, qint64 maxSize, QByteArray &buffer, QString *error)
-{
-    const QByteArray name = QFile::encodeName(path);
-    const int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        *error = QString::fromLocal8Bit(std::strerror(errno));
-        return ReadStatus::Failed;
-    }
-    struct stat st;
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        *error = QStringLiteral("not a regular file");
-        ::close(fd);
-        return ReadStatus::Failed;
-    }
-    if (st.st_size > maxSize) {
-        ::close(fd);
-        return ReadStatus::TooLarge;
-    }
-    buffer.resize(qsizetype(st.st_size));
-    qsizetype done = 0;
-    while (done < buffer.size()) {
-        const ssize_t n = ::read(fd, buffer.data() + done, size_t(buffer.size() - done));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            *error = QString::fromLocal8Bit(std::strerror(errno));
-            ::close(fd);
-            return ReadStatus::Failed;
-        }
-        if (n == 0)
-            break; // shrank while reading
-        done += n;
-    }
-    buffer.resize(done);
-    ::close(fd);
-    return ReadStatus::Ok;
-}
+using platformfile::ReadStatus;
 
 QString megabytes(qint64 bytes)
 {
@@ -182,7 +134,8 @@ AuditScanner::Result AuditScanner::scan(const Options &options, const std::atomi
                     if (isCancelled())
                         break;
                     QString error;
-                    const ReadStatus status = readFile(entry.path, options.maxFileSize, buffer, &error);
+                    const ReadStatus status =
+                        platformfile::readWholeFile(entry.path, options.maxFileSize, buffer, &error);
                     if (status != ReadStatus::Ok) {
                         Note note;
                         note.kind =

@@ -7,8 +7,6 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include <sys/stat.h>
-
 #include <array>
 #include <utility>
 #include <vector>
@@ -33,30 +31,6 @@ bool hasAuditedExtension(QStringView name)
             return true;
     }
     return false;
-}
-
-struct DirectoryKey
-{
-    quint64 device;
-    quint64 inode;
-    friend bool operator==(const DirectoryKey &a, const DirectoryKey &b)
-    {
-        return a.device == b.device && a.inode == b.inode;
-    }
-};
-
-size_t qHash(const DirectoryKey &key, size_t seed = 0)
-{
-    return qHashMulti(seed, key.device, key.inode);
-}
-
-bool directoryKey(const QString &path, DirectoryKey *key)
-{
-    struct stat st;
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
-        return false;
-    *key = {quint64(st.st_dev), quint64(st.st_ino)};
-    return true;
 }
 
 } // namespace
@@ -94,11 +68,16 @@ bool FileWalker::hasShebang(const QString &path)
     return file.read(head, 2) == 2 && head[0] == '#' && head[1] == '!';
 }
 
+QString FileWalker::directoryKey(const QString &path)
+{
+    return QFileInfo(path).canonicalFilePath();
+}
+
 bool FileWalker::walk(const QStringList &roots, const EntryHandler &onFile, const ProblemHandler &onProblem,
                       const std::atomic_bool *cancelled)
 {
     const auto isCancelled = [cancelled] { return cancelled && cancelled->load(std::memory_order_relaxed); };
-    QSet<DirectoryKey> visited;
+    QSet<QString> visited; // directoryKey() of every folder entered
     for (int rootIndex = 0; rootIndex < roots.size(); ++rootIndex) {
         const QFileInfo rootInfo(roots.at(rootIndex));
         if (!rootInfo.exists()) {
@@ -115,8 +94,7 @@ bool FileWalker::walk(const QStringList &roots, const EntryHandler &onFile, cons
         const qsizetype rootPrefix =
             rootPath.endsWith(QLatin1Char('/')) ? rootPath.size() : rootPath.size() + 1;
         std::vector<QString> stack{rootPath};
-        DirectoryKey rootKey;
-        if (directoryKey(rootPath, &rootKey))
+        if (const QString rootKey = directoryKey(rootPath); !rootKey.isEmpty())
             visited.insert(rootKey);
         while (!stack.empty()) {
             if (isCancelled())
@@ -135,8 +113,8 @@ bool FileWalker::walk(const QStringList &roots, const EntryHandler &onFile, cons
                 if (info.isDir()) {
                     if (m_skipped.contains(info.fileName()))
                         continue;
-                    DirectoryKey key;
-                    if (!directoryKey(path, &key)) {
+                    const QString key = directoryKey(path);
+                    if (key.isEmpty()) {
                         onProblem(path, Problem::Unreadable);
                         continue;
                     }

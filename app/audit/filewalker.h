@@ -8,8 +8,9 @@
 #include <functional>
 
 // Walks the user's folders for script files. Follows symbolic links but never enters a directory twice
-// (device + inode set), skips .git and node_modules (configurable), and picks files by name: the script,
-// pipeline and project types the audit reads, plus extension-less files that start with "#!".
+// (a set of canonical paths, see directoryKey()), skips .git and node_modules (configurable), and picks files
+// by name: the script, pipeline and project types the audit reads, plus extension-less files that start with
+// "#!".
 class FileWalker
 {
 public:
@@ -42,6 +43,11 @@ public:
     // True when the audit reads a file with this name (and, for extension-less names, this first line).
     static bool isAuditedFileName(const QString &fileName);
     static bool hasShebang(const QString &path);
+
+    // What makes two paths the same folder for loop detection: the canonical path (symbolic links, "." and
+    // ".." resolved), or empty when it cannot be resolved. No device or inode numbers: Windows reports 0
+    // for every inode, which would make each subfolder look already walked.
+    static QString directoryKey(const QString &path);
 
 private:
     QStringList m_skipped;

@@ -1,7 +1,9 @@
 #include "needlefinder.h"
 
+#include <bit>
 #include <cstring>
 
+// GCC and clang on x86 only (target attributes, __builtin_cpu_supports); elsewhere findScalar.
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #define HANDOVER_NEEDLE_X86 1
@@ -52,7 +54,7 @@ qsizetype NeedleFinder::findScalar(QByteArrayView haystack, qsizetype from) cons
 qsizetype NeedleFinder::verify(const char *data, qsizetype size, qsizetype base, quint64 mask) const
 {
     while (mask) {
-        const qsizetype at = base + __builtin_ctzll(mask);
+        const qsizetype at = base + std::countr_zero(mask);
         mask &= mask - 1;
         for (const Needle &needle : m_needles) {
             if (at + needle.bytes.size() <= size && matchesAt(needle, data + at))

@@ -1,10 +1,11 @@
 #include "faultinjector.h"
 
+#include "signalwatcher.h"
+
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
 
-#include <sys/socket.h>
 #include <zlib.h>
 
 #include <memory>
@@ -161,12 +162,7 @@ qint64 FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpe
 {
     const QString kind = fault ? fault->kind : QString();
     if (kind == QLatin1String("reset")) {
-        // SO_LINGER 0 makes close() send a TCP RST instead of a FIN.
-        const qintptr fd = socket->socketDescriptor();
-        if (fd >= 0) {
-            struct linger lingering = {1, 0};
-            ::setsockopt(int(fd), SOL_SOCKET, SO_LINGER, &lingering, sizeof lingering);
-        }
+        octosim::resetOnClose(socket->socketDescriptor()); // a TCP RST instead of a FIN
         socket->abort();
         return 0;
     }
@@ -188,8 +184,8 @@ qint64 FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpe
     } else if (kind == QLatin1String("badjson")) {
         reply.body = reply.body.left(qMax<qsizetype>(1, reply.body.size() / 2)) + "\x01<octosim:badjson";
     }
-    const QByteArray encoding = kind == QLatin1String("huge") || headOnly ? QByteArray()
-                                                                          : contentEncodingFor(acceptEncoding);
+    const QByteArray encoding =
+        kind == QLatin1String("huge") || headOnly ? QByteArray() : contentEncodingFor(acceptEncoding);
     if (!encoding.isEmpty() && reply.body.size() >= kMinCompressBytes) {
         QByteArray compressed = compress(reply.body, encoding);
         if (!compressed.isEmpty()) {

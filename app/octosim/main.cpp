@@ -1,45 +1,14 @@
 #include "octosimserver.h"
+#include "signalwatcher.h"
 
 #include <QCoreApplication>
-#include <QSocketNotifier>
 #include <QTextStream>
 
-#include <csignal>
 #include <cstdio>
-#include <sys/socket.h>
-#include <unistd.h>
-
-namespace {
-
-int signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
-}
-
-// SIGTERM/SIGINT end the event loop through a self-pipe, so shutdown runs normal destructors.
-void quitOnSignals(QCoreApplication &app)
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
-        return;
-    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
-    QObject::connect(notifier, &QSocketNotifier::activated, &app, [] { QCoreApplication::quit(); });
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &action, nullptr);
-    sigaction(SIGINT, &action, nullptr);
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    std::signal(SIGPIPE, SIG_IGN);
     octosim::Options options;
     QString error;
     const QStringList arguments = app.arguments().mid(1);
@@ -51,7 +20,7 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << "octosim: " << error << '\n' << octosim::usage();
         return 2;
     }
-    quitOnSignals(app);
+    octosim::quitOnTerminationSignals(app);
     octosim::OctoSimServer server(options);
     if (!server.start(&error)) {
         QTextStream(stderr) << "octosim: " << error << '\n';

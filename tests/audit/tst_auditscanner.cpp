@@ -1,6 +1,7 @@
 #include "apifacts.h"
 #include "auditreportwriter.h"
 #include "auditscanner.h"
+#include "filewalker.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void skipsBinaryFiles();
     void notesFilesOverTheSizeLimit();
     void survivesSymbolicLinkLoops();
+    void knowsFoldersApartByCanonicalPathNotInode();
     void reportsUnreadableFiles();
     void skipsGitAndNodeModulesUnlessAsked();
     void givesSameFindingsWithAnyNumberOfJobs_data();
@@ -249,6 +251,38 @@ void AuditScannerTest::survivesSymbolicLinkLoops()
     QCOMPARE(result.files, 1);
     QCOMPARE(summary(result.findings, QStringLiteral("a/b/deploy.sh")),
              QStringList{QStringLiteral("legacy-cli@1")});
+}
+
+void AuditScannerTest::knowsFoldersApartByCanonicalPathNotInode()
+{
+    // The walker's loop detection keys folders by FileWalker::directoryKey(), which reads no inode numbers
+    // (Windows has none): spellings of one folder share a key, different folders never do.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("a/b")));
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("c")));
+    QVERIFY(QFile::link(dir.filePath(QStringLiteral("a")), dir.filePath(QStringLiteral("c/alias"))));
+    const QString a = FileWalker::directoryKey(dir.filePath(QStringLiteral("a")));
+    QVERIFY(!a.isEmpty());
+    QCOMPARE(FileWalker::directoryKey(dir.filePath(QStringLiteral("c/alias"))), a);
+    QCOMPARE(FileWalker::directoryKey(dir.filePath(QStringLiteral("a/b/.."))), a);
+    QCOMPARE(FileWalker::directoryKey(dir.filePath(QStringLiteral("c/alias/b/../."))), a);
+    QVERIFY(FileWalker::directoryKey(dir.filePath(QStringLiteral("a/b"))) != a);
+    QVERIFY(FileWalker::directoryKey(dir.filePath(QStringLiteral("c"))) != a);
+    QVERIFY(FileWalker::directoryKey(dir.filePath(QStringLiteral("missing"))).isEmpty());
+
+    // Sibling folders that merely look alike are each walked once; the alias is not walked again.
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("a/b/deploy.sh")), "octo push\n"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("c/deploy.sh")), "octo push\n"));
+    QStringList walked;
+    FileWalker walker;
+    const auto onFile = [&](const FileWalker::Entry &entry) {
+        walked.append(entry.relativePath);
+        return true;
+    };
+    QVERIFY(walker.walk({dir.path()}, onFile, [](const QString &, FileWalker::Problem) {}));
+    walked.sort();
+    QCOMPARE(walked, (QStringList{QStringLiteral("a/b/deploy.sh"), QStringLiteral("c/deploy.sh")}));
 }
 
 void AuditScannerTest::reportsUnreadableFiles()
