@@ -2,7 +2,7 @@
 
 #include "certificateinfo.h"
 #include "connectionsettings.h"
-#include "networkproxypolicy.h"
+#include "proxysetting.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -42,9 +42,9 @@ QString NetworkVerbOptions::read(const QCommandLineParser &parser)
     }
     m_proxySetting.clear();
     if (parser.isSet(m_proxy)) {
-        QNetworkProxy proxy;
+        ProxySetting proxy;
         QString reason;
-        if (!NetworkProxyPolicy::parse(parser.value(m_proxy), &proxy, &reason))
+        if (!ProxySetting::parse(parser.value(m_proxy), &proxy, &reason))
             return QStringLiteral("--proxy: ") + reason;
         m_proxySetting = parser.value(m_proxy).trimmed();
     }

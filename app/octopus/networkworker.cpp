@@ -2,6 +2,7 @@
 
 #include "networkproxypolicy.h"
 #include "octopuslogging.h"
+#include "proxysetting.h"
 #include "retrypolicy.h"
 
 #include <QCoreApplication>
@@ -133,11 +134,10 @@ QNetworkAccessManager *NetworkWorker::nam()
 
 void NetworkWorker::updateSettings(const ConnectionSettings &settings)
 {
-    const bool reconnect =
-        settings.pinnedFingerprints != m_settings.pinnedFingerprints ||
-        ConnectionSettings::originOf(settings.baseUrl) != ConnectionSettings::originOf(m_settings.baseUrl) ||
-        settings.proxy != m_settings.proxy;
     const bool proxyChanged = settings.proxy != m_settings.proxy;
+    const bool reconnect =
+        proxyChanged || settings.pinnedFingerprints != m_settings.pinnedFingerprints ||
+        ConnectionSettings::originOf(settings.baseUrl) != ConnectionSettings::originOf(m_settings.baseUrl);
     m_settings = settings;
     if (m_nam && reconnect) {
         // Connections accepted under the old pins (or to the old origin, or through the old proxy) must not be
@@ -595,9 +595,11 @@ ApiResult NetworkWorker::classify(Call *call, QNetworkReply *reply, QByteArray *
         result.error.message = reply->errorString();
         // Through an explicit proxy, a refused or unknown host is the proxy's (the server's would be the
         // proxy's HTTP answer or a failed tunnel, reported as a proxy error).
-        const bool viaExplicitProxy = !m_settings.proxy.isEmpty() &&
-                                      NetworkProxyPolicy::proxiesFor(m_settings.proxy, reply->url()).value(0).type() !=
-                                          QNetworkProxy::NoProxy;
+        ProxySetting proxy;
+        QString invalid;
+        const bool viaExplicitProxy = ProxySetting::parse(m_settings.proxy, &proxy, &invalid) &&
+                                      (proxy.kind == ProxySetting::Kind::Http ||
+                                       proxy.kind == ProxySetting::Kind::Socks5);
         const bool proxyError = reply->error() >= QNetworkReply::ProxyConnectionRefusedError &&
                                 reply->error() <= QNetworkReply::UnknownProxyError;
         if (proxyError || (viaExplicitProxy && (reply->error() == QNetworkReply::ConnectionRefusedError ||

@@ -157,14 +157,14 @@ QByteArray FaultInjector::compress(const QByteArray &body, const QByteArray &enc
     return out;
 }
 
-qint64 FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpec *fault, bool keepAlive,
-                              bool headOnly, const QByteArray &acceptEncoding)
+FaultInjector::Delivery FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpec *fault,
+                                               bool keepAlive, bool headOnly, const QByteArray &acceptEncoding)
 {
     const QString kind = fault ? fault->kind : QString();
     if (kind == QLatin1String("reset")) {
         octosim::resetOnClose(socket->socketDescriptor()); // a TCP RST instead of a FIN
         socket->abort();
-        return 0;
+        return {};
     }
     if (kind == QLatin1String("status")) {
         const int status = fault->argument.section(QLatin1Char(':'), 0, 0).toInt();
@@ -186,11 +186,13 @@ qint64 FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpe
     }
     const QByteArray encoding =
         kind == QLatin1String("huge") || headOnly ? QByteArray() : contentEncodingFor(acceptEncoding);
+    bool compressed = false;
     if (!encoding.isEmpty() && reply.body.size() >= kMinCompressBytes) {
-        QByteArray compressed = compress(reply.body, encoding);
-        if (!compressed.isEmpty()) {
-            reply.body = std::move(compressed);
+        QByteArray packed = compress(reply.body, encoding);
+        if (!packed.isEmpty()) {
+            reply.body = std::move(packed);
             reply.headers.append({"Content-Encoding", encoding});
+            compressed = true;
         }
     }
     if (kind != QLatin1String("huge"))
@@ -201,7 +203,7 @@ qint64 FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpe
         socket->write(out);
         socket->flush();
         socket->disconnectFromHost();
-        return out.size();
+        return {out.size(), compressed};
     }
     if (kind == QLatin1String("huge")) {
         // The real body followed by MB megabytes of JSON whitespace: still valid JSON, just enormous.
@@ -233,7 +235,7 @@ qint64 FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpe
                     QObject::disconnect(*connection);
             });
         pump();
-        return start.size() + length + padding;
+        return {start.size() + length + padding, false};
     }
     if (kind == QLatin1String("slow")) {
         const int bytesPerSecond = qMax(1, fault->argument.toInt());
@@ -253,7 +255,7 @@ qint64 FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpe
             }
         });
         timer->start(100);
-        return data->size();
+        return {data->size(), compressed};
     }
     QByteArray out = head(reply.status, reply, length, keepAlive);
     if (!headOnly) {
@@ -268,7 +270,7 @@ qint64 FaultInjector::deliver(QTcpSocket *socket, ApiReply reply, const FaultSpe
         socket->write(out);
     }
     finish(socket, keepAlive);
-    return out.size() + (headOnly || reply.body.size() < 64 * 1024 ? 0 : reply.body.size());
+    return {out.size() + (headOnly || reply.body.size() < 64 * 1024 ? 0 : reply.body.size()), compressed};
 }
 
 } // namespace octosim

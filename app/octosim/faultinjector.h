@@ -25,9 +25,14 @@ public:
 
     // Writes reply (after applying fault, if any) to the socket. keepAlive false closes afterwards. The body
     // is compressed when the request's Accept-Encoding allows gzip or deflate (see contentEncodingFor), except
-    // for the `huge` fault, whose padding always goes out as it is. Returns the bytes queued for the wire.
-    static qint64 deliver(QTcpSocket *socket, ApiReply reply, const FaultSpec *fault, bool keepAlive,
-                          bool headOnly, const QByteArray &acceptEncoding = QByteArray());
+    // for the `huge` fault, whose padding always goes out as it is. Says what it queued for the wire.
+    struct Delivery
+    {
+        qint64 bytes = 0;
+        bool compressed = false;
+    };
+    static Delivery deliver(QTcpSocket *socket, ApiReply reply, const FaultSpec *fault, bool keepAlive,
+                            bool headOnly, const QByteArray &acceptEncoding = QByteArray());
 
     // "gzip" or "deflate" when Accept-Encoding allows one of them (gzip preferred; q=0 refuses), else empty.
     static QByteArray contentEncodingFor(const QByteArray &acceptEncoding);

@@ -97,13 +97,10 @@ bool SimHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     }
     const QByteArray acceptEncoding = api.headers.value("accept-encoding");
     InstanceState *state = &m_state;
-    const bool compressed = !headOnly && !(fault && fault->kind == QLatin1String("huge")) &&
-                            !FaultInjector::contentEncodingFor(acceptEncoding).isEmpty() &&
-                            reply.body.size() >= FaultInjector::kMinCompressBytes;
-    auto count = [state, compressed](qint64 bytes) {
-        state->bytesSent += bytes;
+    auto count = [state](const FaultInjector::Delivery &sent) {
+        state->bytesSent += sent.bytes;
         ++state->responses;
-        state->compressedResponses += compressed ? 1 : 0;
+        state->compressedResponses += sent.compressed ? 1 : 0;
     };
     if (latency > 0) {
         QPointer<QTcpSocket> guard(socket);
