@@ -4,7 +4,7 @@
 #include "inventoryjob.h"
 #include "octopusclient.h"
 #include "sessioncredentials.h"
-#include "wizardlogging.h"
+#include "controllerslogging.h"
 
 ServerSession::ServerSession(MigrationPlan *plan, SessionCredentials *credentials, QObject *parent)
     : QObject(parent)

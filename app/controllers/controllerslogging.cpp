@@ -1,0 +1,3 @@
+#include "controllerslogging.h"
+
+Q_LOGGING_CATEGORY(lcControllers, "handover.controllers")
