@@ -14,11 +14,13 @@
 #include <QVBoxLayout>
 
 ConnectPage::ConnectPage(MigrationPlan *plan, SessionCredentials *credentials, ReadinessController *readiness,
-                         QWidget *parent)
+                         KeychainStore *keychain, QWidget *parent)
     : QWizardPage(parent)
     , m_plan(plan)
     , m_credentials(credentials)
+    , m_keychain(keychain)
 {
+    Q_ASSERT(m_keychain);
     setObjectName(QStringLiteral("connectPage"));
     setTitle(tr("Connect to both servers"));
     setSubTitle(
@@ -48,7 +50,6 @@ ConnectPage::ConnectPage(MigrationPlan *plan, SessionCredentials *credentials, R
     m_issues->setStyleSheet(QStringLiteral("color: #57606a;"));
     layout->addWidget(m_issues);
 
-    m_keychain = new KeychainStore(QStringLiteral("handover"), this);
     m_testPanel = new ConnectionTestPanel(readiness, plan, credentials, m_keychain, this);
     layout->addWidget(m_testPanel, 1);
     connect(m_testPanel, &ConnectionTestPanel::keysLoaded, this, [this] {
@@ -63,7 +64,8 @@ ConnectPage::ConnectPage(MigrationPlan *plan, SessionCredentials *credentials, R
     setTabOrder(m_oldProxy, m_newProxy);
 }
 
-QGroupBox *ConnectPage::makeServerBox(bool old, QLineEdit **urlEdit, QLineEdit **keyEdit, QLineEdit **proxyEdit)
+QGroupBox *ConnectPage::makeServerBox(bool old, QLineEdit **urlEdit, QLineEdit **keyEdit,
+                                      QLineEdit **proxyEdit)
 {
     auto *box = new QGroupBox(old ? tr("Old server (the original)") : tr("New server (the clone)"), this);
     box->setObjectName(old ? QStringLiteral("oldServerBox") : QStringLiteral("newServerBox"));

@@ -18,8 +18,9 @@ class ConnectPage : public QWizardPage
 {
     Q_OBJECT
 public:
+    // `keychain` (not owned) remembers the keys the user chose to keep.
     ConnectPage(MigrationPlan *plan, SessionCredentials *credentials, ReadinessController *readiness,
-                QWidget *parent = nullptr);
+                KeychainStore *keychain, QWidget *parent = nullptr);
 
     void initializePage() override;
     bool isComplete() const override;
@@ -33,6 +34,7 @@ private:
 
     MigrationPlan *m_plan;
     SessionCredentials *m_credentials;
+    KeychainStore *m_keychain;
     QLineEdit *m_oldUrl = nullptr;
     QLineEdit *m_oldKey = nullptr;
     QLineEdit *m_newUrl = nullptr;
@@ -40,6 +42,5 @@ private:
     QLineEdit *m_oldProxy = nullptr;
     QLineEdit *m_newProxy = nullptr;
     QLabel *m_issues = nullptr;
-    KeychainStore *m_keychain = nullptr;
     ConnectionTestPanel *m_testPanel = nullptr;
 };

@@ -3,7 +3,9 @@
 #include "demoenvironment.h"
 #include "firstpaintwatcher.h"
 #include "handoverwizard.h"
+#include "keychainstore.h"
 #include "mainwindow.h"
+#include "networkcontext.h"
 #include "plandocument.h"
 #include "readinesscontroller.h"
 #include "readinessmodel.h"
@@ -124,11 +126,14 @@ int runGuiApplication(QApplication &app)
     }
     const bool screenshotMode = !options.screenshotPath.isEmpty();
 
+    // The services every page is handed; declared before the window, so they outlive it.
     WidgetDialogService dialogs;
     QSettings settings;
+    NetworkContext network;
+    KeychainStore keychain(QStringLiteral("handover"));
     const QString autosaveDir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
                                     .filePath(QStringLiteral("autosave"));
-    MainWindow window({&dialogs, &settings, screenshotMode ? QString() : autosaveDir});
+    MainWindow window({{&dialogs, &network, &settings, &keychain}, screenshotMode ? QString() : autosaveDir});
 
     DemoEnvironment demo;
     if (options.demo) {

@@ -29,11 +29,11 @@ int stepRow(PlanStep step)
 
 } // namespace
 
-HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credentials, QWidget *parent,
-                               DialogService *dialogs)
+HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credentials,
+                               const WizardServices &services, QWidget *parent)
     : QWizard(parent)
-    , m_session(new ServerSession(plan, credentials, this))
-    , m_readiness(new ReadinessController(m_session, plan, credentials, this))
+    , m_session(new ServerSession(plan, credentials, services.network, this))
+    , m_readiness(new ReadinessController(m_session, plan, credentials, services.settings, this))
 {
     setObjectName(QStringLiteral("handoverWizard"));
     setWizardStyle(QWizard::ModernStyle);
@@ -41,7 +41,7 @@ HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credenti
     setPixmap(QWizard::LogoPixmap, QIcon(QStringLiteral(":/icons/handover.svg")).pixmap(QSize(40, 40)));
 
     for (const PlanStepInfo &info : allSteps())
-        setPage(pageId(info.step), createPage(info.step, plan, credentials, dialogs));
+        setPage(pageId(info.step), createPage(info.step, plan, credentials, services));
     setStartId(pageId(allSteps().constFirst().step));
 
     QStringList titles;
@@ -63,11 +63,12 @@ HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credenti
 }
 
 QWizardPage *HandoverWizard::createPage(PlanStep step, MigrationPlan *plan, SessionCredentials *credentials,
-                                        DialogService *dialogs)
+                                        const WizardServices &services)
 {
+    DialogService *dialogs = services.dialogs;
     switch (step) {
     case PlanStep::Connect:
-        return new ConnectPage(plan, credentials, m_readiness, this);
+        return new ConnectPage(plan, credentials, m_readiness, services.keychain, this);
     case PlanStep::Domain: {
         auto *page = new DomainPage(plan, m_session, this);
         connect(page, &DomainPage::stepLinkActivated, this,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "planstep.h"
+#include "wizardservices.h"
 
 #include <QStringList>
 #include <QWizard>
@@ -20,9 +21,10 @@ class HandoverWizard : public QWizard
 {
     Q_OBJECT
 public:
-    // `dialogs` answers the pages' file and confirmation questions (may be null: those actions do nothing).
-    HandoverWizard(MigrationPlan *plan, SessionCredentials *credentials, QWidget *parent = nullptr,
-                   DialogService *dialogs = nullptr);
+    // `services.dialogs` answers the pages' file and confirmation questions (may be null: those actions do
+    // nothing); the network context, settings and keychain store are required.
+    HandoverWizard(MigrationPlan *plan, SessionCredentials *credentials, const WizardServices &services,
+                   QWidget *parent = nullptr);
 
     // Both servers' clients and latest inventories, shared by the pages.
     ServerSession *session() const { return m_session; }
@@ -50,7 +52,7 @@ Q_SIGNALS:
 
 private:
     QWizardPage *createPage(PlanStep step, MigrationPlan *plan, SessionCredentials *credentials,
-                            DialogService *dialogs);
+                            const WizardServices &services);
 
     ServerSession *m_session;
     ReadinessController *m_readiness;

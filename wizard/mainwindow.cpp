@@ -28,11 +28,11 @@
 
 MainWindow::MainWindow(const MainWindowServices &services, QWidget *parent)
     : QMainWindow(parent)
-    , m_dialogs(services.dialogs)
+    , m_dialogs(services.services.dialogs)
     , m_plan(new MigrationPlan(this))
     , m_credentials(new SessionCredentials(this))
     , m_document(new PlanDocument(m_plan, services.autosaveDir, this))
-    , m_recent(new RecentFiles(services.settings, this))
+    , m_recent(new RecentFiles(services.services.settings, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/handover.svg")));
@@ -54,7 +54,7 @@ MainWindow::MainWindow(const MainWindowServices &services, QWidget *parent)
     m_readiness = new ReadinessStrip(central);
     layout->addWidget(m_readiness);
 
-    m_wizard = new HandoverWizard(m_plan, m_credentials, central, m_dialogs);
+    m_wizard = new HandoverWizard(m_plan, m_credentials, services.services, central);
     m_wizard->setWindowFlags(Qt::Widget);
     layout->addWidget(m_wizard, 1);
     setCentralWidget(central);

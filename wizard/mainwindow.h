@@ -1,5 +1,7 @@
 #pragma once
 
+#include "wizardservices.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -20,9 +22,8 @@ struct DemoServers;
 // What the window needs from outside; tests pass fakes and temporary locations.
 struct MainWindowServices
 {
-    DialogService *dialogs = nullptr;
-    QSettings *settings = nullptr; // recent files
-    QString autosaveDir;           // empty = no autosave
+    WizardServices services;
+    QString autosaveDir; // empty = no autosave
 };
 
 // Design: a QMainWindow that hosts the QWizard as a plain child widget (Qt::Widget flags), so the window

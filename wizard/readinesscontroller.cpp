@@ -44,10 +44,13 @@ QString mark(ReadinessCheck::Status status)
 } // namespace
 
 ReadinessController::ReadinessController(ServerSession *session, MigrationPlan *plan,
-                                         SessionCredentials *credentials, QObject *parent)
+                                         SessionCredentials *credentials, QSettings *settings,
+                                         QObject *parent)
     : QObject(parent)
     , m_session(session)
+    , m_settings(settings)
 {
+    Q_ASSERT(m_settings);
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(600);
@@ -128,7 +131,7 @@ void ReadinessController::rebuild()
         if (!client)
             continue;
         const QString key = settingsKey(client->settings().baseUrl);
-        const QStringList pins = QSettings().value(key).toStringList();
+        const QStringList pins = m_settings->value(key).toStringList();
         for (const QString &pin : pins)
             client->pinFingerprint(pin);
         auto *model = new ReadinessModel(client, role, this);
@@ -136,12 +139,11 @@ void ReadinessController::rebuild()
         model->setTrustService(m_trustService);
         connect(model, &ReadinessModel::changed, this, &ReadinessController::updateStrip);
         connect(model, &ReadinessModel::changed, this, &ReadinessController::checksChanged);
-        connect(model, &ReadinessModel::fingerprintTrusted, this, [key](const QString &sha256) {
-            QSettings settings;
-            QStringList stored = settings.value(key).toStringList();
+        connect(model, &ReadinessModel::fingerprintTrusted, this, [this, key](const QString &sha256) {
+            QStringList stored = m_settings->value(key).toStringList();
             if (!stored.contains(sha256))
                 stored.append(sha256);
-            settings.setValue(key, stored);
+            m_settings->setValue(key, stored);
         });
         (role == ServerRole::Old ? m_old : m_new) = model;
     }

@@ -12,18 +12,20 @@ class ReadinessModel;
 class ReadinessStrip;
 class ServerSession;
 class SessionCredentials;
+class QSettings;
 class QTimer;
 
 // Live readiness for the window: one ReadinessModel per server the session can connect to (remade when the
 // session's clients change), the pair checker, and the readiness strip above every page (light, one line,
 // and the checks with the time of the last check as tooltip; a click shows them at once). Certificates the
-// user trusted are pinned on the client and remembered per server URL (QSettings "trustedCertificates").
+// user trusted are pinned on the client and remembered per server URL (settings group "trustedCertificates").
 class ReadinessController : public QObject
 {
     Q_OBJECT
 public:
+    // `settings` (not owned) remembers the trusted certificates.
     ReadinessController(ServerSession *session, MigrationPlan *plan, SessionCredentials *credentials,
-                        QObject *parent = nullptr);
+                        QSettings *settings, QObject *parent = nullptr);
     ~ReadinessController() override;
 
     void setStrip(ReadinessStrip *strip);
@@ -51,6 +53,7 @@ private:
     QList<ReadinessCheck> checksFor(ServerRole role) const;
 
     ServerSession *m_session;
+    QSettings *m_settings;
     QPointer<ReadinessStrip> m_strip;
     CertificateTrustService *m_trustService = nullptr;
     ReadinessModel *m_old = nullptr;

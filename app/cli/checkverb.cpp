@@ -5,6 +5,7 @@
 
 #include "apierrortext.h"
 #include "certificateinfo.h"
+#include "networkcontext.h"
 #include "networkverboptions.h"
 #include "octopusclient.h"
 #include "readinesschecker.h"
@@ -68,6 +69,7 @@ int runCheck(const QStringList &arguments)
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QCoreApplication::translate("CheckVerb", "Print JSON."));
     NetworkVerbOptions network;
+    NetworkContext threads; // the network thread and parse pool of this run; outlives its clients
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                         QCoreApplication::translate("CheckVerb", "Show this help."));
     parser.addOptions({oldOption, newOption, jsonOption});
@@ -157,8 +159,10 @@ int runCheck(const QStringList &arguments)
     };
 
     auto startChecks = [&] {
-        oldClient = std::make_unique<OctopusClient>(network.settingsFor(oldUrl, oldKey, ServerRole::Old));
-        newClient = std::make_unique<OctopusClient>(network.settingsFor(newUrl, newKey, ServerRole::New));
+        oldClient =
+            std::make_unique<OctopusClient>(network.settingsFor(oldUrl, oldKey, ServerRole::Old), &threads);
+        newClient =
+            std::make_unique<OctopusClient>(network.settingsFor(newUrl, newKey, ServerRole::New), &threads);
         oldModel = std::make_unique<ReadinessModel>(oldClient.get(), ServerRole::Old);
         newModel = std::make_unique<ReadinessModel>(newClient.get(), ServerRole::New);
         oldModel->setInterval(0);

@@ -7,6 +7,7 @@
 #include "apikeylookup.h"
 #include "inventoryjob.h"
 #include "keychainstore.h"
+#include "networkcontext.h"
 #include "networkverboptions.h"
 #include "octopusclient.h"
 
@@ -28,6 +29,7 @@ int runInventory(const QStringList &arguments)
     const QCommandLineOption jsonOption(
         QStringLiteral("json"), QCoreApplication::translate("InventoryVerb", "Print the snapshot as JSON."));
     NetworkVerbOptions network;
+    NetworkContext threads; // the network thread and parse pool of this run; outlives its clients
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                         QCoreApplication::translate("InventoryVerb", "Show this help."));
     parser.addOptions({serverOption, jsonOption});
@@ -80,7 +82,7 @@ int runInventory(const QStringList &arguments)
                 return;
             }
             settings.apiKey = key;
-            client = std::make_unique<OctopusClient>(settings);
+            client = std::make_unique<OctopusClient>(settings, &threads);
             auto *job = new InventoryJob(client.get(), client.get());
             QObject::connect(job, &InventoryJob::finished, job, [&](const InventorySnapshot &snapshot) {
                 if (json) {

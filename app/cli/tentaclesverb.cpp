@@ -9,6 +9,7 @@
 #include "apierrortext.h"
 #include "apijob.h"
 #include "inventoryjob.h"
+#include "networkcontext.h"
 #include "networkverboptions.h"
 #include "octopusclient.h"
 #include "serverpairkeylookup.h"
@@ -102,6 +103,7 @@ int runTentacles(const QStringList &arguments)
                                     "Tentacle instance name on the machines (default Tentacle)."),
         QStringLiteral("NAME"));
     NetworkVerbOptions network;
+    NetworkContext threads; // the network thread and parse pool of this run; outlives its clients
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                         QCoreApplication::translate("TentaclesVerb", "Show this help."));
     parser.addOptions(
@@ -286,8 +288,10 @@ int runTentacles(const QStringList &arguments)
     };
 
     auto start = [&] {
-        oldClient = std::make_unique<OctopusClient>(network.settingsFor(oldUrl, oldKey, ServerRole::Old));
-        newClient = std::make_unique<OctopusClient>(network.settingsFor(newUrl, newKey, ServerRole::New));
+        oldClient =
+            std::make_unique<OctopusClient>(network.settingsFor(oldUrl, oldKey, ServerRole::Old), &threads);
+        newClient =
+            std::make_unique<OctopusClient>(network.settingsFor(newUrl, newKey, ServerRole::New), &threads);
         auto *job = new InventoryJob(oldClient.get(), oldClient.get());
         job->setApiKeyScope(InventoryJob::ApiKeyScope::None);
         QObject::connect(job, &InventoryJob::finished, job, [&](const InventorySnapshot &result) {

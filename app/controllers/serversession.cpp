@@ -1,15 +1,17 @@
 #include "serversession.h"
 
 #include "apierrortext.h"
+#include "controllerslogging.h"
 #include "inventoryjob.h"
 #include "octopusclient.h"
 #include "sessioncredentials.h"
-#include "controllerslogging.h"
 
-ServerSession::ServerSession(MigrationPlan *plan, SessionCredentials *credentials, QObject *parent)
+ServerSession::ServerSession(MigrationPlan *plan, SessionCredentials *credentials, NetworkContext *network,
+                             QObject *parent)
     : QObject(parent)
     , m_plan(plan)
     , m_credentials(credentials)
+    , m_network(network)
 {
     connect(m_plan, &MigrationPlan::changed, this, &ServerSession::onConnectionChanged);
     connect(m_credentials, &SessionCredentials::apiKeyChanged, this, &ServerSession::onConnectionChanged);
@@ -38,7 +40,7 @@ OctopusClient *ServerSession::client(ServerRole role)
         settings.apiKey = m_credentials->apiKey(role);
         settings.role = role;
         settings.proxy = m_plan->serverProxy(role);
-        client = new OctopusClient(settings, this);
+        client = new OctopusClient(settings, m_network, this);
     }
     return client;
 }

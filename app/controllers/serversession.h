@@ -9,6 +9,7 @@
 #include <optional>
 
 class InventoryJob;
+class NetworkContext;
 class OctopusClient;
 class SessionCredentials;
 
@@ -19,7 +20,9 @@ class ServerSession : public QObject
 {
     Q_OBJECT
 public:
-    ServerSession(MigrationPlan *plan, SessionCredentials *credentials, QObject *parent = nullptr);
+    // `network` (the application's network thread and parse pool, not owned) must outlive the session.
+    ServerSession(MigrationPlan *plan, SessionCredentials *credentials, NetworkContext *network,
+                  QObject *parent = nullptr);
     ~ServerSession() override;
 
     // True when the plan has a URL and the session a key for this server.
@@ -59,6 +62,7 @@ private:
 
     MigrationPlan *m_plan;
     SessionCredentials *m_credentials;
+    NetworkContext *m_network;
     OctopusClient *m_oldClient = nullptr;
     OctopusClient *m_newClient = nullptr;
     std::optional<InventorySnapshot> m_oldInventory;

@@ -92,19 +92,9 @@ QByteArray readBody(QNetworkReply *reply)
 
 } // namespace
 
-QThreadPool *NetworkWorker::parsePool()
-{
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool; // lives for the process; idle threads expire
-        p->setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
-        p->setExpiryTimeout(5000);
-        return p;
-    }();
-    return pool;
-}
-
-NetworkWorker::NetworkWorker(const ConnectionSettings &settings)
+NetworkWorker::NetworkWorker(const ConnectionSettings &settings, QThreadPool *parsePool)
     : m_settings(settings)
+    , m_parsePool(parsePool)
     , m_guard(std::make_shared<Guard>())
 {
     m_guard->worker = this;
@@ -140,8 +130,8 @@ void NetworkWorker::updateSettings(const ConnectionSettings &settings)
         ConnectionSettings::originOf(settings.baseUrl) != ConnectionSettings::originOf(m_settings.baseUrl);
     m_settings = settings;
     if (m_nam && reconnect) {
-        // Connections accepted under the old pins (or to the old origin, or through the old proxy) must not be
-        // reused.
+        // Connections accepted under the old pins (or to the old origin, or through the old proxy) must not
+        // be reused.
         m_nam->clearConnectionCache();
         if (proxyChanged)
             m_nam->setProxyFactory(new NetworkProxyPolicy(m_settings.proxy));
@@ -347,7 +337,8 @@ ApiError NetworkWorker::tooLarge(const Call *call) const
     ApiError error = baseError(call);
     error.kind = ApiErrorKind::BadResponse;
     error.status = call->reply ? call->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
-    error.message = QStringLiteral("the response is larger than %1 MB").arg(m_settings.maxResponseBytes >> 20);
+    error.message =
+        QStringLiteral("the response is larger than %1 MB").arg(m_settings.maxResponseBytes >> 20);
     return error;
 }
 
@@ -459,7 +450,7 @@ void NetworkWorker::conclude(Call *call, ApiResult result, QByteArray body)
             // A large answer is parsed on the pool, so this thread keeps reading the other replies meanwhile.
             // One pool for every client: parsing threads do not multiply with servers. The result is posted
             // back only while this worker lives (checked under the lock its destructor takes).
-            parsePool()->start([guard = m_guard, id = call->id, body = std::move(body),
+            m_parsePool->start([guard = m_guard, id = call->id, body = std::move(body),
                                 request = call->request, result = std::move(result)]() mutable {
                 parseBody(&result, body, request);
                 body = QByteArray();
@@ -597,9 +588,9 @@ ApiResult NetworkWorker::classify(Call *call, QNetworkReply *reply, QByteArray *
         // proxy's HTTP answer or a failed tunnel, reported as a proxy error).
         ProxySetting proxy;
         QString invalid;
-        const bool viaExplicitProxy = ProxySetting::parse(m_settings.proxy, &proxy, &invalid) &&
-                                      (proxy.kind == ProxySetting::Kind::Http ||
-                                       proxy.kind == ProxySetting::Kind::Socks5);
+        const bool viaExplicitProxy =
+            ProxySetting::parse(m_settings.proxy, &proxy, &invalid) &&
+            (proxy.kind == ProxySetting::Kind::Http || proxy.kind == ProxySetting::Kind::Socks5);
         const bool proxyError = reply->error() >= QNetworkReply::ProxyConnectionRefusedError &&
                                 reply->error() <= QNetworkReply::UnknownProxyError;
         if (proxyError || (viaExplicitProxy && (reply->error() == QNetworkReply::ConnectionRefusedError ||

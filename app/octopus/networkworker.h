@@ -26,7 +26,8 @@ class NetworkWorker : public QObject
 {
     Q_OBJECT
 public:
-    explicit NetworkWorker(const ConnectionSettings &settings);
+    // `parsePool` (the application's NetworkContext's) parses large answers; it outlives the worker.
+    NetworkWorker(const ConnectionSettings &settings, QThreadPool *parsePool);
     ~NetworkWorker() override;
 
 public Q_SLOTS:
@@ -45,10 +46,10 @@ private:
         ApiRequest request;
         int attempt = 0;
         qint64 bytes = 0;
-        bool sent = false;          // the request left: the silence timeout applies
-        bool answered = false;      // the status line arrived
-        qint64 firstAttemptMs = 0;  // m_clock: the deadline covers the whole call, retries included
-        qint64 lastActivityMs = 0;  // m_clock: the last byte in either direction
+        bool sent = false;         // the request left: the silence timeout applies
+        bool answered = false;     // the status line arrived
+        qint64 firstAttemptMs = 0; // m_clock: the deadline covers the whole call, retries included
+        qint64 lastActivityMs = 0; // m_clock: the last byte in either direction
         QPointer<QNetworkReply> reply;
         QUrl url;                  // of the request now on the wire (changes with allowed redirects)
         int watchdogTimer = 0;     // connect, silence and whole-attempt timeouts (QObject::startTimer)
@@ -77,6 +78,7 @@ private:
     QNetworkAccessManager *nam();
 
     ConnectionSettings m_settings;
+    QThreadPool *m_parsePool;
     QElapsedTimer m_clock;
     QNetworkAccessManager *m_nam = nullptr;
     QHash<quint64, Call *> m_calls;
@@ -90,5 +92,4 @@ private:
         NetworkWorker *worker = nullptr;
     };
     std::shared_ptr<Guard> m_guard;
-    static QThreadPool *parsePool();
 };

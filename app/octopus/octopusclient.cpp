@@ -1,53 +1,17 @@
 #include "octopusclient.h"
 
+#include "networkcontext.h"
 #include "networkworker.h"
 #include "pagedfetchjob.h"
 
-#include <QCoreApplication>
-#include <QMutex>
-#include <QThread>
-
-namespace {
-
-// One network thread for all clients: both servers' connections are served by one event loop, which saves the
-// context switches of a thread per server on small machines. Started with the first client and kept until
-// the application ends (a post routine stops it then), so that no client ever waits for it: a client that
-// goes hands its worker to the thread to delete and returns at once.
-QThread *networkThread()
-{
-    static QMutex mutex;
-    static QThread *thread = nullptr;
-    QMutexLocker lock(&mutex);
-    if (!thread) {
-        thread = new QThread; // not parented: stopped and deleted by the post routine
-        thread->setObjectName(QStringLiteral("octopus-network"));
-        thread->start();
-        qAddPostRoutine([] {
-            QThread *last = nullptr;
-            {
-                QMutexLocker stopping(&mutex);
-                std::swap(last, thread);
-            }
-            if (last) {
-                last->quit();
-                last->wait(); // the application is ending; workers still there go with the process
-                delete last;
-            }
-        });
-    }
-    return thread;
-}
-
-} // namespace
-
-OctopusClient::OctopusClient(const ConnectionSettings &settings, QObject *parent)
+OctopusClient::OctopusClient(const ConnectionSettings &settings, NetworkContext *network, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
 {
+    Q_ASSERT(network);
     qRegisterMetaType<ApiResult>();
-    m_thread = networkThread();
-    m_worker = new NetworkWorker(m_settings);
-    m_worker->moveToThread(m_thread);
+    m_worker = new NetworkWorker(m_settings, network->parsePool());
+    m_worker->moveToThread(network->thread());
     connect(m_worker, &NetworkWorker::finished, this, &OctopusClient::onWorkerFinished, Qt::QueuedConnection);
 }
 

@@ -9,20 +9,22 @@
 #include <QPointer>
 #include <QStringList>
 
+class NetworkContext;
 class NetworkWorker;
 class PagedFetchJob;
-class QThread;
 
-// The GUI-side facade of one Octopus Server. The network itself runs on a background thread shared by all
-// clients (each client's NetworkWorker with its QNetworkAccessManager lives there): the caller's thread
-// never waits and never parses.
+// The GUI-side facade of one Octopus Server. The network itself runs on the background thread of the
+// application's NetworkContext, shared by all clients (each client's NetworkWorker with its
+// QNetworkAccessManager lives there): the caller's thread never waits and never parses.
 // Each call returns a job that finishes exactly once on the caller's thread.
 class OctopusClient : public QObject
 {
     Q_OBJECT
 public:
-    explicit OctopusClient(const ConnectionSettings &settings, QObject *parent = nullptr);
-    // Finishes outstanding jobs as Cancelled and hands its worker to the network thread to delete; never waits.
+    // `network` (not owned) must outlive the client.
+    OctopusClient(const ConnectionSettings &settings, NetworkContext *network, QObject *parent = nullptr);
+    // Finishes outstanding jobs as Cancelled and hands its worker to the network thread to delete; never
+    // waits.
     ~OctopusClient() override;
 
     const ConnectionSettings &settings() const { return m_settings; }
@@ -60,7 +62,6 @@ private:
     void pushSettings();
 
     ConnectionSettings m_settings;
-    QThread *m_thread = nullptr; // shared with the other clients; stopped when the application ends
     NetworkWorker *m_worker = nullptr;
     QHash<quint64, QPointer<ApiJob>> m_jobs;
     quint64 m_nextId = 1;

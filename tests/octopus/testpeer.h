@@ -135,6 +135,8 @@ public:
     int inFlight = 0;
     int maxInFlight = 0;
 
+    // How many (Hang) requests wait for releaseHeld().
+    int heldCount() const { return int(m_held.size()); }
     // Answers every held (Hang) request with this response.
     void releaseHeld(const PeerResponse &response)
     {

@@ -2,6 +2,7 @@
 // never a crash or a hang. The key never reaches a redirect target (its request log is checked).
 #include "apierrortext.h"
 #include "apijob.h"
+#include "networkcontext.h"
 #include "octosimfixture.h"
 #include "pagedfetchjob.h"
 #include "readinessmodel.h"
@@ -18,6 +19,7 @@ Q_DECLARE_METATYPE(ServerRole)
 class TestFaults : public QObject
 {
     Q_OBJECT
+    NetworkContext networkContext; // the network thread and parse pool of the clients here; outlives them
 private Q_SLOTS:
     void everyFaultEndsInSuccessOrAClearError_data()
     {
@@ -63,9 +65,10 @@ private Q_SLOTS:
         QVERIFY2(sim.start(options), qPrintable(sim.error));
         ConnectionSettings settings = sim.settings(role);
         settings.maxResponseBytes = 16LL * 1024 * 1024;
-        OctopusClient client(settings);
+        OctopusClient client(settings, &networkContext);
         // The other server is untouched by the fault: both answer at the same time.
-        OctopusClient other(sim.settings(role == ServerRole::Old ? ServerRole::New : ServerRole::Old));
+        OctopusClient other(sim.settings(role == ServerRole::Old ? ServerRole::New : ServerRole::Old),
+                            &networkContext);
 
         QElapsedTimer timer;
         timer.start();
@@ -114,7 +117,7 @@ private Q_SLOTS:
         settings.transferTimeoutMs = 250;
         settings.connectTimeoutMs = 250;
         settings.maxAttempts = 2;
-        OctopusClient client(settings);
+        OctopusClient client(settings, &networkContext);
         std::optional<ApiResult> result;
         connect(client.get(QStringLiteral("/api/spaces/all")), &ApiJob::finished, this,
                 [&](const ApiResult &r) { result = r; });
@@ -141,7 +144,7 @@ private Q_SLOTS:
         ConnectionSettings settings = sim.settings(ServerRole::New);
         settings.requestDeadlineMs = 600;
         settings.maxAttempts = 1;
-        OctopusClient client(settings);
+        OctopusClient client(settings, &networkContext);
         std::optional<ApiResult> result;
         connect(client.get(QStringLiteral("/api")), &ApiJob::finished, this,
                 [&](const ApiResult &r) { result = r; });
@@ -167,7 +170,7 @@ private Q_SLOTS:
                                                     collector.url().toString() + QStringLiteral("/steal")));
         OctoSimFixture sim;
         QVERIFY2(sim.start(options), qPrintable(sim.error));
-        OctopusClient client(sim.settings(role));
+        OctopusClient client(sim.settings(role), &networkContext);
         ReadinessModel model(&client, role);
         model.setInterval(0);
         QSignalSpy refreshed(&model, &ReadinessModel::refreshed);
@@ -204,7 +207,7 @@ private Q_SLOTS:
             OctoSimFixture::fault(QStringLiteral("both"), QStringLiteral("skip=30"), kind, argument));
         OctoSimFixture sim;
         QVERIFY2(sim.start(options), qPrintable(sim.error));
-        OctopusClient client(sim.settings(ServerRole::Old));
+        OctopusClient client(sim.settings(ServerRole::Old), &networkContext);
         PagedFetchJob *job = client.fetchAll(QStringLiteral("/api/Spaces-1/build-information"));
         job->setPageSize(30);
         QSignalSpy finished(job, &PagedFetchJob::finished);

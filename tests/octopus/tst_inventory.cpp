@@ -2,6 +2,7 @@
 // up to done == total, cancel, and a dead server ending the job early with a clear error.
 #include "apijob.h"
 #include "inventoryjob.h"
+#include "networkcontext.h"
 #include "octosimfixture.h"
 
 #include <QSignalSpy>
@@ -11,13 +12,14 @@
 class TestInventory : public QObject
 {
     Q_OBJECT
+    NetworkContext networkContext; // the network thread and parse pool of the clients here; outlives them
 private Q_SLOTS:
     void bothServersAtOnceMatchTheirCounts()
     {
         OctoSimFixture sim;
         QVERIFY2(sim.start(), qPrintable(sim.error));
-        OctopusClient oldClient(sim.settings(ServerRole::Old));
-        OctopusClient newClient(sim.settings(ServerRole::New));
+        OctopusClient oldClient(sim.settings(ServerRole::Old), &networkContext);
+        OctopusClient newClient(sim.settings(ServerRole::New), &networkContext);
         auto *oldJob = new InventoryJob(&oldClient, this);
         auto *newJob = new InventoryJob(&newClient, this);
         QSignalSpy oldDone(oldJob, &InventoryJob::finished);
@@ -72,7 +74,7 @@ private Q_SLOTS:
                                                     QStringLiteral("latency"), QStringLiteral("300")));
         OctoSimFixture sim;
         QVERIFY2(sim.start(options), qPrintable(sim.error));
-        OctopusClient client(sim.settings(ServerRole::Old));
+        OctopusClient client(sim.settings(ServerRole::Old), &networkContext);
         auto *job = new InventoryJob(&client, this);
         QSignalSpy done(job, &InventoryJob::finished);
         QSignalSpy progress(job, &InventoryJob::progress);
@@ -103,7 +105,7 @@ private Q_SLOTS:
         settings.apiKey = QStringLiteral("API-NOPE");
         settings.retryBaseDelayMs = 5;
         settings.maxAttempts = 2;
-        OctopusClient client(settings);
+        OctopusClient client(settings, &networkContext);
         auto *job = new InventoryJob(&client, this);
         QSignalSpy done(job, &InventoryJob::finished);
         job->start();

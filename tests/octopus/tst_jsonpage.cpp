@@ -4,6 +4,7 @@
 #include "clienttestsupport.h"
 #include "jsonpage.h"
 #include "jsonpagetestdata.h"
+#include "networkcontext.h"
 #include "octopusclient.h"
 #include "pagedfetchjob.h"
 #include "testpeer.h"
@@ -64,6 +65,7 @@ QByteArray nestedItem(int depth)
 class TestJsonPage : public QObject
 {
     Q_OBJECT
+    NetworkContext networkContext; // the network thread and parse pool of the clients here; outlives them
 private Q_SLOTS:
     void decodesItemsLikeQJsonDocument_data()
     {
@@ -580,7 +582,8 @@ private Q_SLOTS:
         TestPeer peer([&](const PeerRequest &) { return PeerResponse::json(200, body); });
         QVERIFY(peer.listenPlain());
         OctopusClient client(
-            loopbackSettings(peer.url(), QStringLiteral("API-JSONPAGETEST0000000000000000"), ServerRole::Old));
+            loopbackSettings(peer.url(), QStringLiteral("API-JSONPAGETEST0000000000000000"), ServerRole::Old),
+            &networkContext);
         PagedFetchJob *job = client.fetchAll(QStringLiteral("/api/Spaces-1/things"));
         job->setItemTransform([](const PagedFetchJob::ItemSource &items) {
             QStringList read;

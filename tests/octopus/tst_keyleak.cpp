@@ -3,6 +3,7 @@
 // and searched for the keys.
 #include "apierrortext.h"
 #include "inventoryjob.h"
+#include "networkcontext.h"
 #include "octosimfixture.h"
 #include "readinessmodel.h"
 #include "testpeer.h"
@@ -33,6 +34,7 @@ void capture(QtMsgType type, const QMessageLogContext &context, const QString &m
 class TestKeyLeak : public QObject
 {
     Q_OBJECT
+    NetworkContext networkContext; // the network thread and parse pool of the clients here; outlives them
 private Q_SLOTS:
     void initTestCase()
     {
@@ -56,11 +58,11 @@ private Q_SLOTS:
         QVERIFY2(sim.start(options), qPrintable(sim.error));
         const QStringList keys = {sim.endpoint(ServerRole::Old).apiKey, sim.endpoint(ServerRole::New).apiKey};
 
-        OctopusClient oldClient(sim.settings(ServerRole::Old));
-        OctopusClient newClient(sim.settings(ServerRole::New));
+        OctopusClient oldClient(sim.settings(ServerRole::Old), &networkContext);
+        OctopusClient newClient(sim.settings(ServerRole::New), &networkContext);
         ConnectionSettings wrong = sim.settings(ServerRole::New);
         wrong.apiKey = QStringLiteral("API-THISKEYISWRONG0000000000000");
-        OctopusClient wrongClient(wrong);
+        OctopusClient wrongClient(wrong, &networkContext);
 
         QStringList texts;
         ReadinessModel oldModel(&oldClient, ServerRole::Old);

@@ -1,6 +1,7 @@
 // OctopusClient against raw loopback peers: statuses, retries, timeouts, redirects, cancel, limits, paging.
 #include "apierrortext.h"
 #include "apijob.h"
+#include "networkcontext.h"
 #include "octopusclient.h"
 #include "pagedfetchjob.h"
 #include "testpeer.h"
@@ -82,12 +83,13 @@ QByteArray collectionPage(int total, int skip, int take, bool withTotals, const 
 class TestOctopusClient : public QObject
 {
     Q_OBJECT
+    NetworkContext networkContext; // the network thread and parse pool of the clients here; outlives them
 private Q_SLOTS:
     void keyTravelsOnlyInTheHeader()
     {
         TestPeer peer;
         QVERIFY(peer.listenPlain());
-        OctopusClient client(settingsFor(peer.url()));
+        OctopusClient client(settingsFor(peer.url()), &networkContext);
         auto captured = capture(client.get(QStringLiteral("/api/users/me")));
         QTRY_VERIFY(captured->result.has_value());
         QVERIFY2(captured->result->ok(), qPrintable(ApiErrorText::describe(captured->result->error)));
@@ -106,7 +108,7 @@ private Q_SLOTS:
                                       R"({"Version":"2023.1.9626","InstallationId":"x","NewThing":{"a":1}})");
         });
         QVERIFY(peer.listenPlain());
-        OctopusClient client(settingsFor(peer.url()));
+        OctopusClient client(settingsFor(peer.url()), &networkContext);
         auto captured = capture(client.get(QStringLiteral("/api")));
         QTRY_VERIFY(captured->result.has_value());
         QVERIFY(captured->result->ok());
@@ -157,7 +159,7 @@ private Q_SLOTS:
         QFETCH(int, expectedRequests);
         TestPeer peer([&](const PeerRequest &) { return PeerResponse::json(status, body); });
         QVERIFY(peer.listenPlain());
-        OctopusClient client(settingsFor(peer.url()));
+        OctopusClient client(settingsFor(peer.url()), &networkContext);
         ApiRequest request;
         request.method = method;
         request.path = QStringLiteral("/api/Spaces-1/machines");
@@ -187,7 +189,8 @@ private Q_SLOTS:
             QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
             port = probe.serverPort();
         }
-        OctopusClient client(settingsFor(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port))));
+        OctopusClient client(settingsFor(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port))),
+                             &networkContext);
         auto captured = capture(client.get(QStringLiteral("/api")));
         QTRY_VERIFY(captured->result.has_value());
         QCOMPARE(captured->result->error.kind, ApiErrorKind::Unreachable);
@@ -201,7 +204,7 @@ private Q_SLOTS:
             return ++calls < 3 ? PeerResponse::json(502, "") : PeerResponse::json(200, R"({"ok":true})");
         });
         QVERIFY(peer.listenPlain());
-        OctopusClient client(settingsFor(peer.url()));
+        OctopusClient client(settingsFor(peer.url()), &networkContext);
         auto captured = capture(client.get(QStringLiteral("/api")));
         QTRY_VERIFY(captured->result.has_value());
         QVERIFY(captured->result->ok());
@@ -220,7 +223,7 @@ private Q_SLOTS:
             return PeerResponse::json(200, "{}");
         });
         QVERIFY(peer.listenPlain());
-        OctopusClient client(settingsFor(peer.url()));
+        OctopusClient client(settingsFor(peer.url()), &networkContext);
         QElapsedTimer timer;
         timer.start();
         auto captured = capture(client.get(QStringLiteral("/api")));
@@ -236,7 +239,7 @@ private Q_SLOTS:
         ConnectionSettings settings = settingsFor(peer.url());
         settings.transferTimeoutMs = 300;
         settings.maxAttempts = 2;
-        OctopusClient client(settings);
+        OctopusClient client(settings, &networkContext);
         auto captured = capture(client.get(QStringLiteral("/api/tasks")));
         QTRY_VERIFY_WITH_TIMEOUT(captured->result.has_value(), 5000);
         QCOMPARE(captured->result->error.kind, ApiErrorKind::Timeout);
@@ -252,7 +255,7 @@ private Q_SLOTS:
             return r;
         });
         QVERIFY(peer.listenPlain());
-        OctopusClient client(settingsFor(peer.url()));
+        OctopusClient client(settingsFor(peer.url()), &networkContext);
         auto captured = capture(client.get(QStringLiteral("/api/Spaces-1/projects")));
         QTRY_VERIFY(captured->result.has_value());
         QCOMPARE(captured->result->error.kind, ApiErrorKind::Unreachable);
@@ -266,7 +269,7 @@ private Q_SLOTS:
         QVERIFY(peer.listenPlain());
         ConnectionSettings settings = settingsFor(peer.url());
         settings.maxResponseBytes = 100 * 1024;
-        OctopusClient client(settings);
+        OctopusClient client(settings, &networkContext);
         auto captured = capture(client.get(QStringLiteral("/api/events")));
         QTRY_VERIFY(captured->result.has_value());
         QCOMPARE(captured->result->error.kind, ApiErrorKind::BadResponse);
@@ -275,7 +278,8 @@ private Q_SLOTS:
     void compressedAnswerIsLimitedByItsDecodedSize()
     {
         // 32 MB of JSON whitespace deflate to about 32 KB: the limit applies to what it decodes to.
-        const QByteArray deflated = qCompress(QByteArray(32 * 1024 * 1024, ' ') + "{}", 9).mid(4); // zlib stream
+        const QByteArray deflated =
+            qCompress(QByteArray(32 * 1024 * 1024, ' ') + "{}", 9).mid(4); // zlib stream
         TestPeer peer([&](const PeerRequest &) {
             PeerResponse response = PeerResponse::json(200, deflated);
             response.addHeader("Content-Encoding", "deflate");
@@ -284,7 +288,7 @@ private Q_SLOTS:
         QVERIFY(peer.listenPlain());
         ConnectionSettings settings = settingsFor(peer.url());
         settings.maxResponseBytes = 1024 * 1024;
-        OctopusClient client(settings);
+        OctopusClient client(settings, &networkContext);
         auto captured = capture(client.get(QStringLiteral("/api/events")));
         QTRY_VERIFY(captured->result.has_value());
         QCOMPARE(captured->result->error.kind, ApiErrorKind::BadResponse);
@@ -301,7 +305,7 @@ private Q_SLOTS:
             return PeerResponse::json(200, R"({"Version":"2023.1.1"})");
         });
         QVERIFY(peer.listenPlain());
-        OctopusClient client(settingsFor(peer.url()));
+        OctopusClient client(settingsFor(peer.url()), &networkContext);
         auto captured = capture(client.get(QStringLiteral("/api")));
         QTRY_VERIFY(captured->result.has_value());
         QVERIFY2(captured->result->ok(), qPrintable(ApiErrorText::describe(captured->result->error)));
@@ -325,7 +329,7 @@ private Q_SLOTS:
         const QByteArray location = foreign.url().toString().toUtf8() + "/collect";
         TestPeer peer([&](const PeerRequest &) { return PeerResponse::redirect(status, location); });
         QVERIFY(peer.listenPlain());
-        OctopusClient client(settingsFor(peer.url()));
+        OctopusClient client(settingsFor(peer.url()), &networkContext);
         auto captured = capture(client.get(QStringLiteral("/api/users/me")));
         QTRY_VERIFY(captured->result.has_value());
         QCOMPARE(captured->result->error.kind, ApiErrorKind::RedirectRefused);
@@ -345,7 +349,7 @@ private Q_SLOTS:
     {
         TestPeer peer([](const PeerRequest &) { return PeerResponse::hang(); });
         QVERIFY(peer.listenPlain());
-        OctopusClient client(settingsFor(peer.url()));
+        OctopusClient client(settingsFor(peer.url()), &networkContext);
         ApiJob *job = client.get(QStringLiteral("/api/events"));
         auto captured = capture(job);
         QTRY_COMPARE(peer.requests.size(), 1);
@@ -366,7 +370,7 @@ private Q_SLOTS:
     {
         TestPeer peer([](const PeerRequest &) { return PeerResponse::hang(); });
         QVERIFY(peer.listenPlain());
-        auto client = std::make_unique<OctopusClient>(settingsFor(peer.url()));
+        auto client = std::make_unique<OctopusClient>(settingsFor(peer.url()), &networkContext);
         auto captured = capture(client->get(QStringLiteral("/api")));
         QTRY_COMPARE(peer.requests.size(), 1);
         client.reset();
@@ -401,12 +405,15 @@ private Q_SLOTS:
         QVERIFY(peer.listenPlain());
         ConnectionSettings settings = settingsFor(peer.url());
         settings.maxInFlight = limit;
-        OctopusClient client(settings);
+        OctopusClient client(settings, &networkContext);
         for (int i = 0; i < 10; ++i)
             captures.append(capture(client.get(QStringLiteral("/api/projects/%1").arg(i))));
         QTRY_COMPARE(peer.requests.size(), limit);
         int done = 0;
         while (done < 10) {
+            // The next request is sent once an answer is in: wait until it reached the peer, or the release
+            // below would find nothing held.
+            QTRY_VERIFY(peer.heldCount() > 0);
             peer.releaseHeld(PeerResponse::json(200, "{}"));
             QTRY_VERIFY(std::count_if(captures.begin(), captures.end(),
                                       [](auto &c) { return c->result.has_value(); }) > done);
@@ -434,7 +441,7 @@ private Q_SLOTS:
         QVERIFY(peer.listenPlain());
         ConnectionSettings settings = settingsFor(peer.url());
         settings.maxInFlight = 1;
-        OctopusClient client(settings);
+        OctopusClient client(settings, &networkContext);
         QList<std::shared_ptr<Capture>> captures;
         captures.append(capture(client.get(QStringLiteral("/api/held"))));
         QTRY_COMPARE(peer.requests.size(), 1);
@@ -487,7 +494,7 @@ private Q_SLOTS:
             return PeerResponse::json(200, collectionPage(total, skip, take, withTotals, request.target));
         });
         QVERIFY(peer.listenPlain());
-        OctopusClient client(settingsFor(peer.url()));
+        OctopusClient client(settingsFor(peer.url()), &networkContext);
         PagedFetchJob *job = client.fetchAll(QStringLiteral("/api/Spaces-1/machines?isDisabled=false"));
         QSignalSpy progress(job, &PagedFetchJob::progress);
         QSignalSpy finished(job, &PagedFetchJob::finished);
@@ -518,7 +525,7 @@ private Q_SLOTS:
             return PeerResponse::json(200, collectionPage(3, 0, 1000, true, "/api/Spaces-1/environments"));
         });
         QVERIFY(peer.listenPlain());
-        OctopusClient client(settingsFor(peer.url()));
+        OctopusClient client(settingsFor(peer.url()), &networkContext);
         PagedFetchJob *job = client.fetchAll(QStringLiteral("/api/Spaces-1/environments"));
         job->setPreferAll(true);
         QSignalSpy finished(job, &PagedFetchJob::finished);
@@ -538,7 +545,7 @@ private Q_SLOTS:
             return PeerResponse::json(200, collectionPage(3000, 0, 1000, true, "/api/x"));
         });
         QVERIFY(peer.listenPlain());
-        OctopusClient client(settingsFor(peer.url()));
+        OctopusClient client(settingsFor(peer.url()), &networkContext);
         PagedFetchJob *job = client.fetchAll(QStringLiteral("/api/x"));
         QSignalSpy finished(job, &PagedFetchJob::finished);
         QSignalSpy destroyed(job, &QObject::destroyed);

@@ -2,6 +2,7 @@
 // refresh timer, TLS consent through the trust service, and the changed-certificate refusal.
 #include "apijob.h"
 #include "certificatetrustservice.h"
+#include "networkcontext.h"
 #include "octosimfixture.h"
 #include "readinesschecker.h"
 #include "readinessmodel.h"
@@ -62,6 +63,7 @@ private:
 
 struct Pair
 {
+    NetworkContext networkContext; // first: outlives the clients
     OctoSimFixture sim;
     std::unique_ptr<OctopusClient> oldClient;
     std::unique_ptr<OctopusClient> newClient;
@@ -78,8 +80,8 @@ struct Pair
     }
     void build(const ConnectionSettings &o, const ConnectionSettings &n)
     {
-        oldClient = std::make_unique<OctopusClient>(o);
-        newClient = std::make_unique<OctopusClient>(n);
+        oldClient = std::make_unique<OctopusClient>(o, &networkContext);
+        newClient = std::make_unique<OctopusClient>(n, &networkContext);
         oldModel = std::make_unique<ReadinessModel>(oldClient.get(), ServerRole::Old);
         newModel = std::make_unique<ReadinessModel>(newClient.get(), ServerRole::New);
         oldModel->setInterval(0);

@@ -2,6 +2,7 @@
 // answers the clone's health check (pending -> verified), one that was not stays unreached, cancel finishes
 // once, status-only mode, workers, and the upgrade lock written with PUT.
 #include "apijob.h"
+#include "networkcontext.h"
 #include "octosimfixture.h"
 #include "tentacleverifier.h"
 #include "upgradelockjob.h"
@@ -18,6 +19,7 @@ Q_DECLARE_METATYPE(QList<TentacleVerifyResult>)
 class TestTentacleVerifier : public QObject
 {
     Q_OBJECT
+    NetworkContext networkContext; // the network thread and parse pool of the clients here; outlives them
 private:
     OctoSimFixture sim;
     std::unique_ptr<OctopusClient> newClient;
@@ -95,7 +97,7 @@ private Q_SLOTS:
         qRegisterMetaType<TentacleVerifyResult>();
         qRegisterMetaType<QList<TentacleVerifyResult>>();
         QVERIFY2(sim.start(), qPrintable(sim.error));
-        newClient = std::make_unique<OctopusClient>(sim.settings(ServerRole::New));
+        newClient = std::make_unique<OctopusClient>(sim.settings(ServerRole::New), &networkContext);
     }
     void cleanupTestCase() { newClient.reset(); }
 

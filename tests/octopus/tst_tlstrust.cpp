@@ -3,6 +3,7 @@
 #include "apierrortext.h"
 #include "apijob.h"
 #include "clienttestsupport.h"
+#include "networkcontext.h"
 #include "octopusclient.h"
 #include "testcertificates.h"
 #include "testpeer.h"
@@ -37,6 +38,7 @@ QString withColonsLowerCase(const QString &hex)
 class TestTlsTrust : public QObject
 {
     Q_OBJECT
+    NetworkContext networkContext; // the network thread and parse pool of the clients here; outlives them
 private Q_SLOTS:
     void fingerprintsAreNormalised_data()
     {
@@ -62,7 +64,7 @@ private Q_SLOTS:
     {
         TestPeer peer;
         QVERIFY(peer.listenTls(kTestCertificateA, kTestKeyA));
-        OctopusClient client(settingsFor(peer.url()));
+        OctopusClient client(settingsFor(peer.url()), &networkContext);
         auto captured = capture(client.get(QStringLiteral("/api")));
         QTRY_VERIFY(captured->has_value());
         const ApiError &error = (*captured)->error;
@@ -91,7 +93,7 @@ private Q_SLOTS:
         TestPeer peer(
             [](const PeerRequest &) { return PeerResponse::json(200, R"({"Version":"2023.1.1"})"); });
         QVERIFY(peer.listenTls(kTestCertificateA, kTestKeyA));
-        OctopusClient client(settingsFor(peer.url()));
+        OctopusClient client(settingsFor(peer.url()), &networkContext);
         client.pinFingerprint(pin);
         auto captured = capture(client.get(QStringLiteral("/api")));
         QTRY_VERIFY(captured->has_value());
@@ -104,7 +106,7 @@ private Q_SLOTS:
     {
         TestPeer peer([](const PeerRequest &) { return PeerResponse::json(200, "{}"); });
         QVERIFY(peer.listenTls(kTestCertificateA, kTestKeyA));
-        OctopusClient client(settingsFor(peer.url()));
+        OctopusClient client(settingsFor(peer.url()), &networkContext);
         auto first = capture(client.get(QStringLiteral("/api")));
         QTRY_VERIFY(first->has_value());
         QCOMPARE((*first)->error.kind, ApiErrorKind::Tls);
@@ -119,7 +121,7 @@ private Q_SLOTS:
     {
         TestPeer peer;
         QVERIFY(peer.listenTls(kTestCertificateB, kTestKeyB));
-        OctopusClient client(settingsFor(peer.url()));
+        OctopusClient client(settingsFor(peer.url()), &networkContext);
         client.pinFingerprint(fingerprintOf(kTestCertificateA));
         auto captured = capture(client.get(QStringLiteral("/api")));
         QTRY_VERIFY(captured->has_value());
@@ -142,7 +144,7 @@ private Q_SLOTS:
         const QByteArray location = plain.url().toString().toUtf8() + "/api";
         TestPeer peer([&](const PeerRequest &) { return PeerResponse::redirect(302, location); });
         QVERIFY(peer.listenTls(kTestCertificateA, kTestKeyA));
-        OctopusClient client(settingsFor(peer.url()));
+        OctopusClient client(settingsFor(peer.url()), &networkContext);
         client.pinFingerprint(fingerprintOf(kTestCertificateA));
         auto captured = capture(client.get(QStringLiteral("/api")));
         QTRY_VERIFY(captured->has_value());

@@ -5,8 +5,10 @@
 #include "dialogservice.h"
 #include "domainpage.h"
 #include "handoverwizard.h"
+#include "keychainstore.h"
 #include "mainwindow.h"
 #include "migrationplan.h"
+#include "networkcontext.h"
 #include "octosimserver.h"
 #include "plandocument.h"
 #include "pollingmachinemodel.h"
@@ -80,6 +82,8 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<FakeDialogs> m_dialogs;
+    NetworkContext m_network; // outlives the window's clients
+    KeychainStore m_keychain{QStringLiteral("handover-test")};
     std::unique_ptr<MainWindow> m_window;
 
     template<typename T = QWidget>
@@ -133,8 +137,8 @@ private Q_SLOTS:
         m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")),
                                                  QSettings::IniFormat);
         m_dialogs = std::make_unique<FakeDialogs>();
-        m_window =
-            std::make_unique<MainWindow>(MainWindowServices{m_dialogs.get(), m_settings.get(), QString()});
+        m_window = std::make_unique<MainWindow>(
+            MainWindowServices{{m_dialogs.get(), &m_network, m_settings.get(), &m_keychain}, QString()});
         m_window->enterDemoMode({m_sim->oldInstance().url, m_sim->oldInstance().apiKey,
                                  m_sim->newInstance().url, m_sim->newInstance().apiKey});
         m_window->show();

@@ -5,6 +5,7 @@
 #include "connectiontestpanel.h"
 #include "keychainstore.h"
 #include "migrationplan.h"
+#include "networkcontext.h"
 #include "octosimserver.h"
 #include "readinesscontroller.h"
 #include "readinessmodel.h"
@@ -13,12 +14,13 @@
 #include "sessioncredentials.h"
 
 #include <QCheckBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QElapsedTimer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -49,6 +51,12 @@ public:
 
 struct Window
 {
+    explicit Window(QSettings *settings)
+        : settings(settings)
+    {}
+
+    NetworkContext network; // first: outlives the session's clients
+    QSettings *settings;
     octosim::OctoSimServer *sim = nullptr;
     MigrationPlan plan;
     SessionCredentials credentials;
@@ -56,11 +64,15 @@ struct Window
     std::unique_ptr<ReadinessController> controller;
     ReadinessStrip strip;
 
+    void open()
+    {
+        session = std::make_unique<ServerSession>(&plan, &credentials, &network);
+        controller = std::make_unique<ReadinessController>(session.get(), &plan, &credentials, settings);
+    }
     void connectTo(octosim::OctoSimServer *server)
     {
         sim = server;
-        session = std::make_unique<ServerSession>(&plan, &credentials);
-        controller = std::make_unique<ReadinessController>(session.get(), &plan, &credentials);
+        open();
         controller->setInterval(0);
         controller->setStrip(&strip);
         plan.setServerUrl(ServerRole::Old, server->oldInstance().url);
@@ -78,8 +90,9 @@ class TestReadinessStrip : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().remove(QStringLiteral("trustedCertificates"));
+        QVERIFY(m_dir.isValid());
+        m_settings =
+            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     }
 
     void lightsFollowTheChecks_data()
@@ -96,7 +109,7 @@ private Q_SLOTS:
         octosim::OctoSimServer server(options);
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
-        Window window;
+        Window window(m_settings.get());
         window.connectTo(&server);
         QTRY_VERIFY_WITH_TIMEOUT(
             window.controller->model(ServerRole::Old) && window.controller->model(ServerRole::New), 5000);
@@ -135,7 +148,7 @@ private Q_SLOTS:
         octosim::OctoSimServer server(options);
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
-        Window window;
+        Window window(m_settings.get());
         window.connectTo(&server);
         QTRY_VERIFY_WITH_TIMEOUT(window.controller->model(ServerRole::Old) != nullptr, 5000);
         QVERIFY(!window.controller->model(ServerRole::Old)->hasResult()); // still waiting for answers
@@ -158,9 +171,12 @@ private Q_SLOTS:
         const QUrl newUrl = server.newInstance().url;
         for (int edit = 0; edit < 8; ++edit) {
             const bool odd = edit % 2 == 1;
-            // Another spelling of the same server each time: a new client, the old one with requests in flight.
-            window.plan.setServerUrl(ServerRole::Old, odd ? oldUrl : QUrl(oldUrl.toString() + QLatin1Char('/')));
-            window.plan.setServerUrl(ServerRole::New, odd ? newUrl : QUrl(newUrl.toString() + QLatin1Char('/')));
+            // Another spelling of the same server each time: a new client, the old one with requests in
+            // flight.
+            window.plan.setServerUrl(ServerRole::Old,
+                                     odd ? oldUrl : QUrl(oldUrl.toString() + QLatin1Char('/')));
+            window.plan.setServerUrl(ServerRole::New,
+                                     odd ? newUrl : QUrl(newUrl.toString() + QLatin1Char('/')));
             const int before = ticks;
             QTRY_VERIFY_WITH_TIMEOUT(ticks >= before + 4, 5000); // the event loop ran on after the edit
         }
@@ -173,7 +189,7 @@ private Q_SLOTS:
         octosim::OctoSimServer server{octosim::Options{}};
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
-        Window window;
+        Window window(m_settings.get());
         window.connectTo(&server);
         KeychainStore keychain(QStringLiteral("handover-test-readiness"));
         ConnectionTestPanel panel(window.controller.get(), &window.plan, &window.credentials, &keychain);
@@ -202,7 +218,7 @@ private Q_SLOTS:
         octosim::OctoSimServer server{octosim::Options{}};
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
-        Window window;
+        Window window(m_settings.get());
         window.connectTo(&server);
         KeychainStore keychain(QStringLiteral("handover-test-readiness"));
         ConnectionTestPanel panel(window.controller.get(), &window.plan, &window.credentials, &keychain);
@@ -222,10 +238,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
         AnsweringTrustService trust;
-        Window window;
-        window.session = std::make_unique<ServerSession>(&window.plan, &window.credentials);
-        window.controller =
-            std::make_unique<ReadinessController>(window.session.get(), &window.plan, &window.credentials);
+        Window window(m_settings.get());
+        window.open();
         window.controller->setInterval(0);
         window.controller->setTrustService(&trust);
         window.controller->setStrip(&window.strip);
@@ -238,10 +252,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.strip.light(ServerRole::Old) != ReadinessStrip::Light::Blocked, 5000);
         // Remembered for this URL: a new session pins it before the first request, and nobody is asked again.
         AnsweringTrustService second;
-        Window again;
-        again.session = std::make_unique<ServerSession>(&again.plan, &again.credentials);
-        again.controller =
-            std::make_unique<ReadinessController>(again.session.get(), &again.plan, &again.credentials);
+        Window again(m_settings.get());
+        again.open();
         again.controller->setInterval(0);
         again.controller->setTrustService(&second);
         again.plan.setServerUrl(ServerRole::Old, server.oldInstance().url);
@@ -250,8 +262,19 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(again.controller->model(ServerRole::Old)->hasResult(), 15000);
         QVERIFY(again.controller->model(ServerRole::Old)->facts().reachable.value_or(false));
         QCOMPARE(second.asked.size(), 0);
-        QSettings().remove(QStringLiteral("trustedCertificates"));
+        // Remembered in the settings the window was handed, not in a global store.
+        m_settings->beginGroup(QStringLiteral("trustedCertificates"));
+        const QStringList servers = m_settings->childKeys();
+        const QStringList pins =
+            servers.isEmpty() ? QStringList() : m_settings->value(servers.first()).toStringList();
+        m_settings->endGroup();
+        QCOMPARE(servers.size(), 1);
+        QCOMPARE(pins, trust.asked);
     }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
 };
 
 QTEST_MAIN(TestReadinessStrip)

@@ -4,6 +4,7 @@
 #include "auditscanner.h"
 #include "domainpage.h"
 #include "migrationplan.h"
+#include "networkcontext.h"
 #include "octosimserver.h"
 #include "scriptauditpage.h"
 #include "serversession.h"
@@ -94,6 +95,7 @@ private:
 
     std::unique_ptr<MigrationPlan> m_plan;
     std::unique_ptr<ScriptAuditPage> m_page;
+    NetworkContext m_network; // outlives every session's clients
     FakeScriptAuditServices m_services;
     AuditScanner::Result m_expected;
 };
@@ -397,7 +399,7 @@ void ScriptAuditPageTest::connectToOctosim(Connected *c, const QList<octosim::Fa
     c->plan->setServerUrl(ServerRole::New, c->sim->newInstance().url);
     c->credentials = std::make_unique<SessionCredentials>();
     c->credentials->setApiKey(ServerRole::New, c->sim->newInstance().apiKey);
-    c->session = std::make_unique<ServerSession>(c->plan.get(), c->credentials.get());
+    c->session = std::make_unique<ServerSession>(c->plan.get(), c->credentials.get(), &m_network);
     c->page = std::make_unique<ScriptAuditPage>(c->plan.get(), c->session.get());
     c->page->setServices(&m_services);
     c->page->resize(1000, 700);

@@ -2,8 +2,10 @@
 #include "dialogservice.h"
 #include "guiapplication.h"
 #include "handoverwizard.h"
+#include "keychainstore.h"
 #include "mainwindow.h"
 #include "migrationplan.h"
+#include "networkcontext.h"
 #include "plandocument.h"
 #include "planfilestore.h"
 #include "readinessstrip.h"
@@ -115,6 +117,8 @@ private:
     void typeInto(const char *name, const QString &text);
     void fillConnections();
 
+    NetworkContext m_network; // outlives every window's clients
+    KeychainStore m_keychain{QStringLiteral("handover-test")};
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<FakeDialogService> m_dialogs;
@@ -145,7 +149,8 @@ void TestWizardShell::cleanup()
 
 MainWindow *TestWizardShell::makeWindow()
 {
-    return new MainWindow({m_dialogs.get(), m_settings.get(), m_dir->filePath(QStringLiteral("autosave"))});
+    return new MainWindow({{m_dialogs.get(), &m_network, m_settings.get(), &m_keychain},
+                           m_dir->filePath(QStringLiteral("autosave"))});
 }
 
 void TestWizardShell::typeInto(const char *name, const QString &text)

@@ -11,6 +11,7 @@
 // directory, deleted afterwards.
 
 #include "inventoryjob.h"
+#include "networkcontext.h"
 #include "octopusclient.h"
 #include "pagedfetchjob.h"
 
@@ -171,6 +172,7 @@ public:
     }
 
 private:
+    NetworkContext networkContext; // the network thread and parse pool of the clients here; outlives them
     static constexpr int kLatencyMs = 30;
 
     QString name(const char *figure) const
@@ -317,7 +319,7 @@ private:
             settings.baseUrl = m_run->instances.at(i).url;
             settings.apiKey = m_run->instances.at(i).key;
             settings.role = i == 0 ? ServerRole::Old : ServerRole::New;
-            auto client = std::make_unique<OctopusClient>(settings);
+            auto client = std::make_unique<OctopusClient>(settings, &networkContext);
             client->setPathRecording(true);
             auto *job = new InventoryJob(client.get(), this);
             connect(job, &InventoryJob::finished, this, [this, job](const InventorySnapshot &snapshot) {
@@ -506,7 +508,7 @@ private:
         for (int i = 0; i < 2; ++i) {
             ConnectionSettings settings = m_run->clients.at(i)->settings();
             settings.maxInFlight = 1;
-            m_naiveClients.push_back(std::make_unique<OctopusClient>(settings));
+            m_naiveClients.push_back(std::make_unique<OctopusClient>(settings, &networkContext));
         }
         m_naiveWall.start();
         nextNaive();

@@ -12,7 +12,9 @@
 
 #include "firstpaintwatcher.h"
 #include "handoverwizard.h"
+#include "keychainstore.h"
 #include "mainwindow.h"
+#include "networkcontext.h"
 #include "translator.h"
 #include "widgetdialogservice.h"
 
@@ -69,10 +71,16 @@ int runChild(int argc, char *argv[], const QString &variant)
     QTemporaryDir scratch; // settings and autosave of the real window stay out of the user's profile
     WidgetDialogService dialogs;
     QSettings settings(scratch.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    // What the application hands the real window; its network thread starts on the real run's clock only.
+    std::unique_ptr<NetworkContext> network;
+    std::unique_ptr<KeychainStore> keychain;
     std::unique_ptr<QWidget> window;
     QWidget *page = nullptr;
     if (variant == QLatin1String("real")) {
-        auto *main = new MainWindow({&dialogs, &settings, scratch.filePath(QStringLiteral("autosave"))});
+        network = std::make_unique<NetworkContext>();
+        keychain = std::make_unique<KeychainStore>(QStringLiteral("handover-bench"));
+        auto *main = new MainWindow({{&dialogs, network.get(), &settings, keychain.get()},
+                                     scratch.filePath(QStringLiteral("autosave"))});
         window.reset(main);
         page = main->wizard()->currentPage();
     } else {
