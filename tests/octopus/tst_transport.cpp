@@ -129,8 +129,8 @@ private Q_SLOTS:
     void clientGoesWithoutWaitingForTheNetworkThread()
     {
         // The network thread is busy with an answer (a transform that takes 400 ms stands in for a slow
-        // digest) when its client goes: the GUI thread must not wait for it. (It used to, with a blocking
-        // call into that thread; editing a URL on the Connect page deletes a client like this.)
+        // digest) when its client goes: the GUI thread must not wait for it (editing a URL on the Connect page
+        // deletes a client like this).
         TestPeer peer([](const PeerRequest &) { return PeerResponse::json(200, "{}"); });
         QVERIFY(peer.listenPlain());
         auto *client = new OctopusClient(
