@@ -185,24 +185,46 @@ error_code memberName(ondemand::field &field, std::string_view *name)
     return field.unescaped_key().get(*name);
 }
 
-// Where a body is copied when its allocation has less room after its end than simdjson reads past it (one
-// buffer per thread, reused).
-struct PaddedBuffer
-{
-    std::unique_ptr<char[]> data;
-    size_t capacity = 0;
-};
-
 constexpr size_t kKeptBufferBytes = 16 * 1024 * 1024;
 
-// The parser of this thread, reused from page to page (its buffers stay allocated).
-struct ThreadParser
+} // namespace
+
+// A parser reused from page to page (its buffers stay allocated), and where a body is copied when its
+// allocation has less room after its end than simdjson reads past it.
+struct JsonParserPool::Slot
 {
-    std::unique_ptr<ondemand::parser> parser;
-    bool busy = false;
+    ondemand::parser parser;
+    std::unique_ptr<char[]> buffer;
+    size_t bufferCapacity = 0;
 };
 
-} // namespace
+JsonParserPool::JsonParserPool() = default;
+JsonParserPool::~JsonParserPool() = default;
+
+std::unique_ptr<JsonParserPool::Slot> JsonParserPool::take()
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_kept.empty())
+        return std::make_unique<Slot>();
+    std::unique_ptr<Slot> slot = std::move(m_kept.back());
+    m_kept.pop_back();
+    return slot;
+}
+
+void JsonParserPool::give(std::unique_ptr<Slot> slot)
+{
+    // After an unusually large body, its buffers are not kept for good.
+    if (slot->parser.capacity() > kKeptBufferBytes || slot->bufferCapacity > kKeptBufferBytes)
+        return;
+    QMutexLocker lock(&m_mutex);
+    m_kept.push_back(std::move(slot));
+}
+
+int JsonParserPool::keptCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_kept.size());
+}
 
 error_code JsonPageReader::readValue(ondemand::value value, std::vector<JsonNode> &out, std::string_view key,
                                      int depth)
@@ -454,39 +476,26 @@ bool JsonPage::readsInPlace(const QByteArray &body)
     return !body.isEmpty() && body.capacity() - body.size() >= qsizetype(simdjson::SIMDJSON_PADDING);
 }
 
-std::optional<JsonPage> JsonPage::read(const QByteArray &body, const ItemVisitor &visit)
+std::optional<JsonPage> JsonPage::read(const QByteArray &body, const ItemVisitor &visit,
+                                       JsonParserPool *parsers)
 {
-    static thread_local PaddedBuffer threadBuffer;
-    static thread_local ThreadParser threadParser;
-
-    // A read while another is under way on this thread (a visitor reading a page) has a parser and a
-    // buffer of its own.
-    const bool nested = threadParser.busy;
-    PaddedBuffer ownBuffer;
-    std::unique_ptr<ondemand::parser> ownParser;
-    PaddedBuffer &buffer = nested ? ownBuffer : threadBuffer;
-    if (nested) {
-        ownParser = std::make_unique<ondemand::parser>();
-    } else {
-        if (!threadParser.parser)
-            threadParser.parser = std::make_unique<ondemand::parser>();
-        threadParser.busy = true;
-    }
-    ondemand::parser *parser = nested ? ownParser.get() : threadParser.parser.get();
+    std::unique_ptr<JsonParserPool::Slot> slot =
+        parsers ? parsers->take() : std::make_unique<JsonParserPool::Slot>();
+    ondemand::parser *parser = &slot->parser;
 
     simdjson::padded_string_view input;
     const size_t length = size_t(body.size());
     if (readsInPlace(body)) {
         input = simdjson::padded_string_view(body.constData(), length, size_t(body.capacity()));
     } else {
-        if (buffer.capacity < length + simdjson::SIMDJSON_PADDING) {
-            buffer.capacity = length + simdjson::SIMDJSON_PADDING;
-            buffer.data = std::make_unique_for_overwrite<char[]>(buffer.capacity);
+        if (slot->bufferCapacity < length + simdjson::SIMDJSON_PADDING) {
+            slot->bufferCapacity = length + simdjson::SIMDJSON_PADDING;
+            slot->buffer = std::make_unique_for_overwrite<char[]>(slot->bufferCapacity);
         }
         if (length > 0)
-            std::memcpy(buffer.data.get(), body.constData(), length);
-        std::memset(buffer.data.get() + length, 0, simdjson::SIMDJSON_PADDING);
-        input = simdjson::padded_string_view(buffer.data.get(), length, length + simdjson::SIMDJSON_PADDING);
+            std::memcpy(slot->buffer.get(), body.constData(), length);
+        std::memset(slot->buffer.get() + length, 0, simdjson::SIMDJSON_PADDING);
+        input = simdjson::padded_string_view(slot->buffer.get(), length, length + simdjson::SIMDJSON_PADDING);
     }
 
     JsonPage page;
@@ -535,14 +544,8 @@ std::optional<JsonPage> JsonPage::read(const QByteArray &body, const ItemVisitor
         return simdjson::SUCCESS;
     }();
 
-    if (!nested) {
-        threadParser.busy = false;
-        // After an unusually large body, the thread does not keep its buffers for good.
-        if (parser->capacity() > kKeptBufferBytes)
-            threadParser.parser.reset();
-        if (buffer.capacity > kKeptBufferBytes)
-            buffer = PaddedBuffer();
-    }
+    if (parsers)
+        parsers->give(std::move(slot));
     if (error)
         return std::nullopt;
     if (!reader.top.empty()) {

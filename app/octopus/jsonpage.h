@@ -2,12 +2,15 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QMutex>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 struct JsonNode;
 class JsonPageReader;
@@ -58,6 +61,7 @@ private:
 // ones nobody asks for: a page that is malformed, truncated, nested deeper than kMaxDepth, not UTF-8, or
 // holds a number simdjson cannot represent (an integer beyond 64 bits, 1e400) is refused as a whole, and the
 // caller falls back to QJsonDocument (which then reads it or says what is wrong).
+class JsonParserPool;
 class JsonPage
 {
 public:
@@ -68,12 +72,38 @@ public:
 
     using ItemVisitor = std::function<void(const JsonItem &item)>;
     // Hands each item that is an object to `visit` as soon as it has been read. Nothing on failure; whatever
-    // was visited before the failure must then be thrown away.
-    static std::optional<JsonPage> read(const QByteArray &body, const ItemVisitor &visit = {});
+    // was visited before the failure must then be thrown away. `parsers` lends a parser and padded buffer
+    // that earlier reads left allocated (without it, this read allocates its own).
+    static std::optional<JsonPage> read(const QByteArray &body, const ItemVisitor &visit = {},
+                                        JsonParserPool *parsers = nullptr);
 
     // simdjson reads up to SIMDJSON_PADDING bytes past the end of its input. True when `body` has that much
     // room allocated after its end and is read in place; otherwise it is copied into a padded buffer first.
     static bool readsInPlace(const QByteArray &body);
 
     static constexpr int kMaxDepth = 256; // nesting levels, the page itself being the first
+};
+
+// Parsers (with their buffers) kept between page reads, so that reading page after page does not allocate
+// them again; any thread may borrow one, and a read inside a visit borrows a second. Owned by the
+// application's NetworkContext.
+class JsonParserPool
+{
+public:
+    struct Slot; // a simdjson parser and a padded buffer (jsonpage.cpp)
+
+    JsonParserPool();
+    ~JsonParserPool();
+    JsonParserPool(const JsonParserPool &) = delete;
+    JsonParserPool &operator=(const JsonParserPool &) = delete;
+
+    int keptCount() const;
+
+private:
+    friend class JsonPage;
+    std::unique_ptr<Slot> take(); // a kept slot, or a new one
+    void give(std::unique_ptr<Slot> slot);
+
+    mutable QMutex m_mutex;
+    std::vector<std::unique_ptr<Slot>> m_kept;
 };

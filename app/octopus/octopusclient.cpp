@@ -7,6 +7,7 @@
 OctopusClient::OctopusClient(const ConnectionSettings &settings, NetworkContext *network, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
+    , m_network(network)
 {
     Q_ASSERT(network);
     qRegisterMetaType<ApiResult>();

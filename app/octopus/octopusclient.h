@@ -28,6 +28,7 @@ public:
     ~OctopusClient() override;
 
     const ConnectionSettings &settings() const { return m_settings; }
+    NetworkContext *network() const { return m_network; }
     void setSettings(const ConnectionSettings &settings);
     void setApiKey(const QString &apiKey);
     void setBaseUrl(const QUrl &url);
@@ -62,6 +63,7 @@ private:
     void pushSettings();
 
     ConnectionSettings m_settings;
+    NetworkContext *m_network;
     NetworkWorker *m_worker = nullptr;
     QHash<quint64, QPointer<ApiJob>> m_jobs;
     quint64 m_nextId = 1;

@@ -2,6 +2,7 @@
 
 #include "apijob.h"
 #include "jsonpage.h"
+#include "networkcontext.h"
 #include "octopusclient.h"
 
 #include <QJsonObject>
@@ -56,12 +57,12 @@ PageDigest digest(const QJsonDocument &doc, bool bareArray, const PagedFetchJob:
 }
 
 std::optional<QVariant> fastDigest(const QByteArray &body, bool bareArray,
-                                   const PagedFetchJob::ItemTransform &transform)
+                                   const PagedFetchJob::ItemTransform &transform, JsonParserPool *parsers)
 {
     std::optional<JsonPage> read;
     PageDigest page;
     page.converted = transform([&](const JsonPage::ItemVisitor &visit) {
-        read = JsonPage::read(body, visit);
+        read = JsonPage::read(body, visit, parsers);
         return read.has_value();
     });
     if (!read)
@@ -137,8 +138,10 @@ void PagedFetchJob::request(const QString &path, qint64 key, bool bareArray)
         return QVariant::fromValue(digest(doc, bareArray, transform));
     };
     if (m_transform) {
-        apiRequest.rawTransform = [bareArray, transform = m_transform](const QByteArray &body) {
-            return fastDigest(body, bareArray, transform);
+        // The parsers belong to the client's network context, which outlives every parse it started.
+        apiRequest.rawTransform = [bareArray, transform = m_transform,
+                                   parsers = m_client->network()->jsonParsers()](const QByteArray &body) {
+            return fastDigest(body, bareArray, transform, parsers);
         };
     }
     ApiJob *job = m_client->send(apiRequest, this);

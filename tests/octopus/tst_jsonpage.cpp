@@ -67,6 +67,42 @@ class TestJsonPage : public QObject
     Q_OBJECT
     NetworkContext networkContext; // the network thread and parse pool of the clients here; outlives them
 private Q_SLOTS:
+    void parserPoolLendsAndKeepsParsers()
+    {
+        JsonParserPool parsers;
+        QCOMPARE(parsers.keptCount(), 0);
+        const QByteArray page = R"({"Items":[{"Id":"a"},{"Id":"b"}],"TotalResults":2})";
+        QStringList ids;
+        // A read inside a visit borrows a second parser; both are kept afterwards.
+        const std::optional<JsonPage> outer = JsonPage::read(
+            page,
+            [&](const JsonItem &item) {
+                ids << item.string("Id");
+                const std::optional<JsonPage> inner = JsonPage::read(
+                    R"([{"Id":"inner"}])", [&](const JsonItem &i) { ids << i.string("Id"); }, &parsers);
+                QVERIFY(inner);
+            },
+            &parsers);
+        QVERIFY(outer);
+        QCOMPARE(ids, (QStringList{QStringLiteral("a"), QStringLiteral("inner"), QStringLiteral("b"),
+                                   QStringLiteral("inner")}));
+        QCOMPARE(parsers.keptCount(), 2);
+        // The next reads reuse them instead of making more.
+        QVERIFY(JsonPage::read(page, {}, &parsers));
+        QCOMPARE(parsers.keptCount(), 2);
+        // A parser that grew for an unusually large body is not kept.
+        QByteArray huge = "[";
+        const QByteArray item = "{\"Id\":\"" + QByteArray(1000, 'x') + "\"},";
+        while (huge.size() < 20 * 1024 * 1024)
+            huge += item;
+        huge.chop(1);
+        huge += ']';
+        JsonParserPool fresh;
+        QVERIFY(JsonPage::read(huge, {}, &fresh));
+        QCOMPARE(fresh.keptCount(), 0);
+        QVERIFY(JsonPage::read(page, {}, &fresh));
+        QCOMPARE(fresh.keptCount(), 1);
+    }
     void decodesItemsLikeQJsonDocument_data()
     {
         QTest::addColumn<QByteArray>("item");
