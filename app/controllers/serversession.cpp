@@ -1,10 +1,11 @@
 #include "serversession.h"
 
 #include "apierrortext.h"
+#include "controllerslogging.h"
 #include "inventoryjob.h"
 #include "octopusclient.h"
+#include "octosimdemocontrols.h"
 #include "sessioncredentials.h"
-#include "controllerslogging.h"
 
 ServerSession::ServerSession(MigrationPlan *plan, SessionCredentials *credentials, QObject *parent)
     : QObject(parent)
@@ -18,6 +19,18 @@ ServerSession::ServerSession(MigrationPlan *plan, SessionCredentials *credential
 ServerSession::~ServerSession()
 {
     cancelInventory();
+}
+
+void ServerSession::setDemo(bool demo)
+{
+    m_demo = demo;
+    if (demo && !m_demoControls) {
+        m_demoControls = new OctosimDemoControls(this, this);
+    } else if (!demo && m_demoControls) {
+        m_demoControls->deleteLater();
+        m_demoControls = nullptr;
+    }
+    Q_EMIT demoChanged(demo);
 }
 
 bool ServerSession::canConnect(ServerRole role) const
