@@ -1,5 +1,6 @@
 #include "tentaclespage.h"
 
+#include "apierrortext.h"
 #include "democontrols.h"
 #include "dialogservice.h"
 #include "migrationplan.h"
@@ -604,7 +605,8 @@ void TentaclesPage::simulateRepoint()
 void TentaclesPage::onRepointSimulated(const QStringList &ids, const ApiError &error)
 {
     if (error.isError()) {
-        m_actionStatus->setText(tr("The simulator did not take the re-point: %1").arg(error.message));
+        m_actionStatus->setText(
+            tr("The simulator did not take the re-point: %1").arg(ApiErrorText::describe(error)));
         return;
     }
     m_controller->markRepointed(ids);

@@ -19,6 +19,7 @@ public:
     virtual void simulateRepoint(const QStringList &machineIds) = 0;
 
 Q_SIGNALS:
-    // `error` is empty (isError() false) when the simulator took the re-point.
+    // `error` is empty (isError() false) when the simulator took the re-point; a value, for
+    // ApiErrorText::describe().
     void repointSimulated(const QStringList &machineIds, const ApiError &error);
 };

@@ -26,7 +26,6 @@ void OctosimDemoControls::simulateRepoint(const QStringList &machineIds)
         error.server = ServerRole::New;
         error.method = "POST";
         error.path = QStringLiteral("/octosim/control/repoint");
-        error.message = tr("The new server is not connected.");
         // Asynchronously, like every other answer.
         QMetaObject::invokeMethod(
             this, [this, machineIds, error] { Q_EMIT repointSimulated(machineIds, error); },

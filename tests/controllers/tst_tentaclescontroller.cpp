@@ -183,6 +183,17 @@ private Q_SLOTS:
         QTRY_VERIFY(controls.isNull());
         m_session->setDemo(true);
         QVERIFY(m_session->demoControls());
+
+        // Without a new server to tell, the answer is an error value, and still asynchronous.
+        m_credentials->setApiKey(ServerRole::New, QString());
+        QSignalSpy simulated(m_session->demoControls(), &DemoControls::repointSimulated);
+        m_session->demoControls()->simulateRepoint({QStringLiteral("Machines-1")});
+        QCOMPARE(simulated.size(), 0);
+        QTRY_COMPARE(simulated.size(), 1);
+        const ApiError error = simulated.first().at(1).value<ApiError>();
+        QCOMPARE(error.kind, ApiErrorKind::Unreachable);
+        QCOMPARE(error.server, std::optional<ServerRole>(ServerRole::New));
+        QCOMPARE(error.path, QStringLiteral("/octosim/control/repoint"));
     }
 
     void verificationGoesFromPendingToVerifiedAfterASimulatedRepoint()
