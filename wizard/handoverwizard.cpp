@@ -8,6 +8,7 @@
 #include "scriptauditpage.h"
 #include "serversession.h"
 #include "steplist.h"
+#include "tentaclescontroller.h"
 #include "tentaclespage.h"
 #include "testplanpage.h"
 
@@ -76,7 +77,8 @@ QWizardPage *HandoverWizard::createPage(PlanStep step, MigrationPlan *plan, Sess
         return page;
     }
     case PlanStep::Tentacles:
-        return new TentaclesPage(plan, m_session, dialogs, this);
+        return new TentaclesPage(plan, new TentaclesController(plan, m_session, this), m_session, dialogs,
+                                 this);
     case PlanStep::CiIntegrations:
         return new CiIntegrationsPage(plan, this);
     case PlanStep::ScriptAudit:

@@ -1,16 +1,14 @@
 #include "tentaclespage.h"
 
-#include "apijob.h"
-#include "deploymenthistoryjob.h"
+#include "apierrortext.h"
+#include "democontrols.h"
 #include "dialogservice.h"
 #include "migrationplan.h"
-#include "octopusclient.h"
 #include "planstep.h"
 #include "pollingmachinemodel.h"
 #include "serversession.h"
-#include "tentaclemachines.h"
-#include "tentacleverifier.h"
-#include "upgradelockjob.h"
+#include "tentacleexportwriter.h"
+#include "tentaclescontroller.h"
 #include "wizardlogging.h"
 
 #include <QApplication>
@@ -18,21 +16,16 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
-#include <QFile>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -42,16 +35,6 @@
 
 namespace {
 
-bool writeText(const QString &path, const QString &text, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
-}
-
 QString defaultExportDir()
 {
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
@@ -60,10 +43,11 @@ QString defaultExportDir()
 
 } // namespace
 
-TentaclesPage::TentaclesPage(MigrationPlan *plan, ServerSession *session, DialogService *dialogs,
-                             QWidget *parent)
+TentaclesPage::TentaclesPage(MigrationPlan *plan, TentaclesController *controller, ServerSession *session,
+                             DialogService *dialogs, QWidget *parent)
     : QWizardPage(parent)
     , m_plan(plan)
+    , m_controller(controller)
     , m_session(session)
     , m_dialogs(dialogs)
     , m_model(new PollingMachineModel(this))
@@ -220,7 +204,7 @@ TentaclesPage::TentaclesPage(MigrationPlan *plan, ServerSession *session, Dialog
     m_simulate->setToolTip(
         tr("Demo only: the simulated Tentacles of the selected machines start polling the new "
            "server, as if their re-point command had run on them."));
-    m_simulate->setVisible(m_session->isDemo());
+    m_simulate->setVisible(false); // refreshDemoControls()
     verifyRow->addWidget(m_simulate);
     m_verifySelected = new QPushButton(tr("&Verify selected"), bottom);
     m_verifySelected->setObjectName(QStringLiteral("tentaclesVerifySelectedButton"));
@@ -297,13 +281,32 @@ TentaclesPage::TentaclesPage(MigrationPlan *plan, ServerSession *session, Dialog
     connect(csvAction, &QAction::triggered, this, &TentaclesPage::exportCsv);
     connect(m_mark, &QPushButton::clicked, this, &TentaclesPage::markSelectedRepointed);
     connect(m_simulate, &QPushButton::clicked, this, &TentaclesPage::simulateRepoint);
-    connect(m_session, &ServerSession::demoChanged, m_simulate, &QWidget::setVisible);
+    connect(m_session, &ServerSession::demoChanged, this, &TentaclesPage::refreshDemoControls);
     connect(m_verifySelected, &QPushButton::clicked, this, &TentaclesPage::verifySelected);
     connect(m_verifyAll, &QPushButton::clicked, this, &TentaclesPage::verifyAll);
     connect(m_verifyCancel, &QPushButton::clicked, this, &TentaclesPage::cancelVerification);
     connect(m_lockUpgrades, &QPushButton::clicked, this, &TentaclesPage::lockUpgrades);
     connect(m_inventoryButton, &QPushButton::clicked, m_session, &ServerSession::takeInventory);
-    connect(m_session, &ServerSession::inventoryChanged, this, [this](ServerRole) { reloadMachines(); });
+    connect(m_controller, &TentaclesController::inventoryChanged, this, &TentaclesPage::reloadMachines);
+    connect(m_controller, &TentaclesController::thumbprintChanged, this, &TentaclesPage::refreshPreview);
+    connect(m_controller, &TentaclesController::calamariChurnChecked, this, [this] {
+        refreshWarnings();
+        Q_EMIT calamariChurnChecked();
+    });
+    connect(m_controller, &TentaclesController::upgradeLockCandidatesChanged, this,
+            &TentaclesPage::refreshWarnings);
+    connect(m_controller, &TentaclesController::upgradesLocked, this, &TentaclesPage::onUpgradesLocked);
+    connect(m_controller, &TentaclesController::marksChanged, this, &TentaclesPage::onMarksChanged);
+    connect(m_controller, &TentaclesController::verificationStarted, this,
+            &TentaclesPage::onVerificationStarted);
+    connect(m_controller, &TentaclesController::verificationProgress, this, [this](int done, int total) {
+        m_verifyProgress->setRange(0, std::max(total, 1));
+        m_verifyProgress->setValue(done);
+        m_verifyProgress->setFormat(tr("%1 of %2 checked").arg(done).arg(total));
+    });
+    connect(m_controller, &TentaclesController::machineVerified, this, &TentaclesPage::onMachineVerified);
+    connect(m_controller, &TentaclesController::verificationFinished, this,
+            &TentaclesPage::onVerificationFinished);
     connect(m_session, &ServerSession::inventoryRunningChanged, this, [this](bool running) {
         m_inventoryProgress->setVisible(running);
         m_inventoryButton->setEnabled(!running);
@@ -318,21 +321,37 @@ TentaclesPage::TentaclesPage(MigrationPlan *plan, ServerSession *session, Dialog
         m_inventoryProgress->setRange(0, std::max(total, 1));
         m_inventoryProgress->setValue(done);
     });
-    connect(m_session, &ServerSession::clientsChanged, this, [this] { m_thumbprint.clear(); });
     connect(m_plan, &MigrationPlan::replaced, this,
             [this] { m_model->setMarks(m_plan->tentacles().machines); });
+    refreshDemoControls();
 }
 
-TentaclesPage::~TentaclesPage()
+TentaclesPage::~TentaclesPage() = default;
+
+const QList<CalamariChurnGroup> &TentaclesPage::calamariChurn() const
 {
-    if (m_verifier)
-        m_verifier->cancel();
+    return m_controller->calamariChurn();
+}
+
+bool TentaclesPage::isVerifying() const
+{
+    return m_controller->isVerifying();
+}
+
+void TentaclesPage::refreshDemoControls()
+{
+    DemoControls *demo = m_session->demoControls();
+    m_simulate->setVisible(demo != nullptr);
+    if (demo && demo != m_demoControls) {
+        m_demoControls = demo;
+        connect(demo, &DemoControls::repointSimulated, this, &TentaclesPage::onRepointSimulated);
+    }
 }
 
 void TentaclesPage::initializePage()
 {
     reloadMachines();
-    fetchThumbprint();
+    m_controller->fetchThumbprint();
     if (!m_autoInventoryDone && !m_session->inventory(ServerRole::Old) &&
         m_session->canConnect(ServerRole::Old) && !m_session->isTakingInventory()) {
         m_autoInventoryDone = true;
@@ -342,52 +361,13 @@ void TentaclesPage::initializePage()
     refreshPreview();
 }
 
-TentacleCommands::Options TentaclesPage::commandOptions() const
-{
-    TentacleCommands::Options options;
-    const DomainDecision &domain = m_plan->domain();
-    // Undecided: the commands assume a new name, the new public URL if given, else the URL used to reach it.
-    QUrl publicUrl =
-        domain.choice == DomainDecision::Choice::KeepName ? domain.oldPublicUrl : domain.newPublicUrl;
-    if (publicUrl.host().isEmpty())
-        publicUrl = m_plan->serverUrl(ServerRole::New);
-    options.newHost = publicUrl.host();
-    options.newServerUrl = publicUrl;
-    options.serverThumbprint = m_thumbprint;
-    return options;
-}
-
-void TentaclesPage::fetchThumbprint()
-{
-    if (!m_thumbprint.isEmpty())
-        return;
-    OctopusClient *client = m_session->client(ServerRole::New);
-    if (!client)
-        return;
-    ApiJob *job = client->get(QStringLiteral("/api/configuration/certificates/certificate-global"));
-    connect(job, &ApiJob::finished, this, [this](const ApiResult &result) {
-        if (!result.ok())
-            return;
-        m_thumbprint = result.json.object().value(QLatin1String("Thumbprint")).toString();
-        refreshPreview();
-    });
-}
-
 void TentaclesPage::reloadMachines()
 {
-    const auto &oldInventory = m_session->inventory(ServerRole::Old);
-    m_model->setMachines(oldInventory ? pollingMachinesFrom(*oldInventory) : QList<TentacleMachine>{});
+    m_model->setMachines(m_controller->machines());
     m_model->setMarks(m_plan->tentacles().machines);
-    QHash<QString, QString> health;
-    if (const auto &newInventory = m_session->inventory(ServerRole::New)) {
-        for (const QList<InventoryMachine> *list : {&newInventory->targets, &newInventory->workers}) {
-            for (const InventoryMachine &m : *list)
-                health.insert(m.id, m.healthStatus);
-        }
-    }
-    m_model->setNewServerHealth(health);
+    m_model->setNewServerHealth(m_controller->newServerHealth());
     refreshFilters();
-    checkCalamariChurn();
+    m_controller->checkCalamariChurn();
     if (!m_table->currentIndex().isValid() && m_filter->rowCount() > 0)
         m_table->setCurrentIndex(m_filter->index(0, PollingMachineModel::NameColumn));
     refreshSummary();
@@ -450,7 +430,7 @@ void TentaclesPage::refreshSummary()
                    .arg(domain.oldPublicUrl.host().toHtmlEscaped())
                    .arg(total);
     } else if (domain.choice == DomainDecision::Choice::NewName) {
-        const TentacleCommands::Options options = commandOptions();
+        const TentacleCommands::Options options = m_controller->commandOptions();
         text = tr("<b>%1 polling Tentacles must be re-pointed to %2:%3.</b> Run the command for each on that "
                   "machine: "
                   "it needs no new certificate, no API key and no extra licence target.")
@@ -462,7 +442,7 @@ void TentaclesPage::refreshSummary()
                   "these %1 "
                   "polling Tentacles must be re-pointed; the commands below assume %2.")
                    .arg(total)
-                   .arg(commandOptions().newHost.toHtmlEscaped());
+                   .arg(m_controller->commandOptions().newHost.toHtmlEscaped());
     }
     m_summary->setText(text);
     const bool commands = domain.choice != DomainDecision::Choice::KeepName;
@@ -496,7 +476,7 @@ void TentaclesPage::refreshPreview()
     }
     const int row = m_filter->mapToSource(current).row();
     const TentacleMachine &machine = m_model->machine(row);
-    const TentacleCommands::Options options = commandOptions();
+    const TentacleCommands::Options options = m_controller->commandOptions();
     const bool clone = m_cloneAlternative->isChecked();
     for (const auto &[edit, os] : {std::pair{m_windowsText, TentacleCommands::Os::Windows},
                                    std::pair{m_linuxText, TentacleCommands::Os::Linux}}) {
@@ -516,22 +496,11 @@ void TentaclesPage::refreshPreview()
 void TentaclesPage::refreshWarnings()
 {
     QStringList lines;
-    const auto &newInventory = m_session->inventory(ServerRole::New);
-    int suggested = 0;
+    const bool haveNewInventory = m_session->inventory(ServerRole::New).has_value();
+    const int suggested = int(m_controller->upgradeLockCandidates().size());
     QStringList names;
-    if (newInventory) {
-        for (const QList<InventoryMachine> *list : {&newInventory->targets, &newInventory->workers}) {
-            for (const InventoryMachine &m : *list) {
-                if (m.upgradeSuggested && !m.upgradeLocked &&
-                    (m.communicationStyle == QLatin1String("TentacleActive") ||
-                     m.communicationStyle == QLatin1String("TentaclePassive"))) {
-                    ++suggested;
-                    if (names.size() < 5)
-                        names << m.name.toHtmlEscaped();
-                }
-            }
-        }
-    }
+    for (const QString &name : m_controller->upgradeLockCandidateNames().mid(0, 5))
+        names << name.toHtmlEscaped();
     if (suggested > 0) {
         lines << tr("<b>Upgrade prompts:</b> the new server suggests a Tentacle upgrade for %1 machines "
                     "(%2%3). "
@@ -540,14 +509,15 @@ void TentaclesPage::refreshWarnings()
                      .arg(suggested)
                      .arg(names.join(QStringLiteral(", ")),
                           suggested > names.size() ? QStringLiteral(", …") : QString());
-    } else if (newInventory) {
+    } else if (haveNewInventory) {
         lines << tr("No Tentacle upgrade is pending on the new server.");
     }
-    if (!m_churn.isEmpty()) {
+    const QList<CalamariChurnGroup> &churn = m_controller->calamariChurn();
+    if (!churn.isEmpty()) {
         int targets = 0;
         QStringList groups;
         const QLocale locale;
-        for (const CalamariChurnGroup &g : std::as_const(m_churn)) {
+        for (const CalamariChurnGroup &g : churn) {
             targets += int(g.machineIds.size());
             if (groups.size() < 3)
                 groups << tr("%1 (%2 targets; last deployment from the old server %3, from the new one %4)")
@@ -562,10 +532,10 @@ void TentaclesPage::refreshWarnings()
                     "deploy "
                     "from one server at a time.")
                      .arg(targets)
-                     .arg(m_churn.size())
+                     .arg(churn.size())
                      .arg(groups.join(QStringLiteral("; ")));
     } else {
-        lines << (m_churnKnown
+        lines << (m_controller->isCalamariChurnKnown()
                       ? tr("<b>Calamari:</b> no environment has deployments from both servers since the "
                            "clone. Keep it that way: each server upgrades or downgrades Calamari to its own "
                            "version on the targets it deploys to.")
@@ -575,47 +545,8 @@ void TentaclesPage::refreshWarnings()
     }
 
     m_warnings->setText(lines.join(QStringLiteral("<br>")));
-    m_lockUpgrades->setEnabled(suggested > 0 && m_session->canConnect(ServerRole::New));
+    m_lockUpgrades->setEnabled(m_controller->canLockUpgrades());
     m_lockUpgrades->setProperty("candidates", suggested);
-}
-
-void TentaclesPage::checkCalamariChurn()
-{
-    const auto &oldInventory = m_session->inventory(ServerRole::Old);
-    const auto &newInventory = m_session->inventory(ServerRole::New);
-    OctopusClient *oldClient = m_session->client(ServerRole::Old);
-    OctopusClient *newClient = m_session->client(ServerRole::New);
-    if (!oldInventory || !newInventory || !oldClient || !newClient || !m_historyJobs.isEmpty() ||
-        (m_churnKnown && m_churnInventory == oldInventory->takenAt))
-        return;
-    m_churnInventory = oldInventory->takenAt;
-    QStringList spaceIds;
-    for (const InventorySpace &space : oldInventory->spaces)
-        spaceIds << space.id;
-    auto pending = std::make_shared<int>(2);
-    for (const auto &[client, target] :
-         {std::pair{oldClient, &m_oldDeployments}, std::pair{newClient, &m_newDeployments}}) {
-        auto *job = new DeploymentHistoryJob(client, spaceIds, 200, this);
-        m_historyJobs.append(job);
-        QList<DeploymentRecord> *out = target;
-        connect(job, &DeploymentHistoryJob::finished, this,
-                [this, job, out, pending](const QList<DeploymentRecord> &records, const QList<ApiError> &) {
-                    *out = records;
-                    m_historyJobs.removeAll(job);
-                    job->deleteLater();
-                    if (--*pending > 0)
-                        return;
-                    const auto &inventory = m_session->inventory(ServerRole::Old);
-                    m_churn = findCalamariChurn(m_oldDeployments, m_newDeployments,
-                                                inventory ? tentacleMachinesFrom(*inventory)
-                                                          : QList<TentacleMachine>{},
-                                                QDateTime::currentDateTimeUtc().addDays(-30));
-                    m_churnKnown = true;
-                    refreshWarnings();
-                    Q_EMIT calamariChurnChecked();
-                });
-        job->start();
-    }
 }
 
 QStringList TentaclesPage::selectedIds() const
@@ -650,138 +581,80 @@ void TentaclesPage::markSelectedRepointed()
     const QStringList ids = selectedIds();
     if (ids.isEmpty())
         return;
-    TentaclesSection section = m_plan->tentacles();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const QString &id : ids) {
-        const int row = m_model->rowOf(id);
-        if (row < 0)
-            continue;
-        TentacleMark mark = section.machines.value(id);
-        mark.spaceId = m_model->machine(row).spaceId;
-        mark.repointedAt = now;
-        mark.verification = TentacleMark::Verification::Pending;
-        section.machines.insert(id, mark);
-        m_model->setMark(id, mark);
-    }
-    m_plan->setTentacles(section);
+    m_controller->markRepointed(ids);
     m_actionStatus->setText(
         tr("%n machine(s) marked as re-pointed; verify them when their Tentacles have restarted.", nullptr,
            int(ids.size())));
 }
 
+void TentaclesPage::onMarksChanged(const QStringList &ids)
+{
+    for (const QString &id : ids)
+        m_model->setMark(id, m_controller->mark(id));
+}
+
 void TentaclesPage::simulateRepoint()
 {
-    OctopusClient *client = m_session->client(ServerRole::New);
+    DemoControls *demo = m_session->demoControls();
     const QStringList ids = selectedIds();
-    if (!m_session->isDemo() || !client || ids.isEmpty())
+    if (!demo || ids.isEmpty())
         return;
-    ApiRequest request;
-    request.method = "POST";
-    request.path = QStringLiteral("/octosim/control/repoint");
-    request.body = QJsonDocument(QJsonObject{{QStringLiteral("MachineIds"), QJsonArray::fromStringList(ids)}})
-                       .toJson(QJsonDocument::Compact);
-    ApiJob *job = client->send(request);
-    connect(job, &ApiJob::finished, this, [this, ids](const ApiResult &result) {
-        if (!result.ok()) {
-            m_actionStatus->setText(
-                tr("The simulator did not take the re-point: %1").arg(result.error.message));
-            return;
-        }
-        markSelectedRepointed();
+    demo->simulateRepoint(ids);
+}
+
+void TentaclesPage::onRepointSimulated(const QStringList &ids, const ApiError &error)
+{
+    if (error.isError()) {
         m_actionStatus->setText(
-            tr("Simulated: %n Tentacle(s) now poll the new server. Verify them.", nullptr, int(ids.size())));
-    });
+            tr("The simulator did not take the re-point: %1").arg(ApiErrorText::describe(error)));
+        return;
+    }
+    m_controller->markRepointed(ids);
+    m_actionStatus->setText(
+        tr("Simulated: %n Tentacle(s) now poll the new server. Verify them.", nullptr, int(ids.size())));
 }
 
 void TentaclesPage::verifySelected()
 {
-    verify(selectedIds());
+    m_controller->verify(selectedIds());
 }
 
 void TentaclesPage::verifyAll()
 {
-    verify(visibleIds());
+    m_controller->verify(visibleIds());
 }
 
-void TentaclesPage::verify(const QStringList &ids)
+void TentaclesPage::cancelVerification()
 {
-    if (ids.isEmpty() || isVerifying())
-        return;
-    OctopusClient *client = m_session->client(ServerRole::New);
-    if (!client)
-        return;
-    QList<TentacleVerifyTarget> targets;
-    for (const QString &id : ids) {
-        const int row = m_model->rowOf(id);
-        if (row < 0)
-            continue;
-        const TentacleMachine &m = m_model->machine(row);
-        targets.append({m.id, m.spaceId, m.isWorker()});
-    }
-    m_verifying = ids;
-    m_verifier = new TentacleVerifier(client, this);
-    m_verifier->setPollIntervalMs(500);
-    connect(m_verifier, &TentacleVerifier::machineChecked, this, &TentaclesPage::onVerifyResult);
-    connect(m_verifier, &TentacleVerifier::progress, this, [this](int done, int total) {
-        m_verifyProgress->setRange(0, std::max(total, 1));
-        m_verifyProgress->setValue(done);
-        m_verifyProgress->setFormat(tr("%1 of %2 checked").arg(done).arg(total));
-    });
-    connect(m_verifier, &TentacleVerifier::finished, this,
-            [this](const QList<TentacleVerifyResult> &, const ApiError &error) { onVerifyFinished(error); });
+    m_controller->cancelVerification();
+}
+
+void TentaclesPage::onVerificationStarted(const QStringList &ids, int machines)
+{
     m_model->setChecking(ids, true);
     m_verifyProgress->setRange(0, 0);
     m_verifyProgress->show();
     m_verifyCancel->show();
-    m_actionStatus->setText(
-        tr("Asking the new server to check %n machine(s)…", nullptr, int(targets.size())));
+    m_actionStatus->setText(tr("Asking the new server to check %n machine(s)…", nullptr, machines));
     refreshSummary();
-    m_verifier->start(targets);
 }
 
-void TentaclesPage::onVerifyResult(const TentacleVerifyResult &result)
+void TentaclesPage::onMachineVerified(const TentacleVerifyResult &result)
 {
     m_model->setChecking({result.id}, false);
-    if (result.error.isError()) {
+    if (result.error.isError())
         return; // stays as it was; the error is reported when the run ends
-    }
     m_model->setNewHealth(result.id, result.healthStatus);
-    std::optional<TentacleMark> mark = m_model->mark(result.id);
-    if (!mark && !result.verified)
-        return; // not re-pointed yet, and the new server agrees
-    if (!mark) {
-        mark = TentacleMark{};
-        mark->spaceId = result.spaceId;
-        mark->repointedAt = result.checkedAt;
-    }
-    mark->verification =
-        result.verified ? TentacleMark::Verification::Verified : TentacleMark::Verification::Failed;
-    mark->checkedAt = result.checkedAt;
-    mark->healthStatus = result.healthStatus;
-    m_model->setMark(result.id, mark);
+    if (const std::optional<TentacleMark> mark = m_controller->mark(result.id))
+        m_model->setMark(result.id, mark);
 }
 
-void TentaclesPage::onVerifyFinished(const ApiError &error)
+void TentaclesPage::onVerificationFinished(const QStringList &ids, const ApiError &error, int verified,
+                                           int failed)
 {
-    m_model->setChecking(m_verifying, false);
-    // Write every mark the run changed into the plan at once (one change, one autosave).
-    TentaclesSection section = m_plan->tentacles();
-    int verified = 0;
-    int failed = 0;
-    for (const QString &id : std::as_const(m_verifying)) {
-        const std::optional<TentacleMark> mark = m_model->mark(id);
-        if (!mark)
-            continue;
-        section.machines.insert(id, *mark);
-        if (mark->verification == TentacleMark::Verification::Verified)
-            ++verified;
-        else if (mark->verification == TentacleMark::Verification::Failed)
-            ++failed;
-    }
-    m_plan->setTentacles(section);
-    m_verifying.clear();
-    m_verifier->deleteLater();
-    m_verifier = nullptr;
+    m_model->setChecking(ids, false);
+    for (const QString &id : ids)
+        m_model->setMark(id, m_controller->mark(id));
     m_verifyProgress->hide();
     m_verifyCancel->hide();
     if (error.kind == ApiErrorKind::Cancelled)
@@ -792,12 +665,6 @@ void TentaclesPage::onVerifyFinished(const ApiError &error)
         m_actionStatus->setText(tr("Verified: %1, not reached: %2.").arg(verified).arg(failed));
     refreshSummary();
     Q_EMIT verificationFinished();
-}
-
-void TentaclesPage::cancelVerification()
-{
-    if (m_verifier)
-        m_verifier->cancel();
 }
 
 void TentaclesPage::copyCommand()
@@ -818,27 +685,14 @@ void TentaclesPage::exportScripts()
         m_dialogs->askDirectory(this, tr("Folder for the re-point scripts"), defaultExportDir());
     if (folder.isEmpty())
         return;
-    if (!QDir().mkpath(folder)) {
-        m_dialogs->showError(this, tr("Export"), tr("Cannot create the folder %1.").arg(folder));
+    const TentacleExportWriter::Result result =
+        TentacleExportWriter::writeScripts(folder, visibleMachines(), m_controller->commandOptions());
+    if (!result.ok) {
+        m_dialogs->showError(this, tr("Export"), result.message());
         return;
     }
-    const TentacleCommands::Options options = commandOptions();
-    int written = 0;
-    for (const TentacleMachine &machine : visibleMachines()) {
-        const TentacleCommands::Script script =
-            TentacleCommands::repointScript(machine, TentacleCommands::osFor(machine), options);
-        const QString path = QDir(folder).filePath(script.fileName);
-        QString error;
-        if (!writeText(path, script.text, &error)) {
-            m_dialogs->showError(this, tr("Export"), tr("Cannot write %1: %2").arg(path, error));
-            return;
-        }
-        if (script.os == TentacleCommands::Os::Linux)
-            QFile::setPermissions(path, QFile::permissions(path) | QFile::ExeOwner | QFile::ExeGroup |
-                                            QFile::ExeOther);
-        ++written;
-    }
-    m_actionStatus->setText(tr("Wrote %1 scripts to %2.").arg(written).arg(QDir::toNativeSeparators(folder)));
+    m_actionStatus->setText(
+        tr("Wrote %1 scripts to %2.").arg(result.filesWritten).arg(QDir::toNativeSeparators(folder)));
 }
 
 void TentaclesPage::exportBundle()
@@ -851,9 +705,10 @@ void TentaclesPage::exportBundle()
                                  tr("Text files (*.txt);;All files (*)"));
     if (path.isEmpty())
         return;
-    QString error;
-    if (!writeText(path, TentacleCommands::bundle(visibleMachines(), commandOptions()), &error)) {
-        m_dialogs->showError(this, tr("Export"), tr("Cannot write %1: %2").arg(path, error));
+    const TentacleExportWriter::Result result =
+        TentacleExportWriter::writeBundle(path, visibleMachines(), m_controller->commandOptions());
+    if (!result.ok) {
+        m_dialogs->showError(this, tr("Export"), result.message());
         return;
     }
     m_actionStatus->setText(tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
@@ -869,9 +724,10 @@ void TentaclesPage::exportCsv()
                                  tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
-    QString error;
-    if (!writeText(path, TentacleCommands::csv(visibleMachines(), commandOptions()), &error)) {
-        m_dialogs->showError(this, tr("Export"), tr("Cannot write %1: %2").arg(path, error));
+    const TentacleExportWriter::Result result =
+        TentacleExportWriter::writeCsv(path, visibleMachines(), m_controller->commandOptions());
+    if (!result.ok) {
+        m_dialogs->showError(this, tr("Export"), result.message());
         return;
     }
     m_actionStatus->setText(tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
@@ -879,51 +735,28 @@ void TentaclesPage::exportCsv()
 
 void TentaclesPage::lockUpgrades()
 {
-    const auto &newInventory = m_session->inventory(ServerRole::New);
-    OctopusClient *client = m_session->client(ServerRole::New);
-    if (!newInventory || !client || !m_dialogs)
-        return;
-    QList<UpgradeLockTarget> targets;
-    for (const QList<InventoryMachine> *list : {&newInventory->targets, &newInventory->workers}) {
-        for (const InventoryMachine &m : *list) {
-            if (m.upgradeSuggested && !m.upgradeLocked &&
-                (m.communicationStyle == QLatin1String("TentacleActive") ||
-                 m.communicationStyle == QLatin1String("TentaclePassive")))
-                targets.append({m.id, m.spaceId, m.isWorker});
-        }
-    }
-    if (targets.isEmpty())
+    const int candidates = int(m_controller->upgradeLockCandidates().size());
+    if (!m_controller->canLockUpgrades() || !m_dialogs)
         return;
     if (!m_dialogs->confirm(
             this, tr("Lock Tentacle upgrades"),
-            tr("Lock Tentacle upgrades for %n machine(s) on the new server?", nullptr, int(targets.size())),
+            tr("Lock Tentacle upgrades for %n machine(s) on the new server?", nullptr, candidates),
             tr("This changes each machine on the new server (Endpoint.TentacleVersionDetails."
                "UpgradeLocked). The old server is not touched. Unlock them after cutover.")))
         return;
-    auto *job = new UpgradeLockJob(client, targets, true, this);
     m_lockUpgrades->setEnabled(false);
     m_actionStatus->setText(tr("Locking upgrades…"));
-    connect(job, &UpgradeLockJob::finished, this,
-            [this, job](const QStringList &changed, const QList<ApiError> &errors) {
-                job->deleteLater();
-                m_actionStatus->setText(
-                    errors.isEmpty() ? tr("Locked Tentacle upgrades for %n machine(s) on the new server.",
-                                          nullptr, int(changed.size()))
-                                     : tr("Locked %1 machines; %2 could not be changed (%3).")
-                                           .arg(changed.size())
-                                           .arg(errors.size())
-                                           .arg(errors.first().message));
-                // Reflect it without a new inventory: these machines no longer prompt.
-                if (auto snapshot = m_session->inventory(ServerRole::New)) {
-                    InventorySnapshot updated = *snapshot;
-                    for (QList<InventoryMachine> *list : {&updated.targets, &updated.workers}) {
-                        for (InventoryMachine &m : *list) {
-                            if (changed.contains(m.id))
-                                m.upgradeLocked = true;
-                        }
-                    }
-                    m_session->setInventory(ServerRole::New, updated);
-                }
-            });
-    job->start();
+    m_controller->lockUpgrades();
+}
+
+void TentaclesPage::onUpgradesLocked(const QStringList &changed, const QList<ApiError> &errors)
+{
+    m_actionStatus->setText(errors.isEmpty()
+                                ? tr("Locked Tentacle upgrades for %n machine(s) on the new server.", nullptr,
+                                     int(changed.size()))
+                                : tr("Locked %1 machines; %2 could not be changed (%3).")
+                                      .arg(changed.size())
+                                      .arg(errors.size())
+                                      .arg(errors.first().message));
+    refreshWarnings();
 }

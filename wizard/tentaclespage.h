@@ -1,13 +1,14 @@
 #pragma once
 
 #include "calamarichurn.h"
-#include "tentaclecommands.h"
-#include "tentacleverifier.h"
+#include "tentaclemachine.h"
 
 #include <QPointer>
 #include <QWizardPage>
 
-class DeploymentHistoryJob;
+struct ApiError;
+struct TentacleVerifyResult;
+class DemoControls;
 class DialogService;
 class MigrationPlan;
 class PollingMachineFilter;
@@ -23,23 +24,25 @@ class QTabWidget;
 class QTableView;
 class QToolButton;
 class ServerSession;
+class TentaclesController;
 
 // Step 3: every polling target and worker of the old server, the commands that re-point each one (run on
 // that machine), exports, and verification against the new server (health task, pending -> verified).
+// A view: the work is TentaclesController's, the files TentacleExportWriter's.
 class TentaclesPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    TentaclesPage(MigrationPlan *plan, ServerSession *session, DialogService *dialogs,
-                  QWidget *parent = nullptr);
+    TentaclesPage(MigrationPlan *plan, TentaclesController *controller, ServerSession *session,
+                  DialogService *dialogs, QWidget *parent = nullptr);
     ~TentaclesPage() override;
 
     void initializePage() override;
 
     PollingMachineModel *model() const { return m_model; }
     PollingMachineFilter *filter() const { return m_filter; }
-    TentacleCommands::Options commandOptions() const;
-    const QList<CalamariChurnGroup> &calamariChurn() const { return m_churn; }
+    TentaclesController *controller() const { return m_controller; }
+    const QList<CalamariChurnGroup> &calamariChurn() const;
 
     // Verification, also driven by tests.
     void markSelectedRepointed();
@@ -48,9 +51,10 @@ public:
     void cancelVerification();
     // Demo mode only: tells octosim that the selected Tentacles ran their re-point command.
     void simulateRepoint();
-    bool isVerifying() const { return m_verifier != nullptr; }
+    bool isVerifying() const;
 
 Q_SIGNALS:
+    // After the page has shown the controller's news.
     void verificationFinished();
     void calamariChurnChecked();
 
@@ -60,36 +64,30 @@ private:
     void refreshPreview();
     void refreshWarnings();
     void refreshFilters();
-    void fetchThumbprint();
+    void refreshDemoControls();
     QStringList selectedIds() const;
     QStringList visibleIds() const;
-    void verify(const QStringList &ids);
-    void onVerifyResult(const TentacleVerifyResult &result);
-    void onVerifyFinished(const ApiError &error);
+    void onMarksChanged(const QStringList &ids);
+    void onVerificationStarted(const QStringList &ids, int machines);
+    void onMachineVerified(const TentacleVerifyResult &result);
+    void onVerificationFinished(const QStringList &ids, const ApiError &error, int verified, int failed);
+    void onRepointSimulated(const QStringList &ids, const ApiError &error);
+    void onUpgradesLocked(const QStringList &changed, const QList<ApiError> &errors);
     void exportScripts();
     void exportBundle();
     void exportCsv();
     void copyCommand();
     void lockUpgrades();
     QList<TentacleMachine> visibleMachines() const;
-    void checkCalamariChurn();
 
     MigrationPlan *m_plan;
+    TentaclesController *m_controller;
     ServerSession *m_session;
     DialogService *m_dialogs;
     PollingMachineModel *m_model;
     PollingMachineFilter *m_filter;
-    QString m_thumbprint;
-    QPointer<TentacleVerifier> m_verifier;
-    QStringList m_verifying;
+    QPointer<DemoControls> m_demoControls; // the session's, once connected to
     bool m_autoInventoryDone = false;
-    // Calamari churn evidence: deployments since the clone on both servers.
-    QList<QPointer<DeploymentHistoryJob>> m_historyJobs;
-    QList<DeploymentRecord> m_oldDeployments;
-    QList<DeploymentRecord> m_newDeployments;
-    QList<CalamariChurnGroup> m_churn;
-    bool m_churnKnown = false;
-    QDateTime m_churnInventory; // the old inventory's time the evidence was computed for
 
     QLabel *m_summary = nullptr;
     QLabel *m_inventoryStatus = nullptr;

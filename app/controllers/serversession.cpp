@@ -4,6 +4,7 @@
 #include "controllerslogging.h"
 #include "inventoryjob.h"
 #include "octopusclient.h"
+#include "octosimdemocontrols.h"
 #include "sessioncredentials.h"
 
 ServerSession::ServerSession(MigrationPlan *plan, SessionCredentials *credentials, NetworkContext *network,
@@ -20,6 +21,18 @@ ServerSession::ServerSession(MigrationPlan *plan, SessionCredentials *credential
 ServerSession::~ServerSession()
 {
     cancelInventory();
+}
+
+void ServerSession::setDemo(bool demo)
+{
+    m_demo = demo;
+    if (demo && !m_demoControls) {
+        m_demoControls = new OctosimDemoControls(this, this);
+    } else if (!demo && m_demoControls) {
+        m_demoControls->deleteLater();
+        m_demoControls = nullptr;
+    }
+    Q_EMIT demoChanged(demo);
 }
 
 bool ServerSession::canConnect(ServerRole role) const

@@ -8,6 +8,7 @@
 
 #include <optional>
 
+class DemoControls;
 class InventoryJob;
 class NetworkContext;
 class OctopusClient;
@@ -38,11 +39,9 @@ public:
 
     // Demo mode (`handover --demo`): both servers are octosim, whose test controls the pages may use.
     bool isDemo() const { return m_demo; }
-    void setDemo(bool demo)
-    {
-        m_demo = demo;
-        Q_EMIT demoChanged(demo);
-    }
+    void setDemo(bool demo);
+    // The simulator's controls in demo mode (made when demo mode is set, before demoChanged), else nullptr.
+    DemoControls *demoControls() const { return m_demoControls; }
 
     bool isTakingInventory() const { return !m_jobs.isEmpty(); }
     // Takes the inventory of every server that can connect. No-op while one is running.
@@ -70,4 +69,5 @@ private:
     QList<QPointer<InventoryJob>> m_jobs;
     QHash<InventoryJob *, QPair<int, int>> m_progress;
     bool m_demo = false;
+    DemoControls *m_demoControls = nullptr;
 };

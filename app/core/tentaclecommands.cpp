@@ -1,5 +1,7 @@
 #include "tentaclecommands.h"
 
+#include "migrationplan.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QVersionNumber>
@@ -463,6 +465,20 @@ QString commandLines(const TentacleMachine &machine, Os os, const Options &optio
     const QString call =
         os == Os::Windows ? QStringLiteral("& ") + powerShellQuote(kWindowsTentacle) : kLinuxTentacle;
     return repointLines(machine, os, options, call, quote(os, options.instanceName)).join(QLatin1Char('\n'));
+}
+
+Options optionsFor(const MigrationPlan &plan, const QString &serverThumbprint)
+{
+    Options options;
+    const DomainDecision &domain = plan.domain();
+    QUrl publicUrl =
+        domain.choice == DomainDecision::Choice::KeepName ? domain.oldPublicUrl : domain.newPublicUrl;
+    if (publicUrl.host().isEmpty())
+        publicUrl = plan.serverUrl(ServerRole::New);
+    options.newHost = publicUrl.host();
+    options.newServerUrl = publicUrl;
+    options.serverThumbprint = serverThumbprint;
+    return options;
 }
 
 } // namespace TentacleCommands

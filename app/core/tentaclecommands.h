@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QUrl>
 
+class MigrationPlan;
+
 // The commands a migration lead runs *on a polling Tentacle's machine* to make it poll the new server.
 // Pure text generation, no I/O. Every value from the server (machine, environment, role names, host) is
 // quoted for its shell, and no API key is ever written: where one is needed (the cloned-instance
@@ -47,6 +49,11 @@ struct Script
     QString text;
     QString fileName; // suggested, e.g. "Machines-12_web-prod-001.ps1"
 };
+
+// The options the plan implies: the host and URL Tentacles should dial (the old public name when the lead
+// keeps it, else the new public URL; undecided counts as a new name, and without a public URL the URL
+// used to reach the new server stands in) and the new server's certificate thumbprint.
+Options optionsFor(const MigrationPlan &plan, const QString &serverThumbprint);
 
 // Windows when the operating system or shell says so; Linux otherwise (Tentacle runs on nothing else).
 Os osFor(const TentacleMachine &machine);

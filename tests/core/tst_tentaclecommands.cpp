@@ -2,6 +2,8 @@
 // names, the clone alternative's key handling, and that no key ever appears in generated text.
 #include "tentaclecommands.h"
 
+#include "migrationplan.h"
+
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -302,6 +304,55 @@ private Q_SLOTS:
         o.newHost = QStringLiteral("2001:db8::1");
         QVERIFY(commandLines(machine(QStringLiteral("8.1.1942")), Os::Linux, o)
                     .contains(QLatin1String("https://[2001:db8::1]:443")));
+    }
+
+    void optionsFollowTheDomainDecision_data()
+    {
+        QTest::addColumn<int>("choice");
+        QTest::addColumn<QString>("oldPublic");
+        QTest::addColumn<QString>("newPublic");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("url");
+        const QString oldPublic = QStringLiteral("https://octopus.example.com");
+        const QString newPublic = QStringLiteral("https://octopus-new.example.com/");
+        QTest::newRow("keep name: the old public name")
+            << int(DomainDecision::Choice::KeepName) << oldPublic << newPublic
+            << QStringLiteral("octopus.example.com") << oldPublic;
+        QTest::newRow("new name: the new public name")
+            << int(DomainDecision::Choice::NewName) << oldPublic << newPublic
+            << QStringLiteral("octopus-new.example.com") << newPublic;
+        QTest::newRow("undecided counts as a new name")
+            << int(DomainDecision::Choice::Undecided) << oldPublic << newPublic
+            << QStringLiteral("octopus-new.example.com") << newPublic;
+        QTest::newRow("new name without a public URL: the connection URL")
+            << int(DomainDecision::Choice::NewName) << oldPublic << QString()
+            << QStringLiteral("clone.internal") << QStringLiteral("https://clone.internal:8443");
+        QTest::newRow("keep name without a public URL: the connection URL")
+            << int(DomainDecision::Choice::KeepName) << QString() << newPublic
+            << QStringLiteral("clone.internal") << QStringLiteral("https://clone.internal:8443");
+    }
+    void optionsFollowTheDomainDecision()
+    {
+        QFETCH(int, choice);
+        QFETCH(QString, oldPublic);
+        QFETCH(QString, newPublic);
+        QFETCH(QString, host);
+        QFETCH(QString, url);
+        MigrationPlan plan;
+        plan.setServerUrl(ServerRole::New, QUrl(QStringLiteral("https://clone.internal:8443")));
+        DomainDecision domain;
+        domain.choice = DomainDecision::Choice(choice);
+        domain.oldPublicUrl = QUrl(oldPublic);
+        domain.newPublicUrl = QUrl(newPublic);
+        plan.setDomain(domain);
+        const QString thumbprint = QStringLiteral("BD22C4E46FAB4CD9783F1521EDAEFB8E347ADF7C");
+        const Options o = optionsFor(plan, thumbprint);
+        QCOMPARE(o.newHost, host);
+        QCOMPARE(o.newServerUrl, QUrl(url));
+        QCOMPARE(o.serverThumbprint, thumbprint);
+        QCOMPARE(o.pollingPort, 10943);
+        QCOMPARE(o.instanceName, QStringLiteral("Tentacle"));
+        QVERIFY(optionsFor(plan, QString()).serverThumbprint.isEmpty());
     }
 };
 

@@ -1,0 +1,82 @@
+#include "tentacleexportwriter.h"
+
+#include "exportlogging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+
+namespace TentacleExportWriter {
+
+namespace {
+
+Result writeText(const QString &path, const QString &text)
+{
+    Result result;
+    result.path = path;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
+        result.ok = false;
+        result.reason = file.errorString();
+        qCWarning(lcExport) << "cannot write" << path << result.reason;
+        return result;
+    }
+    result.filesWritten = 1;
+    return result;
+}
+
+} // namespace
+
+QString Result::message() const
+{
+    if (ok)
+        return QString();
+    if (folderNotCreated)
+        return QCoreApplication::translate("TentacleExportWriter", "Cannot create the folder %1.")
+            .arg(QDir::toNativeSeparators(path));
+    return QCoreApplication::translate("TentacleExportWriter", "Cannot write %1: %2")
+        .arg(QDir::toNativeSeparators(path), reason);
+}
+
+Result writeScripts(const QString &folder, const QList<TentacleMachine> &machines,
+                    const TentacleCommands::Options &options)
+{
+    Result result;
+    result.path = folder;
+    if (!QDir().mkpath(folder)) {
+        result.ok = false;
+        result.folderNotCreated = true;
+        return result;
+    }
+    for (const TentacleMachine &machine : machines) {
+        const TentacleCommands::Script script =
+            TentacleCommands::repointScript(machine, TentacleCommands::osFor(machine), options);
+        const QString path = QDir(folder).filePath(script.fileName);
+        const Result written = writeText(path, script.text);
+        if (!written.ok) {
+            Result failed = written;
+            failed.filesWritten = result.filesWritten;
+            return failed;
+        }
+        if (script.os == TentacleCommands::Os::Linux)
+            QFile::setPermissions(path, QFile::permissions(path) | QFile::ExeOwner | QFile::ExeGroup |
+                                            QFile::ExeOther);
+        ++result.filesWritten;
+    }
+    return result;
+}
+
+Result writeBundle(const QString &path, const QList<TentacleMachine> &machines,
+                   const TentacleCommands::Options &options)
+{
+    return writeText(path, TentacleCommands::bundle(machines, options));
+}
+
+Result writeCsv(const QString &path, const QList<TentacleMachine> &machines,
+                const TentacleCommands::Options &options)
+{
+    return writeText(path, TentacleCommands::csv(machines, options));
+}
+
+} // namespace TentacleExportWriter
