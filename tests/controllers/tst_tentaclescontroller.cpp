@@ -4,6 +4,7 @@
 // that are computed once per new-server inventory.
 #include "democontrols.h"
 #include "migrationplan.h"
+#include "networkcontext.h"
 #include "octosimserver.h"
 #include "serversession.h"
 #include "sessioncredentials.h"
@@ -23,6 +24,7 @@
 class TestTentaclesController : public QObject
 {
     Q_OBJECT
+    NetworkContext m_network; // outlives every session's clients
 private:
     std::unique_ptr<octosim::OctoSimServer> m_sim;
     std::unique_ptr<MigrationPlan> m_plan;
@@ -79,7 +81,7 @@ private Q_SLOTS:
             m_plan->setServerUrl(role, endpoint(role).url);
             m_credentials->setApiKey(role, endpoint(role).apiKey);
         }
-        m_session = std::make_unique<ServerSession>(m_plan.get(), m_credentials.get());
+        m_session = std::make_unique<ServerSession>(m_plan.get(), m_credentials.get(), &m_network);
         m_session->setDemo(true);
         m_controller = std::make_unique<TentaclesController>(m_plan.get(), m_session.get());
     }
