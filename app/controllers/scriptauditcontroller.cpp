@@ -123,7 +123,6 @@ void ScriptAuditController::loadSavedSwagger()
 {
     const QString path = swaggerFile();
     if (path.isEmpty()) {
-        m_savedLoading.clear();
         m_savedState = SavedSwaggerState::None;
         m_savedCatalog.reset();
         m_savedError.clear();
@@ -134,7 +133,6 @@ void ScriptAuditController::loadSavedSwagger()
         }
         return;
     }
-    m_savedLoading = path;
     m_savedState = SavedSwaggerState::Loading;
     m_savedError.clear();
     // Read and parsed on the global pool; this thread only receives the catalog.
@@ -162,7 +160,6 @@ void ScriptAuditController::onSavedSwaggerLoaded()
         loadSavedSwagger();
         return;
     }
-    m_savedLoading.clear();
     m_savedCatalog = load.catalog;
     m_savedState = load.catalog ? SavedSwaggerState::Ready : SavedSwaggerState::Failed;
     m_savedError =

@@ -161,7 +161,6 @@ private:
     std::shared_ptr<const SwaggerCatalog> m_savedCatalog;
     QString m_savedError;
     QFutureWatcher<SavedLoad> *m_savedWatcher;
-    QString m_savedLoading; // the path being read
     bool m_scanWaitsForSaved = false;
 
     // The scan.
