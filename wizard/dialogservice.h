@@ -29,16 +29,23 @@ public:
     virtual void showError(QWidget *parent, const QString &title, const QString &message) = 0;
     virtual void showAbout(QWidget *parent, const QString &title, const QString &text) = 0;
 
-    // Exports and confirmations (Polling Tentacles step). Defaults answer "cancelled" / "no", so a test
-    // double only overrides what it drives.
+    // Exports, imports, confirmations and other applications (Polling Tentacles, Script audit). Defaults
+    // answer "cancelled" / "no" / do nothing, so a test double only overrides what it drives.
     // A file to write; `filter` as for QFileDialog ("CSV (*.csv)"). Empty = cancelled.
     virtual QString askExportFile(QWidget * /*parent*/, const QString & /*title*/,
                                   const QString & /*suggestedPath*/, const QString & /*filter*/)
     {
         return {};
     }
+    // An existing file to read; `filter` as for QFileDialog. Empty = cancelled.
+    virtual QString askImportFile(QWidget * /*parent*/, const QString & /*title*/,
+                                  const QString & /*directory*/, const QString & /*filter*/)
+    {
+        return {};
+    }
     // A folder (existing or to be created). Empty = cancelled.
-    virtual QString askDirectory(QWidget * /*parent*/, const QString & /*title*/, const QString & /*directory*/)
+    virtual QString askDirectory(QWidget * /*parent*/, const QString & /*title*/,
+                                 const QString & /*directory*/)
     {
         return {};
     }
@@ -48,4 +55,6 @@ public:
     {
         return false;
     }
+    // Shows a file at a line: an editor that takes a line, else the desktop's default application.
+    virtual void openFileAtLine(const QString & /*path*/, int /*line*/) {}
 };

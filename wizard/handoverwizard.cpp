@@ -82,7 +82,7 @@ QWizardPage *HandoverWizard::createPage(PlanStep step, MigrationPlan *plan, Sess
     case PlanStep::CiIntegrations:
         return new CiIntegrationsPage(plan, this);
     case PlanStep::ScriptAudit:
-        return new ScriptAuditPage(plan, m_session, this);
+        return new ScriptAuditPage(plan, m_session, dialogs, this);
     case PlanStep::TestPlan:
         return new TestPlanPage(plan, this);
     case PlanStep::Cutover:

@@ -1,82 +1,27 @@
 #include "scriptauditpage.h"
 
-#include "apierrortext.h"
-#include "apijob.h"
 #include "auditfilterproxymodel.h"
 #include "auditplanstate.h"
-#include "auditreportwriter.h"
 #include "auditresultsmodel.h"
-#include "auditscanner.h"
-#include "editorcommand.h"
+#include "dialogservice.h"
 #include "migrationplan.h"
-#include "octopusclient.h"
 #include "plannedsteppanel.h"
 #include "planstep.h"
-#include "serversession.h"
-#include "swaggercatalog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDesktopServices>
 #include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QLocale>
-#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
-#include <QSet>
-#include <QStandardPaths>
 #include <QTreeView>
-#include <QUrl>
 #include <QVBoxLayout>
 
-// The new server's swagger.json as digested on the network thread: a catalog, or why there is none.
-struct ScriptAuditLiveSwagger
-{
-    std::shared_ptr<const SwaggerCatalog> catalog;
-    QString error; // untranslated detail from SwaggerCatalog::fromJson
-};
-Q_DECLARE_METATYPE(ScriptAuditLiveSwagger)
-
 namespace {
-
-const QString kSwaggerPath = QStringLiteral("/api/swagger.json");
-
-// Production services: file dialogs and the desktop's default application for the file.
-class WidgetScriptAuditServices : public ScriptAuditPage::Services
-{
-public:
-    QString chooseFolder(QWidget *parent) override
-    {
-        return QFileDialog::getExistingDirectory(parent, ScriptAuditPage::tr("Folder to scan"));
-    }
-    QString chooseSwaggerFile(QWidget *parent) override
-    {
-        return QFileDialog::getOpenFileName(parent, ScriptAuditPage::tr("The new server's swagger.json"),
-                                            QString(), ScriptAuditPage::tr("Swagger documents (*.json)"));
-    }
-    QString chooseExportFile(QWidget *parent, const QString &suggestedName, const QString &filter) override
-    {
-        return QFileDialog::getSaveFileName(parent, ScriptAuditPage::tr("Export findings"),
-                                            QDir::home().filePath(suggestedName), filter);
-    }
-    void openFileAtLine(const QString &path, int line) override
-    {
-        // An editor that takes a line (HANDOVER_EDITOR, or VS Code); else the desktop's default application.
-        const auto command =
-            editorCommandFor(qEnvironmentVariable("HANDOVER_EDITOR"), path, line, 1,
-                             [](const QString &name) { return QStandardPaths::findExecutable(name); });
-        if (command && QProcess::startDetached(command->program, command->arguments))
-            return;
-        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
-    }
-};
 
 QString megabytes(qint64 bytes)
 {
@@ -85,13 +30,12 @@ QString megabytes(qint64 bytes)
 
 } // namespace
 
-ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, ServerSession *session, QWidget *parent)
+ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, ServerSession *session, DialogService *dialogs,
+                                 QWidget *parent)
     : QWizardPage(parent)
     , m_plan(plan)
-    , m_session(session)
-    , m_defaultServices(std::make_unique<WidgetScriptAuditServices>())
-    , m_services(m_defaultServices.get())
-    , m_scanner(new AuditScanner(this))
+    , m_dialogs(dialogs)
+    , m_controller(new ScriptAuditController(plan, session, this))
     , m_model(new AuditResultsModel(this))
     , m_proxy(new AuditFilterProxyModel(this))
 {
@@ -266,11 +210,10 @@ ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, ServerSession *session, QW
     connect(m_removeFolder, &QPushButton::clicked, this, &ScriptAuditPage::onRemoveFolder);
     connect(m_folders, &QListWidget::currentRowChanged, this, &ScriptAuditPage::updateButtons);
     connect(m_chooseSwagger, &QPushButton::clicked, this, &ScriptAuditPage::onChooseSwagger);
-    connect(m_swagger, &QLineEdit::editingFinished, this, &ScriptAuditPage::savePlanState);
+    connect(m_swagger, &QLineEdit::editingFinished, this,
+            [this] { m_controller->setSwaggerFile(m_swagger->text()); });
     connect(m_swagger, &QLineEdit::textChanged, this, &ScriptAuditPage::updateLiveSwaggerLabel);
-    connect(m_refetchSwagger, &QPushButton::clicked, this, &ScriptAuditPage::fetchLiveSwagger);
-    if (m_session)
-        connect(m_session, &ServerSession::clientsChanged, this, &ScriptAuditPage::onClientsChanged);
+    connect(m_refetchSwagger, &QPushButton::clicked, m_controller, &ScriptAuditController::fetchLiveSwagger);
     connect(m_scan, &QPushButton::clicked, this, &ScriptAuditPage::onScan);
     connect(m_cancel, &QPushButton::clicked, this, &ScriptAuditPage::onCancel);
     connect(m_grouping, &QComboBox::currentIndexChanged, this, &ScriptAuditPage::onGroupingChanged);
@@ -290,7 +233,6 @@ ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, ServerSession *session, QW
     connect(m_exportCsv, &QPushButton::clicked, this, [this] { onExport(ExportFormat::Csv); });
     connect(m_exportJson, &QPushButton::clicked, this, [this] { onExport(ExportFormat::Json); });
     connect(m_exportMarkdown, &QPushButton::clicked, this, [this] { onExport(ExportFormat::Markdown); });
-    connect(m_model, &AuditResultsModel::decisionChanged, this, &ScriptAuditPage::savePlanState);
     // Groups are expanded, and their titles (file paths) span the whole row.
     const auto showGroups = [this] {
         for (int row = 0; row < m_proxy->rowCount(); ++row)
@@ -301,217 +243,127 @@ ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, ServerSession *session, QW
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, showGroups);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, showGroups);
 
-    connect(m_scanner, &AuditScanner::progressChanged, this, [this](const AuditScanner::Progress &progress) {
-        m_status->setText(
-            tr("Scanning: %n file(s), %1 MB, %2 finding(s). Now: %3", nullptr, int(progress.files))
-                .arg(megabytes(progress.bytes))
-                .arg(progress.findings)
-                .arg(progress.currentFile));
-    });
-    connect(m_scanner, &AuditScanner::findingsAdded, this,
-            [this](const QList<AuditFinding> &findings) { m_model->appendFindings(findings); });
-    connect(m_scanner, &AuditScanner::finished, this, [this](const AuditScanner::Result &result) {
-        m_scanning = false;
-        m_scannedFiles = result.files;
-        m_scannedBytes = result.bytes;
-        m_model->setFindings(result.findings); // the sorted, complete list
-        m_progress->setRange(0, 1);
-        m_progress->setValue(1);
-        if (!result.cancelled)
-            recordScanSummary(result.findings, result.files);
-        m_status->setText(result.cancelled
-                              ? tr("Cancelled after %n file(s) (%1 MB).", nullptr, int(result.files))
-                                    .arg(megabytes(result.bytes))
-                              : tr("Scanned %n file(s) (%1 MB) in %2 s.", nullptr, int(result.files))
-                                    .arg(megabytes(result.bytes))
-                                    .arg(double(result.elapsedMs) / 1000.0, 0, 'f', 1));
-        QStringList notes;
-        if (!m_scanUnjudgedReason.isEmpty())
-            notes << m_scanUnjudgedReason;
-        for (const AuditScanner::Note &note : result.notes)
-            notes << QStringLiteral("%1: %2").arg(note.absolutePath, note.message);
-        if (result.binaryFiles > 0)
-            notes << tr("%n binary file(s) skipped.", nullptr, int(result.binaryFiles));
-        m_notes->setText(notes.join(QLatin1Char('\n')));
-        updateCounts();
+    connect(m_controller, &ScriptAuditController::scanProgressed, this,
+            [this](const AuditScanner::Progress &progress) {
+                m_status->setText(
+                    tr("Scanning: %n file(s), %1 MB, %2 finding(s). Now: %3", nullptr, int(progress.files))
+                        .arg(megabytes(progress.bytes))
+                        .arg(progress.findings)
+                        .arg(progress.currentFile));
+            });
+    connect(m_controller, &ScriptAuditController::scanStarted, this, [this] {
+        m_model->clear();
+        m_notes->clear();
+        m_progress->setRange(0, 0); // busy: the total is not known in advance
+        m_status->setText(tr("Scanning…"));
         updateButtons();
     });
+    connect(m_controller, &ScriptAuditController::findingsAdded, this,
+            [this](const QList<AuditFinding> &findings) { m_model->appendFindings(findings); });
+    connect(m_controller, &ScriptAuditController::scanFinished, this, &ScriptAuditPage::onScanFinished);
+    connect(m_controller, &ScriptAuditController::scanFailed, this, [this](const QString &message) {
+        m_status->setText(message);
+        updateButtons();
+    });
+    connect(m_controller, &ScriptAuditController::scanningChanged, this, &ScriptAuditPage::updateButtons);
+    connect(m_controller, &ScriptAuditController::liveSwaggerChanged, this,
+            &ScriptAuditPage::updateLiveSwaggerLabel);
+    connect(m_controller, &ScriptAuditController::marksChanged, this, &ScriptAuditPage::updateMarks);
     connect(m_plan, &MigrationPlan::replaced, this, &ScriptAuditPage::loadFromPlan);
 
     loadFromPlan();
     updateLiveSwaggerLabel();
 }
 
-ScriptAuditPage::~ScriptAuditPage()
-{
-    if (m_liveJob) {
-        m_liveJob->disconnect(this);
-        m_liveJob->cancel();
-    }
-    m_scanner->disconnect(this);
-    m_scanner->cancel();
-    m_scanner->waitForFinished();
-}
-
-void ScriptAuditPage::setServices(Services *services)
-{
-    m_services = services ? services : m_defaultServices.get();
-}
+ScriptAuditPage::~ScriptAuditPage() = default;
 
 void ScriptAuditPage::initializePage()
 {
     loadFromPlan();
-    // The live API description: fetched once per connection to the new server, and again after a failure.
-    OctopusClient *client = m_session ? m_session->client(ServerRole::New) : nullptr;
-    if (client && (client != m_liveSource || m_liveState == LiveSwaggerState::Failed ||
-                   m_liveState == LiveSwaggerState::NotConnected))
-        fetchLiveSwagger();
-    else
-        updateLiveSwaggerLabel();
-}
-
-void ScriptAuditPage::fetchLiveSwagger()
-{
-    if (m_liveJob) {
-        m_liveJob->disconnect(this);
-        m_liveJob->cancel();
-    }
-    OctopusClient *client = m_session ? m_session->client(ServerRole::New) : nullptr;
-    m_liveSource = client;
-    if (!client) {
-        m_liveState = LiveSwaggerState::NotConnected;
-        m_liveCatalog.reset();
-        updateLiveSwaggerLabel();
-        return;
-    }
-    // About 1.4 MB: the body is digested into a catalog on the network side, never parsed on this thread.
-    ApiRequest request;
-    request.path = kSwaggerPath;
-    request.expectJson = false;
-    request.keepJson = false;
-    request.rawTransform = [](const QByteArray &body) -> std::optional<QVariant> {
-        ScriptAuditLiveSwagger digest;
-        if (auto catalog = SwaggerCatalog::fromJson(body, &digest.error))
-            digest.catalog = std::make_shared<const SwaggerCatalog>(std::move(*catalog));
-        return QVariant::fromValue(digest);
-    };
-    m_liveJob = client->send(request, this);
-    connect(m_liveJob, &ApiJob::finished, this, &ScriptAuditPage::onLiveSwaggerFetched);
-    m_liveState = LiveSwaggerState::Fetching;
-    m_liveError.clear();
+    m_controller->ensureLiveSwagger();
     updateLiveSwaggerLabel();
 }
 
-void ScriptAuditPage::onLiveSwaggerFetched(const ApiResult &result)
+void ScriptAuditPage::showEvent(QShowEvent *event)
 {
-    m_liveJob = nullptr;
-    if (result.error.kind == ApiErrorKind::Cancelled)
-        return; // replaced by a newer fetch, or the connection changed
-    const ScriptAuditLiveSwagger digest = result.transformed.value<ScriptAuditLiveSwagger>();
-    if (result.ok() && digest.catalog && digest.catalog->canJudgeEndpoints()) {
-        m_liveCatalog = digest.catalog;
-        m_liveFetchedAt = QDateTime::currentDateTime();
-        m_liveState = LiveSwaggerState::Ready;
-        m_liveError.clear();
-    } else {
-        ApiError error = result.error;
-        if (!error.isError()) { // the call worked, the document did not
-            error.kind = ApiErrorKind::BadResponse;
-            error.server = ServerRole::New;
-            error.serverUrl = m_liveSource ? m_liveSource->settings().baseUrl : QUrl();
-            error.method = "GET";
-            error.path = kSwaggerPath;
-            error.status = result.status;
-            error.message =
-                digest.error.isEmpty() ? QStringLiteral("no paths in the document") : digest.error;
-        }
-        m_liveCatalog.reset();
-        m_liveState = LiveSwaggerState::Failed;
-        m_liveError = ApiErrorText::describe(error);
-    }
-    updateLiveSwaggerLabel();
+    m_controller->setFetchOnReconnect(true); // a new server shown here is fetched at once
+    QWizardPage::showEvent(event);
 }
 
-void ScriptAuditPage::onClientsChanged()
+void ScriptAuditPage::hideEvent(QHideEvent *event)
 {
-    // The new server's URL or key changed: what was fetched may describe another server.
-    if (m_liveSource && m_session->client(ServerRole::New) == m_liveSource)
-        return;
-    m_liveCatalog.reset();
-    m_liveSource = nullptr;
-    if (isVisible())
-        fetchLiveSwagger();
-    else {
-        if (m_liveJob) {
-            m_liveJob->disconnect(this);
-            m_liveJob->cancel();
-        }
-        m_liveState = LiveSwaggerState::NotConnected;
-        updateLiveSwaggerLabel();
-    }
+    m_controller->setFetchOnReconnect(false);
+    QWizardPage::hideEvent(event);
+}
+
+void ScriptAuditPage::onScanFinished(const AuditScanner::Result &result)
+{
+    m_model->setFindings(m_controller->findings()); // the sorted, complete list
+    m_progress->setRange(0, 1);
+    m_progress->setValue(1);
+    m_status->setText(result.cancelled ? tr("Cancelled after %n file(s) (%1 MB).", nullptr, int(result.files))
+                                             .arg(megabytes(result.bytes))
+                                       : tr("Scanned %n file(s) (%1 MB) in %2 s.", nullptr, int(result.files))
+                                             .arg(megabytes(result.bytes))
+                                             .arg(double(result.elapsedMs) / 1000.0, 0, 'f', 1));
+    QStringList notes;
+    if (!m_controller->unjudgedReason().isEmpty())
+        notes << m_controller->unjudgedReason();
+    for (const AuditScanner::Note &note : result.notes)
+        notes << QStringLiteral("%1: %2").arg(note.absolutePath, note.message);
+    if (result.binaryFiles > 0)
+        notes << tr("%n binary file(s) skipped.", nullptr, int(result.binaryFiles));
+    m_notes->setText(notes.join(QLatin1Char('\n')));
+    updateCounts();
+    updateButtons();
 }
 
 void ScriptAuditPage::updateLiveSwaggerLabel()
 {
+    using State = ScriptAuditController::LiveSwaggerState;
+    const State state = m_controller->liveSwaggerState();
     QString text;
-    switch (m_liveState) {
-    case LiveSwaggerState::NotConnected:
+    switch (state) {
+    case State::NotConnected:
         text = tr("Not connected to the new server: API routes are judged only against a saved swagger.json "
                   "chosen above. Connect to the new server (step 1) to use its live API description.");
         break;
-    case LiveSwaggerState::Fetching:
-        text = tr("Fetching the new server's live API description (GET %1)…").arg(kSwaggerPath);
+    case State::Fetching:
+        text = tr("Fetching the new server's live API description (GET %1)…")
+                   .arg(ScriptAuditController::liveSwaggerPath());
         break;
-    case LiveSwaggerState::Ready:
+    case State::Ready: {
+        const QString version = m_controller->liveCatalog()->version();
         text = tr("Judged against the new server's live API description (Octopus %1, fetched %2).")
-                   .arg(m_liveCatalog->version().isEmpty() ? tr("version unknown") : m_liveCatalog->version(),
-                        m_liveFetchedAt.toString(QStringLiteral("HH:mm")));
+                   .arg(version.isEmpty() ? tr("version unknown") : version,
+                        m_controller->liveFetchedAt().toString(QStringLiteral("HH:mm")));
         break;
-    case LiveSwaggerState::Failed:
-        text = tr("No live API description: %1").arg(m_liveError);
+    }
+    case State::Failed:
+        text = tr("No live API description: %1").arg(m_controller->liveError());
         break;
     }
     if (!m_swagger->text().trimmed().isEmpty())
         text =
             tr("Judged against the saved file above, which overrides the live API description. %1").arg(text);
     m_liveSwagger->setText(text);
-    m_liveSwagger->setProperty("state", int(m_liveState));
-    m_refetchSwagger->setVisible(m_liveState != LiveSwaggerState::NotConnected);
-    m_refetchSwagger->setEnabled(m_liveState != LiveSwaggerState::Fetching);
-}
-
-void ScriptAuditPage::recordScanSummary(const QList<AuditFinding> &findings, qint64 files)
-{
-    ScriptAuditScanSummary summary;
-    summary.at = QDateTime::currentDateTimeUtc();
-    summary.files = int(files);
-    QSet<QString> filesMentioning;
-    for (const AuditFinding &finding : findings) {
-        ++summary.findingsByCategory[auditCategoryName(finding.category)];
-        if (finding.category == AuditCategory::OldServerUrl) {
-            ++summary.mentionsOfOldServer;
-            filesMentioning.insert(finding.absolutePath);
-        }
-    }
-    summary.filesMentioningOldServer = int(filesMentioning.size());
-    ScriptAuditSection section = m_plan->scriptAudit();
-    section.lastScan = summary;
-    m_plan->setScriptAudit(section);
+    m_liveSwagger->setProperty("state", int(state));
+    m_refetchSwagger->setVisible(state != State::NotConnected);
+    m_refetchSwagger->setEnabled(state != State::Fetching);
 }
 
 bool ScriptAuditPage::isScanning() const
 {
-    return m_scanning;
+    return m_controller->isScanning();
 }
 
 void ScriptAuditPage::loadFromPlan()
 {
-    const AuditPlanState state = AuditPlanState::fromJson(m_plan->scriptAudit().extra);
     m_folders->clear();
-    m_folders->addItems(state.folders);
-    m_swagger->setText(state.swaggerFile);
-    m_model->setDecisions(state.decisions);
-    const QStringList urls = oldServerUrls();
+    m_folders->addItems(m_controller->folders());
+    m_swagger->setText(m_controller->swaggerFile());
+    m_model->setDecisions(m_controller->decisions());
+    const QStringList urls = m_controller->oldServerUrls();
     m_oldUrls->setText(
         urls.isEmpty() ? tr("The old server's URL is not in the plan yet (Connect and Domain name steps): "
                             "the scan cannot look for it.")
@@ -520,102 +372,56 @@ void ScriptAuditPage::loadFromPlan()
     updateButtons();
 }
 
-void ScriptAuditPage::savePlanState()
+void ScriptAuditPage::updateMarks()
 {
-    ScriptAuditSection section = m_plan->scriptAudit();
-    AuditPlanState state = AuditPlanState::fromJson(section.extra);
-    state.folders.clear();
-    for (int i = 0; i < m_folders->count(); ++i)
-        state.folders << m_folders->item(i)->text();
-    state.swaggerFile = m_swagger->text().trimmed();
-    state.decisions = m_model->decisions();
-    state.writeTo(section.extra);
-    m_plan->setScriptAudit(section);
-}
-
-QStringList ScriptAuditPage::oldServerUrls() const
-{
-    QStringList urls;
-    for (const QUrl &url : {m_plan->serverUrl(ServerRole::Old), m_plan->domain().oldPublicUrl}) {
-        const QString text = url.toString();
-        if (!url.isEmpty() && !url.host().isEmpty() && !urls.contains(text))
-            urls << text;
-    }
-    return urls;
+    m_model->setDecisions(m_controller->decisions());
+    updateCounts();
+    updateButtons();
 }
 
 void ScriptAuditPage::onAddFolder()
 {
-    const QString folder = m_services->chooseFolder(this);
+    const QString folder =
+        m_dialogs ? m_dialogs->askDirectory(this, tr("Folder to scan"), QString()) : QString();
     if (folder.isEmpty())
         return;
-    const QString path = QDir::cleanPath(folder);
-    if (m_folders->findItems(path, Qt::MatchExactly).isEmpty())
-        m_folders->addItem(path);
-    savePlanState();
+    m_controller->addFolder(folder);
+    m_folders->clear();
+    m_folders->addItems(m_controller->folders());
     updateButtons();
 }
 
 void ScriptAuditPage::onRemoveFolder()
 {
-    delete m_folders->takeItem(m_folders->currentRow());
-    savePlanState();
+    m_controller->removeFolder(m_folders->currentRow());
+    m_folders->clear();
+    m_folders->addItems(m_controller->folders());
     updateButtons();
 }
 
 void ScriptAuditPage::onChooseSwagger()
 {
-    const QString file = m_services->chooseSwaggerFile(this);
+    const QString file = m_dialogs ? m_dialogs->askImportFile(this, tr("The new server's swagger.json"),
+                                                              QString(), tr("Swagger documents (*.json)"))
+                                   : QString();
     if (file.isEmpty())
         return;
     m_swagger->setText(file);
-    savePlanState();
+    m_controller->setSwaggerFile(file);
 }
 
 void ScriptAuditPage::onScan()
 {
-    if (m_scanning || m_folders->count() == 0)
+    if (m_controller->isScanning() || m_folders->count() == 0)
         return;
-    AuditScanner::Options options;
-    for (int i = 0; i < m_folders->count(); ++i)
-        options.roots << m_folders->item(i)->text();
-    options.oldUrls = oldServerUrls();
-    const QString swaggerFile = m_swagger->text().trimmed();
-    m_scanUnjudgedReason.clear();
-    if (!swaggerFile.isEmpty()) {
-        QString error;
-        auto catalog = SwaggerCatalog::fromFile(swaggerFile, &error);
-        if (!catalog) {
-            m_status->setText(tr("Cannot read the swagger document %1: %2").arg(swaggerFile, error));
-            return;
-        }
-        options.catalog = std::make_shared<const SwaggerCatalog>(std::move(*catalog));
-    } else if (m_liveCatalog) {
-        options.catalog = m_liveCatalog;
-    } else {
-        m_scanUnjudgedReason =
-            m_liveState == LiveSwaggerState::Fetching
-                ? tr("Routes were not judged against the new server (no missing-endpoint findings): its API "
-                     "description was still being fetched when the scan started. Scan again once it is in.")
-            : m_liveState == LiveSwaggerState::Failed
-                ? tr("Routes were not judged against the new server (no missing-endpoint findings): its live "
-                     "API description could not be fetched (see above).")
-                : tr("Routes were not judged against the new server (no missing-endpoint findings): connect "
-                     "to "
-                     "it, or choose its saved swagger.json.");
-    }
-    m_model->clear();
-    m_notes->clear();
-    m_scanning = true;
-    m_progress->setRange(0, 0); // busy: the total is not known in advance
-    m_status->setText(tr("Scanning…"));
+    m_controller->setSwaggerFile(m_swagger->text()); // typed but not yet confirmed with Enter
+    m_controller->startScan();
     updateButtons();
-    m_scanner->start(options);
 }
 
 void ScriptAuditPage::onCancel()
 {
-    m_scanner->cancel();
+    m_controller->cancelScan();
 }
 
 void ScriptAuditPage::onFiltersChanged()
@@ -644,18 +450,20 @@ QModelIndex ScriptAuditPage::selectedFindingIndex() const
 void ScriptAuditPage::onOpenSelected()
 {
     const AuditFinding *finding = m_model->findingAt(selectedFindingIndex());
-    if (finding)
-        m_services->openFileAtLine(finding->absolutePath, finding->line);
+    if (finding && m_dialogs)
+        m_dialogs->openFileAtLine(finding->absolutePath, finding->line);
 }
 
 void ScriptAuditPage::onMark(const QString &status)
 {
-    const QModelIndex index = selectedFindingIndex();
-    if (!index.isValid())
+    const AuditFinding *finding = m_model->findingAt(selectedFindingIndex());
+    if (!finding)
         return;
-    m_model->setStatus(index, status);
-    updateCounts();
-    updateButtons();
+    const std::optional<AuditMark::Kind> kind = AuditMark::kindFromName(status);
+    if (kind)
+        m_controller->setMark(*finding, *kind);
+    else
+        m_controller->clearMark(*finding);
 }
 
 void ScriptAuditPage::onExport(ExportFormat format)
@@ -666,45 +474,46 @@ void ScriptAuditPage::onExport(ExportFormat format)
     const QString filter = format == ExportFormat::Csv    ? tr("CSV files (*.csv)")
                            : format == ExportFormat::Json ? tr("JSON files (*.json)")
                                                           : tr("Markdown files (*.md)");
-    const QString path = m_services->chooseExportFile(this, suggested, filter);
+    const QString path = m_dialogs ? m_dialogs->askExportFile(this, tr("Export findings"),
+                                                              QDir::home().filePath(suggested), filter)
+                                   : QString();
     if (path.isEmpty())
         return;
-    AuditReportWriter writer(m_scannedFiles, m_scannedBytes, m_model->findings());
-    writer.setStatusFunction([this](const AuditFinding &finding) { return m_model->statusOf(finding); });
-    const QByteArray bytes =
-        writer.render(format == ExportFormat::Csv    ? AuditReportWriter::Format::Csv
-                      : format == ExportFormat::Json ? AuditReportWriter::Format::Json
-                                                     : AuditReportWriter::Format::Markdown);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        m_status->setText(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    QString error;
+    if (!m_controller->exportReport(path,
+                                    format == ExportFormat::Csv    ? AuditReportWriter::Format::Csv
+                                    : format == ExportFormat::Json ? AuditReportWriter::Format::Json
+                                                                   : AuditReportWriter::Format::Markdown,
+                                    &error)) {
+        m_status->setText(error);
         return;
     }
     m_status->setText(
-        tr("Exported %n finding(s) to %1.", nullptr, int(m_model->findings().size())).arg(path));
+        tr("Exported %n finding(s) to %1.", nullptr, int(m_controller->findings().size())).arg(path));
 }
 
 void ScriptAuditPage::updateButtons()
 {
+    const bool scanning = m_controller->isScanning();
     const bool hasFinding = selectedFindingIndex().isValid();
     const bool hasFindings = !m_model->findings().isEmpty();
-    m_addFolder->setEnabled(!m_scanning);
-    m_removeFolder->setEnabled(!m_scanning && m_folders->currentRow() >= 0);
-    m_scan->setEnabled(!m_scanning && m_folders->count() > 0);
-    m_cancel->setEnabled(m_scanning);
+    m_addFolder->setEnabled(!scanning);
+    m_removeFolder->setEnabled(!scanning && m_folders->currentRow() >= 0);
+    m_scan->setEnabled(!scanning && m_folders->count() > 0);
+    m_cancel->setEnabled(scanning);
     m_open->setEnabled(hasFinding);
     m_markFixed->setEnabled(hasFinding);
     m_markAccepted->setEnabled(hasFinding);
     m_clearMark->setEnabled(hasFinding);
     for (QPushButton *button : {m_exportCsv, m_exportJson, m_exportMarkdown})
-        button->setEnabled(!m_scanning && hasFindings);
+        button->setEnabled(!scanning && hasFindings);
 }
 
 void ScriptAuditPage::updateCounts()
 {
     const QList<AuditFinding> &findings = m_model->findings();
     if (findings.isEmpty()) {
-        m_counts->setText(m_scannedFiles > 0 ? tr("No findings.") : QString());
+        m_counts->setText(m_controller->scannedFiles() > 0 ? tr("No findings.") : QString());
         return;
     }
     QMap<AuditSeverity, int> bySeverity;

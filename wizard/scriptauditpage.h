@@ -1,21 +1,14 @@
 #pragma once
 
-#include <QDateTime>
-#include <QPointer>
+#include "scriptauditcontroller.h"
+
 #include <QWizardPage>
 
-#include <memory>
-
-class ApiJob;
 class AuditFilterProxyModel;
-struct AuditFinding;
 class AuditResultsModel;
-class AuditScanner;
+class DialogService;
 class MigrationPlan;
-class OctopusClient;
 class ServerSession;
-class SwaggerCatalog;
-struct ApiResult;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -29,33 +22,19 @@ class QTreeView;
 // (URLs, API keys, the retired octo CLI, REST routes the new server does not serve, client libraries),
 // in the background with progress and Cancel. Findings are grouped and filtered, opened at their line,
 // marked fixed or accepted (kept in the plan) and exported as CSV, JSON or Markdown.
-// Routes are judged against the new server's live API description (GET /api/swagger.json, fetched and
-// parsed in the background whenever the new server is connected) or, when the lead chooses one, a saved
-// swagger.json file, which overrides it. Each finished scan leaves its counts in the plan (lastScan), which
-// the Domain name step shows.
+// Routes are judged against the new server's live API description (fetched and parsed in the background
+// whenever the new server is connected) or, when the lead chooses one, a saved swagger.json file, which
+// overrides it. Each finished scan leaves its counts in the plan (lastScan), which the Domain name step
+// shows. The work is ScriptAuditController's; this page shows it and forwards what the user does. File
+// dialogs and the editor go through `dialogs` (nullptr: nothing is asked).
 class ScriptAuditPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    // Everything that leaves the page (file dialogs, other applications) goes through this interface, so
-    // GUI tests can answer it without modal dialogs or launching an editor.
-    class Services
-    {
-    public:
-        virtual ~Services() = default;
-        virtual QString chooseFolder(QWidget *parent) = 0;      // empty: cancelled
-        virtual QString chooseSwaggerFile(QWidget *parent) = 0; // empty: cancelled
-        virtual QString chooseExportFile(QWidget *parent, const QString &suggestedName,
-                                         const QString &filter) = 0; // empty: cancelled
-        virtual void openFileAtLine(const QString &path, int line) = 0;
-    };
-
     // `session` may be nullptr: then routes are judged only against a saved swagger.json file.
-    ScriptAuditPage(MigrationPlan *plan, ServerSession *session, QWidget *parent = nullptr);
+    ScriptAuditPage(MigrationPlan *plan, ServerSession *session, DialogService *dialogs,
+                    QWidget *parent = nullptr);
     ~ScriptAuditPage() override;
-
-    // Not owned; nullptr restores the default (QFileDialog, QDesktopServices).
-    void setServices(Services *services);
 
     void initializePage() override;
 
@@ -63,16 +42,13 @@ public:
     AuditResultsModel *resultsModel() const { return m_model; }
     AuditFilterProxyModel *filterModel() const { return m_proxy; }
 
-    enum class LiveSwaggerState
-    {
-        NotConnected, // no client for the new server
-        Fetching,
-        Ready,
-        Failed
-    };
-    LiveSwaggerState liveSwaggerState() const { return m_liveState; }
-    // Fetches the new server's /api/swagger.json again (also done by initializePage when needed).
-    void fetchLiveSwagger();
+    ScriptAuditController *controller() const { return m_controller; }
+    using LiveSwaggerState = ScriptAuditController::LiveSwaggerState;
+    LiveSwaggerState liveSwaggerState() const { return m_controller->liveSwaggerState(); }
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     enum class ExportFormat
@@ -83,8 +59,7 @@ private:
     };
 
     void loadFromPlan();
-    void savePlanState();
-    QStringList oldServerUrls() const;
+    void updateMarks();
     void onAddFolder();
     void onRemoveFolder();
     void onChooseSwagger();
@@ -97,31 +72,15 @@ private:
     void onExport(ExportFormat format);
     void updateButtons();
     void updateCounts();
-    void onLiveSwaggerFetched(const ApiResult &result);
-    void onClientsChanged();
+    void onScanFinished(const AuditScanner::Result &result);
     void updateLiveSwaggerLabel();
-    void recordScanSummary(const QList<AuditFinding> &findings, qint64 files);
     QModelIndex selectedFindingIndex() const; // in the source model
 
     MigrationPlan *m_plan;
-    ServerSession *m_session;
-    std::unique_ptr<Services> m_defaultServices;
-    Services *m_services = nullptr;
-    AuditScanner *m_scanner = nullptr;
+    DialogService *m_dialogs;
+    ScriptAuditController *m_controller;
     AuditResultsModel *m_model = nullptr;
     AuditFilterProxyModel *m_proxy = nullptr;
-    qint64 m_scannedFiles = 0;
-    qint64 m_scannedBytes = 0;
-    bool m_scanning = false;
-    QString m_scanUnjudgedReason; // why the running scan does not judge endpoints; empty when it does
-
-    // The new server's live API description.
-    LiveSwaggerState m_liveState = LiveSwaggerState::NotConnected;
-    std::shared_ptr<const SwaggerCatalog> m_liveCatalog;
-    QPointer<OctopusClient> m_liveSource; // the client it came (or is coming) from
-    QPointer<ApiJob> m_liveJob;
-    QDateTime m_liveFetchedAt;
-    QString m_liveError; // translated, through ApiErrorText
 
     QListWidget *m_folders = nullptr;
     QPushButton *m_addFolder = nullptr;

@@ -1,10 +1,16 @@
 #include "widgetdialogservice.h"
 
+#include "editorcommand.h"
+
 #include <QAbstractButton>
 #include <QCoreApplication>
+#include <QDesktopServices>
 #include <QFileDialog>
 #include <QLocale>
 #include <QMessageBox>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QUrl>
 
 namespace {
 QString planFilter()
@@ -72,10 +78,16 @@ void WidgetDialogService::showAbout(QWidget *parent, const QString &title, const
     QMessageBox::about(parent, title, text);
 }
 
-QString WidgetDialogService::askExportFile(QWidget *parent, const QString &title, const QString &suggestedPath,
-                                           const QString &filter)
+QString WidgetDialogService::askExportFile(QWidget *parent, const QString &title,
+                                           const QString &suggestedPath, const QString &filter)
 {
     return QFileDialog::getSaveFileName(parent, title, suggestedPath, filter);
+}
+
+QString WidgetDialogService::askImportFile(QWidget *parent, const QString &title, const QString &directory,
+                                           const QString &filter)
+{
+    return QFileDialog::getOpenFileName(parent, title, directory, filter);
 }
 
 QString WidgetDialogService::askDirectory(QWidget *parent, const QString &title, const QString &directory)
@@ -90,4 +102,15 @@ bool WidgetDialogService::confirm(QWidget *parent, const QString &title, const Q
     box.setInformativeText(details);
     box.setDefaultButton(QMessageBox::Cancel);
     return box.exec() == QMessageBox::Yes;
+}
+
+void WidgetDialogService::openFileAtLine(const QString &path, int line)
+{
+    // An editor that takes a line (HANDOVER_EDITOR, or VS Code); else the desktop's default application.
+    const auto command =
+        editorCommandFor(qEnvironmentVariable("HANDOVER_EDITOR"), path, line, 1,
+                         [](const QString &name) { return QStandardPaths::findExecutable(name); });
+    if (command && QProcess::startDetached(command->program, command->arguments))
+        return;
+    QDesktopServices::openUrl(QUrl::fromLocalFile(path));
 }

@@ -14,6 +14,10 @@ public:
     void showAbout(QWidget *parent, const QString &title, const QString &text) override;
     QString askExportFile(QWidget *parent, const QString &title, const QString &suggestedPath,
                           const QString &filter) override;
+    QString askImportFile(QWidget *parent, const QString &title, const QString &directory,
+                          const QString &filter) override;
     QString askDirectory(QWidget *parent, const QString &title, const QString &directory) override;
     bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &details) override;
+    // HANDOVER_EDITOR or VS Code (editorCommandFor), else QDesktopServices.
+    void openFileAtLine(const QString &path, int line) override;
 };

@@ -1,6 +1,7 @@
 #include "migrationplan.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonValue>
 
 namespace {
@@ -299,9 +300,106 @@ bool ScriptAuditScanSummary::fromJson(const QJsonObject &json, ScriptAuditScanSu
     return true;
 }
 
+QString AuditMark::kindName(Kind kind)
+{
+    return kind == Kind::Accepted ? QStringLiteral("accepted") : QStringLiteral("fixed");
+}
+
+std::optional<AuditMark::Kind> AuditMark::kindFromName(const QString &name)
+{
+    if (name == QLatin1String("fixed"))
+        return Kind::Fixed;
+    if (name == QLatin1String("accepted"))
+        return Kind::Accepted;
+    return std::nullopt;
+}
+
+QJsonObject AuditMark::toJson() const
+{
+    QJsonObject json = extra;
+    json.insert(QStringLiteral("finding"), findingKey);
+    json.insert(QStringLiteral("kind"), kindName(kind));
+    if (!by.isEmpty())
+        json.insert(QStringLiteral("by"), by);
+    if (at.isValid())
+        json.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs));
+    if (!note.isEmpty())
+        json.insert(QStringLiteral("note"), note);
+    return json;
+}
+
+bool AuditMark::fromJson(const QJsonObject &json, AuditMark *out, QString *error)
+{
+    AuditMark result;
+    QJsonObject rest = json;
+    QString kind;
+    QString at;
+    if (!takeString(rest, QStringLiteral("finding"), &result.findingKey, error) ||
+        !takeString(rest, QStringLiteral("kind"), &kind, error) ||
+        !takeString(rest, QStringLiteral("by"), &result.by, error) ||
+        !takeString(rest, QStringLiteral("at"), &at, error) ||
+        !takeString(rest, QStringLiteral("note"), &result.note, error))
+        return false;
+    if (result.findingKey.isEmpty()) {
+        *error = QStringLiteral("\"finding\" is missing");
+        return false;
+    }
+    const std::optional<Kind> parsed = kindFromName(kind);
+    if (!parsed) {
+        *error = QStringLiteral("\"kind\" must be \"fixed\" or \"accepted\"");
+        return false;
+    }
+    result.kind = *parsed;
+    result.at = QDateTime::fromString(at, Qt::ISODateWithMs);
+    if (!at.isEmpty() && !result.at.isValid()) {
+        *error = QStringLiteral("invalid time");
+        return false;
+    }
+    result.extra = rest;
+    *out = result;
+    return true;
+}
+
+const AuditMark *ScriptAuditSection::mark(const QString &findingKey) const
+{
+    for (const AuditMark &m : marks) {
+        if (m.findingKey == findingKey)
+            return &m;
+    }
+    return nullptr;
+}
+
+bool ScriptAuditSection::setMark(const AuditMark &newMark)
+{
+    for (AuditMark &m : marks) {
+        if (m.findingKey == newMark.findingKey) {
+            if (m == newMark)
+                return false;
+            m = newMark;
+            return true;
+        }
+    }
+    marks.append(newMark);
+    return true;
+}
+
+bool ScriptAuditSection::clearMark(const QString &findingKey)
+{
+    return marks.removeIf([&](const AuditMark &m) { return m.findingKey == findingKey; }) > 0;
+}
+
 QJsonObject ScriptAuditSection::toJson() const
 {
     QJsonObject json = extra;
+    json.insert(QStringLiteral("folders"), QJsonArray::fromStringList(folders));
+    if (!swaggerFile.isEmpty())
+        json.insert(QStringLiteral("swaggerFile"), swaggerFile);
+    QJsonArray markArray;
+    for (const AuditMark &m : marks)
+        markArray.append(m.toJson());
+    for (const QJsonValue &other : otherMarks)
+        markArray.append(other);
+    json.insert(QStringLiteral("marks"), markArray);
     if (lastScan)
         json.insert(QStringLiteral("lastScan"), lastScan->toJson());
     return json;
@@ -316,6 +414,61 @@ bool ScriptAuditSection::fromJson(const QJsonObject &json, ScriptAuditSection *o
         if (!takeSection(rest, QStringLiteral("lastScan"), &summary, error))
             return false;
         result.lastScan = summary;
+    }
+    if (!takeString(rest, QStringLiteral("swaggerFile"), &result.swaggerFile, error))
+        return false;
+    if (const auto it = rest.constFind(QStringLiteral("folders")); it != rest.constEnd()) {
+        if (!it->isArray()) {
+            *error = QStringLiteral("\"folders\" must be an array");
+            return false;
+        }
+        for (const QJsonValue &folder : it->toArray()) { // as in 1.0: anything but a path is skipped
+            if (folder.isString() && !folder.toString().isEmpty())
+                result.folders.append(folder.toString());
+        }
+        rest.remove(QStringLiteral("folders"));
+    }
+    if (const auto it = rest.constFind(QStringLiteral("marks")); it != rest.constEnd()) {
+        if (!it->isArray()) {
+            *error = QStringLiteral("\"marks\" must be an array");
+            return false;
+        }
+        for (const QJsonValue &value : it->toArray()) {
+            if (value.isObject() &&
+                !AuditMark::kindFromName(value.toObject().value(QLatin1String("kind")).toString())) {
+                result.otherMarks.append(value); // a kind from a newer version
+                continue;
+            }
+            AuditMark mark;
+            QString markError;
+            if (!value.isObject() || !AuditMark::fromJson(value.toObject(), &mark, &markError)) {
+                *error =
+                    QStringLiteral("marks: %1")
+                        .arg(markError.isEmpty() ? QStringLiteral("each mark must be an object") : markError);
+                return false;
+            }
+            result.setMark(mark);
+        }
+        rest.remove(QStringLiteral("marks"));
+    }
+    // Format 1.0: {"decisions": {"<finding key>": "fixed" | "accepted"}}, other values ignored as then.
+    // Typed marks win over a decision for the same finding.
+    if (const auto it = rest.constFind(QStringLiteral("decisions")); it != rest.constEnd()) {
+        if (!it->isObject()) {
+            *error = QStringLiteral("\"decisions\" must be an object");
+            return false;
+        }
+        const QJsonObject decisions = it->toObject();
+        for (auto d = decisions.begin(); d != decisions.end(); ++d) {
+            const std::optional<AuditMark::Kind> kind = AuditMark::kindFromName(d.value().toString());
+            if (!kind || d.key().isEmpty() || result.mark(d.key()))
+                continue;
+            AuditMark mark;
+            mark.findingKey = d.key();
+            mark.kind = *kind;
+            result.marks.append(mark);
+        }
+        rest.remove(QStringLiteral("decisions"));
     }
     result.extra = rest;
     *out = result;

@@ -3,10 +3,13 @@
 #include "planerror.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 #include <QMap>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
@@ -115,12 +118,51 @@ struct ScriptAuditScanSummary
     bool operator==(const ScriptAuditScanSummary &) const = default;
 };
 
-// The Script audit step. `lastScan` is typed; the rest (folders, swagger file, decisions: see
-// AuditPlanState in app/audit) is kept in `extra`.
+// The lead's decision about one script-audit finding: fixed (the script was changed) or accepted (it may
+// stay as it is), who decided and when. `findingKey` is AuditPlanState::findingKey (file, line, category and
+// a hash of the masked snippet), never a secret.
+struct AuditMark
+{
+    enum class Kind
+    {
+        Fixed,
+        Accepted
+    };
+    QString findingKey;
+    Kind kind = Kind::Fixed;
+    QString by;   // the user who marked it; empty in files written before marks were typed
+    QDateTime at; // UTC; invalid in files written before marks were typed
+    QString note; // optional
+    QJsonObject extra;
+
+    static QString kindName(Kind kind); // "fixed", "accepted"
+    static std::optional<Kind> kindFromName(const QString &name);
+
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &json, AuditMark *out, QString *error);
+    bool operator==(const AuditMark &) const = default;
+};
+
+// The Script audit step, all typed:
+//   { "folders": ["/src/deploy-scripts", ...], "swaggerFile": "..." (optional),
+//     "marks": [{"finding": "<key>", "kind": "fixed|accepted", "by": "...", "at": "ISO UTC", "note": "..."}],
+//     "lastScan": {...}, ...unknown keys kept }
+// Files from format 1.0 kept the marks as {"decisions": {"<key>": "fixed|accepted"}}; they load into
+// `marks` (without who and when) and are saved as "marks".
 struct ScriptAuditSection
 {
+    QStringList folders;
+    QString swaggerFile; // the new server's swagger.json, saved to a file (optional)
+    QList<AuditMark> marks;
+    QJsonArray otherMarks; // marks of a kind this version does not know (a newer writer's), kept as they are
     std::optional<ScriptAuditScanSummary> lastScan;
     QJsonObject extra;
+
+    const AuditMark *mark(const QString &findingKey) const;
+    // Replaces the mark for `mark.findingKey`; clearMark removes it. True when something changed.
+    bool setMark(const AuditMark &mark);
+    bool clearMark(const QString &findingKey);
+
     QJsonObject toJson() const;
     static bool fromJson(const QJsonObject &json, ScriptAuditSection *out, QString *error);
     bool operator==(const ScriptAuditSection &) const = default;
@@ -143,7 +185,7 @@ struct CutoverJournalSection
 };
 
 // The whole plan as a value. JSON layout (format 1):
-//   { "kind": "handover.plan", "formatVersion": 1, "formatMinorVersion": 0,
+//   { "kind": "handover.plan", "formatVersion": 1, "formatMinorVersion": 1,
 //     "oldServer": {"url": "...", "proxy": "..." (optional)}, "newServer": {"url": "..."},
 //     "domain": {"choice": "undecided|keep-name|new-name", "oldPublicUrl": "", "newPublicUrl": "", "notes":
 //     ""}, "tentacles": {"machines": {...}}, "ciIntegrations": {}, "scriptAudit": {}, "testPlan": {},
@@ -152,7 +194,8 @@ struct PlanData
 {
     static constexpr auto Kind = "handover.plan";
     static constexpr int FormatVersion = 1;      // bumped when an older Handover could not read the file
-    static constexpr int FormatMinorVersion = 0; // bumped for additions an older Handover may ignore
+    static constexpr int FormatMinorVersion = 1; // bumped for additions an older Handover may ignore
+    // 1.1: scriptAudit.marks (typed, with who and when) replaces scriptAudit.decisions
 
     int formatMinorVersion = FormatMinorVersion; // as read; saving keeps the higher of this and ours
     ServerConnection oldServer;

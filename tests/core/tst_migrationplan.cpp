@@ -43,7 +43,20 @@ PlanData fullPlan()
     plan.ciIntegrations.extra.insert(
         QStringLiteral("servers"),
         QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("jenkins")}}});
-    plan.scriptAudit.extra.insert(QStringLiteral("decisions"), QJsonObject{{QStringLiteral("step-1"), true}});
+    plan.scriptAudit.folders = {QStringLiteral("/src/deploy-scripts"), QStringLiteral("/src/pipelines")};
+    plan.scriptAudit.swaggerFile = QStringLiteral("/src/swagger.json");
+    AuditMark fixedMark;
+    fixedMark.findingKey = QStringLiteral("/src/deploy-scripts/a.sh:3:secret:0123456789abcdef");
+    fixedMark.kind = AuditMark::Kind::Fixed;
+    fixedMark.by = QStringLiteral("lead");
+    fixedMark.at = QDateTime(QDate(2026, 12, 1), QTime(9, 30, 15, 250), Qt::UTC);
+    fixedMark.note = QStringLiteral("key rotated");
+    fixedMark.extra.insert(QStringLiteral("x-future"), true);
+    AuditMark acceptedMark;
+    acceptedMark.findingKey = QStringLiteral("/src/pipelines/Jenkinsfile:12:legacy-cli:fedcba9876543210");
+    acceptedMark.kind = AuditMark::Kind::Accepted;
+    plan.scriptAudit.marks = {fixedMark, acceptedMark};
+    plan.scriptAudit.extra.insert(QStringLiteral("x-future"), QJsonObject{{QStringLiteral("step-1"), true}});
     ScriptAuditScanSummary scan;
     scan.at = QDateTime(QDate(2026, 11, 26), QTime(12, 3, 4, 500), Qt::UTC);
     scan.files = 27;
@@ -112,6 +125,9 @@ private Q_SLOTS:
     void connectStepRefusesABadProxy();
     void domainStepIssues_data();
     void domainStepIssues();
+
+    void scriptAuditMarksOfFormat10LoadTyped();
+    void scriptAuditMarksRoundTripTyped();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -585,6 +601,112 @@ void TestMigrationPlan::domainStepIssues()
     const QList<PlanIssue> issues = issuesFor(PlanStep::Domain, plan);
     QCOMPARE(issues.size(), count);
     QCOMPARE(hasErrors(issues), blocking);
+}
+
+// A plan saved by Handover before marks were typed (format 1.0, tests/core/fixtures): folders, the saved
+// swagger file and the decisions (strings in scriptAudit) arrive as typed fields; unknown keys stay.
+void TestMigrationPlan::scriptAuditMarksOfFormat10LoadTyped()
+{
+    const QString fixture =
+        QStringLiteral(HANDOVER_TEST_DATA_DIR "/fixtures/scriptaudit-format-1.0.handover");
+    const PlanLoadResult loaded = PlanFileStore::load(fixture);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error.toDisplayString()));
+    const ScriptAuditSection &audit = loaded.plan.scriptAudit;
+    QCOMPARE(audit.folders,
+             (QStringList{QStringLiteral("/src/deploy-scripts"), QStringLiteral("/src/pipelines")}));
+    QCOMPARE(audit.swaggerFile, QStringLiteral("/src/new-server-swagger.json"));
+    QCOMPARE(audit.marks.size(), 2);
+    const AuditMark *fixed =
+        audit.mark(QStringLiteral("/src/deploy-scripts/deploy.sh:3:secret:0123456789abcdef"));
+    QVERIFY(fixed);
+    QCOMPARE(fixed->kind, AuditMark::Kind::Fixed);
+    QVERIFY(fixed->by.isEmpty()); // 1.0 did not record who and when
+    QVERIFY(!fixed->at.isValid());
+    const AuditMark *accepted =
+        audit.mark(QStringLiteral("/src/pipelines/Jenkinsfile:12:legacy-cli:fedcba9876543210"));
+    QVERIFY(accepted);
+    QCOMPARE(accepted->kind, AuditMark::Kind::Accepted);
+    QVERIFY(!audit.extra.contains(QStringLiteral("decisions")));
+    QVERIFY(!audit.extra.contains(QStringLiteral("folders")));
+    QCOMPARE(audit.extra.value(QStringLiteral("futureAuditKey")).toString(), QStringLiteral("kept as it is"));
+    QVERIFY(audit.lastScan.has_value());
+    QCOMPARE(audit.lastScan->files, 27);
+    QCOMPARE(audit.lastScan->mentionsOfOldServer, 9);
+
+    // Saved again, the marks are written typed and load back the same.
+    const QString path = m_dir->filePath(QStringLiteral("upgraded.handover"));
+    QVERIFY(!PlanFileStore::save(loaded.plan, path));
+    const QJsonObject saved =
+        QJsonDocument::fromJson(readAll(path)).object().value(QStringLiteral("scriptAudit")).toObject();
+    QVERIFY(!saved.contains(QStringLiteral("decisions")));
+    QCOMPARE(saved.value(QStringLiteral("marks")).toArray().size(), 2);
+    const PlanLoadResult again = PlanFileStore::load(path);
+    QVERIFY2(again.ok(), qPrintable(again.error.toDisplayString()));
+    QCOMPARE(again.plan.scriptAudit, loaded.plan.scriptAudit);
+
+    // A 1.0 decision with a status 1.0 did not know is dropped, as 1.0 dropped it.
+    QJsonObject json = QJsonDocument::fromJson(readAll(fixture)).object();
+    QJsonObject section = json.value(QStringLiteral("scriptAudit")).toObject();
+    section.insert(QStringLiteral("decisions"), QJsonObject{{QStringLiteral("k"), QStringLiteral("maybe")}});
+    json.insert(QStringLiteral("scriptAudit"), section);
+    const PlanLoadResult odd = PlanFileStore::parse(QJsonDocument(json).toJson(), fixture);
+    QVERIFY(odd.ok());
+    QVERIFY(odd.plan.scriptAudit.marks.isEmpty());
+}
+
+void TestMigrationPlan::scriptAuditMarksRoundTripTyped()
+{
+    PlanData plan;
+    AuditMark mark;
+    mark.findingKey = QStringLiteral("/srv/a.ps1:7:api-call:00ff00ff00ff00ff");
+    mark.kind = AuditMark::Kind::Accepted;
+    mark.by = QStringLiteral("dana");
+    mark.at = QDateTime(QDate(2026, 12, 2), QTime(8, 0, 0, 5), Qt::UTC);
+    mark.note = QStringLiteral("read-only call, still served");
+    mark.extra.insert(QStringLiteral("ticket"), QStringLiteral("OPS-12"));
+    plan.scriptAudit.marks = {mark};
+    plan.scriptAudit.folders = {QStringLiteral("/srv")};
+    const QString path = m_dir->filePath(QStringLiteral("marks.handover"));
+    QVERIFY(!PlanFileStore::save(plan, path));
+
+    const QJsonObject file = QJsonDocument::fromJson(readAll(path)).object();
+    QCOMPARE(file.value(QStringLiteral("formatMinorVersion")).toInt(), PlanData::FormatMinorVersion);
+    const QJsonObject written = file.value(QStringLiteral("scriptAudit"))
+                                    .toObject()
+                                    .value(QStringLiteral("marks"))
+                                    .toArray()
+                                    .first()
+                                    .toObject();
+    QCOMPARE(written.value(QStringLiteral("finding")).toString(), mark.findingKey);
+    QCOMPARE(written.value(QStringLiteral("kind")).toString(), QStringLiteral("accepted"));
+    QCOMPARE(written.value(QStringLiteral("by")).toString(), QStringLiteral("dana"));
+    QCOMPARE(written.value(QStringLiteral("at")).toString(), QStringLiteral("2026-12-02T08:00:00.005Z"));
+    QCOMPARE(written.value(QStringLiteral("note")).toString(), mark.note);
+    QCOMPARE(written.value(QStringLiteral("ticket")).toString(), QStringLiteral("OPS-12"));
+
+    PlanLoadResult loaded = PlanFileStore::load(path);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error.toDisplayString()));
+    QCOMPARE(loaded.plan.scriptAudit, plan.scriptAudit);
+    QCOMPARE(loaded.plan.scriptAudit.marks.first().at, mark.at);
+
+    // A mark of a kind a newer Handover writes is kept as it is, and a bad mark is refused.
+    QJsonObject json = file;
+    QJsonObject section = json.value(QStringLiteral("scriptAudit")).toObject();
+    QJsonArray marks = section.value(QStringLiteral("marks")).toArray();
+    const QJsonObject future{{QStringLiteral("finding"), QStringLiteral("k2")},
+                             {QStringLiteral("kind"), QStringLiteral("wont-fix")}};
+    marks.append(future);
+    section.insert(QStringLiteral("marks"), marks);
+    json.insert(QStringLiteral("scriptAudit"), section);
+    loaded = PlanFileStore::parse(QJsonDocument(json).toJson(), path);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error.toDisplayString()));
+    QCOMPARE(loaded.plan.scriptAudit.marks.size(), 1);
+    QCOMPARE(loaded.plan.scriptAudit.otherMarks.size(), 1);
+    QVERIFY(PlanFileStore::serialize(loaded.plan).contains("wont-fix"));
+    marks.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("fixed")}}); // no finding
+    section.insert(QStringLiteral("marks"), marks);
+    json.insert(QStringLiteral("scriptAudit"), section);
+    QVERIFY(!PlanFileStore::parse(QJsonDocument(json).toJson(), path).ok());
 }
 
 QTEST_GUILESS_MAIN(TestMigrationPlan)

@@ -1,7 +1,7 @@
 #include "auditfilterproxymodel.h"
-#include "auditplanstate.h"
 #include "auditresultsmodel.h"
 #include "auditscanner.h"
+#include "dialogservice.h"
 #include "domainpage.h"
 #include "migrationplan.h"
 #include "networkcontext.h"
@@ -13,6 +13,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,7 +25,7 @@
 #include <QTreeView>
 
 // Answers the page's questions and records what it was asked; no dialog or editor is ever launched.
-class FakeScriptAuditServices : public ScriptAuditPage::Services
+class FakeScriptAuditDialogs : public DialogService
 {
 public:
     QStringList folders;
@@ -34,11 +35,24 @@ public:
     QString openedPath;
     int openedLine = 0;
 
-    QString chooseFolder(QWidget *) override { return folders.isEmpty() ? QString() : folders.takeFirst(); }
-    QString chooseSwaggerFile(QWidget *) override { return swaggerFile; }
-    QString chooseExportFile(QWidget *, const QString &suggestedName, const QString &) override
+    QString askOpenFile(QWidget *, const QString &) override { return {}; }
+    QString askSaveFile(QWidget *, const QString &) override { return {}; }
+    DiscardChoice confirmDiscard(QWidget *, const QString &) override { return DiscardChoice::Cancel; }
+    bool confirmRecover(QWidget *, const QString &, const QDateTime &) override { return false; }
+    void showError(QWidget *, const QString &, const QString &) override {}
+    void showAbout(QWidget *, const QString &, const QString &) override {}
+
+    QString askDirectory(QWidget *, const QString &, const QString &) override
     {
-        lastSuggestedName = suggestedName;
+        return folders.isEmpty() ? QString() : folders.takeFirst();
+    }
+    QString askImportFile(QWidget *, const QString &, const QString &, const QString &) override
+    {
+        return swaggerFile;
+    }
+    QString askExportFile(QWidget *, const QString &, const QString &suggestedPath, const QString &) override
+    {
+        lastSuggestedName = QFileInfo(suggestedPath).fileName();
         return exportFile;
     }
     void openFileAtLine(const QString &path, int line) override
@@ -96,7 +110,7 @@ private:
     std::unique_ptr<MigrationPlan> m_plan;
     std::unique_ptr<ScriptAuditPage> m_page;
     NetworkContext m_network; // outlives every session's clients
-    FakeScriptAuditServices m_services;
+    FakeScriptAuditDialogs m_services;
     AuditScanner::Result m_expected;
 };
 
@@ -115,9 +129,8 @@ void ScriptAuditPageTest::init()
 {
     m_plan = std::make_unique<MigrationPlan>();
     m_plan->setServerUrl(ServerRole::Old, QUrl(kOldUrl));
-    m_page = std::make_unique<ScriptAuditPage>(m_plan.get(), nullptr);
-    m_services = FakeScriptAuditServices();
-    m_page->setServices(&m_services);
+    m_services = FakeScriptAuditDialogs();
+    m_page = std::make_unique<ScriptAuditPage>(m_plan.get(), nullptr, &m_services);
     m_page->resize(1000, 700);
     m_page->show();
     m_page->initializePage();
@@ -159,8 +172,7 @@ void ScriptAuditPageTest::scansChosenFolderAndCountsFindings()
     QVERIFY(!child<QPushButton>("auditScanButton")->isEnabled()); // no folder yet
     addFolderAndScan(fixtures());
     QCOMPARE(child<QListWidget>("auditFolderList")->count(), 1);
-    QCOMPARE(AuditPlanState::fromJson(m_plan->scriptAudit().extra).folders,
-             QStringList{QDir::cleanPath(fixtures())});
+    QCOMPARE(m_plan->scriptAudit().folders, QStringList{QDir::cleanPath(fixtures())});
     QCOMPARE(m_page->resultsModel()->findings().size(), m_expected.findings.size());
     QCOMPARE(m_page->filterModel()->visibleFindingCount(), int(m_expected.findings.size()));
     QVERIFY(child<QLabel>("auditStatusLabel")->text().contains(QLatin1String("27 file")));
@@ -271,17 +283,19 @@ void ScriptAuditPageTest::marksFindingAndKeepsDecisionInPlan()
     view->setCurrentIndex(firstFindingInView());
     QVERIFY(fixed->isEnabled());
     QTest::mouseClick(fixed, Qt::LeftButton);
-    AuditPlanState state = AuditPlanState::fromJson(m_plan->scriptAudit().extra);
-    QCOMPARE(state.decisions.size(), 1);
-    QCOMPARE(state.decisions.begin().value(), QStringLiteral("fixed"));
-    QVERIFY(!state.decisions.begin().key().contains(QLatin1String("API-HANDOVER")));
+    QList<AuditMark> marks = m_plan->scriptAudit().marks;
+    QCOMPARE(marks.size(), 1);
+    QCOMPARE(marks.first().kind, AuditMark::Kind::Fixed);
+    QVERIFY(!marks.first().findingKey.contains(QLatin1String("API-HANDOVER")));
+    QVERIFY(marks.first().at.isValid());
 
     // Second finding: accepted.
     const QModelIndex second = view->model()->index(1, 0, view->model()->index(0, 0));
     view->setCurrentIndex(second);
     QTest::mouseClick(child<QPushButton>("auditMarkAcceptedButton"), Qt::LeftButton);
-    state = AuditPlanState::fromJson(m_plan->scriptAudit().extra);
-    QCOMPARE(state.decisions.size(), 2);
+    marks = m_plan->scriptAudit().marks;
+    QCOMPARE(marks.size(), 2);
+    QCOMPARE(marks.last().kind, AuditMark::Kind::Accepted);
     QCOMPARE(view->model()
                  ->index(1, AuditResultsModel::StatusColumn, view->model()->index(0, 0))
                  .data()
@@ -294,8 +308,7 @@ void ScriptAuditPageTest::marksFindingAndKeepsDecisionInPlan()
 
     // A page built later on the same plan shows the same decisions after a scan.
     m_page.reset();
-    m_page = std::make_unique<ScriptAuditPage>(m_plan.get(), nullptr);
-    m_page->setServices(&m_services);
+    m_page = std::make_unique<ScriptAuditPage>(m_plan.get(), nullptr, &m_services);
     m_page->show();
     m_page->initializePage();
     QCOMPARE(child<QListWidget>("auditFolderList")->count(), 1);
@@ -310,7 +323,7 @@ void ScriptAuditPageTest::marksFindingAndKeepsDecisionInPlan()
     view = child<QTreeView>("auditResultsView");
     view->setCurrentIndex(firstFindingInView());
     QTest::mouseClick(child<QPushButton>("auditClearMarkButton"), Qt::LeftButton);
-    QCOMPARE(AuditPlanState::fromJson(m_plan->scriptAudit().extra).decisions.size(), 1);
+    QCOMPARE(m_plan->scriptAudit().marks.size(), 1);
 }
 
 void ScriptAuditPageTest::opensFindingAtItsLine()
@@ -400,8 +413,7 @@ void ScriptAuditPageTest::connectToOctosim(Connected *c, const QList<octosim::Fa
     c->credentials = std::make_unique<SessionCredentials>();
     c->credentials->setApiKey(ServerRole::New, c->sim->newInstance().apiKey);
     c->session = std::make_unique<ServerSession>(c->plan.get(), c->credentials.get(), &m_network);
-    c->page = std::make_unique<ScriptAuditPage>(c->plan.get(), c->session.get());
-    c->page->setServices(&m_services);
+    c->page = std::make_unique<ScriptAuditPage>(c->plan.get(), c->session.get(), &m_services);
     c->page->resize(1000, 700);
     c->page->show();
     c->page->initializePage();

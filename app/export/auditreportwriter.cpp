@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QMap>
+#include <QSaveFile>
 
 namespace {
 
@@ -215,4 +216,16 @@ QByteArray AuditReportWriter::toText() const
         QCoreApplication::translate("AuditReportWriter", "%n finding(s)", nullptr, int(m_findings.size())) +
         QLatin1Char('\n');
     return out.toUtf8();
+}
+
+bool AuditReportWriter::writeFile(const QString &path, Format format, QString *error) const
+{
+    const QByteArray bytes = render(format);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
 }

@@ -8,8 +8,9 @@
 
 #include <functional>
 
-// Renders findings as JSON, CSV, Markdown or plain text. Snippets are already masked by the rules; the
-// writer masks them again (defence in depth) so no output can carry a real-looking API key.
+// Renders findings as JSON, CSV, Markdown or plain text, for the CLI (stdout) and the wizard (a file).
+// Snippets are already masked by the rules; the writer masks them again (defence in depth) so no output can
+// carry a real-looking API key.
 //
 // JSON (the CLI's public contract):
 //   {"files":N,"bytes":N,"findings":[{"file","line","column","category","severity","snippet","hint"}]}
@@ -36,6 +37,10 @@ public:
     QByteArray toCsv() const;
     QByteArray toMarkdown() const;
     QByteArray toText() const;
+
+    // Renders `format` and writes it atomically (QSaveFile) to `path`. False with *error (the file's
+    // error string, untranslated from Qt) when it cannot.
+    bool writeFile(const QString &path, Format format, QString *error) const;
 
     static QString jsonString(const QString &text);
     static QString csvField(const QString &text); // RFC 4180 quoting, formula cells defused
