@@ -150,6 +150,7 @@ int runGuiApplication(QApplication &app)
                 window.wizard()->goToPage(HandoverWizard::pageIdForName(options.page));
             demoPending = false;
             sinceDemoSettled.restart();
+            qCInfo(lcWizard) << "demo mode entered";
         });
         QObject::connect(&demo, &DemoEnvironment::failed, &window, [&](const QString &reason) {
             window.showDemoFailure(reason);
