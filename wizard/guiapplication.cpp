@@ -145,7 +145,15 @@ int runGuiApplication(QApplication &app)
     sinceDemoSettled.start();
     if (options.demo) {
         QObject::connect(&demo, &DemoEnvironment::ready, &window, [&](const DemoServers &servers) {
-            window.enterDemoMode(servers); // restarts the wizard on the Connect page
+            window.enterDemoMode(servers); // a new plan, and the wizard restarted on the Connect page
+            // A plan named on the command line still wins over demo mode's new plan: open it again (it opened
+            // once below already, where an error was reported).
+            if (!options.planPath.isEmpty()) {
+                if (screenshotMode)
+                    window.document()->open(options.planPath);
+                else
+                    window.openPlanFile(options.planPath);
+            }
             if (!options.page.isEmpty())
                 window.wizard()->goToPage(HandoverWizard::pageIdForName(options.page));
             demoPending = false;
