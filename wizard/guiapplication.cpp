@@ -17,12 +17,15 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QIcon>
 #include <QPixmap>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace {
 
@@ -126,6 +129,13 @@ int runGuiApplication(QApplication &app)
     }
     const bool screenshotMode = !options.screenshotPath.isEmpty();
 
+    // --demo: octosim starts first, so that it generates its data while the window is built; the window shows
+    // at once and enters demo mode when octosim's ready line arrives (or shows why it did not).
+    DemoEnvironment demo;
+    bool demoPending = options.demo;
+    if (options.demo)
+        demo.start();
+
     // The services every page is handed; declared before the window, so they outlive it.
     WidgetDialogService dialogs;
     QSettings settings;
@@ -135,17 +145,46 @@ int runGuiApplication(QApplication &app)
                                     .filePath(QStringLiteral("autosave"));
     MainWindow window({{&dialogs, &network, &settings, &keychain}, screenshotMode ? QString() : autosaveDir});
 
-    DemoEnvironment demo;
+    // When the demo's outcome is known; --screenshot waits for it and for readiness from then on.
+    QElapsedTimer sinceDemoSettled;
+    sinceDemoSettled.start();
     if (options.demo) {
-        QString reason;
-        if (demo.start(&reason)) {
-            window.enterDemoMode(demo.servers());
-        } else {
+        QObject::connect(&demo, &DemoEnvironment::ready, &window, [&](const DemoServers &servers) {
+            window.enterDemoMode(servers); // a new plan, and the wizard restarted on the Connect page
+            // A plan named on the command line still wins over demo mode's new plan: open it again (it opened
+            // once below already, where an error was reported).
+            if (!options.planPath.isEmpty()) {
+                if (screenshotMode)
+                    window.document()->open(options.planPath);
+                else
+                    window.openPlanFile(options.planPath);
+            }
+            if (!options.page.isEmpty())
+                window.wizard()->goToPage(HandoverWizard::pageIdForName(options.page));
+            demoPending = false;
+            sinceDemoSettled.restart();
+            qCInfo(lcWizard) << "demo mode entered";
+        });
+        QObject::connect(&demo, &DemoEnvironment::failed, &window, [&](const QString &reason) {
             window.showDemoFailure(reason);
             printError(
                 QCoreApplication::translate("GuiApplication", "demo servers did not start: %1").arg(reason));
-        }
+            demoPending = false;
+            sinceDemoSettled.restart();
+        });
     }
+    // Ends octosim once the event loop is over: terminate, kill after a grace period. The window is closed by
+    // then; the loop below runs only until the child is gone.
+    const auto runThenStopDemo = [&](auto &&run) {
+        const int result = run();
+        if (demo.processId() != 0) {
+            QEventLoop untilStopped;
+            QObject::connect(&demo, &DemoEnvironment::stopped, &untilStopped, &QEventLoop::quit);
+            demo.stop();
+            untilStopped.exec();
+        }
+        return result;
+    };
 
     if (!options.planPath.isEmpty()) {
         if (screenshotMode) {
@@ -166,7 +205,7 @@ int runGuiApplication(QApplication &app)
         window.show();
         if (options.planPath.isEmpty() && !options.demo)
             QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
-        return app.exec();
+        return runThenStopDemo([&app] { return app.exec(); });
     }
 
     // --screenshot: show, wait until the current page has painted once, grab, save, exit.
@@ -191,7 +230,9 @@ int runGuiApplication(QApplication &app)
     // connectable server answered (so the strip shows real lights). A server that never answers does not
     // hold the screenshot back for more than kReadinessWaitMs.
     constexpr qint64 kReadinessWaitMs = 8000;
-    const auto settled = [&window](bool waitForReadiness) {
+    const auto settled = [&window, &demoPending](bool waitForReadiness) {
+        if (demoPending)
+            return false;
         ServerSession *session = window.wizard()->session();
         if (session->isTakingInventory())
             return false;
@@ -211,7 +252,8 @@ int runGuiApplication(QApplication &app)
         QElapsedTimer sincePaint;
         sincePaint.start();
         QObject::connect(poll, &QTimer::timeout, &window, [&, poll, sincePaint, settled] {
-            if (!settled(sincePaint.elapsed() < kReadinessWaitMs))
+            const qint64 waited = std::min(sincePaint.elapsed(), sinceDemoSettled.elapsed());
+            if (!settled(waited < kReadinessWaitMs))
                 return;
             poll->stop();
             QTimer::singleShot(50, &window, grabAndExit);
@@ -226,6 +268,6 @@ int runGuiApplication(QApplication &app)
         app.exit(exitCode);
     });
     window.show();
-    const int loopResult = app.exec();
+    const int loopResult = runThenStopDemo([&app] { return app.exec(); });
     return exitCode != 0 ? exitCode : loopResult;
 }

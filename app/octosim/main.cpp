@@ -21,6 +21,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     octosim::quitOnTerminationSignals(app);
+    if (options.exitWithStdin)
+        octosim::quitWhenStdinCloses(app);
     octosim::OctoSimServer server(options);
     if (!server.start(&error)) {
         QTextStream(stderr) << "octosim: " << error << '\n';

@@ -39,6 +39,7 @@ struct Options
     QList<FaultSpec> faults;
     int maintenanceStatus = 503; // 403 or 503
     bool verbose = false;
+    bool exitWithStdin = false; // --exit-with-stdin: quit when standard input reaches end of file
 };
 
 // Parses octosim's command line (without argv[0]). On failure returns false and fills *error
@@ -61,8 +62,8 @@ struct InstanceEndpoint
 // PUT /octosim/health {"IsOperatingNormally":bool,"IsDraining":bool} makes /api/serverstatus/health
 // and /api/octopusservernodes/ping answer 418. Simulator only: POST /octosim/control/repoint
 // {"MachineIds":[...]} records that those polling Tentacles now poll this instance, so that a Health task on
-// it (POST /api/{space}/tasks Name "Health") marks them Healthy; on the clone the other polling Tentacles stay
-// Unavailable. /api/swagger.json is served anonymously.
+// it (POST /api/{space}/tasks Name "Health") marks them Healthy; on the clone the other polling Tentacles
+// stay Unavailable. /api/swagger.json is served anonymously.
 class OctoSimServer : public QObject
 {
     Q_OBJECT

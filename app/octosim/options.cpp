@@ -144,12 +144,15 @@ bool parseArguments(const QStringList &arguments, Options *options, QString *err
             parsed.maintenanceStatus = v.toInt();
         } else if (name == QLatin1String("--verbose") || name == QLatin1String("-v")) {
             parsed.verbose = true;
+        } else if (name == QLatin1String("--exit-with-stdin")) {
+            parsed.exitWithStdin = true;
         } else {
             *error = QStringLiteral("unknown option '%1'").arg(name);
             return false;
         }
-        if (hasInlineValue && (name == QLatin1String("--tls") || name == QLatin1String("--unreset-clone") ||
-                               name == QLatin1String("--verbose"))) {
+        if (hasInlineValue &&
+            (name == QLatin1String("--tls") || name == QLatin1String("--unreset-clone") ||
+             name == QLatin1String("--verbose") || name == QLatin1String("--exit-with-stdin"))) {
             *error = QStringLiteral("%1 takes no value").arg(name);
             return false;
         }
@@ -184,16 +187,23 @@ QString usage()
         "                             slow:BYTES_PER_S huge:MB redirect:URL\n"
         "  --maintenance-status 403|503  how writes refused by maintenance mode answer (default 503)\n"
         "  --verbose                  log one line per request on stderr\n"
+        "  --exit-with-stdin          exit when standard input closes (a parent that starts octosim\n"
+        "                             with a pipe on stdin takes it down when the parent ends, even\n"
+        "                             if the parent is killed)\n"
         "\n"
-        "When ready, prints one JSON line on stdout:\n"
+        "When ready, prints one JSON line on stdout, the only line it prints there; it is the one\n"
+        "place the URLs and API keys are given (no key is taken on the command line), so a parent\n"
+        "that started octosim reads them from this pipe:\n"
         "  {\"old\":{\"url\",\"apiKey\",\"readOnlyApiKey\",\"thumbprint\"},\"new\":{...}}\n"
+        "Errors go to stderr, one line each, and the exit code is non-zero (2: bad options).\n"
         "Exits cleanly on SIGTERM/SIGINT.\n"
         "\n"
         "Test control (admin API key, never faulted): POST /octosim/drift?count=N applies N drift\n"
         "changes now; PUT /octosim/health {\"IsOperatingNormally\":false,\"IsDraining\":true} makes\n"
         "/api/serverstatus/health and /api/octopusservernodes/ping answer 418; POST\n"
         "/octosim/control/repoint {\"MachineIds\":[...]} says those polling Tentacles now poll this\n"
-        "instance: a Health task there marks them Healthy (the clone's other polling ones stay Unavailable).\n");
+        "instance: a Health task there marks them Healthy (the clone's other polling ones stay "
+        "Unavailable).\n");
 }
 
 } // namespace octosim

@@ -98,7 +98,8 @@ private Q_SLOTS:
     void goToPageReachesEveryNamedPage();
     void commandLineOptionsAreParsed_data();
     void commandLineOptionsAreParsed();
-    void demoModeShowsBannerOrWhyItCouldNot();
+    void demoModeRunsOctosimAndShowsBanner();
+    void demoFailureShowsWhyInTheBanner();
     void screenshotCommandWritesPng_data();
     void screenshotCommandWritesPng();
 
@@ -563,41 +564,63 @@ void TestWizardShell::commandLineOptionsAreParsed()
     QTEST(options.planPath, "plan");
 }
 
-void TestWizardShell::demoModeShowsBannerOrWhyItCouldNot()
+void TestWizardShell::demoModeRunsOctosimAndShowsBanner()
 {
     auto *banner = child<QLabel>("demoBanner");
     QVERIFY(banner);
     QVERIFY(!banner->isVisible());
 
+    // The octosim program beside this test (both in <build>/bin), as `handover --demo` runs it.
     DemoEnvironment demo;
-    QString reason;
-    if (demo.start(&reason)) {
-        m_window->enterDemoMode(demo.servers());
-        QVERIFY(banner->isVisible());
-        QVERIFY(banner->text().startsWith(
-            QStringLiteral("Demo mode: both servers are simulated on this computer")));
-        QVERIFY(banner->text().contains(QStringLiteral("Nothing you do here touches a real Octopus Server")));
-        QVERIFY(m_window->isDemo());
-        QCOMPARE(m_window->plan()->serverUrl(ServerRole::Old).host(), QStringLiteral("127.0.0.1"));
-        QCOMPARE(m_window->plan()->serverUrl(ServerRole::New).host(), QStringLiteral("127.0.0.1"));
-        QVERIFY(!m_window->credentials()->apiKey(ServerRole::Old).isEmpty());
-        QVERIFY(!m_window->credentials()->apiKey(ServerRole::New).isEmpty());
-        QCOMPARE(child<QLineEdit>("oldUrlEdit")->text(),
-                 m_window->plan()->serverUrl(ServerRole::Old).toString());
-        QVERIFY(nextButton()->isEnabled());
-        QVERIFY(!m_window->isWindowModified());
-        QVERIFY(m_window->windowTitle().contains(QStringLiteral("(demo)")));
-    } else {
-        qInfo("octosim did not start (%s): checking the failure banner instead", qPrintable(reason));
-        m_window->showDemoFailure(reason);
-        QVERIFY(banner->isVisible());
-        QVERIFY(banner->text().startsWith(QStringLiteral("Demo mode could not start the simulated servers")));
-        QVERIFY(banner->text().contains(reason));
-        QVERIFY(!m_window->isDemo());
-        // The wizard still works without the demo servers.
-        fillConnections();
-        QVERIFY(nextButton()->isEnabled());
-    }
+    QSignalSpy ready(&demo, &DemoEnvironment::ready);
+    QSignalSpy failed(&demo, &DemoEnvironment::failed);
+    demo.start();
+    QVERIFY(demo.isStarting());
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count() + failed.count(), 1, 20000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    QVERIFY(demo.processId() > 0);
+    m_window->enterDemoMode(ready.at(0).at(0).value<DemoServers>());
+    QVERIFY(banner->isVisible());
+    QVERIFY(
+        banner->text().startsWith(QStringLiteral("Demo mode: both servers are simulated on this computer")));
+    QVERIFY(banner->text().contains(QStringLiteral("Nothing you do here touches a real Octopus Server")));
+    QCOMPARE(banner->property("demoState").toString(), QStringLiteral("running"));
+    QVERIFY(m_window->isDemo());
+    QCOMPARE(m_window->plan()->serverUrl(ServerRole::Old).host(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(m_window->plan()->serverUrl(ServerRole::New).host(), QStringLiteral("127.0.0.1"));
+    QVERIFY(!m_window->credentials()->apiKey(ServerRole::Old).isEmpty());
+    QVERIFY(!m_window->credentials()->apiKey(ServerRole::New).isEmpty());
+    QCOMPARE(child<QLineEdit>("oldUrlEdit")->text(), m_window->plan()->serverUrl(ServerRole::Old).toString());
+    QVERIFY(nextButton()->isEnabled());
+    QVERIFY(!m_window->isWindowModified());
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("(demo)")));
+
+    QSignalSpy stopped(&demo, &DemoEnvironment::stopped);
+    demo.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, 10000);
+    QCOMPARE(demo.processId(), 0);
+}
+
+void TestWizardShell::demoFailureShowsWhyInTheBanner()
+{
+    auto *banner = child<QLabel>("demoBanner");
+    QVERIFY(banner);
+    DemoEnvironment demo;
+    demo.setProgram(m_dir->filePath(QStringLiteral("no-octosim-here")));
+    QSignalSpy failed(&demo, &DemoEnvironment::failed);
+    demo.start();
+    QTRY_COMPARE(failed.count(), 1);
+    const QString reason = failed.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QDir::toNativeSeparators(demo.program())), qPrintable(reason));
+    m_window->showDemoFailure(reason);
+    QVERIFY(banner->isVisible());
+    QVERIFY(banner->text().startsWith(QStringLiteral("Demo mode could not start the simulated servers")));
+    QVERIFY(banner->text().contains(reason));
+    QCOMPARE(banner->property("demoState").toString(), QStringLiteral("failed"));
+    QVERIFY(!m_window->isDemo());
+    // The wizard still works without the demo servers.
+    fillConnections();
+    QVERIFY(nextButton()->isEnabled());
 }
 
 void TestWizardShell::screenshotCommandWritesPng_data()
