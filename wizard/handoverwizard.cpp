@@ -5,6 +5,7 @@
 #include "cutoverpage.h"
 #include "domainpage.h"
 #include "readinesscontroller.h"
+#include "scriptauditcontroller.h"
 #include "scriptauditpage.h"
 #include "serversession.h"
 #include "steplist.h"
@@ -82,7 +83,7 @@ QWizardPage *HandoverWizard::createPage(PlanStep step, MigrationPlan *plan, Sess
     case PlanStep::CiIntegrations:
         return new CiIntegrationsPage(plan, this);
     case PlanStep::ScriptAudit:
-        return new ScriptAuditPage(plan, m_session, dialogs, this);
+        return new ScriptAuditPage(plan, new ScriptAuditController(plan, m_session, this), dialogs, this);
     case PlanStep::TestPlan:
         return new TestPlanPage(plan, this);
     case PlanStep::Cutover:

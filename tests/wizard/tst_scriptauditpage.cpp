@@ -6,6 +6,7 @@
 #include "migrationplan.h"
 #include "networkcontext.h"
 #include "octosimserver.h"
+#include "scriptauditcontroller.h"
 #include "scriptauditpage.h"
 #include "serversession.h"
 #include "sessioncredentials.h"
@@ -94,6 +95,7 @@ private:
         std::unique_ptr<MigrationPlan> plan;
         std::unique_ptr<SessionCredentials> credentials;
         std::unique_ptr<ServerSession> session;
+        std::unique_ptr<ScriptAuditController> controller;
         std::unique_ptr<ScriptAuditPage> page;
     };
     void connectToOctosim(Connected *c, const QList<octosim::FaultSpec> &faults);
@@ -108,6 +110,7 @@ private:
     QModelIndex firstFindingInView() const;
 
     std::unique_ptr<MigrationPlan> m_plan;
+    std::unique_ptr<ScriptAuditController> m_controller;
     std::unique_ptr<ScriptAuditPage> m_page;
     NetworkContext m_network; // outlives every session's clients
     FakeScriptAuditDialogs m_services;
@@ -130,7 +133,9 @@ void ScriptAuditPageTest::init()
     m_plan = std::make_unique<MigrationPlan>();
     m_plan->setServerUrl(ServerRole::Old, QUrl(kOldUrl));
     m_services = FakeScriptAuditDialogs();
-    m_page = std::make_unique<ScriptAuditPage>(m_plan.get(), nullptr, &m_services);
+    m_page.reset();
+    m_controller = std::make_unique<ScriptAuditController>(m_plan.get(), nullptr);
+    m_page = std::make_unique<ScriptAuditPage>(m_plan.get(), m_controller.get(), &m_services);
     m_page->resize(1000, 700);
     m_page->show();
     m_page->initializePage();
@@ -308,7 +313,8 @@ void ScriptAuditPageTest::marksFindingAndKeepsDecisionInPlan()
 
     // A page built later on the same plan shows the same decisions after a scan.
     m_page.reset();
-    m_page = std::make_unique<ScriptAuditPage>(m_plan.get(), nullptr, &m_services);
+    m_controller = std::make_unique<ScriptAuditController>(m_plan.get(), nullptr);
+    m_page = std::make_unique<ScriptAuditPage>(m_plan.get(), m_controller.get(), &m_services);
     m_page->show();
     m_page->initializePage();
     QCOMPARE(child<QListWidget>("auditFolderList")->count(), 1);
@@ -413,7 +419,8 @@ void ScriptAuditPageTest::connectToOctosim(Connected *c, const QList<octosim::Fa
     c->credentials = std::make_unique<SessionCredentials>();
     c->credentials->setApiKey(ServerRole::New, c->sim->newInstance().apiKey);
     c->session = std::make_unique<ServerSession>(c->plan.get(), c->credentials.get(), &m_network);
-    c->page = std::make_unique<ScriptAuditPage>(c->plan.get(), c->session.get(), &m_services);
+    c->controller = std::make_unique<ScriptAuditController>(c->plan.get(), c->session.get());
+    c->page = std::make_unique<ScriptAuditPage>(c->plan.get(), c->controller.get(), &m_services);
     c->page->resize(1000, 700);
     c->page->show();
     c->page->initializePage();

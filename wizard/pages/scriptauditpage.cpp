@@ -30,12 +30,12 @@ QString megabytes(qint64 bytes)
 
 } // namespace
 
-ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, ServerSession *session, DialogService *dialogs,
-                                 QWidget *parent)
+ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, ScriptAuditController *controller,
+                                 DialogService *dialogs, QWidget *parent)
     : QWizardPage(parent)
     , m_plan(plan)
     , m_dialogs(dialogs)
-    , m_controller(new ScriptAuditController(plan, session, this))
+    , m_controller(controller)
     , m_model(new AuditResultsModel(this))
     , m_proxy(new AuditFilterProxyModel(this))
 {

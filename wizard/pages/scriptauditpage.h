@@ -31,8 +31,9 @@ class ScriptAuditPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    // `session` may be nullptr: then routes are judged only against a saved swagger.json file.
-    ScriptAuditPage(MigrationPlan *plan, ServerSession *session, DialogService *dialogs,
+    // `controller` (not owned, outlives the page) does the work; its session may be nullptr: then routes are
+    // judged only against a saved swagger.json file.
+    ScriptAuditPage(MigrationPlan *plan, ScriptAuditController *controller, DialogService *dialogs,
                     QWidget *parent = nullptr);
     ~ScriptAuditPage() override;
 
