@@ -581,8 +581,35 @@ Verben:
 <context>
     <name>DemoEnvironment</name>
     <message>
-        <source>the simulator did not say why</source>
-        <translation>der Simulator hat keinen Grund angegeben</translation>
+        <source>the simulator program was not found at %1; octosim is built and installed beside handover</source>
+        <translation>das Simulatorprogramm wurde unter %1 nicht gefunden; octosim wird neben handover gebaut und installiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>the simulator %1 was not ready within %n second(s)</source>
+        <translation>
+            <numerusform>der Simulator %1 war nicht innerhalb von %n Sekunde bereit</numerusform>
+            <numerusform>der Simulator %1 war nicht innerhalb von %n Sekunden bereit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the simulator %1 printed a ready line Handover could not read</source>
+        <translation>der Simulator %1 hat eine Bereit-Zeile ausgegeben, die Handover nicht lesen konnte</translation>
+    </message>
+    <message>
+        <source>could not start the simulator %1: %2</source>
+        <translation>der Simulator %1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>it printed nothing on stderr</source>
+        <translation>er hat nichts auf stderr ausgegeben</translation>
+    </message>
+    <message>
+        <source>the simulator %1 crashed before it was ready: %2</source>
+        <translation>der Simulator %1 ist abgestürzt, bevor er bereit war: %2</translation>
+    </message>
+    <message>
+        <source>the simulator %1 exited before it was ready (exit code %2): %3</source>
+        <translation>der Simulator %1 hat sich beendet, bevor er bereit war (Exit-Code %2): %3</translation>
     </message>
 </context>
 <context>
@@ -1457,6 +1484,29 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     </message>
 </context>
 <context>
+    <name>ScriptAuditController</name>
+    <message>
+        <source>Cannot read the swagger document %1: %2</source>
+        <translation>Das Swagger-Dokument %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Routes were not judged against the new server (no missing-endpoint findings): its API description was still being fetched when the scan started. Scan again once it is in.</source>
+        <translation>Routen wurden nicht mit dem neuen Server abgeglichen (keine missing-endpoint-Funde): Seine API-Beschreibung wurde beim Start des Scans noch abgerufen. Scannen Sie erneut, sobald sie vorliegt.</translation>
+    </message>
+    <message>
+        <source>Routes were not judged against the new server (no missing-endpoint findings): its live API description could not be fetched (see above).</source>
+        <translation>Routen wurden nicht mit dem neuen Server abgeglichen (keine missing-endpoint-Funde): Seine Live-API-Beschreibung konnte nicht abgerufen werden (siehe oben).</translation>
+    </message>
+    <message>
+        <source>Routes were not judged against the new server (no missing-endpoint findings): connect to it, or choose its saved swagger.json.</source>
+        <translation>Routen wurden nicht mit dem neuen Server abgeglichen (keine missing-endpoint-Funde): Verbinden Sie sich mit ihm oder wählen Sie seine gespeicherte swagger.json.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>ScriptAuditPage</name>
     <message>
         <source>Folder to scan</source>
@@ -1599,10 +1649,6 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
         <translation>Suche nach dem alten Server: %1</translation>
     </message>
     <message>
-        <source>Cannot read the swagger document %1: %2</source>
-        <translation>Das Swagger-Dokument %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
         <source>Scanning…</source>
         <translation>Scan läuft…</translation>
     </message>
@@ -1617,10 +1663,6 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     <message>
         <source>Markdown files (*.md)</source>
         <translation>Markdown-Dateien (*.md)</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n finding(s) to %1.</source>
@@ -1683,18 +1725,6 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     <message>
         <source>Judged against the saved file above, which overrides the live API description. %1</source>
         <translation>Abgeglichen mit der gespeicherten Datei oben, die die Live-API-Beschreibung ersetzt. %1</translation>
-    </message>
-    <message>
-        <source>Routes were not judged against the new server (no missing-endpoint findings): its API description was still being fetched when the scan started. Scan again once it is in.</source>
-        <translation>Routen wurden nicht mit dem neuen Server abgeglichen (keine missing-endpoint-Funde): Seine API-Beschreibung wurde beim Start des Scans noch abgerufen. Scannen Sie erneut, sobald sie vorliegt.</translation>
-    </message>
-    <message>
-        <source>Routes were not judged against the new server (no missing-endpoint findings): its live API description could not be fetched (see above).</source>
-        <translation>Routen wurden nicht mit dem neuen Server abgeglichen (keine missing-endpoint-Funde): Seine Live-API-Beschreibung konnte nicht abgerufen werden (siehe oben).</translation>
-    </message>
-    <message>
-        <source>Routes were not judged against the new server (no missing-endpoint findings): connect to it, or choose its saved swagger.json.</source>
-        <translation>Routen wurden nicht mit dem neuen Server abgeglichen (keine missing-endpoint-Funde): Verbinden Sie sich mit ihm oder wählen Sie seine gespeicherte swagger.json.</translation>
     </message>
 </context>
 <context>
@@ -1798,6 +1828,17 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     <message>
         <source>Check: --workerpool takes a pool&apos;s name; %1 is its id.</source>
         <translation>Prüfen: --workerpool erwartet den Namen eines Pools; %1 ist seine ID.</translation>
+    </message>
+</context>
+<context>
+    <name>TentacleExportWriter</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2023,14 +2064,6 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     <message>
         <source>Export</source>
         <translation>Exportieren</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Wrote %1 scripts to %2.</source>
