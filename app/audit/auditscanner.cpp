@@ -56,8 +56,17 @@ AuditScanner::AuditScanner(QObject *parent)
 
 AuditScanner::~AuditScanner()
 {
+    detach();
+}
+
+void AuditScanner::detach()
+{
     cancel();
-    waitForFinished();
+    if (m_guard) {
+        QMutexLocker lock(&m_guard->mutex); // a report being made ends first; none follows
+        m_guard->scanner = nullptr;
+    }
+    m_guard.reset();
 }
 
 AuditScanner::Result AuditScanner::scan(const Options &options, const std::atomic_bool *cancelled,
@@ -227,15 +236,26 @@ AuditScanner::Result AuditScanner::scan(const Options &options, const std::atomi
 
 void AuditScanner::start(const Options &options)
 {
-    cancel();
-    waitForFinished();
+    detach();
+    m_guard = std::make_shared<Guard>();
+    m_guard->scanner = this;
     m_cancelled = std::make_shared<std::atomic_bool>(false);
-    const std::shared_ptr<std::atomic_bool> flag = m_cancelled;
-    m_future = QtConcurrent::run([this, options, flag] {
+    m_future = QtConcurrent::run([guard = m_guard, options, flag = m_cancelled] {
         const Result result = scan(
-            options, flag.get(), [this](const Progress &progress) { Q_EMIT progressChanged(progress); },
-            [this](const QList<AuditFinding> &findings) { Q_EMIT findingsAdded(findings); });
-        Q_EMIT finished(result);
+            options, flag.get(),
+            [guard](const Progress &progress) {
+                QMutexLocker lock(&guard->mutex);
+                if (guard->scanner)
+                    Q_EMIT guard->scanner->progressChanged(progress);
+            },
+            [guard](const QList<AuditFinding> &findings) {
+                QMutexLocker lock(&guard->mutex);
+                if (guard->scanner)
+                    Q_EMIT guard->scanner->findingsAdded(findings);
+            });
+        QMutexLocker lock(&guard->mutex);
+        if (guard->scanner)
+            Q_EMIT guard->scanner->finished(result);
     });
 }
 

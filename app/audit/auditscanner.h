@@ -5,6 +5,7 @@
 
 #include <QFuture>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QStringList>
 
@@ -76,6 +77,8 @@ public:
                        const ProgressCallback &onProgress = {}, const FindingsCallback &onFindings = {});
 
     // Background scan for the GUI: emits progressChanged and findingsAdded while running, then finished.
+    // Starting again, or deleting the scanner, cancels a scan under way without waiting for it: its task
+    // ends on its own, and nothing it still reports reaches anybody.
     void start(const Options &options);
     void cancel();
     bool isRunning() const;
@@ -88,6 +91,15 @@ Q_SIGNALS:
     void finished(const AuditScanner::Result &result);
 
 private:
+    // Shared with one run's task: it reports through `scanner` only while that is set (under the lock).
+    struct Guard
+    {
+        QMutex mutex;
+        AuditScanner *scanner = nullptr;
+    };
+    void detach();
+
+    std::shared_ptr<Guard> m_guard;
     std::shared_ptr<std::atomic_bool> m_cancelled;
     QFuture<void> m_future;
 };

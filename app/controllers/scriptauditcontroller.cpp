@@ -64,11 +64,10 @@ ScriptAuditController::ScriptAuditController(MigrationPlan *plan, ServerSession 
 ScriptAuditController::~ScriptAuditController()
 {
     cancelLiveJob();
+    // Nothing here waits: the scanner and the saved file's read end on their own, unheard.
     m_scanner->disconnect(this);
     m_scanner->cancel();
-    m_scanner->waitForFinished();
     m_savedWatcher->disconnect(this);
-    m_savedWatcher->waitForFinished();
 }
 
 // --- folders and the saved swagger.json ---------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <unistd.h>
 
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void givesSameFindingsWithAnyNumberOfJobs();
     void stopsWhenCancelled();
     void reportsProgressAndFindingsInTheBackground();
+    void restartReportsOnlyTheNewScan();
     void masksKeysInEveryOutputFormat_data();
     void masksKeysInEveryOutputFormat();
 
@@ -356,6 +358,28 @@ void AuditScannerTest::stopsWhenCancelled()
     QVERIFY(result.cancelled);
     QCOMPARE(result.files, 0);
     QVERIFY(result.findings.isEmpty());
+}
+
+void AuditScannerTest::restartReportsOnlyTheNewScan()
+{
+    // Starting again does not wait for the scan under way: that one is cancelled, and nothing it still
+    // reports arrives; a scanner deleted mid-scan does not wait either.
+    AuditScanner scanner;
+    QSignalSpy finished(&scanner, &AuditScanner::finished);
+    scanner.start(fixtureOptions());
+    scanner.start(fixtureOptions());
+    QTRY_COMPARE(finished.count(), 1);
+    auto *gone = new AuditScanner;
+    QSignalSpy goneFinished(gone, &AuditScanner::finished);
+    gone->start(fixtureOptions());
+    delete gone;
+    QThreadPool::globalInstance()->waitForDone(); // every task has ended: whatever they posted is queued
+    QCoreApplication::processEvents();
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(goneFinished.count(), 0);
+    const auto result = finished.at(0).at(0).value<AuditScanner::Result>();
+    QVERIFY(!result.cancelled);
+    QCOMPARE(result.findings.size(), m_fixtures.findings.size());
 }
 
 void AuditScannerTest::reportsProgressAndFindingsInTheBackground()
