@@ -69,7 +69,6 @@ int runCheck(const QStringList &arguments)
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QCoreApplication::translate("CheckVerb", "Print JSON."));
     NetworkVerbOptions network;
-    NetworkContext threads; // the network thread and parse pool of this run; outlives its clients
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                         QCoreApplication::translate("CheckVerb", "Show this help."));
     parser.addOptions({oldOption, newOption, jsonOption});
@@ -117,6 +116,8 @@ int runCheck(const QStringList &arguments)
 
     QString oldKey;
     QString newKey;
+    // Started once the arguments are known to be good: a usage error starts no thread.
+    NetworkContext threads; // the network thread and parse pool of this run; outlives its clients
     std::unique_ptr<OctopusClient> oldClient;
     std::unique_ptr<OctopusClient> newClient;
     std::unique_ptr<ReadinessModel> oldModel;

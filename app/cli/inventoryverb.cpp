@@ -29,7 +29,6 @@ int runInventory(const QStringList &arguments)
     const QCommandLineOption jsonOption(
         QStringLiteral("json"), QCoreApplication::translate("InventoryVerb", "Print the snapshot as JSON."));
     NetworkVerbOptions network;
-    NetworkContext threads; // the network thread and parse pool of this run; outlives its clients
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                         QCoreApplication::translate("InventoryVerb", "Show this help."));
     parser.addOptions({serverOption, jsonOption});
@@ -68,6 +67,8 @@ int runInventory(const QStringList &arguments)
 
     KeychainStore keychain;
     ApiKeyLookup lookup(&keychain);
+    // Started once the arguments are known to be good: a usage error starts no thread.
+    NetworkContext threads; // the network thread and parse pool of this run; outlives its clients
     std::unique_ptr<OctopusClient> client;
     QObject::connect(
         &lookup, &ApiKeyLookup::finished, &lookup, [&](const QString &key, const QString &reason) {

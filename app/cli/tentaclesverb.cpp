@@ -103,7 +103,6 @@ int runTentacles(const QStringList &arguments)
                                     "Tentacle instance name on the machines (default Tentacle)."),
         QStringLiteral("NAME"));
     NetworkVerbOptions network;
-    NetworkContext threads; // the network thread and parse pool of this run; outlives its clients
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                         QCoreApplication::translate("TentaclesVerb", "Show this help."));
     parser.addOptions(
@@ -175,6 +174,8 @@ int runTentacles(const QStringList &arguments)
     QString oldKey;
     QString newKey;
     int exitCode = 0;
+    // Started once the arguments are known to be good: a usage error starts no thread.
+    NetworkContext threads; // the network thread and parse pool of this run; outlives its clients
     std::unique_ptr<OctopusClient> oldClient;
     std::unique_ptr<OctopusClient> newClient;
     InventorySnapshot snapshot;
