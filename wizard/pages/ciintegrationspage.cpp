@@ -7,14 +7,15 @@
 #include <QVBoxLayout>
 
 CiIntegrationsPage::CiIntegrationsPage(MigrationPlan *plan, QWidget *parent)
-    : QWizardPage(parent)
+    : StepPage(PlanStep::CiIntegrations, QStringLiteral("ciIntegrationsPage"),
+               tr("Record every build server and tool that talks to Octopus, so none is left pointing at "
+                   "the old instance."), parent)
     , m_plan(plan)
 {
-    setObjectName(QStringLiteral("ciIntegrationsPage"));
-    setTitle(planStepTitle(PlanStep::CiIntegrations));
-    setSubTitle(tr("Record every build server and tool that talks to Octopus, so none is left pointing at "
-                   "the old instance."));
+}
 
+void CiIntegrationsPage::build()
+{
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new PlannedStepPanel(
         tr("Build servers push packages, create releases and trigger deployments through the Octopus API. "

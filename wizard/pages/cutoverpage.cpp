@@ -7,13 +7,14 @@
 #include <QVBoxLayout>
 
 CutoverPage::CutoverPage(MigrationPlan *plan, QWidget *parent)
-    : QWizardPage(parent)
+    : StepPage(PlanStep::Cutover, QStringLiteral("cutoverPage"),
+               tr("Move everyone to the new instance in a short, planned window of downtime."), parent)
     , m_plan(plan)
 {
-    setObjectName(QStringLiteral("cutoverPage"));
-    setTitle(planStepTitle(PlanStep::Cutover));
-    setSubTitle(tr("Move everyone to the new instance in a short, planned window of downtime."));
+}
 
+void CutoverPage::build()
+{
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new PlannedStepPanel(
         tr("The cutover needs some downtime and is best done off hours. Tentacles do not have to be upgraded "

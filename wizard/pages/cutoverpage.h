@@ -1,15 +1,18 @@
 #pragma once
 
-#include <QWizardPage>
+#include "steppage.h"
 
 class MigrationPlan;
 
 // Cutover: Move everyone to the new instance in a short, planned window of downtime.
-class CutoverPage : public QWizardPage
+class CutoverPage : public StepPage
 {
     Q_OBJECT
 public:
     explicit CutoverPage(MigrationPlan *plan, QWidget *parent = nullptr);
+
+protected:
+    void build() override;
 
 private:
     [[maybe_unused]] MigrationPlan *m_plan; // read and written once the step is built

@@ -48,15 +48,16 @@ QString hostOf(const QString &text)
 } // namespace
 
 DomainPage::DomainPage(MigrationPlan *plan, ServerSession *session, QWidget *parent)
-    : QWizardPage(parent)
+    : StepPage(PlanStep::Domain, QStringLiteral("domainPage"),
+               tr("Decide whether the new instance keeps the old instance's domain name or gets a new one."),
+               parent)
     , m_plan(plan)
     , m_session(session)
 {
-    setObjectName(QStringLiteral("domainPage"));
-    setTitle(planStepTitle(PlanStep::Domain));
-    setSubTitle(
-        tr("Decide whether the new instance keeps the old instance's domain name or gets a new one."));
+}
 
+void DomainPage::build()
+{
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     auto *scroll = new QScrollArea(this);
@@ -201,7 +202,7 @@ DomainPage::DomainPage(MigrationPlan *plan, ServerSession *session, QWidget *par
     });
 }
 
-void DomainPage::initializePage()
+void DomainPage::initializeStep()
 {
     const DomainDecision &domain = m_plan->domain();
     const QSignalBlocker keepBlocker(m_keep);
@@ -227,7 +228,7 @@ bool DomainPage::isComplete() const
 
 QString DomainPage::resolvedText(bool oldName) const
 {
-    return (oldName ? m_oldResolve : m_newResolve)->text();
+    return isBuilt() ? (oldName ? m_oldResolve : m_newResolve)->text() : QString();
 }
 
 void DomainPage::onEdited()

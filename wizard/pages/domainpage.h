@@ -2,7 +2,7 @@
 
 #include "migrationplan.h"
 
-#include <QWizardPage>
+#include "steppage.h"
 
 #include <optional>
 
@@ -18,13 +18,12 @@ class QTableWidget;
 // The page resolves both names (again on demand) and shows what the decision means, computed from both
 // servers' inventories: polling targets and workers that must act, per space and environment; listening
 // Tentacles unaffected; the polling port; CI integrations and scripts (filled in by those steps).
-class DomainPage : public QWizardPage
+class DomainPage : public StepPage
 {
     Q_OBJECT
 public:
     DomainPage(MigrationPlan *plan, ServerSession *session, QWidget *parent = nullptr);
 
-    void initializePage() override;
     bool isComplete() const override;
 
     // Host names as resolved last: "host" -> answer text (for tests).
@@ -33,6 +32,10 @@ public:
 Q_SIGNALS:
     void stepLinkActivated(const QString &pageName); // a PlanStep name: "ci", "audit", "tentacles"
     void resolved();
+
+protected:
+    void build() override;
+    void initializeStep() override;
 
 private:
     void onEdited();

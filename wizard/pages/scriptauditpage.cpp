@@ -32,19 +32,21 @@ QString megabytes(qint64 bytes)
 
 ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, ScriptAuditController *controller,
                                  DialogService *dialogs, QWidget *parent)
-    : QWizardPage(parent)
+    : StepPage(PlanStep::ScriptAudit, QStringLiteral("scriptAuditPage"),
+               tr("Find scripts that call the Octopus API or name the old server, before they break after "
+                  "the move."),
+               parent)
     , m_plan(plan)
     , m_dialogs(dialogs)
     , m_controller(controller)
     , m_model(new AuditResultsModel(this))
     , m_proxy(new AuditFilterProxyModel(this))
 {
-    setObjectName(QStringLiteral("scriptAuditPage"));
-    setTitle(planStepTitle(PlanStep::ScriptAudit));
-    setSubTitle(tr(
-        "Find scripts that call the Octopus API or name the old server, before they break after the move."));
     m_proxy->setSourceModel(m_model);
+}
 
+void ScriptAuditPage::build()
+{
     auto *layout = new QVBoxLayout(this);
 
     // What this version does not do yet, said plainly.
@@ -277,7 +279,7 @@ ScriptAuditPage::ScriptAuditPage(MigrationPlan *plan, ScriptAuditController *con
 
 ScriptAuditPage::~ScriptAuditPage() = default;
 
-void ScriptAuditPage::initializePage()
+void ScriptAuditPage::initializeStep()
 {
     loadFromPlan();
     m_controller->ensureLiveSwagger();
@@ -287,13 +289,13 @@ void ScriptAuditPage::initializePage()
 void ScriptAuditPage::showEvent(QShowEvent *event)
 {
     m_controller->setFetchOnReconnect(true); // a new server shown here is fetched at once
-    QWizardPage::showEvent(event);
+    StepPage::showEvent(event);
 }
 
 void ScriptAuditPage::hideEvent(QHideEvent *event)
 {
     m_controller->setFetchOnReconnect(false);
-    QWizardPage::hideEvent(event);
+    StepPage::hideEvent(event);
 }
 
 void ScriptAuditPage::onScanFinished(const AuditScanner::Result &result)

@@ -2,7 +2,7 @@
 
 #include "scriptauditcontroller.h"
 
-#include <QWizardPage>
+#include "steppage.h"
 
 class AuditFilterProxyModel;
 class AuditResultsModel;
@@ -27,7 +27,7 @@ class QTreeView;
 // overrides it. Each finished scan leaves its counts in the plan (lastScan), which the Domain name step
 // shows. The work is ScriptAuditController's; this page shows it and forwards what the user does. File
 // dialogs and the editor go through `dialogs` (nullptr: nothing is asked).
-class ScriptAuditPage : public QWizardPage
+class ScriptAuditPage : public StepPage
 {
     Q_OBJECT
 public:
@@ -37,7 +37,6 @@ public:
                     QWidget *parent = nullptr);
     ~ScriptAuditPage() override;
 
-    void initializePage() override;
 
     bool isScanning() const;
     AuditResultsModel *resultsModel() const { return m_model; }
@@ -48,6 +47,8 @@ public:
     LiveSwaggerState liveSwaggerState() const { return m_controller->liveSwaggerState(); }
 
 protected:
+    void build() override;
+    void initializeStep() override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 

@@ -45,7 +45,8 @@ QString defaultExportDir()
 
 TentaclesPage::TentaclesPage(MigrationPlan *plan, TentaclesController *controller, ServerSession *session,
                              DialogService *dialogs, QWidget *parent)
-    : QWizardPage(parent)
+    : StepPage(PlanStep::Tentacles, QStringLiteral("tentaclesPage"),
+               tr("Make every polling Tentacle poll the new server, and check that it does."), parent)
     , m_plan(plan)
     , m_controller(controller)
     , m_session(session)
@@ -53,11 +54,11 @@ TentaclesPage::TentaclesPage(MigrationPlan *plan, TentaclesController *controlle
     , m_model(new PollingMachineModel(this))
     , m_filter(new PollingMachineFilter(this))
 {
-    setObjectName(QStringLiteral("tentaclesPage"));
-    setTitle(planStepTitle(PlanStep::Tentacles));
-    setSubTitle(tr("Make every polling Tentacle poll the new server, and check that it does."));
     m_filter->setSourceModel(m_model);
+}
 
+void TentaclesPage::build()
+{
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(6);
 
@@ -348,7 +349,7 @@ void TentaclesPage::refreshDemoControls()
     }
 }
 
-void TentaclesPage::initializePage()
+void TentaclesPage::initializeStep()
 {
     reloadMachines();
     m_controller->fetchThumbprint();
@@ -578,6 +579,7 @@ QList<TentacleMachine> TentaclesPage::visibleMachines() const
 
 void TentaclesPage::markSelectedRepointed()
 {
+    ensureBuilt();
     const QStringList ids = selectedIds();
     if (ids.isEmpty())
         return;
@@ -595,6 +597,7 @@ void TentaclesPage::onMarksChanged(const QStringList &ids)
 
 void TentaclesPage::simulateRepoint()
 {
+    ensureBuilt();
     DemoControls *demo = m_session->demoControls();
     const QStringList ids = selectedIds();
     if (!demo || ids.isEmpty())
@@ -616,11 +619,13 @@ void TentaclesPage::onRepointSimulated(const QStringList &ids, const ApiError &e
 
 void TentaclesPage::verifySelected()
 {
+    ensureBuilt();
     m_controller->verify(selectedIds());
 }
 
 void TentaclesPage::verifyAll()
 {
+    ensureBuilt();
     m_controller->verify(visibleIds());
 }
 

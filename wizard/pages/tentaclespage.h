@@ -4,7 +4,7 @@
 #include "tentaclemachine.h"
 
 #include <QPointer>
-#include <QWizardPage>
+#include "steppage.h"
 
 struct ApiError;
 struct TentacleVerifyResult;
@@ -29,7 +29,7 @@ class TentaclesController;
 // Step 3: every polling target and worker of the old server, the commands that re-point each one (run on
 // that machine), exports, and verification against the new server (health task, pending -> verified).
 // A view: the work is TentaclesController's, the files TentacleExportWriter's.
-class TentaclesPage : public QWizardPage
+class TentaclesPage : public StepPage
 {
     Q_OBJECT
 public:
@@ -37,7 +37,6 @@ public:
                   DialogService *dialogs, QWidget *parent = nullptr);
     ~TentaclesPage() override;
 
-    void initializePage() override;
 
     PollingMachineModel *model() const { return m_model; }
     PollingMachineFilter *filter() const { return m_filter; }
@@ -57,6 +56,10 @@ Q_SIGNALS:
     // After the page has shown the controller's news.
     void verificationFinished();
     void calamariChurnChecked();
+
+protected:
+    void build() override;
+    void initializeStep() override;
 
 private:
     void reloadMachines();

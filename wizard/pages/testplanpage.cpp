@@ -7,14 +7,15 @@
 #include <QVBoxLayout>
 
 TestPlanPage::TestPlanPage(MigrationPlan *plan, QWidget *parent)
-    : QWizardPage(parent)
+    : StepPage(PlanStep::TestPlan, QStringLiteral("testPlanPage"),
+               tr("Plan how to prove the new instance works, and watch how far it drifts from the old one "
+                   "while both run."), parent)
     , m_plan(plan)
 {
-    setObjectName(QStringLiteral("testPlanPage"));
-    setTitle(planStepTitle(PlanStep::TestPlan));
-    setSubTitle(tr("Plan how to prove the new instance works, and watch how far it drifts from the old one "
-                   "while both run."));
+}
 
+void TestPlanPage::build()
+{
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new PlannedStepPanel(
         tr("Every minute both instances run side by side, they drift apart: deployment processes change, new "
