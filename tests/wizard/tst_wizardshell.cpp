@@ -11,6 +11,7 @@
 #include "readinessstrip.h"
 #include "recentfiles.h"
 #include "sessioncredentials.h"
+#include "steppage.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void crashedSessionIsOfferedForRecovery();
     void goToPageReachesEveryNamedPage_data();
     void goToPageReachesEveryNamedPage();
+    void laterStepsAreBuiltWhenFirstShown();
     void commandLineOptionsAreParsed_data();
     void commandLineOptionsAreParsed();
     void demoModeRunsOctosimAndShowsBanner();
@@ -523,6 +525,34 @@ void TestWizardShell::goToPageReachesEveryNamedPage()
              QStringLiteral("current"));
     if (id != m_window->wizard()->startId())
         QVERIFY(backButton()->isVisible()); // history kept: Back works from there
+}
+
+void TestWizardShell::laterStepsAreBuiltWhenFirstShown()
+{
+    // Opening the window builds the first step only; every other step builds its widgets when first shown.
+    HandoverWizard *wizard = m_window->wizard();
+    QCOMPARE(wizard->currentId(), wizard->startId());
+    QStringList unbuilt;
+    for (const int id : wizard->pageIds()) {
+        if (auto *page = qobject_cast<StepPage *>(wizard->page(id)); page && !page->isBuilt())
+            unbuilt << page->objectName();
+    }
+    QCOMPARE(unbuilt.size(), wizard->pageIds().size() - 1);
+    QVERIFY(!unbuilt.contains(wizard->currentPage()->objectName()));
+    QVERIFY(!m_window->findChild<QWidget *>(QStringLiteral("tentaclesTable")));
+
+    QVERIFY(wizard->goToPage(HandoverWizard::pageIdForName(QStringLiteral("tentacles"))));
+    auto *tentacles = qobject_cast<StepPage *>(wizard->currentPage());
+    QVERIFY(tentacles);
+    QVERIFY(tentacles->isBuilt());
+    QVERIFY(m_window->findChild<QWidget *>(QStringLiteral("tentaclesTable")));
+    // The steps passed on the way (Domain) were built too; the ones after it were not.
+    auto *domain =
+        qobject_cast<StepPage *>(wizard->page(HandoverWizard::pageIdForName(QStringLiteral("domain"))));
+    QVERIFY(domain && domain->isBuilt());
+    auto *cutover =
+        qobject_cast<StepPage *>(wizard->page(HandoverWizard::pageIdForName(QStringLiteral("cutover"))));
+    QVERIFY(cutover && !cutover->isBuilt());
 }
 
 void TestWizardShell::commandLineOptionsAreParsed_data()

@@ -9,10 +9,10 @@
 CiIntegrationsPage::CiIntegrationsPage(MigrationPlan *plan, QWidget *parent)
     : StepPage(PlanStep::CiIntegrations, QStringLiteral("ciIntegrationsPage"),
                tr("Record every build server and tool that talks to Octopus, so none is left pointing at "
-                   "the old instance."), parent)
+                  "the old instance."),
+               parent)
     , m_plan(plan)
-{
-}
+{}
 
 void CiIntegrationsPage::build()
 {

@@ -10,8 +10,7 @@ CutoverPage::CutoverPage(MigrationPlan *plan, QWidget *parent)
     : StepPage(PlanStep::Cutover, QStringLiteral("cutoverPage"),
                tr("Move everyone to the new instance in a short, planned window of downtime."), parent)
     , m_plan(plan)
-{
-}
+{}
 
 void CutoverPage::build()
 {

@@ -53,8 +53,7 @@ DomainPage::DomainPage(MigrationPlan *plan, ServerSession *session, QWidget *par
                parent)
     , m_plan(plan)
     , m_session(session)
-{
-}
+{}
 
 void DomainPage::build()
 {

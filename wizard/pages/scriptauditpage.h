@@ -37,7 +37,6 @@ public:
                     QWidget *parent = nullptr);
     ~ScriptAuditPage() override;
 
-
     bool isScanning() const;
     AuditResultsModel *resultsModel() const { return m_model; }
     AuditFilterProxyModel *filterModel() const { return m_proxy; }

@@ -3,8 +3,8 @@
 #include "calamarichurn.h"
 #include "tentaclemachine.h"
 
-#include <QPointer>
 #include "steppage.h"
+#include <QPointer>
 
 struct ApiError;
 struct TentacleVerifyResult;
@@ -36,7 +36,6 @@ public:
     TentaclesPage(MigrationPlan *plan, TentaclesController *controller, ServerSession *session,
                   DialogService *dialogs, QWidget *parent = nullptr);
     ~TentaclesPage() override;
-
 
     PollingMachineModel *model() const { return m_model; }
     PollingMachineFilter *filter() const { return m_filter; }

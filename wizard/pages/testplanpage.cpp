@@ -9,10 +9,10 @@
 TestPlanPage::TestPlanPage(MigrationPlan *plan, QWidget *parent)
     : StepPage(PlanStep::TestPlan, QStringLiteral("testPlanPage"),
                tr("Plan how to prove the new instance works, and watch how far it drifts from the old one "
-                   "while both run."), parent)
+                  "while both run."),
+               parent)
     , m_plan(plan)
-{
-}
+{}
 
 void TestPlanPage::build()
 {
