@@ -1,0 +1,276 @@
+#include "ciintegrations.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QRegularExpression>
+#include <QUrl>
+
+#include <algorithm>
+
+namespace CiIntegrations {
+
+namespace {
+
+const QString kJenkins = QStringLiteral("Jenkins");
+const QString kTeamCity = QStringLiteral("TeamCity");
+const QString kAzureDevOps = QStringLiteral("Azure DevOps");
+const QString kGitHubActions = QStringLiteral("GitHub Actions");
+const QString kBamboo = QStringLiteral("Bamboo");
+const QString kGitLab = QStringLiteral("GitLab");
+const QString kBitbucket = QStringLiteral("Bitbucket Pipelines");
+const QString kTerraform = QStringLiteral("Terraform");
+const QString kOctopusCli = QStringLiteral("octopus CLI");
+const QString kOcto = QStringLiteral("octo");
+const QString kOctopusClient = QStringLiteral("Octopus.Client");
+const QString kOther = QStringLiteral("Other");
+// Not integrations: the server's own tasks and people in the web portal.
+const QString kServer = QStringLiteral("Octopus Server");
+const QString kPortal = QStringLiteral("Web portal");
+
+// BuildEnvironment values the official plug-ins send, and names CI systems go by.
+QString systemForBuildEnvironment(const QString &environment)
+{
+    const QString e = environment.trimmed().toLower();
+    if (e.isEmpty())
+        return {};
+    if (e.contains(QLatin1String("jenkins")))
+        return kJenkins;
+    if (e.contains(QLatin1String("teamcity")))
+        return kTeamCity;
+    if (e.contains(QLatin1String("azure")) || e == QLatin1String("tfs") || e.contains(QLatin1String("vsts")))
+        return kAzureDevOps;
+    if (e.contains(QLatin1String("github")))
+        return kGitHubActions;
+    if (e.contains(QLatin1String("bamboo")))
+        return kBamboo;
+    if (e.contains(QLatin1String("gitlab")))
+        return kGitLab;
+    if (e.contains(QLatin1String("bitbucket")))
+        return kBitbucket;
+    return {};
+}
+
+QString slug(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text.toLower()) {
+        if (c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('/') || c == QLatin1Char('-'))
+            out.append(c);
+        else if (!out.endsWith(QLatin1Char('-')))
+            out.append(QLatin1Char('-'));
+    }
+    return out;
+}
+
+QString accountLocation(const QString &username)
+{
+    return QCoreApplication::translate("CiIntegrations", "account %1").arg(username);
+}
+
+void noteSeen(Integration &row, const Evidence &e)
+{
+    if (!e.time.isValid())
+        return;
+    QDateTime &seen = e.server == ServerRole::Old ? row.lastSeenOld : row.lastSeenNew;
+    if (!seen.isValid() || e.time > seen)
+        seen = e.time;
+}
+
+bool isPeopleOrServer(const Evidence &e)
+{
+    if (e.kind != Evidence::Kind::Event && e.kind != Evidence::Kind::EventAgent)
+        return false;
+    const ClientInfo client = classifyUserAgent(e.userAgent);
+    if (client.system == kServer || client.system == kPortal)
+        return true;
+    // A person signed in with a session cookie (no API key, not a service account), whatever the browser
+    // said, unless the caller names a CI system itself.
+    const bool namesCi = !e.system.isEmpty() || (!client.system.isEmpty() && client.system != kOther);
+    return !e.isService && e.apiKeyPurpose.isEmpty() && !namesCi;
+}
+
+} // namespace
+
+QString Integration::status() const
+{
+    if (lastSeenOld.isValid() && lastSeenNew.isValid())
+        return QStringLiteral("both");
+    if (lastSeenNew.isValid())
+        return QStringLiteral("new-only");
+    return QStringLiteral("old-only");
+}
+
+QStringList systemNames()
+{
+    return {kJenkins,   kTeamCity,  kAzureDevOps, kGitHubActions, kBamboo,        kGitLab,
+            kBitbucket, kTerraform, kOctopusCli,  kOcto,          kOctopusClient, kOther};
+}
+
+ClientInfo classifyUserAgent(const QString &userAgent)
+{
+    const QString ua = userAgent.trimmed();
+    if (ua.isEmpty())
+        return {};
+    if (ua == QLatin1String("Server"))
+        return {kServer, kServer, {}};
+    static const QRegularExpression product(QStringLiteral("^([A-Za-z0-9._-]+)/([0-9][0-9A-Za-z.+-]*)"));
+    const QRegularExpressionMatch m = product.match(ua);
+    const QString name = m.hasMatch() ? m.captured(1) : ua.section(QLatin1Char(' '), 0, 0);
+    const QString version = m.hasMatch() ? m.captured(2) : QString();
+    const QString lower = ua.toLower();
+
+    if (name == QLatin1String("OctopusClient-js"))
+        return {kPortal, QStringLiteral("web portal"), version};
+    if (name == QLatin1String("OctopusClient-dotnet")) {
+        // "OctopusClient-dotnet/11.6.3644 (Linux …; x64) NoneOrUnknown octo": after the platform in
+        // parentheses, the build environment the client detected, then the calling application.
+        const qsizetype close = ua.lastIndexOf(QLatin1Char(')'));
+        const QStringList tail =
+            ua.mid(close >= 0 ? close + 1 : m.capturedEnd()).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        const QString environment = tail.value(0);
+        const QString app = tail.mid(1).join(QLatin1Char(' '));
+        QString system = systemForBuildEnvironment(environment);
+        if (app.compare(QLatin1String("octo"), Qt::CaseInsensitive) == 0)
+            return {system.isEmpty() ? kOcto : system, kOcto, version};
+        const QString fromApp = systemForBuildEnvironment(app);
+        if (!fromApp.isEmpty())
+            system = fromApp;
+        return {system.isEmpty() ? kOctopusClient : system, kOctopusClient, version};
+    }
+    if (lower.startsWith(QLatin1String("ts-octopusdeploy"))) {
+        // "ts-octopusdeploy <userAgentApp>": the app names itself, e.g. the GitHub Actions.
+        const QString app = ua.mid(int(qstrlen("ts-octopusdeploy"))).trimmed();
+        const QString system = systemForBuildEnvironment(app);
+        return {system.isEmpty() ? kOther : system, QStringLiteral("api-client.ts"), {}};
+    }
+    if (lower.contains(QLatin1String("terraform")))
+        return {kTerraform, QStringLiteral("Terraform provider"), version};
+    if (lower.startsWith(QLatin1String("octopus-cli")) || lower.startsWith(QLatin1String("octopus/")) ||
+        lower.contains(QLatin1String("octopus-cli")))
+        return {kOctopusCli, kOctopusCli, version};
+    if (lower.startsWith(QLatin1String("go-octopusdeploy")))
+        return {kOther, QStringLiteral("go-octopusdeploy"), version};
+    const QString system = systemForBuildEnvironment(ua);
+    if (!system.isEmpty())
+        return {system, name, version};
+    return {kOther, name, version};
+}
+
+BuildOrigin buildOrigin(const QString &buildEnvironment, const QString &buildUrl)
+{
+    BuildOrigin origin;
+    origin.system = systemForBuildEnvironment(buildEnvironment);
+    const QUrl url(buildUrl.trimmed());
+    const QString host = url.host().toLower();
+    const QStringList path = url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (host == QLatin1String("dev.azure.com") && !path.isEmpty()) {
+        origin.location = path.first();
+        if (origin.system.isEmpty())
+            origin.system = kAzureDevOps;
+    } else if (host.endsWith(QLatin1String(".visualstudio.com"))) {
+        origin.location = host.left(host.size() - int(qstrlen(".visualstudio.com")));
+        if (origin.system.isEmpty())
+            origin.system = kAzureDevOps;
+    } else if (host == QLatin1String("github.com") && path.size() >= 2) {
+        origin.location = path.at(0) + QLatin1Char('/') + path.at(1);
+        if (origin.system.isEmpty())
+            origin.system = kGitHubActions;
+    } else if (!host.isEmpty()) {
+        origin.location = url.port() > 0 ? host + QLatin1Char(':') + QString::number(url.port()) : host;
+    }
+    if (origin.system.isEmpty() && !buildEnvironment.trimmed().isEmpty())
+        origin.system = kOther;
+    return origin;
+}
+
+QString apiKeyPurposeFrom(const QString &identityEstablishedWith)
+{
+    static const QRegularExpression key(QStringLiteral("^API key '(.*)' created"));
+    const QRegularExpressionMatch m = key.match(identityEstablishedWith.trimmed());
+    return m.hasMatch() ? m.captured(1) : QString();
+}
+
+QList<Integration> group(const QList<Evidence> &evidence)
+{
+    QList<Integration> rows;
+    QHash<QString, qsizetype> byId;
+    auto rowFor = [&](const QString &system, const QString &location) -> Integration & {
+        const QString id = slug(system) + QLatin1Char(':') + slug(location);
+        if (const auto it = byId.constFind(id); it != byId.cend())
+            return rows[*it];
+        Integration row;
+        row.id = id;
+        row.system = system;
+        row.location = location;
+        byId.insert(id, rows.size());
+        rows.append(row);
+        return rows.last();
+    };
+    // Which rows an account's evidence joins: account (lower case) -> system -> row ids.
+    QHash<QString, QHash<QString, QStringList>> rowsOfAccount;
+
+    QList<const Evidence *> unplaced;
+    for (const Evidence &e : evidence) {
+        if (isPeopleOrServer(e))
+            continue;
+        if (e.location.isEmpty()) {
+            unplaced.append(&e);
+            continue;
+        }
+        const QString system = e.system.isEmpty() ? kOther : e.system;
+        Integration &row = rowFor(system, e.location);
+        row.evidence.append(e);
+        noteSeen(row, e);
+        if (row.serviceAccount.isEmpty())
+            row.serviceAccount = e.username;
+        if (row.apiKeyPurpose.isEmpty())
+            row.apiKeyPurpose = e.apiKeyPurpose;
+        if (!e.username.isEmpty()) {
+            QStringList &ids = rowsOfAccount[e.username.toLower()][system];
+            if (!ids.contains(row.id))
+                ids.append(row.id);
+        }
+    }
+    for (const Evidence *e : std::as_const(unplaced)) {
+        QString system = e->system;
+        if (system.isEmpty())
+            system = classifyUserAgent(e->userAgent).system;
+        const QHash<QString, QStringList> systems = rowsOfAccount.value(e->username.toLower());
+        QStringList candidates = systems.value(system);
+        if (candidates.isEmpty() && (system.isEmpty() || system == kOther || system == kOcto ||
+                                     system == kOctopusClient || system == kOctopusCli)) {
+            // A plug-in that calls through a client library or CLI: the account's one CI row, if it has one.
+            QStringList all;
+            for (const QStringList &ids : systems)
+                all += ids;
+            if (all.size() == 1)
+                candidates = all;
+        }
+        Integration *row = nullptr;
+        if (candidates.size() == 1) {
+            row = &rows[byId.value(candidates.first())];
+        } else if (!e->username.isEmpty()) {
+            row = &rowFor(system.isEmpty() ? kOther : system, accountLocation(e->username));
+        } else {
+            continue; // nothing to tie it to
+        }
+        row->evidence.append(*e);
+        noteSeen(*row, *e);
+        if (row->serviceAccount.isEmpty())
+            row->serviceAccount = e->username;
+        if (row->apiKeyPurpose.isEmpty())
+            row->apiKeyPurpose = e->apiKeyPurpose;
+    }
+    for (Integration &row : rows) {
+        std::stable_sort(row.evidence.begin(), row.evidence.end(),
+                         [](const Evidence &a, const Evidence &b) { return a.time > b.time; });
+    }
+    std::sort(rows.begin(), rows.end(), [](const Integration &a, const Integration &b) {
+        const int system = QString::compare(a.system, b.system, Qt::CaseInsensitive);
+        return system != 0 ? system < 0 : QString::compare(a.location, b.location, Qt::CaseInsensitive) < 0;
+    });
+    return rows;
+}
+
+} // namespace CiIntegrations
