@@ -24,6 +24,8 @@ const auto kVerbs = std::to_array<Verb>({
     {"audit", QT_TRANSLATE_NOOP("Cli", "Find scripts that call the old server's API"), &runAudit},
     {"check", QT_TRANSLATE_NOOP("Cli", "Run every readiness check against the old server and its clone"),
      &runCheck},
+    {"ci", QT_TRANSLATE_NOOP("Cli", "List the CI systems and other callers of the old server, from evidence"),
+     &runCi},
     {"inventory", QT_TRANSLATE_NOOP("Cli", "Take an inventory of one server"), &runInventory},
     {"tentacles", QT_TRANSLATE_NOOP("Cli", "List polling Tentacles with the commands that re-point them"),
      &runTentacles},

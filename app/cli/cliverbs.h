@@ -14,6 +14,13 @@ int runAudit(const QStringList &arguments);
 // failed or a server is unusable, 2 usage error.
 int runCheck(const QStringList &arguments);
 
+// handover ci --old URL --new URL [--since ISO-TIME] [--json|--csv] [--timeout S] [--trust-fingerprint FP]...
+// (civerb.cpp) The integrations that talk to the old server, from evidence on both servers. --json prints
+// {"integrations":[{"id","system","location","serviceAccount","apiKeyPurpose","lastSeenOld","lastSeenNew",
+// "status" (old-only|both|new-only),"evidence":[{"kind","detail","time","server"}]}]}. Keys as for check.
+// Exit 0 listed, 3 a server unusable or its evidence incomplete, 2 usage error.
+int runCi(const QStringList &arguments);
+
 // handover inventory --server URL [--json] [--timeout S] [--trust-fingerprint FP]... (inventoryverb.cpp)
 // Key: HANDOVER_API_KEY, else the keychain. Exit 0 complete, 3 server unusable or incomplete, 2 usage error.
 int runInventory(const QStringList &arguments);

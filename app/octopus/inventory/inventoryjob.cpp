@@ -320,6 +320,7 @@ void InventoryJob::onSpaces()
                     b.buildUrl = o.string("BuildUrl");
                     b.vcsRoot = o.sharedString("VcsRoot");
                     b.created = o.dateTime("Created");
+                    b.lastModifiedBy = o.sharedString("LastModifiedBy"); // who pushed it (the CI's account)
                     return b;
                 });
             },

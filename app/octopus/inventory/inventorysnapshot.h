@@ -64,6 +64,7 @@ struct InventoryBuildInformation
     QString buildUrl;
     QString vcsRoot;
     QDateTime created;
+    QString lastModifiedBy;
 };
 
 // Metadata only: the key itself is never returned by the server, and not even its hint is kept here.

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "apierror.h"
+#include "ciintegrations.h"
+#include "inventorysnapshot.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+class OctopusClient;
+class PagedFetchJob;
+
+// An audit event as the CI inventory reads it: who acted, how they proved it, with what client.
+struct CiEvent
+{
+    QString id;
+    QDateTime occurred;
+    QString username;
+    bool isService = false;
+    QString identityEstablishedWith;
+    QString userAgent;
+    QString ipAddress;
+    QString spaceId;
+    QString category;
+    QString message;
+};
+Q_DECLARE_TYPEINFO(CiEvent, Q_RELOCATABLE_TYPE);
+
+// The events of one server since `since`, every space at once: GET /api/events?from=…&spaces=…, paged
+// (newest first). Only events made with an API key or by a service account are kept: people signed in to
+// the portal are not integrations. Finishes exactly once; cancellable.
+class CiEventsJob : public QObject
+{
+    Q_OBJECT
+public:
+    CiEventsJob(OctopusClient *client, const QStringList &spaceIds, const QDateTime &since,
+                QObject *parent = nullptr);
+    ~CiEventsJob() override;
+
+    void start();
+    void cancel();
+
+Q_SIGNALS:
+    void progress(int pagesDone, int pagesTotal);
+    void finished(const QList<CiEvent> &events, const ApiError &error);
+
+private:
+    QPointer<OctopusClient> m_client;
+    QStringList m_spaceIds;
+    QDateTime m_since;
+    QPointer<PagedFetchJob> m_job;
+    bool m_finished = false;
+};
+
+namespace CiEvidence {
+
+// What was read from one server: its inventory and its events over the window.
+struct ServerRecords
+{
+    InventorySnapshot snapshot;
+    QList<CiEvent> events;
+};
+
+// The evidence of both servers since `since` (invalid: everything). A clone starts with the old server's
+// history, so a record the new server holds identically (same id and time as on the old server) is the
+// old server's, not new evidence; the newest such record marks the clone, and the new server's API-key
+// use counts only after it. Per server: its build information (one piece per system, place and account,
+// with the count and the newest record), the API keys of service accounts last used in the window (where
+// the server tracks use), and its events made with API keys or by service accounts (one piece per account,
+// client and key).
+QList<CiIntegrations::Evidence> evidenceFrom(const ServerRecords &oldServer, const ServerRecords &newServer,
+                                             const QDateTime &since);
+
+// The same for one server alone, every record taken as that server's own.
+QList<CiIntegrations::Evidence> fromInventory(const InventorySnapshot &snapshot, ServerRole server,
+                                              const QDateTime &since);
+QList<CiIntegrations::Evidence> fromEvents(const QList<CiEvent> &events, ServerRole server);
+
+} // namespace CiEvidence
