@@ -72,6 +72,10 @@ public:
     const QStringList &verifyingIds() const { return m_verifying; }
     // The machine's mark as the current run sees it (the plan's outside a run), if it has one.
     std::optional<TentacleMark> mark(const QString &id) const;
+    // Of the last run: machines the new server could not check because they are disabled (health checks
+    // skip them), and machines whose status was not fresh (no health task completed after the mark).
+    const QStringList &lastRunDisabled() const { return m_lastRunDisabled; }
+    const QStringList &lastRunStale() const { return m_lastRunStale; }
     // The last result of each machine checked since the controller was made.
     const QHash<QString, TentacleVerifyResult> &verifyResults() const { return m_results; }
 
@@ -121,4 +125,6 @@ private:
     QStringList m_verifying;
     QHash<QString, TentacleMark> m_runMarks; // marks the current run changed, written to the plan at its end
     QHash<QString, TentacleVerifyResult> m_results;
+    QStringList m_lastRunDisabled;
+    QStringList m_lastRunStale;
 };
