@@ -73,12 +73,13 @@ void TentaclesController::reloadMachines()
     m_machineIndex.clear();
     for (int i = 0; i < m_machines.size(); ++i)
         m_machineIndex.insert(m_machines.at(i).id, i);
-    m_newHealth.clear();
-    if (const auto &newInventory = m_session->inventory(ServerRole::New)) {
-        for (const QList<InventoryMachine> *list : {&newInventory->targets, &newInventory->workers}) {
-            for (const InventoryMachine &m : *list)
-                m_newHealth.insert(m.id, m.healthStatus);
-        }
+    // The new inventory's HealthStatus is not shown: on a clone it is the old database's value until a health
+    // check runs there. Only what this controller's verifications read fresh is kept (onVerifyResult).
+    for (auto it = m_newHealth.begin(); it != m_newHealth.end();) {
+        if (m_machineIndex.contains(it.key()))
+            ++it;
+        else
+            it = m_newHealth.erase(it);
     }
 }
 
@@ -279,6 +280,8 @@ void TentaclesController::verify(const QStringList &ids)
 void TentaclesController::onVerifyResult(const TentacleVerifyResult &result)
 {
     m_results.insert(result.id, result);
+    if (!result.error.isError() && !result.stale && !result.disabled)
+        m_newHealth.insert(result.id, result.healthStatus);
     if (result.disabled) {
         // Health checks skip disabled machines: the status says nothing about the re-point. The mark stays.
         m_lastRunDisabled.append(result.id);

@@ -35,7 +35,8 @@ public:
     // The old server's polling targets and workers, from its latest inventory (empty without one).
     const QList<TentacleMachine> &machines() const { return m_machines; }
     const TentacleMachine *machine(const QString &id) const;
-    // The new server's HealthStatus by machine id, from its latest inventory.
+    // The new server's HealthStatus by machine id, as fresh verifications read it (never the inventory's: on
+    // a clone that is the old database's value until a health check runs).
     const QHash<QString, QString> &newServerHealth() const { return m_newHealth; }
 
     // The new server's certificate-global thumbprint, empty until fetched. fetchThumbprint() is a no-op
