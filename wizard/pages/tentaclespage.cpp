@@ -649,7 +649,8 @@ void TentaclesPage::onMachineVerified(const TentacleVerifyResult &result)
     m_model->setChecking({result.id}, false);
     if (result.error.isError())
         return; // stays as it was; the error is reported when the run ends
-    if (!result.stale && !result.disabled) // a stale or skipped status is not the new server's answer
+    // A stale or skipped status is not the new server's answer.
+    if (!result.stale && !result.disabled)
         m_model->setNewHealth(result.id, result.healthStatus);
     if (const std::optional<TentacleMark> mark = m_controller->mark(result.id))
         m_model->setMark(result.id, mark);
