@@ -96,6 +96,9 @@ int runInventory(const QStringList &arguments)
                     const auto counts = snapshot.counts();
                     for (auto it = counts.begin(); it != counts.end(); ++it)
                         out << QStringLiteral("  %1 %2\n").arg(it.key().leftJustified(18)).arg(it.value());
+                    for (const InventoryPermissionGap &gap : snapshot.permissionGaps)
+                        out << QCoreApplication::translate("InventoryVerb", "  warning: %1\n")
+                                   .arg(gap.describe());
                     for (const ApiError &error : snapshot.errors)
                         out << QCoreApplication::translate("InventoryVerb", "  error: %1\n")
                                    .arg(ApiErrorText::describe(error));

@@ -119,6 +119,9 @@ void ServerSession::takeInventory()
                 if (error.kind != ApiErrorKind::Cancelled)
                     Q_EMIT inventoryFailed(ApiErrorText::describe(error));
             }
+            // What the key cannot see: one message per missing permission, not one per refused call.
+            for (const InventoryPermissionGap &gap : snapshot.permissionGaps)
+                Q_EMIT inventoryFailed(gap.describe());
             if (!cancelled)
                 setInventory(role, snapshot);
             if (m_jobs.isEmpty())

@@ -73,12 +73,13 @@ void TentaclesController::reloadMachines()
     m_machineIndex.clear();
     for (int i = 0; i < m_machines.size(); ++i)
         m_machineIndex.insert(m_machines.at(i).id, i);
-    m_newHealth.clear();
-    if (const auto &newInventory = m_session->inventory(ServerRole::New)) {
-        for (const QList<InventoryMachine> *list : {&newInventory->targets, &newInventory->workers}) {
-            for (const InventoryMachine &m : *list)
-                m_newHealth.insert(m.id, m.healthStatus);
-        }
+    // The new inventory's HealthStatus is not shown: on a clone it is the old database's value until a health
+    // check runs there. Only what this controller's verifications read fresh is kept (onVerifyResult).
+    for (auto it = m_newHealth.begin(); it != m_newHealth.end();) {
+        if (m_machineIndex.contains(it.key()))
+            ++it;
+        else
+            it = m_newHealth.erase(it);
     }
 }
 
@@ -257,11 +258,15 @@ void TentaclesController::verify(const QStringList &ids)
         return;
     QList<TentacleVerifyTarget> targets;
     for (const QString &id : ids) {
-        if (const TentacleMachine *m = machine(id))
-            targets.append({m->id, m->spaceId, m->isWorker()});
+        if (const TentacleMachine *m = machine(id)) {
+            const std::optional<TentacleMark> mark = this->mark(id);
+            targets.append({m->id, m->spaceId, m->isWorker(), mark ? mark->repointedAt : QDateTime()});
+        }
     }
     m_verifying = ids;
     m_runMarks.clear();
+    m_lastRunDisabled.clear();
+    m_lastRunStale.clear();
     m_verifier = new TentacleVerifier(client, this);
     m_verifier->setPollIntervalMs(kVerifyPollIntervalMs);
     connect(m_verifier, &TentacleVerifier::machineChecked, this, &TentaclesController::onVerifyResult);
@@ -275,7 +280,15 @@ void TentaclesController::verify(const QStringList &ids)
 void TentaclesController::onVerifyResult(const TentacleVerifyResult &result)
 {
     m_results.insert(result.id, result);
-    if (!result.error.isError()) {
+    if (!result.error.isError() && !result.stale && !result.disabled)
+        m_newHealth.insert(result.id, result.healthStatus);
+    if (result.disabled) {
+        // Health checks skip disabled machines: the status says nothing about the re-point. The mark stays.
+        m_lastRunDisabled.append(result.id);
+    } else if (result.stale) {
+        // No health check ran after the mark (it did not finish in time): not evidence either way.
+        m_lastRunStale.append(result.id);
+    } else if (!result.error.isError()) {
         std::optional<TentacleMark> mark = this->mark(result.id);
         if (mark || result.verified) { // else: not re-pointed yet, and the new server agrees
             if (!mark) {
@@ -285,7 +298,7 @@ void TentaclesController::onVerifyResult(const TentacleVerifyResult &result)
             }
             mark->verification =
                 result.verified ? TentacleMark::Verification::Verified : TentacleMark::Verification::Failed;
-            mark->checkedAt = result.checkedAt;
+            mark->checkedAt = result.checkedAt; // this client's clock, like repointedAt
             mark->healthStatus = result.healthStatus;
             m_runMarks.insert(result.id, *mark);
         }

@@ -35,7 +35,8 @@ public:
     // The old server's polling targets and workers, from its latest inventory (empty without one).
     const QList<TentacleMachine> &machines() const { return m_machines; }
     const TentacleMachine *machine(const QString &id) const;
-    // The new server's HealthStatus by machine id, from its latest inventory.
+    // The new server's HealthStatus by machine id, as fresh verifications read it (never the inventory's: on
+    // a clone that is the old database's value until a health check runs).
     const QHash<QString, QString> &newServerHealth() const { return m_newHealth; }
 
     // The new server's certificate-global thumbprint, empty until fetched. fetchThumbprint() is a no-op
@@ -72,6 +73,10 @@ public:
     const QStringList &verifyingIds() const { return m_verifying; }
     // The machine's mark as the current run sees it (the plan's outside a run), if it has one.
     std::optional<TentacleMark> mark(const QString &id) const;
+    // Of the last run: machines the new server could not check because they are disabled (health checks
+    // skip them), and machines whose status was not fresh (no health task completed after the mark).
+    const QStringList &lastRunDisabled() const { return m_lastRunDisabled; }
+    const QStringList &lastRunStale() const { return m_lastRunStale; }
     // The last result of each machine checked since the controller was made.
     const QHash<QString, TentacleVerifyResult> &verifyResults() const { return m_results; }
 
@@ -121,4 +126,6 @@ private:
     QStringList m_verifying;
     QHash<QString, TentacleMark> m_runMarks; // marks the current run changed, written to the plan at its end
     QHash<QString, TentacleVerifyResult> m_results;
+    QStringList m_lastRunDisabled;
+    QStringList m_lastRunStale;
 };

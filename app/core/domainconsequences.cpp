@@ -26,10 +26,14 @@ DomainConsequences computeDomainConsequences(const DomainConsequencesInput &inpu
 
     QSet<QString> healthyOnNew;
     if (input.newInventoryKnown) {
-        for (const TentacleMachine &machine : input.newMachines) {
-            if (machine.isPolling() && (machine.healthStatus == QLatin1String("Healthy") ||
-                                        machine.healthStatus == QLatin1String("HasWarnings")))
-                healthyOnNew.insert(machine.id);
+        QSet<QString> onNew;
+        for (const TentacleMachine &machine : input.newMachines)
+            onNew.insert(machine.id);
+        for (auto it = input.marks.constBegin(); it != input.marks.constEnd(); ++it) {
+            const TentacleMark &mark = it.value();
+            if (mark.verification == TentacleMark::Verification::Verified && mark.checkedAt.isValid() &&
+                mark.repointedAt.isValid() && mark.checkedAt >= mark.repointedAt && onNew.contains(it.key()))
+                healthyOnNew.insert(it.key());
         }
         result.pollingConnectedToNew = 0;
     }

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <optional>
@@ -41,10 +42,12 @@ struct DomainConsequences
     int pollingWorkers = 0;
     int listeningTargets = 0;
     int listeningWorkers = 0;
-    int otherMachines = 0;          // SSH, cloud, Kubernetes, offline drop, ...
-    int disabledPolling = 0;        // polling machines that are disabled (still counted above)
-    int pollingConnectedToNew = -1; // polling machines healthy on the new server; -1 = new inventory unknown
-    int mustAct = 0;                // polling machines needing a command on their machine (0 with keep-name)
+    int otherMachines = 0;   // SSH, cloud, Kubernetes, offline drop, ...
+    int disabledPolling = 0; // polling machines that are disabled (still counted above)
+    // Polling machines the new server's health check reached after they were re-pointed (a fresh verified
+    // mark; never the HealthStatus the clone inherited from the old database); -1 = new inventory unknown.
+    int pollingConnectedToNew = -1;
+    int mustAct = 0; // polling machines needing a command on their machine (0 with keep-name)
 
     QList<Group> groups; // only groups with polling machines; sorted by space name, then environment
 
@@ -64,6 +67,9 @@ struct DomainConsequencesInput
     QList<TentacleMachine> oldMachines; // targets and workers of the old server
     QList<TentacleMachine> newMachines; // of the new server, when its inventory is known
     bool newInventoryKnown = false;
+    // The plan's re-point marks (TentaclesSection::machines): only a verification newer than the mark counts
+    // as connected. The new inventory's HealthStatus does not: on a clone it is the old database's value.
+    QMap<QString, TentacleMark> marks;
     int pollingPort = 10943;
     std::optional<int> ciIntegrationsMentioningOldName;
     std::optional<int> scriptsMentioningOldName;

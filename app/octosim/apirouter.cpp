@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <limits>
 
 namespace octosim {
@@ -83,6 +84,60 @@ ApiRouter::ApiRouter(InstanceState &state)
 ApiReply ApiRouter::error(int status, const QByteArray &message)
 {
     return ApiReply::error(status, message);
+}
+
+QByteArray ApiRouter::writePermission(const Route &route, const QByteArray &method)
+{
+    // The Permission names of the Swagger document, for the writes octosim serves.
+    const QByteArray first = route.segments.value(0);
+    const QByteArray verb = method == "POST" ? "Create" : method == "DELETE" ? "Delete" : "Edit";
+    if (first == "machines")
+        return "Machine" + verb;
+    if (first == "workers")
+        return "WorkerEdit";
+    if (first == "tasks")
+        return route.segments.value(2) == "cancel" ? "TaskCancel" : "TaskCreate";
+    if (first == "projects")
+        return "Project" + verb;
+    if (first == "variables")
+        return "VariableEdit";
+    if (first == "releases")
+        return "Release" + verb;
+    if (first == "deployments")
+        return "DeploymentCreate";
+    if (first == "projecttriggers")
+        return "Trigger" + verb;
+    if (first == "subscriptions")
+        return "Subscription" + verb;
+    if (first == "build-information")
+        return "BuildInformationPush";
+    if (first == "users")
+        return "UserEdit";
+    if (first == "octopusservernodes")
+        return "ConfigureServer";
+    return "AdministerSystem";
+}
+
+QByteArrayList ApiRouter::permissionsOf(const KeyOwner &owner)
+{
+    // What GET /api/users/{id}/permissions lists for the three kinds of key octosim hands out.
+    static const QByteArrayList views = {
+        "AccountView",      "CertificateView", "DeploymentView",    "EnvironmentView", "EventView",
+        "FeedView",         "LifecycleView",   "MachinePolicyView", "MachineView",     "ProcessView",
+        "ProjectGroupView", "ProjectView",     "ReleaseView",       "RunbookView",     "SpaceView",
+        "SubscriptionView", "TaskView",        "TeamView",          "TenantView",      "TriggerView",
+        "UserRoleView",     "VariableView",    "WorkerView"};
+    static const QByteArrayList writes = {"DeploymentCreate", "MachineEdit", "ReleaseCreate",
+                                          "RunbookRunCreate", "TaskCancel",  "TaskCreate",
+                                          "WorkerEdit"};
+    static const QByteArrayList admin = {"AdministerSystem", "ConfigureServer", "UserEdit", "UserView"};
+    QByteArrayList result = views;
+    if (!owner.readOnly)
+        result += writes;
+    if (owner.isAdmin)
+        result += admin;
+    std::sort(result.begin(), result.end());
+    return result;
 }
 
 bool ApiRouter::isWrite(const QByteArray &method)
@@ -167,6 +222,11 @@ ApiReply ApiRouter::handle(const ApiRequest &request)
         return error(
             401, "The API key you provided was not valid. Please double-check your API key and try again. "
                  "For instructions on finding your API key, please visit: https://oc.to/ApiKey");
+    }
+    if (caller && caller->readOnly && isWrite(request.method) && request.path.startsWith("/api")) {
+        return error(403, "You do not have permission to perform this action. Please contact your Octopus "
+                          "administrator. Missing permission: " +
+                              writePermission(route, request.method));
     }
     if (caller && m_state.maintenance && !caller->isAdmin && isWrite(request.method)) {
         return error(
@@ -451,6 +511,45 @@ ApiReply ApiRouter::serverWide(const ApiRequest &request, const Route &route, co
             return get(store.find("", "users"), route.original.at(1));
         if (s.size() >= 3 && s.at(2) == "apikeys")
             return apiKeys(request, route, caller);
+        if (s.size() == 3 && s.at(2) == "permissions" && method == "GET") {
+            const QByteArray userId = route.original.at(1).compare("me", Qt::CaseInsensitive) == 0
+                                          ? caller->userId
+                                          : route.original.at(1);
+            if (!caller->isAdmin && caller->userId != userId)
+                return error(403, "You do not have permission to perform this action. Please contact your "
+                                  "Octopus administrator. Missing permission: UserView");
+            // The calling key's permissions when it asks about its own user (keys of one user share them).
+            const QByteArrayList permissions = permissionsOf(*caller);
+            static const QByteArrayList system = {"AdministerSystem", "ConfigureServer", "SpaceView",
+                                                  "TeamView",         "UserEdit",        "UserRoleView",
+                                                  "UserView"};
+            JsonWriter w;
+            w.beginObject().str("Id", userId);
+            w.beginArray("SystemPermissions");
+            for (const QByteArray &p : permissions) {
+                if (system.contains(p))
+                    w.str(nullptr, p);
+            }
+            w.end();
+            w.beginObject("SpacePermissions");
+            for (const QByteArray &p : permissions) {
+                if (system.contains(p))
+                    continue;
+                w.beginArray(p.constData());
+                for (const QByteArray &space : store.spaceIds) {
+                    w.beginObject().str("SpaceId", space).null("RestrictedToProjectIds");
+                    w.null("RestrictedToEnvironmentIds").null("RestrictedToTenantIds");
+                    w.null("RestrictedToProjectGroupIds").end();
+                }
+                w.end();
+            }
+            w.end();
+            w.beginArray("Teams").end();
+            w.boolean("IsPermissionsComplete", true).boolean("IsTeamsComplete", true);
+            w.beginObject("Links").str("Self", "/api/users/" + userId + "/permissions").end();
+            w.end();
+            return bytes(w.take());
+        }
     }
     if (first == "events") {
         if (s.size() == 1 && method == "GET")
@@ -538,6 +637,15 @@ ApiReply ApiRouter::serverWide(const ApiRequest &request, const Route &route, co
                 return error(404, kNotFound);
             return bytes(item->json);
         }
+        if (s.size() == 3 && s.at(2) == "cancel" && method == "POST") {
+            const QByteArray id = route.original.at(1);
+            const Item *item = store.item("", "tasks", id);
+            if (!item || (route.spaceInPath && item->facets[2] != route.spaceId))
+                return error(404, kNotFound);
+            if (m_state.taskCancel)
+                m_state.taskCancel(item->id);
+            return bytes(store.item("", "tasks", id)->json);
+        }
     }
     if (first == "serverstatus" && method == "GET") {
         if (s.size() == 1)
@@ -596,7 +704,13 @@ ApiReply ApiRouter::serverWide(const ApiRequest &request, const Route &route, co
             return CollectionQuery::bareArray(CollectionQuery::select(nodes, request, "octopusservernodes"));
         if (s.size() == 2 && s.at(1) == "ping") {
             reply.status = m_state.draining ? 418 : 200;
-            reply.body = nodes && !nodes->items.isEmpty() ? nodes->items.first().json : QByteArray("{}");
+            reply.body = "{}";
+            if (nodes) {
+                for (const Item &node : nodes->items) {
+                    if (node.name == store.nodeName)
+                        reply.body = node.json; // this node's, not a row inherited from the old server
+                }
+            }
             return reply;
         }
         if (s.size() == 2 && s.at(1) == "summary") {
@@ -604,10 +718,13 @@ ApiReply ApiRouter::serverWide(const ApiRequest &request, const Route &route, co
             w.beginObject().beginArray("Nodes");
             if (nodes) {
                 for (const Item &node : nodes->items) {
+                    // Rows inherited by a clone are offline, last seen when the database was copied.
+                    const bool offline = node.facets[0] == "offline";
                     w.beginObject().str("Id", node.id).str("Name", node.name).num("MaxConcurrentTasks", 5);
-                    w.boolean("IsInMaintenanceMode", m_state.draining)
-                        .str("LastSeen", ResourceWriter::isoTime(QDateTime::currentMSecsSinceEpoch()));
-                    w.boolean("IsOffline", false).num("RunningTaskCount", 0).emptyObject("Links").end();
+                    w.boolean("IsInMaintenanceMode", !offline && m_state.draining)
+                        .str("LastSeen", ResourceWriter::isoTime(
+                                             offline ? node.time : QDateTime::currentMSecsSinceEpoch()));
+                    w.boolean("IsOffline", offline).num("RunningTaskCount", 0).emptyObject("Links").end();
                 }
             }
             w.end().boolean("IsInMaintenanceMode", m_state.maintenance).emptyObject("Links").end();
@@ -615,6 +732,24 @@ ApiReply ApiRouter::serverWide(const ApiRequest &request, const Route &route, co
         }
         if (s.size() == 2)
             return get(nodes, route.original.at(1));
+    }
+    if (first == "octopusservernodes" && method == "DELETE" && s.size() == 2) {
+        if (!caller || !caller->isAdmin)
+            return error(403,
+                         "You do not have permission to perform this action. Please contact your Octopus "
+                         "administrator. Missing permission: ConfigureServer");
+        Collection &nodes = store.collection("", "octopusservernodes");
+        for (qsizetype i = 0; i < nodes.items.size(); ++i) {
+            if (nodes.items.at(i).id.compare(route.original.at(1), Qt::CaseInsensitive) == 0) {
+                if (nodes.items.at(i).name == store.nodeName)
+                    return error(400, "There was a problem with your request. A node cannot delete itself.");
+                nodes.items.removeAt(i);
+                ApiReply deleted;
+                deleted.body = "{}";
+                return deleted;
+            }
+        }
+        return error(404, kNotFound);
     }
     reply.status = 404; // not found, no body: dispatch() answers the standard 404
     return reply;

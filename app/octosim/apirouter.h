@@ -56,6 +56,10 @@ private:
     void recordChange(const KeyOwner *caller, const QByteArray &category, const QByteArray &message,
                       const QByteArray &spaceId, const QByteArrayList &related, const ApiRequest &request);
     static bool isWrite(const QByteArray &method);
+    // The permission a write needs, as the server's 403 names it (Swagger Permission names).
+    static QByteArray writePermission(const Route &route, const QByteArray &method);
+    // The permissions of a key's user: view permissions for all; writes unless read-only; admin ones.
+    static QByteArrayList permissionsOf(const KeyOwner &owner);
     static std::array<QByteArray, 5> facetsFor(const QByteArray &storeName, const QJsonObject &object);
 
     InstanceState &m_state;

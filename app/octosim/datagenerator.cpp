@@ -104,6 +104,7 @@ DataGenerator::DataGenerator(quint64 seed, Scale scale)
 {
     m_adminKey = apiKey(seed, 0);
     m_readOnlyKey = apiKey(seed, 1);
+    m_operatorKey = apiKey(seed, 100000); // an index no generated key reaches
 }
 
 QByteArray DataGenerator::apiKey(quint64 seed, int index)
@@ -238,7 +239,8 @@ void DataGenerator::generateUsers()
     const QByteArray roId =
         addUser("ops.readonly", "Operations (read-only checks)", true, QByteArray(), 400 * kDay);
     const QByteArray roKeyId = addKey(roId, "Handover read-only checks", 2 * kDay, -1, m_readOnlyKey);
-    m_store.addKey(m_readOnlyKey, {roId, "ops.readonly", false, true, roKeyId, "Handover read-only checks"});
+    m_store.addKey(m_readOnlyKey,
+                   {roId, "ops.readonly", false, true, roKeyId, "Handover read-only checks", true});
 
     struct Ci
     {
@@ -307,6 +309,12 @@ void DataGenerator::generateUsers()
                          "10.20." + QByteArray::number(random.between(1, 250)) + '.' +
                              QByteArray::number(random.between(1, 250))});
     }
+    // Last, so that the ids of everything above stay as they were: the non-administrator who may write.
+    const QByteArray operatorId =
+        addUser("ops.operator", "Operations (deployments and checks)", true, QByteArray(), 300 * kDay);
+    const QByteArray operatorKeyId = addKey(operatorId, "Handover verification", 2 * kDay, -1, m_operatorKey);
+    m_store.addKey(m_operatorKey,
+                   {operatorId, "ops.operator", false, true, operatorKeyId, "Handover verification", false});
 }
 
 void DataGenerator::generateSpaces()
@@ -1614,26 +1622,16 @@ DataStore DataGenerator::makeClone(const DataStore &old, quint64 seed, bool keep
         clone.installationId = Random(seed + 0xC10E).guid();
     clone.nodeName = "OCTO-NEW-01";
 
-    // Polling Tentacles keep dialling the old server: on the clone they have not connected yet.
-    for (const QByteArray &space : old.spaceIds) {
-        for (const char *name : {"machines", "workers"}) {
-            Collection &collection = clone.collection(space, name);
-            for (Item &item : collection.items) {
-                if (item.facets[1] != "TentacleActive")
-                    continue;
-                QJsonObject object = QJsonDocument::fromJson(item.json).object();
-                object.insert(QStringLiteral("HealthStatus"), QStringLiteral("Unavailable"));
-                object.insert(QStringLiteral("Status"), QStringLiteral("Offline"));
-                object.insert(
-                    QStringLiteral("StatusSummary"),
-                    QStringLiteral("This polling Tentacle has not connected to this Octopus Server yet."));
-                item.json = QJsonDocument(object).toJson(QJsonDocument::Compact);
-                item.facets[2] = "Unavailable";
-            }
-        }
-    }
+    // The machines keep the HealthStatus the database held: the clone changes it only when a health task
+    // covering them runs (TaskRunner::checkHealth), as a real clone does.
+    // The old server's node rows come with the database: the clone lists them, offline since the clone (they
+    // never heartbeat here), beside its own node. The clone guide deletes them (OctopusServerNode and
+    // OctopusServerNodeStatus rows); DELETE /api/octopusservernodes/{id} does it here.
     Collection &nodes = clone.collection("", "octopusservernodes");
-    nodes.items.clear();
+    for (Item &node : nodes.items) {
+        node.facets[0] = "offline";
+        node.time = old.anchorMsecs;
+    }
     nodes.items.append(serverNodeItem(clone.nodeName));
     return clone;
 }

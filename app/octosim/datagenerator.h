@@ -21,6 +21,9 @@ public:
 
     QByteArray adminApiKey() const { return m_adminKey; }
     QByteArray readOnlyApiKey() const { return m_readOnlyKey; }
+    // A non-administrator who may write (queue health checks, edit machines), but not administer or read
+    // other users' API keys.
+    QByteArray operatorApiKey() const { return m_operatorKey; }
 
     // The clone at clone time: the same data and ids (shared, not copied), its own InstallationId
     // unless keepInstallationId, its own node, and its polling Tentacles not yet connected.
@@ -106,6 +109,7 @@ private:
     DataStore m_store;
     QByteArray m_adminKey;
     QByteArray m_readOnlyKey;
+    QByteArray m_operatorKey;
     QList<Actor> m_actors;
     QList<SpaceContext> m_spaces;
 };

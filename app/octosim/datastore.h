@@ -49,6 +49,7 @@ struct KeyOwner
     bool isService = false;
     QByteArray apiKeyId;
     QByteArray purpose;
+    bool readOnly = false; // view permissions only: every write answers 403
 };
 
 // The "database" of one instance. Copying a DataStore is cheap: every Qt container inside is

@@ -43,6 +43,8 @@ QByteArray reason(int status)
         return "Request Timeout";
     case 409:
         return "Conflict";
+    case 414:
+        return "URI Too Long";
     case 418:
         return "I'm a teapot";
     case 429:

@@ -65,8 +65,9 @@ struct InstanceState
     qint64 compressedResponses = 0;
 
     // Hooks set by the owner.
-    std::function<void(const TaskSpec &task)> taskQueued; // a task was created in the Queued state
-    std::function<int(int count)> driftNow;               // applies count drift changes now, returns how many
+    std::function<void(const TaskSpec &task)> taskQueued;     // a task was created in the Queued state
+    std::function<bool(const QByteArray &taskId)> taskCancel; // asks to cancel a queued or executing task
+    std::function<int(int count)> driftNow; // applies count drift changes now, returns how many
 };
 
 } // namespace octosim

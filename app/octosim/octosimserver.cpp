@@ -76,6 +76,7 @@ bool OctoSimServer::start(QString *error)
         endpoint->url = url;
         endpoint->apiKey = QString::fromLatin1(generator.adminApiKey());
         endpoint->readOnlyApiKey = QString::fromLatin1(generator.readOnlyApiKey());
+        endpoint->operatorApiKey = QString::fromLatin1(generator.operatorApiKey());
         endpoint->thumbprint =
             certificate->isNull() ? QString() : TlsCertificateMaker::thumbprint(*certificate);
     }
@@ -105,12 +106,14 @@ int OctoSimServer::driftOldInstance(int count)
 
 QByteArray OctoSimServer::readyLine() const
 {
-    // Written by hand to keep the documented key order: old first; url, apiKey, readOnlyApiKey, thumbprint.
+    // Written by hand to keep the documented key order: old first; url, apiKey, readOnlyApiKey,
+    // operatorApiKey, thumbprint.
     auto describe = [](JsonWriter &w, const char *name, const InstanceEndpoint &e) {
         w.beginObject(name);
         w.qstr("url", e.url.toString());
         w.qstr("apiKey", e.apiKey);
         w.qstr("readOnlyApiKey", e.readOnlyApiKey);
+        w.qstr("operatorApiKey", e.operatorApiKey);
         if (e.thumbprint.isEmpty())
             w.null("thumbprint");
         else

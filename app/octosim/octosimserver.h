@@ -51,7 +51,8 @@ struct InstanceEndpoint
 {
     QUrl url;               // e.g. http://127.0.0.1:40123
     QString apiKey;         // admin key
-    QString readOnlyApiKey; // a non-admin key
+    QString readOnlyApiKey; // a non-admin key with view permissions only: writes answer 403
+    QString operatorApiKey; // a non-admin key that may write (health checks, machine edits), not administer
     QString thumbprint;     // TLS certificate SHA-256 (hex, upper case) when tls, else empty
 };
 
@@ -78,7 +79,8 @@ public:
     InstanceEndpoint newInstance() const;
 
     // The single JSON line printed when ready:
-    // {"old":{"url","apiKey","readOnlyApiKey","thumbprint"},"new":{...}} (thumbprint null without TLS).
+    // {"old":{"url","apiKey","readOnlyApiKey","operatorApiKey","thumbprint"},"new":{...}} (thumbprint null
+    // without TLS).
     QByteArray readyLine() const;
 
     // Milliseconds start() spent generating both instances' data.

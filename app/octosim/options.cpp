@@ -194,7 +194,10 @@ QString usage()
         "When ready, prints one JSON line on stdout, the only line it prints there; it is the one\n"
         "place the URLs and API keys are given (no key is taken on the command line), so a parent\n"
         "that started octosim reads them from this pipe:\n"
-        "  {\"old\":{\"url\",\"apiKey\",\"readOnlyApiKey\",\"thumbprint\"},\"new\":{...}}\n"
+        "  {\"old\":{\"url\",\"apiKey\",\"readOnlyApiKey\",\"operatorApiKey\",\"thumbprint\"},\n"
+        "   \"new\":{...}}\n"
+        "apiKey is an administrator's; readOnlyApiKey has view permissions only (every write, and\n"
+        "other users' API keys, answer 403); operatorApiKey is a non-administrator who may write.\n"
         "Errors go to stderr, one line each, and the exit code is non-zero (2: bad options).\n"
         "Exits cleanly on SIGTERM/SIGINT.\n"
         "\n"
@@ -202,8 +205,11 @@ QString usage()
         "changes now; PUT /octosim/health {\"IsOperatingNormally\":false,\"IsDraining\":true} makes\n"
         "/api/serverstatus/health and /api/octopusservernodes/ping answer 418; POST\n"
         "/octosim/control/repoint {\"MachineIds\":[...]} says those polling Tentacles now poll this\n"
-        "instance: a Health task there marks them Healthy (the clone's other polling ones stay "
-        "Unavailable).\n");
+        "instance: a Health task there marks them Healthy (the clone's other polling ones become\n"
+        "Unavailable). Until a Health task covers them, the clone's machines keep the HealthStatus\n"
+        "the old server had (disabled machines are skipped). The clone lists the old server's node\n"
+        "offline in /api/octopusservernodes/summary, as a database clone does, until DELETE\n"
+        "/api/octopusservernodes/{id} removes it. Request lines over 8 KB answer 414, as Kestrel's.\n");
 }
 
 } // namespace octosim

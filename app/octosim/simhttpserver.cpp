@@ -62,6 +62,12 @@ QByteArray SimHttpServer::maskedTarget(const QByteArray &path, const QUrlQuery &
 
 bool SimHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    InstanceState *state = &m_state;
+    auto count = [state](const FaultInjector::Delivery &sent) {
+        state->bytesSent += sent.bytes;
+        ++state->responses;
+        state->compressedResponses += sent.compressed ? 1 : 0;
+    };
     ApiRequest api;
     api.method = methodName(request.method());
     const QUrl url = request.url();
@@ -76,6 +82,23 @@ bool SimHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     if (headOnly)
         api.method = "GET";
     const bool keepAlive = api.headers.value("connection").toLower() != "close";
+
+    // Kestrel (the Octopus Server's web host) rejects a request line longer than MaxRequestLineSize, 8 KB
+    // by default, with 414 and closes the connection (RequestRejectionReason.RequestLineTooLong).
+    const QByteArray encodedQuery = url.query(QUrl::FullyEncoded).toUtf8();
+    const qsizetype requestLine = api.method.size() + 1 + url.path(QUrl::FullyEncoded).toUtf8().size() +
+                                  (encodedQuery.isEmpty() ? 0 : 1 + encodedQuery.size()) +
+                                  qsizetype(sizeof(" HTTP/1.1\r\n") - 1);
+    if (requestLine > kMaxRequestLineBytes) {
+        if (m_verbose)
+            QTextStream(stderr) << m_state.name << ' ' << api.method << " (request line of " << requestLine
+                                << " bytes) 414\n";
+        ApiReply tooLong;
+        tooLong.status = 414;
+        tooLong.contentType = "text/plain";
+        count(FaultInjector::deliver(socket, tooLong, nullptr, false, headOnly, QByteArray()));
+        return true;
+    }
 
     // Faults match the path plus query; control endpoints are never faulted.
     const QByteArray target = api.rawQuery.isEmpty() ? api.path : api.path + '?' + api.rawQuery;
@@ -96,12 +119,6 @@ bool SimHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         err << '\n';
     }
     const QByteArray acceptEncoding = api.headers.value("accept-encoding");
-    InstanceState *state = &m_state;
-    auto count = [state](const FaultInjector::Delivery &sent) {
-        state->bytesSent += sent.bytes;
-        ++state->responses;
-        state->compressedResponses += sent.compressed ? 1 : 0;
-    };
     if (latency > 0) {
         QPointer<QTcpSocket> guard(socket);
         const FaultSpec faultCopy = fault ? *fault : FaultSpec();

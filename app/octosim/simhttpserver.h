@@ -20,6 +20,10 @@ protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
+public:
+    // Kestrel's default KestrelServerLimits.MaxRequestLineSize: method, target, version and CRLF.
+    static constexpr qsizetype kMaxRequestLineBytes = 8 * 1024;
+
 private:
     static QByteArray maskedTarget(const QByteArray &path, const QUrlQuery &query);
 

@@ -34,6 +34,7 @@ SimInstance::SimInstance(const QByteArray &name, DataStore store, const Options 
     m_state.isClone = isClone;
     m_state.unresetClone = options.unresetClone;
     m_state.taskQueued = [this](const TaskSpec &task) { m_tasks.enqueue(task); };
+    m_state.taskCancel = [this](const QByteArray &taskId) { return m_tasks.cancel(taskId); };
     m_state.driftNow = [this](int count) { return m_drift.apply(count); };
     m_http = new SimHttpServer(m_state, faultsFor(name, options.faults), options.verbose, this);
 }

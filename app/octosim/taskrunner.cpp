@@ -16,22 +16,50 @@ TaskRunner::TaskRunner(InstanceState &state, QObject *parent)
 
 void TaskRunner::enqueue(const TaskSpec &task)
 {
+    m_active.insert(task.id, task);
     QTimer::singleShot(kQueuedMs, this, [this, task] {
+        if (!m_active.contains(task.id))
+            return; // cancelled while queued
         TaskSpec executing = task;
         executing.state = "Executing";
         executing.startTime = QDateTime::currentMSecsSinceEpoch();
+        m_active.insert(task.id, executing);
         store(executing);
         QTimer::singleShot(kExecutingMs, this, [this, executing] {
             TaskSpec done = executing;
-            if (done.name == "Upgrade")
-                upgradeTentacles(done);
-            else if (done.name == "Health")
-                checkHealth(done);
-            done.state = "Success";
+            m_active.remove(done.id);
+            if (m_cancelled.remove(done.id)) {
+                done.state = "Canceled";
+            } else {
+                if (done.name == "Upgrade")
+                    upgradeTentacles(done);
+                else if (done.name == "Health")
+                    checkHealth(done);
+                done.state = "Success";
+            }
             done.completedTime = QDateTime::currentMSecsSinceEpoch();
             store(done);
         });
     });
+}
+
+bool TaskRunner::cancel(const QByteArray &taskId)
+{
+    const auto it = m_active.find(taskId);
+    if (it == m_active.end())
+        return false;
+    TaskSpec task = *it;
+    if (task.state == "Queued") {
+        m_active.erase(it);
+        task.state = "Canceled";
+        task.completedTime = QDateTime::currentMSecsSinceEpoch();
+    } else {
+        m_cancelled.insert(taskId);
+        task.state = "Cancelling";
+        *it = task;
+    }
+    store(task);
+    return true;
 }
 
 void TaskRunner::store(const TaskSpec &task)
@@ -77,7 +105,9 @@ void TaskRunner::upgradeTentacles(const TaskSpec &task)
 void TaskRunner::checkHealth(const TaskSpec &task)
 {
     // Only polling Tentacles change: they answer this instance when they poll it. On the old instance they
-    // always do; on the clone only once re-pointed (POST /octosim/control/repoint).
+    // always do; on the clone only once re-pointed (POST /octosim/control/repoint). Until a health task
+    // covers them, a clone's machines keep the HealthStatus the database held when it was cloned. Disabled
+    // machines are skipped, as the server's health check skips them.
     const QJsonObject arguments = QJsonDocument::fromJson(task.argumentsJson).object();
     QSet<QByteArray> machineIds;
     for (const QJsonValue &id : arguments.value(QLatin1String("MachineIds")).toArray())
@@ -87,7 +117,7 @@ void TaskRunner::checkHealth(const TaskSpec &task)
         for (Item &item : collection.items) {
             if (!machineIds.isEmpty() && !machineIds.contains(item.id))
                 continue;
-            if (item.facets[1] != "TentacleActive")
+            if (item.facets[1] != "TentacleActive" || item.facets[3] == "true")
                 continue;
             const bool reachable = !m_state.isClone || m_state.repointedMachines.contains(item.id);
             const QByteArray health = reachable ? "Healthy" : "Unavailable";

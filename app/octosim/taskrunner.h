@@ -2,7 +2,9 @@
 
 #include "instancestate.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
 
 namespace octosim {
 
@@ -16,6 +18,10 @@ public:
     explicit TaskRunner(InstanceState &state, QObject *parent = nullptr);
 
     void enqueue(const TaskSpec &task);
+    // POST /api/tasks/{id}/cancel: a queued task is Canceled at once; an executing one is Cancelling until
+    // its work would have ended, then Canceled (its effect is not applied). False when the task is not
+    // queued or executing here.
+    bool cancel(const QByteArray &taskId);
 
     static constexpr int kQueuedMs = 300;
     static constexpr int kExecutingMs = 2000;
@@ -26,6 +32,8 @@ private:
     void checkHealth(const TaskSpec &task);
 
     InstanceState &m_state;
+    QHash<QByteArray, TaskSpec> m_active; // queued or executing, by id
+    QSet<QByteArray> m_cancelled;
 };
 
 } // namespace octosim

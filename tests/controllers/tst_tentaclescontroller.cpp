@@ -226,6 +226,11 @@ private Q_SLOTS:
         QVERIFY(m_plan->tentacles().machines.value(a).repointedAt.isValid());
         QCOMPARE(m_plan->tentacles().machines.value(a).spaceId, machines.at(0).spaceId);
 
+        // The clone's inventory says Healthy for the polling Tentacles the old server reached: the old
+        // database's value, not an answer to the new server. The controller does not offer it as one.
+        for (const TentacleMachine &m : machines)
+            QVERIFY2(m_controller->newServerHealth().value(m.id).isEmpty(), qPrintable(m.id));
+
         // Verify a, b and the untouched c.
         QSignalSpy started(m_controller.get(), &TentaclesController::verificationStarted);
         QSignalSpy progress(m_controller.get(), &TentaclesController::verificationProgress);
@@ -256,6 +261,8 @@ private Q_SLOTS:
             QVERIFY(mark.checkedAt.isValid());
             QVERIFY(m_controller->verifyResults().value(id).verified);
         }
+        QCOMPARE(m_controller->newServerHealth().value(a),
+                 QStringLiteral("Healthy")); // fresh, from the check
         QVERIFY(!m_plan->tentacles().machines.contains(c));
         QVERIFY(!m_controller->mark(c).has_value());
         QVERIFY(m_controller->verifyResults().contains(c));

@@ -137,21 +137,51 @@ private Q_SLOTS:
         QCOMPARE(c.groups.at(3).pollingTargets, 1);
     }
 
-    void machinesAlreadyHealthyOnTheNewServerNeedNothing()
+    void machinesVerifiedAfterTheirMarkNeedNothing()
+    {
+        DomainConsequencesInput input;
+        input.decision = decision(DomainDecision::Choice::NewName);
+        input.oldMachines = fleet();
+        const QDateTime repointed = QDateTime(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC);
+        TentacleMark fresh;
+        fresh.repointedAt = repointed;
+        fresh.verification = TentacleMark::Verification::Verified;
+        fresh.checkedAt = repointed.addSecs(120);
+        fresh.healthStatus = QStringLiteral("Healthy");
+        input.marks.insert(QStringLiteral("Machines-1"), fresh);
+        input.newMachines = fleet();
+        QCOMPARE(computeDomainConsequences(input).pollingConnectedToNew, -1); // not known yet
+        input.newInventoryKnown = true;
+        const DomainConsequences c = computeDomainConsequences(input);
+        QCOMPARE(c.pollingConnectedToNew, 1);
+        QCOMPARE(c.mustAct, 3);
+    }
+
+    // The clone's HealthStatus is the old database's: Healthy on every polling machine the old server
+    // reached. Only a health check after the re-point mark counts.
+    void clonedHealthIsNotConnection()
     {
         DomainConsequencesInput input;
         input.decision = decision(DomainDecision::Choice::NewName);
         input.oldMachines = fleet();
         QList<TentacleMachine> onNew = fleet();
         for (TentacleMachine &m : onNew)
-            m.healthStatus = m.id == QLatin1String("Machines-1") ? QStringLiteral("Healthy")
-                                                                 : QStringLiteral("Unavailable");
+            m.healthStatus = QStringLiteral("Healthy");
         input.newMachines = onNew;
-        QCOMPARE(computeDomainConsequences(input).pollingConnectedToNew, -1); // not known yet
         input.newInventoryKnown = true;
-        const DomainConsequences c = computeDomainConsequences(input);
-        QCOMPARE(c.pollingConnectedToNew, 1);
-        QCOMPARE(c.mustAct, 3);
+        QCOMPARE(computeDomainConsequences(input).pollingConnectedToNew, 0);
+        QCOMPARE(computeDomainConsequences(input).mustAct, 4);
+
+        const QDateTime repointed = QDateTime(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC);
+        TentacleMark pending;
+        pending.repointedAt = repointed;
+        input.marks.insert(QStringLiteral("Machines-1"), pending);
+        TentacleMark old; // verified before it was re-pointed again: not evidence of this re-point
+        old.repointedAt = repointed;
+        old.verification = TentacleMark::Verification::Verified;
+        old.checkedAt = repointed.addDays(-1);
+        input.marks.insert(QStringLiteral("Machines-2"), old);
+        QCOMPARE(computeDomainConsequences(input).pollingConnectedToNew, 0);
     }
 
     void ciAndScriptCountsArePassedThrough()

@@ -153,7 +153,7 @@ private Q_SLOTS:
             QVERIFY(server.value(QLatin1String("reachable")).toBool());
         }
         const QJsonArray checks = doc.value(QLatin1String("checks")).toArray();
-        QCOMPARE(checks.size(), 16);
+        QCOMPARE(checks.size(), 18);
         for (const QJsonValue &value : checks) {
             const QJsonObject check = value.toObject();
             QVERIFY(!check.value(QLatin1String("id")).toString().isEmpty());
@@ -203,7 +203,8 @@ private Q_SLOTS:
         QCOMPARE(r.code, 3);
         // 4 x --timeout, plus slack for starting the simulator and the verb.
         QVERIFY2(elapsed < 4 * 2000 + 4000, qPrintable(QString::number(elapsed)));
-        const QJsonObject old = QJsonDocument::fromJson(r.out).object().value(QLatin1String("old")).toObject();
+        const QJsonObject old =
+            QJsonDocument::fromJson(r.out).object().value(QLatin1String("old")).toObject();
         QVERIFY(!old.value(QLatin1String("reachable")).toBool());
         QVERIFY2(old.value(QLatin1String("error")).toObject().value(QLatin1String("kind")).toString() ==
                      QLatin1String("timeout"),
@@ -238,7 +239,8 @@ private Q_SLOTS:
         arguments[1] = dead;
         const Run r = run(&runCheck, arguments << QStringLiteral("--json"));
         QCOMPARE(r.code, 3);
-        const QJsonObject old = QJsonDocument::fromJson(r.out).object().value(QLatin1String("old")).toObject();
+        const QJsonObject old =
+            QJsonDocument::fromJson(r.out).object().value(QLatin1String("old")).toObject();
         QVERIFY(!old.value(QLatin1String("reachable")).toBool());
         QVERIFY2(old.value(QLatin1String("error"))
                      .toObject()
@@ -297,6 +299,58 @@ private Q_SLOTS:
             run(&runInventory, {QStringLiteral("--server"), sim.endpoint(ServerRole::New).url.toString()});
         QCOMPARE(missing.code, 2);
         QVERIFY(missing.err.contains("HANDOVER_API_KEY"));
+    }
+
+    // A read-only key: one summarised warning per missing permission, with what it hides, instead of one
+    // 403 error per user; exit 0 (the rest of the inventory is there).
+    void inventoryWithAReadOnlyKeySummarisesWhatItCannotSee()
+    {
+        OctoSimFixture sim;
+        QVERIFY(sim.start());
+        qputenv("HANDOVER_API_KEY", sim.endpoint(ServerRole::Old).readOnlyApiKey.toUtf8());
+        const Run r =
+            run(&runInventory, {QStringLiteral("--server"), sim.endpoint(ServerRole::Old).url.toString()});
+        qunsetenv("HANDOVER_API_KEY");
+        QVERIFY2(r.code == 0, r.out.constData());
+        QCOMPARE(r.out.count("error:"), 0);
+        QCOMPARE(r.out.count("warning:"), 1);
+        QVERIFY2(r.out.contains("lacks UserView: API-key metadata of "), r.out.constData());
+        QVERIFY2(r.out.contains(" is hidden (GET /api/users/"), r.out.constData());
+        QVERIFY(!r.out.contains(sim.endpoint(ServerRole::Old).readOnlyApiKey.toUtf8()));
+
+        qputenv("HANDOVER_API_KEY", sim.endpoint(ServerRole::Old).readOnlyApiKey.toUtf8());
+        const Run json =
+            run(&runInventory, {QStringLiteral("--server"), sim.endpoint(ServerRole::Old).url.toString(),
+                                QStringLiteral("--json")});
+        qunsetenv("HANDOVER_API_KEY");
+        const QJsonObject doc = QJsonDocument::fromJson(json.out).object();
+        QVERIFY(doc.value(QLatin1String("errors")).toArray().isEmpty());
+        const QJsonArray gaps = doc.value(QLatin1String("permissionGaps")).toArray();
+        QCOMPARE(gaps.size(), 1);
+        const QJsonObject gap = gaps.first().toObject();
+        QCOMPARE(gap.value(QLatin1String("permission")).toString(), QStringLiteral("UserView"));
+        QCOMPARE(gap.value(QLatin1String("hidden")).toString(), QStringLiteral("userApiKeys"));
+        // Every user but the key's own: its own keys it may read.
+        QCOMPARE(gap.value(QLatin1String("count")).toInt(),
+                 doc.value(QLatin1String("counts")).toObject().value(QLatin1String("users")).toInt() - 1);
+    }
+
+    // A 403 on /api/spaces: the key cannot list spaces, said as such, not an empty inventory passed as whole.
+    void inventoryWhereSpacesAreForbiddenSaysSo()
+    {
+        octosim::Options options;
+        options.faults.append(OctoSimFixture::fault(QStringLiteral("old"), QStringLiteral("^/api/spaces"),
+                                                    QStringLiteral("status"), QStringLiteral("403")));
+        OctoSimFixture sim;
+        QVERIFY(sim.start(options));
+        qputenv("HANDOVER_API_KEY", sim.endpoint(ServerRole::Old).apiKey.toUtf8());
+        const Run r =
+            run(&runInventory, {QStringLiteral("--server"), sim.endpoint(ServerRole::Old).url.toString()});
+        qunsetenv("HANDOVER_API_KEY");
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.out.contains("cannot list spaces"), r.out.constData());
+        QVERIFY2(r.out.contains("/api/spaces"), r.out.constData());
+        QVERIFY2(r.out.contains(sim.endpoint(ServerRole::Old).url.toString().toUtf8()), r.out.constData());
     }
 };
 

@@ -5,6 +5,8 @@
 #include "networkcontext.h"
 #include "octosimfixture.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -64,6 +66,58 @@ private Q_SLOTS:
         }
         QVERIFY(progress.size() > 2);
         QCOMPARE(progress.last().at(0).toInt(), progress.last().at(1).toInt());
+    }
+
+    // ServiceAccountType (users) and LastUsedTimeStamp (API keys) are missing on older servers, and
+    // IsLastUsedTimestampKnown is false for keys older than the tracking: unknown, never "" or "never used".
+    void fieldsOlderServersLackAreUnknown()
+    {
+        OctoSimFixture sim;
+        QVERIFY2(sim.start(), qPrintable(sim.error));
+        OctopusClient client(sim.settings(ServerRole::Old), &networkContext);
+        auto *job = new InventoryJob(&client, this);
+        QSignalSpy done(job, &InventoryJob::finished);
+        job->start();
+        QTRY_VERIFY_WITH_TIMEOUT(done.size() == 1, 30000);
+        const InventorySnapshot snapshot = done.first().first().value<InventorySnapshot>();
+        QVERIFY(snapshot.isComplete());
+        // What the server said about every key, read directly.
+        QHash<QString, QJsonObject> raw;
+        for (const InventoryUser &u : snapshot.users) {
+            if (!u.apiKeysKnown || u.apiKeys.isEmpty())
+                continue;
+            ApiJob *keys = client.get(QStringLiteral("/api/users/%1/apikeys?take=1000").arg(u.id));
+            QSignalSpy answered(keys, &ApiJob::finished);
+            QVERIFY(answered.wait(10000));
+            for (const QJsonValue &k : answered.first()
+                                           .first()
+                                           .value<ApiResult>()
+                                           .json.object()
+                                           .value(QLatin1String("Items"))
+                                           .toArray())
+                raw.insert(k.toObject().value(QLatin1String("Id")).toString(), k.toObject());
+        }
+        int unknown = 0;
+        int never = 0;
+        const QJsonArray users = snapshot.toJson().value(QLatin1String("users")).toArray();
+        for (const QJsonValue &value : users) {
+            const QJsonObject user = value.toObject();
+            // octosim, like servers before service-account types, sends no ServiceAccountType.
+            QVERIFY2(user.value(QLatin1String("serviceAccountType")).isNull(),
+                     qPrintable(user.value(QLatin1String("id")).toString()));
+            for (const QJsonValue &k : user.value(QLatin1String("apiKeys")).toArray()) {
+                const QJsonObject key = k.toObject();
+                const QJsonObject server = raw.value(key.value(QLatin1String("id")).toString());
+                QVERIFY(!server.isEmpty());
+                const bool known = server.contains(QLatin1String("LastUsedTimeStamp")) &&
+                                   server.value(QLatin1String("IsLastUsedTimestampKnown")).toBool(true);
+                QCOMPARE(key.value(QLatin1String("lastUsedKnown")).toBool(!known), known);
+                unknown += known ? 0 : 1;
+                never += known && key.value(QLatin1String("lastUsed")).isNull() ? 1 : 0;
+            }
+        }
+        QVERIFY(unknown > 0);
+        QVERIFY(never > 0);
     }
 
     void cancelFinishesOnceWithCancelled()

@@ -20,12 +20,14 @@ const QStringList kAllIds = {QStringLiteral("old.reachable"),
                              QStringLiteral("old.health"),
                              QStringLiteral("old.nodes"),
                              QStringLiteral("old.maintenance"),
+                             QStringLiteral("old.key"),
                              QStringLiteral("old.tasks"),
                              QStringLiteral("new.reachable"),
                              QStringLiteral("new.version"),
                              QStringLiteral("new.health"),
                              QStringLiteral("new.nodes"),
                              QStringLiteral("new.maintenance"),
+                             QStringLiteral("new.key"),
                              QStringLiteral("new.tasks"),
                              QStringLiteral("version-match"),
                              QStringLiteral("installation-id-differs"),
@@ -217,6 +219,111 @@ private Q_SLOTS:
                  ReadinessCheck::Status::Warn);
         QCOMPARE(find(pair.checker->checks(true), QStringLiteral("old.maintenance")).status,
                  ReadinessCheck::Status::Pass);
+    }
+
+    // The key's reach is a fact of the readiness checks (the Connect page shows them): an administrator's
+    // key passes; a read-only key says what it can see and what it cannot, by Octopus permission name.
+    void keyCheckSaysWhatTheKeyCanAndCannotSee()
+    {
+        Pair pair;
+        QVERIFY(pair.sim.start());
+        ConnectionSettings n = pair.sim.settings(ServerRole::New);
+        n.apiKey = pair.sim.endpoint(ServerRole::New).readOnlyApiKey;
+        pair.build(pair.sim.settings(ServerRole::Old), n);
+        QVERIFY(pair.refreshBoth());
+        const ReadinessCheck admin = find(pair.checker->checks(true), QStringLiteral("old.key"));
+        QCOMPARE(admin.status, ReadinessCheck::Status::Pass);
+        const ReadinessCheck readOnly = find(pair.checker->checks(true), QStringLiteral("new.key"));
+        QCOMPARE(readOnly.status, ReadinessCheck::Status::Warn);
+        QVERIFY2(readOnly.message.contains(QLatin1String("ops.readonly")), qPrintable(readOnly.message));
+        for (const char *missing : {"TaskCreate", "MachineEdit", "AdministerSystem", "UserView"})
+            QVERIFY2(readOnly.message.contains(QLatin1String(missing)), qPrintable(readOnly.message));
+        QVERIFY2(!readOnly.message.contains(QLatin1String("MachineView")), qPrintable(readOnly.message));
+        QVERIFY(pair.newModel->facts().permissions->contains(QStringLiteral("MachineView")));
+    }
+
+    // IsOffline is only in /api/octopusservernodes/summary. A database clone lists the old server's nodes
+    // there, offline and with the same names: the clone-safe check says so, with the guide's advice, until
+    // they are deleted.
+    void cloneStillListingTheOldNodesIsFlagged()
+    {
+        Pair pair;
+        QVERIFY(pair.start());
+        QVERIFY(pair.refreshBoth());
+        const ServerFacts &oldFacts = pair.oldModel->facts();
+        const ServerFacts &newFacts = pair.newModel->facts();
+        QVERIFY(oldFacts.nodes.has_value() && newFacts.nodes.has_value());
+        QCOMPARE(oldFacts.nodes->size(), 1);
+        const QString oldNode = oldFacts.nodes->first().name;
+        QVERIFY(!oldFacts.nodes->first().offline);
+        QString inheritedId;
+        for (const ServerFacts::Node &node : *newFacts.nodes) {
+            if (node.name == oldNode) {
+                QVERIFY(node.offline);
+                QVERIFY(node.lastSeen.isValid());
+                inheritedId = node.id;
+            }
+        }
+        QVERIFY(!inheritedId.isEmpty());
+        ReadinessCheck check = find(pair.checker->checks(true), QStringLiteral("clone-safe"));
+        QCOMPARE(check.status, ReadinessCheck::Status::Warn);
+        QVERIFY2(check.message.contains(oldNode), qPrintable(check.message));
+        QVERIFY2(check.message.contains(QLatin1String("OctopusServerNode")), qPrintable(check.message));
+        QCOMPARE(find(pair.checker->checks(true), QStringLiteral("new.nodes")).status,
+                 ReadinessCheck::Status::Warn);
+
+        ApiRequest remove;
+        remove.method = "DELETE";
+        remove.path = QStringLiteral("/api/octopusservernodes/") + inheritedId;
+        QSignalSpy removed(pair.newClient->send(remove), &ApiJob::finished);
+        QVERIFY(removed.wait(5000));
+        QVERIFY(removed.first().first().value<ApiResult>().ok());
+        QVERIFY(pair.refreshBoth());
+        check = find(pair.checker->checks(true), QStringLiteral("clone-safe"));
+        QVERIFY2(!check.message.contains(oldNode), qPrintable(check.message));
+        QCOMPARE(find(pair.checker->checks(true), QStringLiteral("new.nodes")).status,
+                 ReadinessCheck::Status::Pass);
+    }
+
+    // A task being cancelled still runs until it stops: the task check counts it as running.
+    void cancellingTaskCountsAsRunning()
+    {
+        Pair pair;
+        QVERIFY(pair.start());
+        ApiRequest create;
+        create.method = "POST";
+        create.path = QStringLiteral("/api/Spaces-1/tasks");
+        create.body = "{\"Name\":\"Health\",\"SpaceId\":\"Spaces-1\",\"Arguments\":{}}";
+        QSignalSpy created(pair.oldClient->send(create), &ApiJob::finished);
+        QVERIFY(created.wait(5000));
+        const QString id =
+            created.first().first().value<ApiResult>().json.object().value(QLatin1String("Id")).toString();
+        QVERIFY(!id.isEmpty());
+        auto state = [&pair, &id] {
+            QSignalSpy got(pair.oldClient->get(QStringLiteral("/api/tasks/") + id), &ApiJob::finished);
+            got.wait(5000);
+            return got.isEmpty() ? QString()
+                                 : got.first()
+                                       .first()
+                                       .value<ApiResult>()
+                                       .json.object()
+                                       .value(QLatin1String("State"))
+                                       .toString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(state(), QStringLiteral("Executing"), 5000);
+        ApiRequest cancel;
+        cancel.method = "POST";
+        cancel.path = QStringLiteral("/api/tasks/%1/cancel").arg(id);
+        QSignalSpy cancelled(pair.oldClient->send(cancel), &ApiJob::finished);
+        QVERIFY(cancelled.wait(5000));
+        QCOMPARE(state(), QStringLiteral("Cancelling"));
+        QVERIFY(pair.refreshBoth());
+        const ServerFacts &facts = pair.oldModel->facts();
+        QVERIFY(facts.runningTasks.has_value());
+        // Still Cancelling when counted (octosim keeps it so for the task's remaining run time).
+        if (state() == QLatin1String("Cancelling"))
+            QCOMPARE(*facts.runningTasks, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(state(), QStringLiteral("Canceled"), 5000);
     }
 
     void tlsConsentPinsTheCertificate_data()

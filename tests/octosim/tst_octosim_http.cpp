@@ -45,10 +45,14 @@ private slots:
     void cloneSharesDataButNotInstallationId_data();
     void cloneSharesDataButNotInstallationId();
     void revokedKeyStopsWorkingOnlyWhereRevoked();
+    void readOnlyKeyRefusesEveryWrite_data();
+    void readOnlyKeyRefusesEveryWrite();
     void maintenanceModeRefusesNonAdminWrites_data();
     void maintenanceModeRefusesNonAdminWrites();
     void tasksProgressToSuccess_data();
     void tasksProgressToSuccess();
+    void cloneHealthStaysAsClonedUntilAHealthTaskCoversIt();
+    void requestLineOver8KbIsRejectedLikeKestrel();
     void driftAddsEventsOnTheOldInstanceOnly();
     void driftTimerKeepsChangingTheOldInstance();
     void healthAnswers418WhenNotOperatingNormally();
@@ -542,10 +546,9 @@ void TestOctoSimHttp::cloneSharesDataButNotInstallationId()
                 .value(QLatin1String("CommunicationStyle"))
                 .toString() == QLatin1String("TentacleActive")) {
             ++polling;
-            QCOMPARE(n.value(QLatin1String("HealthStatus")).toString(), QStringLiteral("Unavailable"));
-        } else {
-            QCOMPARE(o.value(QLatin1String("HealthStatus")), n.value(QLatin1String("HealthStatus")));
         }
+        // The clone holds the old database's HealthStatus until a health check runs there.
+        QCOMPARE(o.value(QLatin1String("HealthStatus")), n.value(QLatin1String("HealthStatus")));
     }
     QVERIFY(polling > 0);
     const auto oldCounts =
@@ -590,6 +593,65 @@ void TestOctoSimHttp::revokedKeyStopsWorkingOnlyWhereRevoked()
     QCOMPARE(m_client.get(at(newInstance.url, QStringLiteral("/api/users/me")), fresh).status, 401);
 }
 
+void TestOctoSimHttp::readOnlyKeyRefusesEveryWrite_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("permission");
+    QTest::newRow("health task") << QByteArray("POST") << "/api/Spaces-1/tasks"
+                                 << QByteArray(R"({"Name":"Health","SpaceId":"Spaces-1","Arguments":{}})")
+                                 << "TaskCreate";
+    QTest::newRow("machine edit") << QByteArray("PUT") << "/api/Spaces-1/machines/Machines-1"
+                                  << QByteArray(R"({"IsDisabled":true})") << "MachineEdit";
+    QTest::newRow("machine delete") << QByteArray("DELETE") << "/api/Spaces-1/machines/Machines-1"
+                                    << QByteArray() << "MachineDelete";
+    QTest::newRow("project") << QByteArray("POST") << "/api/Spaces-1/projects"
+                             << QByteArray(R"({"Name":"x"})") << "ProjectCreate";
+    QTest::newRow("maintenance") << QByteArray("PUT") << "/api/maintenanceconfiguration"
+                                 << QByteArray(R"({"IsInMaintenanceMode":true})") << "AdministerSystem";
+    QTest::newRow("own api key") << QByteArray("POST") << "/api/users/me/apikeys"
+                                 << QByteArray(R"({"Purpose":"more"})") << "UserEdit";
+}
+
+void TestOctoSimHttp::readOnlyKeyRefusesEveryWrite()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, permission);
+    Options options;
+    options.seed = 23;
+    auto server = startServer(options);
+    const InstanceEndpoint instance = server->oldInstance();
+    const auto refused =
+        m_client.send(method, at(instance.url, path), instance.readOnlyApiKey, KeyIn::Header, body);
+    QCOMPARE(refused.status, 403);
+    QVERIFY2(refused.object()
+                 .value(QLatin1String("ErrorMessage"))
+                 .toString()
+                 .endsWith(QStringLiteral("Missing permission: ") + permission),
+             refused.body.constData());
+    // Reads still work, and its own permissions list only views.
+    QCOMPARE(
+        m_client
+            .get(at(instance.url, QStringLiteral("/api/Spaces-1/machines?take=1")), instance.readOnlyApiKey)
+            .status,
+        200);
+    const auto permissions =
+        m_client.get(at(instance.url, QStringLiteral("/api/users/me/permissions")), instance.readOnlyApiKey);
+    QCOMPARE(permissions.status, 200);
+    const QJsonObject space = permissions.object().value(QLatin1String("SpacePermissions")).toObject();
+    QVERIFY(space.contains(QLatin1String("MachineView")));
+    for (const QString &name : space.keys())
+        QVERIFY2(name.endsWith(QLatin1String("View")), qPrintable(name));
+    // The operator key may write what the read-only one may not (but not administer).
+    if (permission != QLatin1String("AdministerSystem") && permission != QLatin1String("UserEdit") &&
+        !path.contains(QLatin1String("projects")) && method != "DELETE")
+        QVERIFY(m_client.send(method, at(instance.url, path), instance.operatorApiKey, KeyIn::Header, body)
+                    .status < 300);
+}
+
 void TestOctoSimHttp::maintenanceModeRefusesNonAdminWrites_data()
 {
     QTest::addColumn<int>("refusal");
@@ -610,10 +672,10 @@ void TestOctoSimHttp::maintenanceModeRefusesNonAdminWrites()
     const QByteArray health =
         R"({"Name":"Health","Description":"Check","SpaceId":"Spaces-1","Arguments":{}})";
 
-    QCOMPARE(m_client.send("POST", tasks, instance.readOnlyApiKey, KeyIn::Header, health).status, 201);
+    QCOMPARE(m_client.send("POST", tasks, instance.operatorApiKey, KeyIn::Header, health).status, 201);
     // Only an admin may switch it.
     QCOMPARE(m_client
-                 .send("PUT", maintenance, instance.readOnlyApiKey, KeyIn::Header,
+                 .send("PUT", maintenance, instance.operatorApiKey, KeyIn::Header,
                        R"({"IsInMaintenanceMode":true})")
                  .status,
              403);
@@ -622,13 +684,13 @@ void TestOctoSimHttp::maintenanceModeRefusesNonAdminWrites()
     QCOMPARE(on.status, 200);
     QCOMPARE(on.object().value(QLatin1String("IsInMaintenanceMode")).toBool(), true);
     QCOMPARE(on.object().value(QLatin1String("Id")).toString(), QStringLiteral("maintenance"));
-    QCOMPARE(m_client.get(at(instance.url, QStringLiteral("/api/serverstatus")), instance.readOnlyApiKey)
+    QCOMPARE(m_client.get(at(instance.url, QStringLiteral("/api/serverstatus")), instance.operatorApiKey)
                  .object()
                  .value(QLatin1String("IsInMaintenanceMode"))
                  .toBool(),
              true);
 
-    const auto refused = m_client.send("POST", tasks, instance.readOnlyApiKey, KeyIn::Header, health);
+    const auto refused = m_client.send("POST", tasks, instance.operatorApiKey, KeyIn::Header, health);
     QCOMPARE(refused.status, refusal);
     QVERIFY(refused.object()
                 .value(QLatin1String("ErrorMessage"))
@@ -636,12 +698,12 @@ void TestOctoSimHttp::maintenanceModeRefusesNonAdminWrites()
                 .contains(QLatin1String("maintenance mode")));
     const auto machine =
         m_client.send("PUT", at(instance.url, QStringLiteral("/api/Spaces-1/machines/Machines-1")),
-                      instance.readOnlyApiKey, KeyIn::Header, R"({"IsDisabled":true})");
+                      instance.operatorApiKey, KeyIn::Header, R"({"IsDisabled":true})");
     QCOMPARE(machine.status, refusal);
     // Reads still work; admins may still write.
     QCOMPARE(
         m_client
-            .get(at(instance.url, QStringLiteral("/api/Spaces-1/machines?take=1")), instance.readOnlyApiKey)
+            .get(at(instance.url, QStringLiteral("/api/Spaces-1/machines?take=1")), instance.operatorApiKey)
             .status,
         200);
     QCOMPARE(m_client.send("POST", tasks, instance.apiKey, KeyIn::Header, health).status, 201);
@@ -670,7 +732,7 @@ void TestOctoSimHttp::maintenanceModeRefusesNonAdminWrites()
         m_client.send("PUT", maintenance, instance.apiKey, KeyIn::Header, R"({"IsInMaintenanceMode":false})")
             .status,
         200);
-    QCOMPARE(m_client.send("POST", tasks, instance.readOnlyApiKey, KeyIn::Header, health).status, 201);
+    QCOMPARE(m_client.send("POST", tasks, instance.operatorApiKey, KeyIn::Header, health).status, 201);
 }
 
 void TestOctoSimHttp::tasksProgressToSuccess_data()
@@ -747,6 +809,73 @@ void TestOctoSimHttp::tasksProgressToSuccess()
     const auto unknown = m_client.send("POST", at(instance.url, QStringLiteral("/api/Spaces-1/tasks")),
                                        instance.apiKey, KeyIn::Header, R"({"Name":"Nonsense"})");
     QCOMPARE(unknown.status, 400);
+}
+
+void TestOctoSimHttp::cloneHealthStaysAsClonedUntilAHealthTaskCoversIt()
+{
+    Options options;
+    options.seed = 21;
+    auto server = startServer(options);
+    const InstanceEndpoint instance = server->newInstance();
+    // Three polling Tentacles the clone shows Healthy (the old server's value): one to check, one disabled
+    // and checked, one left alone.
+    QStringList healthy;
+    for (const QJsonValue &m :
+         m_client
+             .get(at(instance.url,
+                     QStringLiteral(
+                         "/api/Spaces-1/machines/all?commStyles=TentacleActive&healthStatuses=Healthy")),
+                  instance.apiKey)
+             .array()) {
+        if (!m.toObject().value(QLatin1String("IsDisabled")).toBool())
+            healthy.append(m.toObject().value(QLatin1String("Id")).toString());
+    }
+    QVERIFY(healthy.size() >= 3);
+    const QString checked = healthy.at(0);
+    const QString disabled = healthy.at(1);
+    const QString untouched = healthy.at(2);
+    auto machineUrl = [&](const QString &id) {
+        return at(instance.url, QStringLiteral("/api/Spaces-1/machines/") + id);
+    };
+    QCOMPARE(
+        m_client.send("PUT", machineUrl(disabled), instance.apiKey, KeyIn::Header, R"({"IsDisabled":true})")
+            .status,
+        200);
+    const QByteArray body =
+        R"({"Name":"Health","Description":"Check","SpaceId":"Spaces-1","Arguments":{"MachineIds":[")" +
+        checked.toLatin1() + R"(",")" + disabled.toLatin1() + R"("]}})";
+    const auto created = m_client.send("POST", at(instance.url, QStringLiteral("/api/Spaces-1/tasks")),
+                                       instance.apiKey, KeyIn::Header, body);
+    QCOMPARE(created.status, 201);
+    const QUrl task = at(instance.url, QStringLiteral("/api/tasks/") +
+                                           created.object().value(QLatin1String("Id")).toString());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_client.get(task, instance.apiKey).object().value(QLatin1String("State")).toString(),
+        QStringLiteral("Success"), 10000);
+    auto health = [&](const QString &id) {
+        return m_client.get(machineUrl(id), instance.apiKey)
+            .object()
+            .value(QLatin1String("HealthStatus"))
+            .toString();
+    };
+    QCOMPARE(health(checked), QStringLiteral("Unavailable")); // has not dialled the clone
+    QCOMPARE(health(disabled), QStringLiteral("Healthy"));    // skipped: still the cloned value
+    QCOMPARE(health(untouched), QStringLiteral("Healthy"));   // not covered by the task
+}
+
+void TestOctoSimHttp::requestLineOver8KbIsRejectedLikeKestrel()
+{
+    // Kestrel's MaxRequestLineSize (8 KB) counts "GET ", the target and " HTTP/1.1\r\n".
+    const QString base = QStringLiteral("/api/Spaces-1/machines/all?ids=");
+    auto withLength = [&](int requestLine) {
+        const int fill = requestLine - int(QByteArrayLiteral("GET ").size()) - int(base.size()) -
+                         int(QByteArrayLiteral(" HTTP/1.1\r\n").size());
+        return at(m_old.url, base + QString(fill, QLatin1Char('x')));
+    };
+    QCOMPARE(m_client.get(withLength(8192), m_old.apiKey).status, 200);
+    QCOMPARE(m_client.get(withLength(8193), m_old.apiKey).status, 414);
+    // The connection is closed after it, like Kestrel does; the next request works.
+    QCOMPARE(m_client.get(at(m_old.url, QStringLiteral("/api")), m_old.apiKey).status, 200);
 }
 
 void TestOctoSimHttp::driftAddsEventsOnTheOldInstanceOnly()
@@ -1027,8 +1156,12 @@ void TestOctoSimHttp::executablePrintsReadyLineAndStopsOnSignals()
     QVERIFY(line.startsWith("{\"old\":"));
     for (const QString &instance : {QStringLiteral("old"), QStringLiteral("new")}) {
         const QJsonObject e = ready.value(instance).toObject();
-        QCOMPARE(e.keys(), QStringList({QStringLiteral("apiKey"), QStringLiteral("readOnlyApiKey"),
-                                        QStringLiteral("thumbprint"), QStringLiteral("url")}));
+        QCOMPARE(e.keys(), QStringList({QStringLiteral("apiKey"), QStringLiteral("operatorApiKey"),
+                                        QStringLiteral("readOnlyApiKey"), QStringLiteral("thumbprint"),
+                                        QStringLiteral("url")}));
+        // The documented order: url, apiKey, readOnlyApiKey, operatorApiKey, thumbprint.
+        QVERIFY(line.indexOf("\"readOnlyApiKey\"") < line.indexOf("\"operatorApiKey\""));
+        QVERIFY(line.indexOf("\"operatorApiKey\"") < line.indexOf("\"thumbprint\""));
         QVERIFY(e.value(QLatin1String("apiKey")).toString().startsWith(QLatin1String("API-")));
         QCOMPARE(e.value(QLatin1String("thumbprint")).isNull(), !tls);
         const QUrl url(e.value(QLatin1String("url")).toString());
@@ -1119,7 +1252,6 @@ void TestOctoSimHttp::largeScaleGeneratesQuicklyAndServesDeepPages()
     QCOMPARE(buildInformation, 50000);
 }
 
-
 namespace {
 
 // gzip or zlib ("deflate") stream to bytes; empty when it is neither.
@@ -1184,7 +1316,8 @@ void TestOctoSimHttp::answersAreCompressedWhenAsked()
     const QJsonObject after = stats();
     const qint64 sent = after.value(QLatin1String("BytesSent")).toInteger() -
                         before.value(QLatin1String("BytesSent")).toInteger();
-    QVERIFY2(sent > response.body.size() && sent < response.body.size() + 1024, qPrintable(QString::number(sent)));
+    QVERIFY2(sent > response.body.size() && sent < response.body.size() + 1024,
+             qPrintable(QString::number(sent)));
     QCOMPARE(after.value(QLatin1String("CompressedResponses")).toInteger() -
                  before.value(QLatin1String("CompressedResponses")).toInteger(),
              expected.isEmpty() ? 0 : 1);

@@ -199,7 +199,7 @@ private Q_SLOTS:
         QVERIFY(button && list);
         QTRY_VERIFY_WITH_TIMEOUT(window.controller->model(ServerRole::New) != nullptr, 5000);
         QTest::mouseClick(button, Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(list->count(), 16, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(list->count(), 18, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 for (int i = 0; i < list->count(); ++i) {

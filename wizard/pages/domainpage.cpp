@@ -331,6 +331,7 @@ void DomainPage::refreshConsequences()
         input.newMachines = tentacleMachinesFrom(*newInventory);
         input.newInventoryKnown = true;
     }
+    input.marks = m_plan->tentacles().machines;
     input.setScriptAudit(m_plan->scriptAudit());
     m_shownScriptAudit = m_plan->scriptAudit().lastScan;
     const DomainConsequences c = computeDomainConsequences(input);
@@ -357,7 +358,8 @@ void DomainPage::refreshConsequences()
                      .arg(c.newHost.isEmpty() ? tr("the new name") : c.newHost.toHtmlEscaped())
                      .arg(stepLink(PlanStep::Tentacles));
         if (c.pollingConnectedToNew > 0)
-            items << tr("%1 of them already answer the new server.").arg(c.pollingConnectedToNew);
+            items << tr("%1 of them answered a health check of the new server after they were re-pointed.")
+                         .arg(c.pollingConnectedToNew);
     }
     if (oldInventory) {
         items

@@ -649,7 +649,9 @@ void TentaclesPage::onMachineVerified(const TentacleVerifyResult &result)
     m_model->setChecking({result.id}, false);
     if (result.error.isError())
         return; // stays as it was; the error is reported when the run ends
-    m_model->setNewHealth(result.id, result.healthStatus);
+    // A stale or skipped status is not the new server's answer.
+    if (!result.stale && !result.disabled)
+        m_model->setNewHealth(result.id, result.healthStatus);
     if (const std::optional<TentacleMark> mark = m_controller->mark(result.id))
         m_model->setMark(result.id, mark);
 }
@@ -668,6 +670,17 @@ void TentaclesPage::onVerificationFinished(const QStringList &ids, const ApiErro
         m_actionStatus->setText(tr("The new server could not check every machine (%1).").arg(error.message));
     else
         m_actionStatus->setText(tr("Verified: %1, not reached: %2.").arg(verified).arg(failed));
+    QStringList notes;
+    if (const int disabled = int(m_controller->lastRunDisabled().size()); disabled > 0)
+        notes << tr("%n machine(s) are disabled on the new server: health checks skip them, so they stay "
+                    "unverified until enabled.",
+                    nullptr, disabled);
+    if (const int stale = int(m_controller->lastRunStale().size()); stale > 0)
+        notes << tr("%n machine(s) were not checked: the new server's health check did not finish, and the "
+                    "status it holds is older than the re-point.",
+                    nullptr, stale);
+    if (!notes.isEmpty())
+        m_actionStatus->setText(m_actionStatus->text() + QLatin1Char(' ') + notes.join(QLatin1Char(' ')));
     refreshSummary();
     Q_EMIT verificationFinished();
 }

@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <memory>
 
@@ -138,10 +139,45 @@ void InventoryJob::reportProgress()
     Q_EMIT progress(pagesDone(), pagesTotal());
 }
 
+namespace {
+
+// "…Missing permission: UserView" (the server's 403 text) -> "UserView"; empty when it names none.
+QString missingPermission(const QString &message)
+{
+    static const QRegularExpression pattern(QStringLiteral("Missing permission:?\\s*([A-Za-z]+)"));
+    const QRegularExpressionMatch match = pattern.match(message);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+} // namespace
+
 void InventoryJob::recordError(const ApiError &error, bool optional)
 {
     if (optional && error.kind == ApiErrorKind::NotFound)
         return;
+    if (error.kind == ApiErrorKind::Forbidden) {
+        // The key's reach: one summary per permission and kind of data, not one error per call.
+        const QString path = error.path.section(QLatin1Char('?'), 0, 0);
+        InventoryPermissionGap::Hidden hidden = InventoryPermissionGap::Hidden::Collection;
+        if (path == QLatin1String("/api/spaces") || path == QLatin1String("/api/spaces/all"))
+            hidden = InventoryPermissionGap::Hidden::Spaces;
+        else if (path.startsWith(QLatin1String("/api/users/")) && path.endsWith(QLatin1String("/apikeys")))
+            hidden = InventoryPermissionGap::Hidden::UserApiKeys;
+        const QString permission = missingPermission(error.message);
+        for (InventoryPermissionGap &gap : m_snapshot.permissionGaps) {
+            if (gap.hidden == hidden && gap.permission == permission) {
+                ++gap.count;
+                return;
+            }
+        }
+        InventoryPermissionGap gap;
+        gap.hidden = hidden;
+        gap.permission = permission;
+        gap.count = 1;
+        gap.first = error;
+        m_snapshot.permissionGaps.append(gap);
+        return;
+    }
     m_snapshot.errors.append(error);
     switch (error.kind) {
     case ApiErrorKind::Unreachable:
@@ -249,6 +285,7 @@ void InventoryJob::start()
                 u.isService = o.boolean("IsService");
                 u.isActive = o.boolean("IsActive", true);
                 u.serviceAccountType = o.sharedString("ServiceAccountType");
+                u.serviceAccountTypeKnown = !u.serviceAccountType.isEmpty(); // absent before it existed
                 return u;
             });
         },
@@ -347,6 +384,10 @@ void InventoryJob::onUsers()
                     k.created = o.dateTime("Created");
                     k.expires = o.dateTime("Expires");
                     k.lastUsed = o.dateTime("LastUsedTimeStamp");
+                    // Absent on older servers; IsLastUsedTimestampKnown false for keys older than the
+                    // tracking. Either way a null LastUsedTimeStamp does not mean "never used".
+                    k.lastUsedKnown =
+                        o.contains("LastUsedTimeStamp") && o.boolean("IsLastUsedTimestampKnown", true);
                     k.accessLevel = o.sharedString("AccessLevel");
                     return k;
                 });

@@ -2,6 +2,7 @@
 
 #include "apierrortext.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace {
@@ -132,7 +133,8 @@ QJsonObject InventorySnapshot::toJson() const
                          {QStringLiteral("displayName"), u.displayName},
                          {QStringLiteral("isService"), u.isService},
                          {QStringLiteral("isActive"), u.isActive},
-                         {QStringLiteral("serviceAccountType"), u.serviceAccountType}};
+                         {QStringLiteral("serviceAccountType"),
+                          u.serviceAccountTypeKnown ? QJsonValue(u.serviceAccountType) : QJsonValue()}};
         if (u.apiKeysKnown) {
             QJsonArray keys;
             for (const InventoryApiKey &k : u.apiKeys)
@@ -141,6 +143,7 @@ QJsonObject InventorySnapshot::toJson() const
                                         {QStringLiteral("created"), isoOrNull(k.created)},
                                         {QStringLiteral("expires"), isoOrNull(k.expires)},
                                         {QStringLiteral("lastUsed"), isoOrNull(k.lastUsed)},
+                                        {QStringLiteral("lastUsedKnown"), k.lastUsedKnown},
                                         {QStringLiteral("accessLevel"), k.accessLevel}});
             user.insert(QStringLiteral("apiKeys"), keys);
         }
@@ -158,5 +161,64 @@ QJsonObject InventorySnapshot::toJson() const
                                       {QStringLiteral("status"), e.status},
                                       {QStringLiteral("message"), ApiErrorText::describe(e)}});
     o.insert(QStringLiteral("errors"), errorsJson);
+    QJsonArray gapsJson;
+    for (const InventoryPermissionGap &g : permissionGaps) {
+        const char *hidden = g.hidden == InventoryPermissionGap::Hidden::Spaces        ? "spaces"
+                             : g.hidden == InventoryPermissionGap::Hidden::UserApiKeys ? "userApiKeys"
+                                                                                       : "collection";
+        gapsJson.append(QJsonObject{
+            {QStringLiteral("hidden"), QLatin1String(hidden)},
+            {QStringLiteral("permission"), g.permission.isEmpty() ? QJsonValue() : QJsonValue(g.permission)},
+            {QStringLiteral("count"), g.count},
+            {QStringLiteral("path"), g.first.path},
+            {QStringLiteral("message"), g.describe()}});
+    }
+    o.insert(QStringLiteral("permissionGaps"), gapsJson);
     return o;
+}
+
+QString InventoryPermissionGap::describe() const
+{
+    const QString server = first.serverUrl.isEmpty()
+                               ? QCoreApplication::translate("InventoryPermissionGap", "the server")
+                               : first.serverUrl.toString();
+    const QString call = QStringLiteral("%1 %2").arg(QString::fromLatin1(first.method), first.path);
+    const QString lacks =
+        permission.isEmpty()
+            ? QCoreApplication::translate("InventoryPermissionGap", "The API key of %1 lacks a permission")
+                  .arg(server)
+            : QCoreApplication::translate("InventoryPermissionGap", "The API key of %1 lacks %2")
+                  .arg(server, permission);
+    QString hides;
+    switch (hidden) {
+    case Hidden::Spaces:
+        hides = QCoreApplication::translate("InventoryPermissionGap",
+                                            "it cannot list spaces, so no machine, project or other space "
+                                            "resource could be read");
+        break;
+    case Hidden::UserApiKeys:
+        hides = QCoreApplication::translate("InventoryPermissionGap",
+                                            "API-key metadata of %n user(s) is hidden", nullptr, count);
+        break;
+    case Hidden::Collection:
+        hides = QCoreApplication::translate("InventoryPermissionGap", "%n collection(s) could not be read",
+                                            nullptr, count);
+        break;
+    }
+    return QCoreApplication::translate("InventoryPermissionGap", "%1: %2 (%3 answered 403).")
+        .arg(lacks, hides, call);
+}
+
+bool InventorySnapshot::cannotListSpaces() const
+{
+    for (const InventoryPermissionGap &gap : permissionGaps) {
+        if (gap.hidden == InventoryPermissionGap::Hidden::Spaces)
+            return true;
+    }
+    return false;
+}
+
+bool InventorySnapshot::isComplete() const
+{
+    return errors.isEmpty() && !cannotListSpaces();
 }

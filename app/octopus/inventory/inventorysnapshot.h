@@ -74,7 +74,10 @@ struct InventoryApiKey
     QString purpose;
     QDateTime created;
     QDateTime expires;
-    QDateTime lastUsed;
+    QDateTime lastUsed; // invalid: never used, or not known (see lastUsedKnown)
+    // LastUsedTimeStamp is a recent field: older servers do not send it, and IsLastUsedTimestampKnown is
+    // false for keys that predate the tracking. Then nobody knows when it was last used; it is not "never".
+    bool lastUsedKnown = false;
     QString accessLevel;
 };
 
@@ -85,7 +88,9 @@ struct InventoryUser
     QString displayName;
     bool isService = false;
     bool isActive = true;
+    // Standard or Agent; empty when the server does not send ServiceAccountType (older servers): unknown.
     QString serviceAccountType;
+    bool serviceAccountTypeKnown = false;
     QList<InventoryApiKey> apiKeys;
     bool apiKeysKnown = false;
 };
@@ -94,6 +99,27 @@ struct InventoryEventAgent
 {
     QString id;
     QString name;
+};
+
+// What the API key could not read because the server answered 403: one entry per missing permission and
+// kind of data, however many calls it refused. The key's reach, not a failure of the inventory.
+struct InventoryPermissionGap
+{
+    enum class Hidden
+    {
+        Spaces,      // GET /api/spaces: nothing space-scoped can be read
+        UserApiKeys, // GET /api/users/{id}/apikeys of other users
+        Collection,  // any other collection (`path` names the first one refused)
+    };
+    Hidden hidden = Hidden::Collection;
+    QString
+        permission; // as the server's 403 names it ("Missing permission: UserView"); empty when it does not
+    int count = 0;  // calls refused (for UserApiKeys: users whose key metadata is hidden)
+    ApiError first; // the first refusal, for the server, the call and the message
+
+    // One line for people, e.g. "The API key of http://… lacks UserView: API-key metadata of 268 users is
+    // hidden (GET /api/users/Users-12/apikeys answered 403)."
+    QString describe() const;
 };
 
 struct InventorySnapshot
@@ -115,9 +141,13 @@ struct InventorySnapshot
     QList<InventoryEventAgent> eventAgents;
     QMap<QString, qint64> serverCounts; // /api/serverstatus/counts flattened, e.g. "Infrastructure.Workers"
     QList<ApiError> errors;             // collections that could not be read (the rest is still here)
+    QList<InventoryPermissionGap> permissionGaps; // 403s, summarised per permission (not in errors)
     int requests = 0;
 
-    bool isComplete() const { return errors.isEmpty(); }
+    // Everything was read. A permission gap on /api/spaces leaves nothing to read, so it counts as
+    // incomplete; the other gaps are the key's reach, reported but not failures.
+    bool isComplete() const;
+    bool cannotListSpaces() const;
     // Counts of what was read, keyed by collection name ("spaces", "targets", ...).
     QMap<QString, qint64> counts() const;
     QJsonObject toJson() const;

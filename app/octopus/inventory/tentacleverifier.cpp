@@ -11,6 +11,7 @@
 #include <QMap>
 #include <QSet>
 #include <QTimer>
+#include <QUrl>
 #include <QUrlQuery>
 
 struct TentacleVerifier::SpaceRun
@@ -19,6 +20,8 @@ struct TentacleVerifier::SpaceRun
     QList<TentacleVerifyTarget> machines;
     QString taskId;
     QElapsedTimer started;
+    QDateTime startedAt;       // UTC, client clock, when this run started (after every mark it was given)
+    QDateTime healthStartedAt; // UTC, the health task's StartTime as the server reports it
     QTimer *timer = nullptr;
     int readsLeft = 0;
     bool done = false;
@@ -31,13 +34,31 @@ bool isVerifiedHealth(const QString &health)
     return health == QLatin1String("Healthy") || health == QLatin1String("HasWarnings");
 }
 
-QString idsQuery(const QList<TentacleVerifyTarget> &machines, bool workers)
+// The machines of one collection, in batches whose `ids=` value stays under maxChars once encoded.
+QList<QList<TentacleVerifyTarget>> batches(const QList<TentacleVerifyTarget> &machines, bool workers,
+                                           int maxChars)
+{
+    QList<QList<TentacleVerifyTarget>> result;
+    int chars = 0;
+    for (const TentacleVerifyTarget &machine : machines) {
+        if (machine.isWorker != workers)
+            continue;
+        const int length = int(QUrl::toPercentEncoding(machine.id).size()) + 3; // "%2C" between ids
+        if (result.isEmpty() || chars + length > maxChars) {
+            result.append(QList<TentacleVerifyTarget>{});
+            chars = 0;
+        }
+        result.last().append(machine);
+        chars += length;
+    }
+    return result;
+}
+
+QString idsOf(const QList<TentacleVerifyTarget> &machines)
 {
     QStringList ids;
-    for (const TentacleVerifyTarget &machine : machines) {
-        if (machine.isWorker == workers)
-            ids.append(machine.id);
-    }
+    for (const TentacleVerifyTarget &machine : machines)
+        ids.append(machine.id);
     return ids.join(QLatin1Char(','));
 }
 
@@ -98,8 +119,9 @@ void TentacleVerifier::start(const QList<TentacleVerifyTarget> &machines)
 void TentacleVerifier::startSpace(SpaceRun *run)
 {
     run->started.start();
+    run->startedAt = QDateTime::currentDateTimeUtc();
     if (!m_runHealthCheck) {
-        readStatus(run);
+        readStatus(run, false);
         return;
     }
     QJsonArray ids;
@@ -141,12 +163,20 @@ void TentacleVerifier::pollTask(SpaceRun *run)
         }
         const QJsonObject task = result.json.object();
         if (task.value(QLatin1String("IsCompleted")).toBool()) {
-            readStatus(run);
+            const QString state = task.value(QLatin1String("State")).toString();
+            // A cancelled or timed-out health task may not have reached every machine.
+            const bool ran = state != QLatin1String("Canceled") && state != QLatin1String("TimedOut");
+            run->healthStartedAt =
+                QDateTime::fromString(task.value(QLatin1String("StartTime")).toString(), Qt::ISODateWithMs)
+                    .toUTC();
+            if (!run->healthStartedAt.isValid())
+                run->healthStartedAt = run->startedAt;
+            readStatus(run, ran);
             return;
         }
         if (run->started.elapsed() > m_taskTimeoutMs) {
-            // Read what the server knows now rather than waiting forever.
-            readStatus(run);
+            // Read what the server knows now rather than waiting forever; it is not fresh evidence.
+            readStatus(run, false);
             return;
         }
         const int generation = m_generation;
@@ -157,59 +187,60 @@ void TentacleVerifier::pollTask(SpaceRun *run)
     });
 }
 
-void TentacleVerifier::readStatus(SpaceRun *run)
+void TentacleVerifier::readStatus(SpaceRun *run, bool fresh)
 {
     run->readsLeft = 0;
     for (bool workers : {false, true}) {
-        const QString ids = idsQuery(run->machines, workers);
-        if (ids.isEmpty())
-            continue;
-        ++run->readsLeft;
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("ids"), ids);
-        const QString path =
-            QStringLiteral("/api/%1/%2/all?%3")
-                .arg(run->spaceId, workers ? QStringLiteral("workers") : QStringLiteral("machines"),
-                     query.toString(QUrl::FullyEncoded));
-        ApiJob *job = track(m_client->get(path));
-        connect(job, &ApiJob::finished, this, [this, run, workers](const ApiResult &result) {
-            if (!m_running)
-                return;
-            if (!result.ok()) {
-                failSpace(run, result.error);
-                return;
-            }
-            QHash<QString, QString> health;
-            for (const QJsonValue &value : result.json.array()) {
-                const QJsonObject machine = value.toObject();
-                health.insert(machine.value(QLatin1String("Id")).toString(),
-                              machine.value(QLatin1String("HealthStatus")).toString());
-            }
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            for (const TentacleVerifyTarget &machine : std::as_const(run->machines)) {
-                if (machine.isWorker != workers)
-                    continue;
-                TentacleVerifyResult r;
-                r.id = machine.id;
-                r.spaceId = machine.spaceId;
-                r.checkedAt = now;
-                if (health.contains(machine.id)) {
-                    r.healthStatus = health.value(machine.id);
-                    r.verified = isVerifiedHealth(r.healthStatus);
-                } else {
-                    r.error.kind = ApiErrorKind::NotFound;
-                    r.error.method = "GET";
-                    r.error.path = QStringLiteral("/api/%1/%2/%3")
-                                       .arg(machine.spaceId,
-                                            workers ? QStringLiteral("workers") : QStringLiteral("machines"),
-                                            machine.id);
-                    r.error.status = 404;
-                }
-                record(r);
-            }
-            if (--run->readsLeft == 0)
-                spaceDone(run);
-        });
+        const QString collection = workers ? QStringLiteral("workers") : QStringLiteral("machines");
+        for (const QList<TentacleVerifyTarget> &batch : batches(run->machines, workers, kMaxIdsQueryChars)) {
+            ++run->readsLeft;
+            QUrlQuery query;
+            query.addQueryItem(QStringLiteral("ids"), idsOf(batch));
+            const QString path = QStringLiteral("/api/%1/%2/all?%3")
+                                     .arg(run->spaceId, collection, query.toString(QUrl::FullyEncoded));
+            ApiJob *job = track(m_client->get(path));
+            connect(
+                job, &ApiJob::finished, this, [this, run, batch, collection, fresh](const ApiResult &result) {
+                    if (!m_running || run->done)
+                        return;
+                    if (!result.ok()) {
+                        failSpace(run, result.error);
+                        return;
+                    }
+                    QHash<QString, QJsonObject> found;
+                    for (const QJsonValue &value : result.json.array()) {
+                        const QJsonObject machine = value.toObject();
+                        found.insert(machine.value(QLatin1String("Id")).toString(), machine);
+                    }
+                    const QDateTime now = QDateTime::currentDateTimeUtc();
+                    for (const TentacleVerifyTarget &machine : batch) {
+                        TentacleVerifyResult r;
+                        r.id = machine.id;
+                        r.spaceId = machine.spaceId;
+                        r.checkedAt = now;
+                        if (const auto it = found.constFind(machine.id); it != found.constEnd()) {
+                            r.healthStatus = it->value(QLatin1String("HealthStatus")).toString();
+                            r.disabled = it->value(QLatin1String("IsDisabled")).toBool();
+                            // Fresh only when the health task this run queued completed, and this run started
+                            // after the machine was marked re-pointed (both on this client's clock).
+                            r.stale = !fresh ||
+                                      (machine.repointedAt.isValid() && run->startedAt < machine.repointedAt);
+                            if (!r.stale && !r.disabled)
+                                r.healthCheckedAt = run->healthStartedAt;
+                            r.verified = !r.stale && !r.disabled && isVerifiedHealth(r.healthStatus);
+                        } else {
+                            r.error.kind = ApiErrorKind::NotFound;
+                            r.error.method = "GET";
+                            r.error.path =
+                                QStringLiteral("/api/%1/%2/%3").arg(machine.spaceId, collection, machine.id);
+                            r.error.status = 404;
+                        }
+                        record(r);
+                    }
+                    if (--run->readsLeft == 0)
+                        spaceDone(run);
+                });
+        }
     }
     if (run->readsLeft == 0)
         spaceDone(run);

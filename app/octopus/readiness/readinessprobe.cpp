@@ -95,6 +95,13 @@ void ReadinessProbe::start()
     connect(get(QStringLiteral("/api/users/me")), &ApiJob::finished, this,
             [this, reachAnswered](const ApiResult &result) {
                 reachAnswered(result, false);
+                if (result.ok()) {
+                    const QJsonObject me = result.json.object();
+                    m_facts.keyUser = me.value(QLatin1String("Username")).toString();
+                    readPermissions(me.value(QLatin1String("Id")).toString());
+                } else {
+                    m_facts.permissionsError = result.error;
+                }
                 done();
             });
     connect(get(QStringLiteral("/api/serverstatus")), &ApiJob::finished, this,
@@ -145,29 +152,32 @@ void ReadinessProbe::start()
                 done();
             });
 
-    PagedFetchJob *nodes = m_client->fetchAll(QStringLiteral("/api/octopusservernodes"), this);
-    nodes->setPreferAll(true);
-    track(nodes);
-    connect(nodes, &PagedFetchJob::finished, this, [this](const PagedResult &result) {
-        if (result.ok()) {
-            QList<ServerFacts::Node> list;
-            for (const QJsonArray &page : result.pages) {
-                for (const QJsonValue &value : page) {
-                    const QJsonObject node = value.toObject();
-                    ServerFacts::Node n;
-                    n.name = node.value(QLatin1String("Name")).toString();
-                    n.draining = node.value(QLatin1String("IsInMaintenanceMode")).toBool();
-                    n.offline = node.value(QLatin1String("IsOffline")).toBool();
-                    list.append(n);
+    // IsOffline and LastSeen are only in the cluster summary (OctopusServerClusterSummaryResource.Nodes of
+    // OctopusServerNodeSummaryResource); /api/octopusservernodes and /all list OctopusServerNodeResource,
+    // which has neither.
+    connect(get(QStringLiteral("/api/octopusservernodes/summary")), &ApiJob::finished, this,
+            [this](const ApiResult &result) {
+                if (result.ok()) {
+                    QList<ServerFacts::Node> list;
+                    for (const QJsonValue &value :
+                         result.json.object().value(QLatin1String("Nodes")).toArray()) {
+                        const QJsonObject node = value.toObject();
+                        ServerFacts::Node n;
+                        n.id = node.value(QLatin1String("Id")).toString();
+                        n.name = node.value(QLatin1String("Name")).toString();
+                        n.draining = node.value(QLatin1String("IsInMaintenanceMode")).toBool();
+                        n.offline = node.value(QLatin1String("IsOffline")).toBool();
+                        n.lastSeen = QDateTime::fromString(node.value(QLatin1String("LastSeen")).toString(),
+                                                           Qt::ISODateWithMs)
+                                         .toUTC();
+                        list.append(n);
+                    }
+                    m_facts.nodes = list;
+                } else {
+                    m_facts.nodesError = result.error;
                 }
-            }
-            m_facts.nodes = list;
-        } else {
-            m_facts.nodesError = result.error;
-        }
-        done();
-    });
-    nodes->start();
+                done();
+            });
 
     PagedFetchJob *spaces = m_client->fetchAll(QStringLiteral("/api/spaces"), this);
     spaces->setPreferAll(true);
@@ -194,6 +204,32 @@ void ReadinessProbe::start()
     done(); // releases the start guard
 }
 
+void ReadinessProbe::readPermissions(const QString &userId)
+{
+    // The key's reach: its user's permissions (UserPermissionSetResource). SystemPermissions is a list of
+    // names; SpacePermissions maps names to the spaces (and scopes) they hold in.
+    connect(get(QStringLiteral("/api/users/%1/permissions").arg(userId)), &ApiJob::finished, this,
+            [this](const ApiResult &result) {
+                if (result.ok()) {
+                    const QJsonObject set = result.json.object();
+                    QStringList names;
+                    for (const QJsonValue &name : set.value(QLatin1String("SystemPermissions")).toArray())
+                        names.append(name.toString());
+                    const QJsonObject space = set.value(QLatin1String("SpacePermissions")).toObject();
+                    for (auto it = space.constBegin(); it != space.constEnd(); ++it) {
+                        if (!it.value().toArray().isEmpty())
+                            names.append(it.key());
+                    }
+                    names.removeDuplicates();
+                    names.sort();
+                    m_facts.permissions = names;
+                } else {
+                    m_facts.permissionsError = result.error;
+                }
+                done();
+            });
+}
+
 void ReadinessProbe::onSpaces(const QStringList &spacePrefixes)
 {
     QStringList ids;
@@ -215,7 +251,8 @@ void ReadinessProbe::onSpaces(const QStringList &spacePrefixes)
             });
     };
     taskCount(QStringLiteral("Queued"), &m_facts.queuedTasks);
-    taskCount(QStringLiteral("Executing"), &m_facts.runningTasks);
+    // A task being cancelled still runs (and holds its node) until it stops.
+    taskCount(QStringLiteral("Executing,Cancelling"), &m_facts.runningTasks);
     if (m_role == ServerRole::New)
         startCloneSafety(spacePrefixes);
 }

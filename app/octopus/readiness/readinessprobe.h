@@ -36,6 +36,7 @@ private:
     void track(QObject *job);
     void done();
     void onSpaces(const QStringList &spacePrefixes);
+    void readPermissions(const QString &userId);
     void startCloneSafety(const QStringList &spacePrefixes);
     void countTotal(const QString &path, std::optional<qint64> *target, qint64 *accumulator, int *remaining);
 

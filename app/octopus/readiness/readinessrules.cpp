@@ -34,6 +34,70 @@ using S = ReadinessCheck::Status;
 
 } // namespace
 
+QList<ReadinessRules::KeyNeed> ReadinessRules::keyNeeds()
+{
+    // Octopus Permission names (Swagger `Permission`), and what Handover reads or does with each.
+    return {
+        {QStringLiteral("MachineView"), tr("deployment targets and polling Tentacles")},
+        {QStringLiteral("WorkerView"), tr("workers")},
+        {QStringLiteral("TaskView"), tr("running and queued tasks")},
+        {QStringLiteral("EventView"), tr("the audit log (who calls the API, drift)")},
+        {QStringLiteral("UserView"), tr("users and their API-key metadata")},
+        {QStringLiteral("TaskCreate"), tr("health checks that verify re-pointed Tentacles")},
+        {QStringLiteral("MachineEdit"), tr("locking Tentacle upgrades")},
+        {QStringLiteral("AdministerSystem"), tr("switching maintenance mode")},
+    };
+}
+
+ReadinessCheck ReadinessRules::keyCheck(ServerRole role, const ServerFacts &f, bool final)
+{
+    const QString id = prefix(role) + QStringLiteral("key");
+    if (!f.permissions.has_value()) {
+        if (f.permissionsError.isError())
+            return make(id, S::Warn,
+                        tr("What the API key may see is not known: %1")
+                            .arg(ApiErrorText::describe(f.permissionsError)));
+        return unknown(id, final);
+    }
+    QStringList can;
+    QStringList cannot;
+    QStringList missing;
+    for (const KeyNeed &need : keyNeeds()) {
+        if (f.permissions->contains(need.permission)) {
+            can.append(need.what);
+        } else {
+            cannot.append(tr("%1 (%2)").arg(need.what, need.permission));
+            missing.append(need.permission);
+        }
+    }
+    const QString who = f.keyUser.isEmpty() ? tr("The API key") : tr("The API key (user %1)").arg(f.keyUser);
+    if (cannot.isEmpty())
+        return make(id, S::Pass, tr("%1 may see and do everything Handover uses.").arg(who));
+    return make(id, S::Warn,
+                tr("%1 can see: %2. It cannot: %3.")
+                    .arg(who, can.isEmpty() ? tr("nothing Handover uses") : can.join(QStringLiteral("; ")),
+                         cannot.join(QStringLiteral("; "))),
+                tr("Missing permissions: %1").arg(missing.join(QStringLiteral(", "))));
+}
+
+QStringList ReadinessRules::inheritedNodes(const ServerFacts &oldFacts, const ServerFacts &newFacts)
+{
+    QStringList inherited;
+    if (!oldFacts.nodes || !newFacts.nodes)
+        return inherited;
+    for (const ServerFacts::Node &node : *newFacts.nodes) {
+        if (!node.offline)
+            continue;
+        for (const ServerFacts::Node &old : *oldFacts.nodes) {
+            if (old.name.compare(node.name, Qt::CaseInsensitive) == 0) {
+                inherited.append(node.name);
+                break;
+            }
+        }
+    }
+    return inherited;
+}
+
 QPair<int, int> ReadinessRules::majorMinor(const QString &version)
 {
     const QStringList parts = version.split(QLatin1Char('.'));
@@ -128,6 +192,8 @@ QList<ReadinessCheck> ReadinessRules::serverChecks(ServerRole role, const Server
         checks.append(unknown(p + QStringLiteral("maintenance"), final || unusable));
     }
 
+    checks.append(keyCheck(role, f, final || unusable));
+
     if (f.queuedTasks.has_value() && f.runningTasks.has_value()) {
         checks.append(make(p + QStringLiteral("tasks"), S::Pass,
                            tr("%1 queued, %2 running.").arg(*f.queuedTasks).arg(*f.runningTasks)));
@@ -201,6 +267,19 @@ QList<ReadinessCheck> ReadinessRules::pairChecks(const ServerFacts &o, const Ser
     }
 
     const bool newUnusable = n.reachable.has_value() && !*n.reachable;
+    // A database clone inherits the old server's OctopusServerNode rows: they show on the clone as offline
+    // nodes with the old server's names.
+    const QStringList inherited = inheritedNodes(o, n);
+    const QString nodeAdvice =
+        inherited.isEmpty()
+            ? QString()
+            : tr("The clone still lists the old server's node(s) %1 (offline, the same names): a database "
+                 "clone "
+                 "inherits them. Delete them on the clone (Configuration > Nodes, or DELETE "
+                 "/api/octopusservernodes/{id}), as the clone guide does by deleting the OctopusServerNode "
+                 "and OctopusServerNodeStatus rows, so that the clone's node list and task capacity are its "
+                 "own.")
+                  .arg(inherited.join(QStringLiteral(", ")));
     if (n.enabledTargets && n.enabledWorkers && n.enabledTriggers && n.enabledSubscriptions) {
         const qint64 total =
             *n.enabledTargets + *n.enabledWorkers + *n.enabledTriggers + *n.enabledSubscriptions;
@@ -211,18 +290,22 @@ QList<ReadinessCheck> ReadinessRules::pairChecks(const ServerFacts &o, const Ser
                 .arg(*n.enabledWorkers)
                 .arg(*n.enabledTriggers)
                 .arg(*n.enabledSubscriptions);
+        QString message;
         if (total == 0)
-            checks.append(make(QStringLiteral("clone-safe"), S::Pass,
-                               tr("Nothing on the clone can act on production (%1).").arg(counts)));
+            message = tr("Nothing on the clone can act on production (%1).").arg(counts);
         else
-            checks.append(
-                make(QStringLiteral("clone-safe"), S::Warn,
-                     tr("Before cutover the clone has %1 that could act on production; disable them until "
-                        "cutover.")
-                         .arg(counts)));
+            message = tr("Before cutover the clone has %1 that could act on production; disable them until "
+                         "cutover.")
+                          .arg(counts);
+        if (!inherited.isEmpty())
+            message += QLatin1Char(' ') + nodeAdvice;
+        checks.append(make(QStringLiteral("clone-safe"),
+                           total == 0 && inherited.isEmpty() ? S::Pass : S::Warn, message));
     } else if (n.cloneSafetyError.isError()) {
-        checks.append(
-            make(QStringLiteral("clone-safe"), S::Warn, ApiErrorText::describe(n.cloneSafetyError)));
+        QString message = ApiErrorText::describe(n.cloneSafetyError);
+        if (!inherited.isEmpty())
+            message += QLatin1Char(' ') + nodeAdvice;
+        checks.append(make(QStringLiteral("clone-safe"), S::Warn, message));
     } else {
         checks.append(unknown(QStringLiteral("clone-safe"), final || newUnusable));
     }

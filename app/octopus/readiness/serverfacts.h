@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -14,9 +15,11 @@ struct ServerFacts
 {
     struct Node
     {
+        QString id;
         QString name;
         bool draining = false; // the node's own IsInMaintenanceMode: drain flag
-        bool offline = false;
+        bool offline = false;  // IsOffline, from /api/octopusservernodes/summary
+        QDateTime lastSeen;    // UTC, LastSeen from the summary; invalid when not given
     };
 
     QDateTime checkedAt;   // when the last complete refresh finished
@@ -28,6 +31,12 @@ struct ServerFacts
     QString version;
     QString installationId;
 
+    // The key's reach: the user it belongs to, and the permissions that user holds (system permissions plus
+    // the space permissions it holds in at least one space), from /api/users/{id}/permissions.
+    QString keyUser;
+    std::optional<QStringList> permissions;
+    ApiError permissionsError;
+
     std::optional<QString> thumbprint; // certificate-global
     ApiError thumbprintError;
 
@@ -35,7 +44,7 @@ struct ServerFacts
     QString healthDescription;
     ApiError healthError;
 
-    std::optional<QList<Node>> nodes;
+    std::optional<QList<Node>> nodes; // from /api/octopusservernodes/summary (Nodes[])
     ApiError nodesError;
 
     std::optional<bool> maintenance;
@@ -43,7 +52,7 @@ struct ServerFacts
     ApiError statusError;
 
     std::optional<qint64> queuedTasks;
-    std::optional<qint64> runningTasks;
+    std::optional<qint64> runningTasks; // Executing and Cancelling: both still hold the task queue
     ApiError tasksError;
 
     // Clone safety (asked of the new server only): enabled things that could act on production.
