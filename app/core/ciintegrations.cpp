@@ -107,54 +107,89 @@ QStringList systemNames()
             kBitbucket, kTerraform, kOctopusCli,  kOcto,          kOctopusClient, kOther};
 }
 
+// The automation-environment token Octopus.Client and go-octopusdeploy put in their User-Agent (the
+// AutomationEnvironment enum names, OctopusClients AutomationEnvironmentProvider.cs): where the process ran.
+static QString systemForEnvironmentToken(const QString &token)
+{
+    static const QHash<QString, QString> systems{
+        {QStringLiteral("TeamCity"), QStringLiteral("TeamCity")},
+        {QStringLiteral("AzureDevOps"), QStringLiteral("Azure DevOps")},
+        {QStringLiteral("Bamboo"), QStringLiteral("Bamboo")},
+        {QStringLiteral("Jenkins"), QStringLiteral("Jenkins")},
+        {QStringLiteral("Hudson"), QStringLiteral("Jenkins")},
+        {QStringLiteral("GitHubActions"), QStringLiteral("GitHub Actions")},
+        {QStringLiteral("GitLabCI"), QStringLiteral("GitLab")},
+        {QStringLiteral("BitBucket"), QStringLiteral("Bitbucket Pipelines")},
+    };
+    return systems.value(token);
+}
+
 ClientInfo classifyUserAgent(const QString &userAgent)
 {
+    // The rules follow the clients' source: Octopus.Client's OctopusCustomHeaders and OctopusClientFactory,
+    // go-octopusdeploy's api.go, the octopus CLI, the Terraform provider, api-client.ts and the GitHub
+    // Actions and Azure DevOps tasks that set its userAgentApp. A CI named only by the environment token says
+    // where the process ran (a plug-in, or a script in that CI's job); "octo plugin/…", "plugin/… (…;v6)"
+    // and "GitHubActions (…)" name a plug-in outright.
     const QString ua = userAgent.trimmed();
     if (ua.isEmpty())
         return {};
     if (ua == QLatin1String("Server"))
         return {kServer, kServer, {}};
+    static const QRegularExpression portal(QStringLiteral("^OctopusClient-js/(\\S+)$"));
+    if (const QRegularExpressionMatch m = portal.match(ua); m.hasMatch())
+        return {kPortal, QStringLiteral("web portal"), m.captured(1)};
+
+    static const QRegularExpression dotnet(
+        QStringLiteral("^OctopusClient-dotnet/(\\S+)(?: \\((?:.*?); (?:x64|x86|arm64)(?:; mono)?\\) "
+                       "([A-Za-z]+)(?:/\\S+)?(?: (.+))?)?$"));
+    if (const QRegularExpressionMatch m = dotnet.match(ua); m.hasMatch()) {
+        const QString version = m.captured(1);
+        const QString environment = systemForEnvironmentToken(m.captured(2));
+        const QString tool = m.captured(3);
+        static const QRegularExpression adoTask(
+            QStringLiteral("^octo plugin/\\S* \\([a-z-]+;[a-z-]+;v\\d+\\)$"));
+        if (adoTask.match(tool).hasMatch())
+            return {kAzureDevOps, kOcto, version}; // the Azure DevOps v3-v5 tasks run octo so
+        if (tool.startsWith(QLatin1String("octo plugin/")) || tool == QLatin1String("octo"))
+            return {environment.isEmpty() ? kOcto : environment, kOcto, version};
+        return {environment.isEmpty() ? kOctopusClient : environment, kOctopusClient, version};
+    }
+
+    static const QRegularExpression go(QStringLiteral("^go-octopusdeploy/(\\S+) \\([a-z0-9]+; [a-z0-9]+\\) "
+                                                      "go/\\S+(?: ([A-Za-z]+)(?:/\\S+)?)?(?: +(.+))?$"));
+    if (const QRegularExpressionMatch m = go.match(ua); m.hasMatch()) {
+        const QString environment = systemForEnvironmentToken(m.captured(2));
+        const QString tool = m.captured(3);
+        if (tool == QLatin1String("TerraformProvider"))
+            return {kTerraform, QStringLiteral("Terraform provider"), {}};
+        static const QRegularExpression cli(QStringLiteral("^octopus/(\\S+)"));
+        if (const QRegularExpressionMatch c = cli.match(tool); c.hasMatch())
+            return {environment.isEmpty() ? kOctopusCli : environment, kOctopusCli, c.captured(1)};
+        return {environment.isEmpty() ? kOther : environment, QStringLiteral("go-octopusdeploy"),
+                m.captured(1)};
+    }
+
+    static const QRegularExpression ts(QStringLiteral("^ts-octopusdeploy(?: (.+))?$"));
+    if (const QRegularExpressionMatch m = ts.match(ua); m.hasMatch()) {
+        const QString app = m.captured(1);
+        if (app.startsWith(QLatin1String("GitHubActions")))
+            return {kGitHubActions, QStringLiteral("api-client.ts"), {}};
+        static const QRegularExpression adoTask(
+            QStringLiteral("^plugin/(\\S+) \\([a-z-]+;[a-z-]+;v\\d+\\)$"));
+        if (const QRegularExpressionMatch t = adoTask.match(app);
+            t.hasMatch() || app.startsWith(QLatin1String("AzureDevOps (")))
+            return {kAzureDevOps, QStringLiteral("api-client.ts"), t.captured(1)};
+        return {kOther, QStringLiteral("api-client.ts"), {}};
+    }
+    if (ua.startsWith(QLatin1String("GitHubActions (")))
+        return {kGitHubActions, QStringLiteral("GitHub Actions login"), {}};
+
+    // Anything else (curl, PowerShell, a browser, Java): a script or tool nothing more names.
     static const QRegularExpression product(QStringLiteral("^([A-Za-z0-9._-]+)/([0-9][0-9A-Za-z.+-]*)"));
     const QRegularExpressionMatch m = product.match(ua);
-    const QString name = m.hasMatch() ? m.captured(1) : ua.section(QLatin1Char(' '), 0, 0);
-    const QString version = m.hasMatch() ? m.captured(2) : QString();
-    const QString lower = ua.toLower();
-
-    if (name == QLatin1String("OctopusClient-js"))
-        return {kPortal, QStringLiteral("web portal"), version};
-    if (name == QLatin1String("OctopusClient-dotnet")) {
-        // "OctopusClient-dotnet/11.6.3644 (Linux …; x64) NoneOrUnknown octo": after the platform in
-        // parentheses, the build environment the client detected, then the calling application.
-        const qsizetype close = ua.lastIndexOf(QLatin1Char(')'));
-        const QStringList tail =
-            ua.mid(close >= 0 ? close + 1 : m.capturedEnd()).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        const QString environment = tail.value(0);
-        const QString app = tail.mid(1).join(QLatin1Char(' '));
-        QString system = systemForBuildEnvironment(environment);
-        if (app.compare(QLatin1String("octo"), Qt::CaseInsensitive) == 0)
-            return {system.isEmpty() ? kOcto : system, kOcto, version};
-        const QString fromApp = systemForBuildEnvironment(app);
-        if (!fromApp.isEmpty())
-            system = fromApp;
-        return {system.isEmpty() ? kOctopusClient : system, kOctopusClient, version};
-    }
-    if (lower.startsWith(QLatin1String("ts-octopusdeploy"))) {
-        // "ts-octopusdeploy <userAgentApp>": the app names itself, e.g. the GitHub Actions.
-        const QString app = ua.mid(int(qstrlen("ts-octopusdeploy"))).trimmed();
-        const QString system = systemForBuildEnvironment(app);
-        return {system.isEmpty() ? kOther : system, QStringLiteral("api-client.ts"), {}};
-    }
-    if (lower.contains(QLatin1String("terraform")))
-        return {kTerraform, QStringLiteral("Terraform provider"), version};
-    if (lower.startsWith(QLatin1String("octopus-cli")) || lower.startsWith(QLatin1String("octopus/")) ||
-        lower.contains(QLatin1String("octopus-cli")))
-        return {kOctopusCli, kOctopusCli, version};
-    if (lower.startsWith(QLatin1String("go-octopusdeploy")))
-        return {kOther, QStringLiteral("go-octopusdeploy"), version};
-    const QString system = systemForBuildEnvironment(ua);
-    if (!system.isEmpty())
-        return {system, name, version};
-    return {kOther, name, version};
+    return {kOther, m.hasMatch() ? m.captured(1) : ua.section(QLatin1Char(' '), 0, 0),
+            m.hasMatch() ? m.captured(2) : QString()};
 }
 
 BuildOrigin buildOrigin(const QString &buildEnvironment, const QString &buildUrl)
@@ -186,7 +221,8 @@ BuildOrigin buildOrigin(const QString &buildEnvironment, const QString &buildUrl
 
 QString apiKeyPurposeFrom(const QString &identityEstablishedWith)
 {
-    static const QRegularExpression key(QStringLiteral("^API key '(.*)' created"));
+    // "API key 'Purpose' created Fri, 22 Jul 2022 17:46:35 GMT" (older servers may stop after the quote).
+    static const QRegularExpression key(QStringLiteral("^API key '(.*)'(?: created .*)?$"));
     const QRegularExpressionMatch m = key.match(identityEstablishedWith.trimmed());
     return m.hasMatch() ? m.captured(1) : QString();
 }

@@ -839,6 +839,19 @@ ApiReply ApiRouter::writeItem(const ApiRequest &request, const Route &route, con
             object.insert(it.key(), it.value());
     }
     object.insert(QStringLiteral("Id"), QString::fromLatin1(itemId));
+    if (storeName == "build-information") {
+        // The CI plug-ins push {PackageId, Version, OctopusBuildInformation: {BuildEnvironment, BuildUrl,
+        // ...}}; the server stores and serves the flat, mapped resource
+        // (OctopusPackageVersionBuildInformationMapped- Resource): the build details at the top level, with
+        // the time it was created.
+        const QJsonObject nested = object.take(QStringLiteral("OctopusBuildInformation")).toObject();
+        for (auto it = nested.begin(); it != nested.end(); ++it)
+            object.insert(it.key(), it.value());
+        object.remove(QStringLiteral("OverwriteMode"));
+        if (!existing)
+            object.insert(QStringLiteral("Created"),
+                          QString::fromLatin1(ResourceWriter::isoTime(QDateTime::currentMSecsSinceEpoch())));
+    }
     if (storeName == "deploymentprocesses")
         object.insert(QStringLiteral("Version"), object.value(QLatin1String("Version")).toInt() + 1);
     object.insert(QStringLiteral("LastModifiedBy"), QString::fromUtf8(caller->username));
@@ -851,6 +864,10 @@ ApiReply ApiRouter::writeItem(const ApiRequest &request, const Route &route, con
     Item item;
     item.id = itemId;
     item.name = object.value(QLatin1String("Name")).toString().toUtf8();
+    if (storeName == "build-information")
+        item.name = (object.value(QLatin1String("PackageId")).toString() + QLatin1Char(' ') +
+                     object.value(QLatin1String("Version")).toString())
+                        .toUtf8();
     if (item.name.isEmpty() && existing)
         item.name = existing->name;
     item.json = QJsonDocument(object).toJson(QJsonDocument::Compact);

@@ -257,7 +257,7 @@ void DataGenerator::generateUsers()
         {"azure-devops", "Azure DevOps", "Azure Pipelines service connection",
          "OctopusClient-dotnet/11.3.3355 (Microsoft Windows 10.0.20348; x64) AzureDevOps octo"},
         {"github-actions", "GitHub Actions", "GitHub Actions OIDC fallback",
-         "ts-octopusdeploy push-build-information-action"},
+         "ts-octopusdeploy GitHubActions (build-information;push;v3)"},
         {"bamboo", "Bamboo", "Bamboo deployment project",
          "OctopusClient-dotnet/6.17.3 (Linux 4.15.0-213-generic; x64) Bamboo octo"},
         {"deploy-scripts", "Deployment scripts", "Nightly maintenance scripts", "curl/8.7.1"},

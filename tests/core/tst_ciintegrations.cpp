@@ -74,6 +74,44 @@ void TestCiIntegrations::userAgentsNameTheirSystem_data()
     QTest::newRow("Octopus.Client in a script")
         << QStringLiteral("OctopusClient-dotnet/14.3.1 (Microsoft Windows 10.0.20348 ; x64) NoneOrUnknown")
         << QStringLiteral("Octopus.Client") << QStringLiteral("Octopus.Client") << QStringLiteral("14.3.1");
+    QTest::newRow("TeamCity plug-in drives octo")
+        << QStringLiteral(
+               "OctopusClient-dotnet/11.6.3644 (Microsoft Windows 10.0.17763 ; x64) TeamCity/2023.05 "
+               "octo plugin/6.7.1")
+        << QStringLiteral("TeamCity") << QStringLiteral("octo") << QStringLiteral("11.6.3644");
+    QTest::newRow("Azure DevOps v5 task")
+        << QStringLiteral("OctopusClient-dotnet/11.6.3644 (Microsoft Windows 10.0.20348; x64) AzureDevOps "
+                          "octo plugin/5.2.1 "
+                          "(release;create;v5)")
+        << QStringLiteral("Azure DevOps") << QStringLiteral("octo") << QStringLiteral("11.6.3644");
+    QTest::newRow("octo in Jenkins")
+        << QStringLiteral(
+               "OctopusClient-dotnet/11.6.3644 (Linux 5.15.0-1049-azure #56 SMP; x64) Jenkins octo")
+        << QStringLiteral("Jenkins") << QStringLiteral("octo") << QStringLiteral("11.6.3644");
+    QTest::newRow("octopus CLI in GitHub Actions")
+        << QStringLiteral("go-octopusdeploy/v2.50.0 (linux; amd64) go/go1.22.1 GitHubActions octopus/2.24.0 "
+                          "(release;create)")
+        << QStringLiteral("GitHub Actions") << QStringLiteral("octopus CLI") << QStringLiteral("2.24.0");
+    QTest::newRow("octopus CLI on a desk")
+        << QStringLiteral("go-octopusdeploy/v2.50.0 (darwin; arm64) go/go1.22.1 NoneOrUnknown octopus/2.24.0 "
+                          "(project;list)")
+        << QStringLiteral("octopus CLI") << QStringLiteral("octopus CLI") << QStringLiteral("2.24.0");
+    QTest::newRow("Terraform provider")
+        << QStringLiteral(
+               "go-octopusdeploy/v2.111.0 (linux; amd64) go/go1.23.4 NoneOrUnknown TerraformProvider")
+        << QStringLiteral("Terraform") << QStringLiteral("Terraform provider") << QString();
+    QTest::newRow("GitHub Actions v3")
+        << QStringLiteral("ts-octopusdeploy GitHubActions (release;create;v3)")
+        << QStringLiteral("GitHub Actions") << QStringLiteral("api-client.ts") << QString();
+    QTest::newRow("Azure DevOps v6 task")
+        << QStringLiteral("ts-octopusdeploy plugin/6.1.2 (release;create;v6)")
+        << QStringLiteral("Azure DevOps") << QStringLiteral("api-client.ts") << QStringLiteral("6.1.2");
+    QTest::newRow("old Octopus.Client")
+        << QStringLiteral("OctopusClient-dotnet/4.30.1") << QStringLiteral("Octopus.Client")
+        << QStringLiteral("Octopus.Client") << QStringLiteral("4.30.1");
+    QTest::newRow("PowerShell")
+        << QStringLiteral("Mozilla/5.0 (Windows NT; Windows NT 10.0; en-US) WindowsPowerShell/5.1.17763.5576")
+        << QStringLiteral("Other") << QStringLiteral("Mozilla") << QStringLiteral("5.0");
     QTest::newRow("web portal") << QStringLiteral("OctopusClient-js/2026.3.15581")
                                 << QStringLiteral("Web portal") << QStringLiteral("web portal")
                                 << QStringLiteral("2026.3.15581");
