@@ -237,11 +237,13 @@ QString section(const TentacleMachine &machine, const QString &shell, const QStr
 QString unknownOsText()
 {
     return QCoreApplication::translate(
-        "TentacleCommands", "The operating system is unknown (never health-checked): both scripts follow; run "
-                            "the one for the machine's shell.");
+        "TentacleCommands",
+        "The operating system is unknown (never health-checked): both scripts follow; run "
+        "the one for the machine's shell.");
 }
 
-QStringList cleanupCommandLines(Os os, const Options &options, const QString &call, const QString &instanceVar)
+QStringList cleanupCommandLines(Os os, const Options &options, const QString &call,
+                                const QString &instanceVar)
 {
     return {QStringLiteral("%1 clear-trusted-servers --instance %2 --keep %3")
                 .arg(call, instanceVar, quote(os, commsAddress(options.newHost, options.pollingPort))),
@@ -252,9 +254,10 @@ QStringList cleanupCommandLines(Os os, const Options &options, const QString &ca
 // runs (AgentVersion), so nothing but the addresses changes.
 QString helmUpgrade(const TentacleMachine &machine)
 {
-    QString text = QStringLiteral("helm upgrade %1 %2 --namespace %3 --reuse-values")
-                       .arg(bashQuote(machine.helmReleaseName.trimmed()), QLatin1String(kKubernetesAgentChart),
-                            bashQuote(machine.kubernetesNamespace.trimmed()));
+    QString text =
+        QStringLiteral("helm upgrade %1 %2 --namespace %3 --reuse-values")
+            .arg(bashQuote(machine.helmReleaseName.trimmed()), QLatin1String(kKubernetesAgentChart),
+                 bashQuote(machine.kubernetesNamespace.trimmed()));
     if (!machine.agentVersion.trimmed().isEmpty())
         text += QStringLiteral(" --version %1").arg(bashQuote(machine.agentVersion.trimmed()));
     return text;
@@ -262,10 +265,10 @@ QString helmUpgrade(const TentacleMachine &machine)
 
 QString kubernetesSection(const TentacleMachine &machine, const QString &command)
 {
-    QString text = comment(QCoreApplication::translate(
-                               "TentacleCommands",
-                               "Kubernetes agent %1: run where helm reaches its cluster (kubectl context).")
-                               .arg(machine.name));
+    QString text = comment(
+        QCoreApplication::translate(
+            "TentacleCommands", "Kubernetes agent %1: run where helm reaches its cluster (kubectl context).")
+            .arg(machine.name));
     if (command.isEmpty())
         return text + comment(helmNote(machine));
     return text + command + QLatin1Char('\n');
@@ -402,11 +405,11 @@ QString scriptFileName(const TentacleMachine &machine, Os os)
 Script repointScript(const TentacleMachine &machine, Os os, const Options &options)
 {
     Script script;
-    script.os = os;
+    script.os = os == Os::Windows ? Os::Windows : Os::Linux; // an unknown OS gets both, one at a time
     script.fileName = scriptFileName(machine, os);
     const bool reuse = repointMethodFor(machine.tentacleVersion) == RepointMethod::PollServerReuseThumbprint;
     QString &t = script.text;
-    if (os == Os::Linux)
+    if (os != Os::Windows)
         t += QStringLiteral("#!/usr/bin/env bash\n");
     t += comment(QCoreApplication::translate(
         "TentacleCommands", "Handover: make a polling Tentacle poll the new Octopus Server."));
@@ -417,16 +420,15 @@ Script repointScript(const TentacleMachine &machine, Os os, const Options &optio
                      ? QCoreApplication::translate("TentacleCommands", "in an elevated PowerShell")
                      : QCoreApplication::translate("TentacleCommands", "as root"),
                  pollAddress(options)));
-    t +=
-        comment(QCoreApplication::translate("TentacleCommands", "Tentacle version %1: %2")
-                    .arg(versionText(machine),
-                         reuse ? QCoreApplication::translate(
-                                     "TentacleCommands",
-                                     "poll-server --reuse-server-thumbprint (Tentacle 8.1.1713 and later).")
-                               : QCoreApplication::translate(
-                                     "TentacleCommands",
-                                     "server-comms (poll-server --reuse-server-thumbprint needs Tentacle "
-                                     "8.1.1713 or later).")));
+    t += comment(QCoreApplication::translate("TentacleCommands", "Tentacle version %1: %2")
+                     .arg(versionText(machine),
+                          reuse ? QCoreApplication::translate(
+                                      "TentacleCommands",
+                                      "poll-server --reuse-server-thumbprint (Tentacle 8.1.1713 and later).")
+                                : QCoreApplication::translate(
+                                      "TentacleCommands",
+                                      "server-comms (poll-server --reuse-server-thumbprint needs Tentacle "
+                                      "8.1.1713 or later).")));
     t += comment(QCoreApplication::translate(
         "TentacleCommands",
         "No new certificate, no API key, no new licence target: the new server is a clone and "
@@ -460,8 +462,9 @@ Script repointScript(const TentacleMachine &machine, Os os, const Options &optio
                 "The first trusted server entry of this Tentacle is not a polling entry for the new server's "
                 "certificate: poll-server --reuse-server-thumbprint would copy it and add an entry that is "
                 "never polled. Nothing was changed. Run instead: %1")
-                .arg(serverCommsLine(os, options, os == Os::Windows ? QStringLiteral("Tentacle.exe")
-                                                                    : QStringLiteral("Tentacle"),
+                .arg(serverCommsLine(os, options,
+                                     os == Os::Windows ? QStringLiteral("Tentacle.exe")
+                                                       : QStringLiteral("Tentacle"),
                                      options.instanceName));
         t += trustCheck(os, TrustCheck::FirstEntryPolls, options, failure);
     }
@@ -502,7 +505,7 @@ QStringList cloneInstanceWarnings()
 Script cloneInstanceScript(const TentacleMachine &machine, Os os, const Options &options)
 {
     Script script;
-    script.os = os;
+    script.os = os == Os::Windows ? Os::Windows : Os::Linux; // an unknown OS gets both, one at a time
     script.fileName = scriptFileName(machine, os);
     QString &t = script.text;
     const bool win = os == Os::Windows;
@@ -651,11 +654,12 @@ QString bundle(const QList<TentacleMachine> &machines, const Options &options)
 QString cleanupBundle(const QList<TentacleMachine> &machines, const Options &options)
 {
     QString text;
-    text += comment(QCoreApplication::translate(
-                        "TentacleCommands",
-                        "Handover: after cutover - %1 polling Tentacles stop polling the old server. Run each "
-                        "section on its own machine once the new server has taken over for good.")
-                        .arg(machines.size()));
+    text +=
+        comment(QCoreApplication::translate(
+                    "TentacleCommands",
+                    "Handover: after cutover - %1 polling Tentacles stop polling the old server. Run each "
+                    "section on its own machine once the new server has taken over for good.")
+                    .arg(machines.size()));
     for (const TentacleMachine &machine : machines) {
         if (machine.isKubernetesAgent()) {
             text += section(machine, QStringLiteral("helm"), QString());
@@ -676,6 +680,39 @@ QString cleanupBundle(const QList<TentacleMachine> &machines, const Options &opt
     return text;
 }
 
+QString afterCutoverText(const TentacleMachine &machine, const Options &options)
+{
+    if (machine.isKubernetesAgent())
+        return helmScript(machine, options, true).text;
+    const QString note = cleanupNote(machine, options);
+    if (!note.isEmpty())
+        return comment(note);
+    QString text;
+    const QList<Os> oses = scriptOsesFor(machine);
+    for (const Os os : oses) {
+        if (oses.size() > 1)
+            text += section(machine, osName(os), cleanupFileName(machine, os));
+        text += cleanupScript(machine, os, options).text;
+    }
+    return text;
+}
+
+QList<Script> scriptsFor(const TentacleMachine &machine, const Options &options)
+{
+    QList<Script> scripts;
+    if (machine.isKubernetesAgent()) {
+        scripts << helmScript(machine, options, false) << helmScript(machine, options, true);
+        return scripts;
+    }
+    for (const Os os : scriptOsesFor(machine)) {
+        scripts << repointScript(machine, os, options);
+        Script cleanup = cleanupScript(machine, os, options);
+        if (!cleanup.text.isEmpty())
+            scripts << cleanup;
+    }
+    return scripts;
+}
+
 QString cleanupFileName(const TentacleMachine &machine, Os os)
 {
     return fileNameWithSuffix(machine, os, QStringLiteral(".after-cutover"));
@@ -693,13 +730,13 @@ QString cleanupLines(const TentacleMachine &machine, Os os, const Options &optio
 Script cleanupScript(const TentacleMachine &machine, Os os, const Options &options)
 {
     Script script;
-    script.os = os;
+    script.os = os == Os::Windows ? Os::Windows : Os::Linux; // an unknown OS gets both, one at a time
     script.fileName = cleanupFileName(machine, os);
     if (machine.isKubernetesAgent() || !supportsClearTrustedServers(machine.tentacleVersion))
         return script;
     const QString keep = commsAddress(options.newHost, options.pollingPort);
     QString &t = script.text;
-    if (os == Os::Linux)
+    if (os != Os::Windows)
         t += QStringLiteral("#!/usr/bin/env bash\n");
     t += comment(QCoreApplication::translate(
         "TentacleCommands", "Handover: after cutover - this Tentacle stops polling the old Octopus Server."));
@@ -798,21 +835,21 @@ Script helmScript(const TentacleMachine &machine, const Options &options, bool a
 {
     Script script;
     script.os = Os::Linux;
-    script.fileName = fileNameWithSuffix(machine, Os::Linux,
-                                         afterCutover ? QStringLiteral(".after-cutover.helm")
-                                                      : QStringLiteral(".helm"));
+    script.fileName = fileNameWithSuffix(
+        machine, Os::Linux, afterCutover ? QStringLiteral(".after-cutover.helm") : QStringLiteral(".helm"));
     const QString command =
         afterCutover ? helmCleanupCommand(machine, options) : helmRepointCommand(machine, options);
     QString &t = script.text;
     t += QStringLiteral("#!/usr/bin/env bash\n");
-    t += comment(afterCutover ? QCoreApplication::translate(
-                                    "TentacleCommands",
-                                    "Handover: after cutover - this Kubernetes agent stops polling the old "
-                                    "Octopus Server (its pod keeps only the new address when it starts).")
-                              : QCoreApplication::translate(
-                                    "TentacleCommands",
-                                    "Handover: make a Kubernetes agent poll the new Octopus Server too (its pod "
-                                    "registers the new address when it starts)."));
+    t += comment(afterCutover
+                     ? QCoreApplication::translate(
+                           "TentacleCommands",
+                           "Handover: after cutover - this Kubernetes agent stops polling the old "
+                           "Octopus Server (its pod keeps only the new address when it starts).")
+                     : QCoreApplication::translate(
+                           "TentacleCommands",
+                           "Handover: make a Kubernetes agent poll the new Octopus Server too (its pod "
+                           "registers the new address when it starts)."));
     t += comment(describe(machine));
     t += QStringLiteral("set -euo pipefail\n");
     t += kubernetesSection(machine, command);
@@ -824,11 +861,10 @@ QString helmCleanupCommand(const TentacleMachine &machine, const Options &option
     if (!helmNote(machine).isEmpty() || !machine.isKubernetesAgent())
         return {};
     // Only the new address: on start the agent keeps it and removes every other trusted entry.
-    return helmUpgrade(machine) +
-           QStringLiteral(" --set %1 --set %2")
-               .arg(bashQuote(QStringLiteral("agent.serverCommsAddress=") +
-                              commsAddress(options.newHost, options.pollingPort)),
-                    bashQuote(QStringLiteral("agent.serverCommsAddresses={}")));
+    return helmUpgrade(machine) + QStringLiteral(" --set %1 --set %2")
+                                      .arg(bashQuote(QStringLiteral("agent.serverCommsAddress=") +
+                                                     commsAddress(options.newHost, options.pollingPort)),
+                                           bashQuote(QStringLiteral("agent.serverCommsAddresses={}")));
 }
 
 QString csv(const QList<TentacleMachine> &machines, const Options &options)

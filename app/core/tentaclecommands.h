@@ -16,11 +16,12 @@ class MigrationPlan;
 //
 // Recommended re-point (no new certificate, no new licence target, the registration the clone already
 // has keeps working because the subscription ID and certificate stay the same):
-//   Tentacle 8.1.1713 and later: poll-server --server-comms-address https://HOST:10943 --reuse-server-thumbprint
+//   Tentacle 8.1.1713 and later: poll-server --server-comms-address https://HOST:10943
+//   --reuse-server-thumbprint
 //     (the option first shipped in 8.1.1713, OctopusTentacle commit ad190918; 8.1.32 to 8.1.1703 reject it),
 //     after the script has checked that the FIRST trusted server entry is a polling one (see repointScript);
-//   older or unknown Tentacles: server-comms --thumbprint SERVER --style TentacleActive --host HOST --port 10943
-//   then: service --restart (a running Tentacle does not pick the change up by itself).
+//   older or unknown Tentacles: server-comms --thumbprint SERVER --style TentacleActive --host HOST --port
+//   10943 then: service --restart (a running Tentacle does not pick the change up by itself).
 // poll-server and server-comms ADD an entry (same thumbprint and SubscriptionId, new address): the Tentacle
 // polls both servers until the after-cutover step (cleanupScript) removes the old entry with
 // clear-trusted-servers --keep NEW (Tentacle 8.1.1713 and later). Never `configure --remove-trust` (the
@@ -115,6 +116,9 @@ QString cleanupLines(const TentacleMachine &machine, Os os, const Options &optio
 Script cleanupScript(const TentacleMachine &machine, Os os, const Options &options);
 // Why there is no cleanup command (translated), or empty when there is one.
 QString cleanupNote(const TentacleMachine &machine, const Options &options);
+// What the page shows as the step after cutover for one machine: its cleanup script (both shells, one after
+// the other, when the OS is unknown), the helm script of a Kubernetes agent, or the note as comments.
+QString afterCutoverText(const TentacleMachine &machine, const Options &options);
 // "Machines-12_web-01.after-cutover.ps1"
 QString cleanupFileName(const TentacleMachine &machine, Os os);
 
@@ -135,6 +139,10 @@ Script helmScript(const TentacleMachine &machine, const Options &options, bool a
 // Every machine's re-point script in one text file, one section per machine in its own shell (each section
 // still has to run on its own machine).
 QString bundle(const QList<TentacleMachine> &machines, const Options &options);
+
+// The files one machine gets in a script export: its re-point script and, apart, its after-cutover script
+// (when it has one); both shells when its OS is unknown; the helm scripts for a Kubernetes agent.
+QList<Script> scriptsFor(const TentacleMachine &machine, const Options &options);
 
 // Every machine's after-cutover script in one text file (the same layout as bundle()); machines without
 // one get their note.

@@ -21,9 +21,11 @@ struct TentacleMachine
     Kind kind = Kind::Target;
     QString communicationStyle; // TentacleActive = polling, TentaclePassive = listening, KubernetesTentacle,
                                 // Ssh, None, ...
-    QString communicationMode;  // KubernetesTentacle only: Endpoint.TentacleEndpointConfiguration.CommunicationMode
-                                // (Polling / Listening)
-    QString tentacleVersion;    // empty when the server does not know it (Kubernetes agents: the agent's Tentacle)
+    QString
+        communicationMode; // KubernetesTentacle only:
+                           // Endpoint.TentacleEndpointConfiguration.CommunicationMode (Polling / Listening)
+    QString
+        tentacleVersion; // empty when the server does not know it (Kubernetes agents: the agent's Tentacle)
     // Kubernetes agents (Endpoint.KubernetesAgentDetails): the Helm chart version, release and namespace.
     QString agentVersion;
     QString helmReleaseName;
@@ -38,7 +40,7 @@ struct TentacleMachine
     QString tenantedDeploymentParticipation; // targets: Untenanted, TenantedOrUntenanted, Tenanted
     QStringList tenantTags;                  // targets: "Tag set/Tag"
     QString machinePolicy;                   // the machine policy's id (the inventory has no policy names)
-    QString healthStatus;       // on the old server
+    QString healthStatus;                    // on the old server
     bool isDisabled = false;
     bool upgradeSuggested = false;
     bool upgradeRequired = false;
