@@ -3,8 +3,8 @@
 #include "calamarichurn.h"
 #include "tentaclemachine.h"
 
-#include <QPointer>
 #include "steppage.h"
+#include <QPointer>
 
 struct ApiError;
 struct TentacleVerifyResult;
@@ -36,7 +36,6 @@ public:
     TentaclesPage(MigrationPlan *plan, TentaclesController *controller, ServerSession *session,
                   DialogService *dialogs, QWidget *parent = nullptr);
     ~TentaclesPage() override;
-
 
     PollingMachineModel *model() const { return m_model; }
     PollingMachineFilter *filter() const { return m_filter; }
@@ -106,6 +105,8 @@ private:
     QTabWidget *m_tabs = nullptr;
     QPlainTextEdit *m_windowsText = nullptr;
     QPlainTextEdit *m_linuxText = nullptr;
+    QPlainTextEdit *m_helmText = nullptr;    // Kubernetes agents: the helm upgrade of their release
+    QPlainTextEdit *m_cleanupText = nullptr; // the step after cutover
     QCheckBox *m_cloneAlternative = nullptr;
     QLabel *m_cloneWarnings = nullptr;
     QPushButton *m_copy = nullptr;
