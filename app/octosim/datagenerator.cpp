@@ -1680,7 +1680,10 @@ DataStore DataGenerator::makeClone(const DataStore &old, quint64 seed, bool keep
         for (const char *name : {"machines", "workers"}) {
             Collection &collection = clone.collection(space, name);
             for (Item &item : collection.items) {
-                if (item.facets[1] != "TentacleActive")
+                // Kubernetes agents in polling mode dial the old server just the same.
+                const bool pollingAgent = item.facets[1] == "KubernetesTentacle" &&
+                                          item.json.contains("\"CommunicationMode\":\"Polling\"");
+                if (item.facets[1] != "TentacleActive" && !pollingAgent)
                     continue;
                 QJsonObject object = QJsonDocument::fromJson(item.json).object();
                 object.insert(QStringLiteral("HealthStatus"), QStringLiteral("Unavailable"));

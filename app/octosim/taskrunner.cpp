@@ -87,7 +87,10 @@ void TaskRunner::checkHealth(const TaskSpec &task)
         for (Item &item : collection.items) {
             if (!machineIds.isEmpty() && !machineIds.contains(item.id))
                 continue;
-            if (item.facets[1] != "TentacleActive")
+            // Polling Tentacles and Kubernetes agents in polling mode.
+            if (item.facets[1] != "TentacleActive" &&
+                !(item.facets[1] == "KubernetesTentacle" &&
+                  item.json.contains("\"CommunicationMode\":\"Polling\"")))
                 continue;
             const bool reachable = !m_state.isClone || m_state.repointedMachines.contains(item.id);
             const QByteArray health = reachable ? "Healthy" : "Unavailable";
