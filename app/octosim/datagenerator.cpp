@@ -75,7 +75,12 @@ struct TentacleVersion
 const TentacleVersion kTentacleVersions[] = {{"8.1.1942", false}, {"8.1.1703", false}, {"7.1.102", false},
                                              {"6.3.417", false},  {"8.1.1713", false}, {"5.0.15", false},
                                              {"4.0.7", false},    {"3.25.1", true}};
-// Kubernetes agents report their own versions (KubernetesAgentDetails): chart version, Tentacle version.
+// What octosim cannot show: the order of a Tentacle's trusted server entries (a listening entry first makes
+// poll-server --reuse-server-thumbprint add a listening entry) lives only in the Tentacle's own
+// configuration, never in the server's API. The generated scripts check it on the machine
+// (show-configuration); the core test scriptsLookAtShowConfigurationFirst runs them against such a
+// configuration. Kubernetes agents report their own versions (KubernetesAgentDetails): chart version,
+// Tentacle version.
 struct KubernetesAgentVersion
 {
     const char *chart;
@@ -488,12 +493,14 @@ void DataGenerator::generateInfrastructure(SpaceContext &space, Random &random)
     workers.items.reserve(workerCount);
     QByteArrayList tentacleThumbprints; // hosts that carry both a target and a worker share one Tentacle
     const QByteArray domain = slugify(space.name) + ".acme.internal";
-    // After the targets and workers, one more target per space: a Kubernetes agent polling with a current
-    // chart, so every space has one whatever the rolls gave. It draws from a copy of `random` (restored after
-    // it) and has an id of its own (Machines-9001, -9002, ...): nothing generated after it changes.
-    const int extraAgent = targetCount + workerCount;
+    // After the targets and workers, one more target per demo space: a Kubernetes agent polling with a
+    // current chart, so every space has one whatever the rolls gave. It draws from a copy of `random`
+    // (restored after it) and has an id of its own (Machines-9001, -9002, ...): nothing generated after it
+    // changes. Demo scale only: --scale large keeps its documented 10,000 machines (and has agents from the
+    // rolls).
+    const int extraAgent = m_scale == Scale::Demo ? targetCount + workerCount : -1;
     std::optional<Random> beforeExtra;
-    for (int i = 0; i <= extraAgent; ++i) {
+    for (int i = 0; i < targetCount + workerCount || i == extraAgent; ++i) {
         const bool extra = i == extraAgent;
         if (extra)
             beforeExtra = random;
