@@ -269,8 +269,13 @@ QString kubernetesSection(const TentacleMachine &machine, const QString &command
         QCoreApplication::translate(
             "TentacleCommands", "Kubernetes agent %1: run where helm reaches its cluster (kubectl context).")
             .arg(machine.name));
-    if (command.isEmpty())
-        return text + comment(helmNote(machine));
+    if (command.isEmpty()) {
+        const QString note = helmNote(machine);
+        return text + comment(note.isEmpty() ? QCoreApplication::translate(
+                                                   "TentacleCommands",
+                                                   "The old server's address is not known: no helm command.")
+                                             : note);
+    }
     return text + command + QLatin1Char('\n');
 }
 
@@ -821,7 +826,11 @@ QString helmRepointCommand(const TentacleMachine &machine, const Options &option
     // with poll-server --reuse-server-thumbprint, each time the pod starts (configure-and-run.sh,
     // addAdditionalServerInstancesIfRequired). The old address first works whether the release set
     // agent.serverCommsAddress (the old one) or only the list.
-    const QString oldHost = options.oldHost.trimmed().isEmpty() ? options.newHost : options.oldHost;
+    // Without the old address the first entry would be the new one, which the agent does not have yet:
+    // clear-trusted-servers --keep would then remove every server. No command rather than that.
+    const QString oldHost = options.oldHost.trimmed();
+    if (oldHost.isEmpty())
+        return {};
     const QString addresses = QStringLiteral("agent.serverCommsAddresses={%1,%2}")
                                   .arg(commsAddress(oldHost, options.oldPollingPort),
                                        commsAddress(options.newHost, options.pollingPort));
@@ -949,6 +958,11 @@ Options optionsFor(const MigrationPlan &plan, const QString &serverThumbprint)
         publicUrl = plan.serverUrl(ServerRole::New);
     options.newHost = publicUrl.host();
     options.newServerUrl = publicUrl;
+    // The host the Tentacles dial today: the old public name, else the URL used to reach the old server.
+    QUrl oldUrl = domain.oldPublicUrl;
+    if (oldUrl.host().isEmpty())
+        oldUrl = plan.serverUrl(ServerRole::Old);
+    options.oldHost = oldUrl.host();
     options.serverThumbprint = serverThumbprint;
     return options;
 }

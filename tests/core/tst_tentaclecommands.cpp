@@ -358,6 +358,7 @@ private Q_SLOTS:
         QFETCH(QString, url);
         MigrationPlan plan;
         plan.setServerUrl(ServerRole::New, QUrl(QStringLiteral("https://clone.internal:8443")));
+        plan.setServerUrl(ServerRole::Old, QUrl(QStringLiteral("https://old.internal:8443")));
         DomainDecision domain;
         domain.choice = DomainDecision::Choice(choice);
         domain.oldPublicUrl = QUrl(oldPublic);
@@ -371,6 +372,9 @@ private Q_SLOTS:
         QCOMPARE(o.pollingPort, 10943);
         QCOMPARE(o.instanceName, QStringLiteral("Tentacle"));
         QVERIFY(optionsFor(plan, QString()).serverThumbprint.isEmpty());
+        // Kubernetes agents keep the old address next to the new one until after cutover.
+        QCOMPARE(o.oldHost,
+                 QUrl(oldPublic).host().isEmpty() ? QStringLiteral("old.internal") : QUrl(oldPublic).host());
     }
 
     // The after-cutover step: clear-trusted-servers --keep NEW, then a restart, from 8.1.1713 (the option
@@ -600,6 +604,9 @@ private Q_SLOTS:
         m.helmReleaseName.clear();
         QVERIFY(helmRepointCommand(m, o).isEmpty());
         QVERIFY(helmNote(m).contains(QLatin1String("helm list")));
+        m.helmReleaseName = QStringLiteral("octopus-agent-aks-prod");
+        o.oldHost.clear(); // the old address must be the first one: without it, no command
+        QVERIFY(helmRepointCommand(m, o).isEmpty());
 
         m.communicationMode = QStringLiteral("Listening");
         QVERIFY(!m.isPolling());
