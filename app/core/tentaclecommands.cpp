@@ -226,6 +226,13 @@ QString trustCheck(Os os, TrustCheck check, const Options &options, const QStrin
     return t;
 }
 
+QString withTrailingSlash(QString url)
+{
+    while (url.endsWith(QLatin1Char('/')))
+        url.chop(1);
+    return url + QLatin1Char('/');
+}
+
 QString section(const TentacleMachine &machine, const QString &shell, const QString &fileName)
 {
     QString text = QLatin1Char('\n') + QString(78, QLatin1Char('#')) + QLatin1Char('\n');
@@ -836,7 +843,7 @@ QString helmRepointCommand(const TentacleMachine &machine, const Options &option
                                        commsAddress(options.newHost, options.pollingPort));
     return helmUpgrade(machine) +
            QStringLiteral(" --set %1 --set %2")
-               .arg(bashQuote(QStringLiteral("agent.serverUrl=") + serverUrl(options) + QLatin1Char('/')),
+               .arg(bashQuote(QStringLiteral("agent.serverUrl=") + withTrailingSlash(serverUrl(options))),
                     bashQuote(addresses));
 }
 

@@ -589,6 +589,11 @@ private Q_SLOTS:
                                "--set 'agent.serverCommsAddresses={}'"));
         QVERIFY(cleanupNote(m, o).isEmpty());
         QVERIFY(cleanupLines(m, Os::Linux, o).isEmpty()); // no Tentacle command line in a pod
+        // The URL as the CLI and the plan give it, with its slash: one slash in the value.
+        Options withUrl = o;
+        withUrl.newServerUrl = QUrl(QStringLiteral("https://octopus-new.example.com/"));
+        QVERIFY(helmRepointCommand(m, withUrl)
+                    .contains(QLatin1String("'agent.serverUrl=https://octopus-new.example.com/'")));
         QVERIFY(csv({m}, o).contains(QLatin1String(",helm,")));
         const QList<Script> scripts = scriptsFor(m, o);
         QCOMPARE(scripts.size(), 2);

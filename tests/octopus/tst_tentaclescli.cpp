@@ -154,8 +154,7 @@ private Q_SLOTS:
             const QJsonObject t = value.toObject();
             const bool agent =
                 t.value(QLatin1String("communicationStyle")) == QLatin1String("KubernetesTentacle");
-            QCOMPARE(t.keys(),
-                     agent ? withKubernetes : expectedKeys);
+            QCOMPARE(t.keys(), agent ? withKubernetes : expectedKeys);
             ids.insert(t.value(QLatin1String("id")).toString());
             sawWorker = sawWorker || t.value(QLatin1String("kind")) == QLatin1String("worker");
             const QString os = t.value(QLatin1String("os")).toString();
@@ -197,6 +196,8 @@ private Q_SLOTS:
                     qPrintable(command));
                 QVERIFY(command.contains(QLatin1String("'agent.serverCommsAddresses={https://127.0.0.1:10943/"
                                                        ",https://octopus-new.example.com:10943/}'")));
+                QVERIFY(command.contains(
+                    QLatin1String(" --set 'agent.serverUrl=https://octopus-new.example.com/' ")));
                 QCOMPARE(cleanup.toObject().keys(), QStringList{QStringLiteral("helm")});
                 QVERIFY(cleanup.toObject()
                             .value(QLatin1String("helm"))
