@@ -876,7 +876,10 @@ QString helmCleanupCommand(const TentacleMachine &machine, const Options &option
 {
     if (!helmNote(machine).isEmpty() || !machine.isKubernetesAgent())
         return {};
-    // Only the new address: on start the agent keeps it and removes every other trusted entry.
+    // Only the new address: on start the agent keeps it and removes every other trusted entry. Helm turns
+    // `{}` into [""] (helm/helm#5200); the chart joins the list with "," into ServerCommsAddresses, which is
+    // then empty just the same, and configure-and-run.sh runs clear-trusted-servers --keep
+    // ServerCommsAddress.
     return helmUpgrade(machine) + QStringLiteral(" --set %1 --set %2")
                                       .arg(bashQuote(QStringLiteral("agent.serverCommsAddress=") +
                                                      commsAddress(options.newHost, options.pollingPort)),
