@@ -38,6 +38,7 @@ TentacleCommands::Options options()
 {
     TentacleCommands::Options o;
     o.newHost = QStringLiteral("octopus-new.example.com");
+    o.oldHost = QStringLiteral("octopus.example.com");
     o.serverThumbprint = QStringLiteral("BD22C4E46FAB4CD9783F1521EDAEFB8E347ADF7C");
     return o;
 }
