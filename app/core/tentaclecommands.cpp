@@ -270,6 +270,66 @@ QString helmUpgrade(const TentacleMachine &machine)
     return text;
 }
 
+// The agent keeps the FIRST comms address of its values and removes every other trusted entry when its pod
+// starts (clear-trusted-servers --keep); if that address matches no entry it removes them all and the pod
+// cannot register the others. So the helm scripts read the release's values first: before the re-point the
+// first address must be the old server's (and the only one: the command replaces the list), after cutover
+// the new address must already be there. Python 3 reads the JSON, as in the Tentacle scripts.
+const char kPythonHelmCheck[] = R"PY(import json, sys
+from urllib.parse import urlsplit
+mode, address, new = sys.argv[1], sys.argv[2], sys.argv[3]
+def key(value):
+    parts = urlsplit(str(value or "").replace("http://", "https://", 1))
+    return ((parts.hostname or "").lower(), parts.port or 443)
+agent = (json.load(sys.stdin) or {}).get("agent") or {}
+single = agent.get("serverCommsAddress") or ""
+many = [a for a in (agent.get("serverCommsAddresses") or []) if a]
+if mode == "first":
+    first = single or (many[0] if many else "")
+    others = [a for a in many if key(a) not in (key(address), key(new))]
+    ok = bool(first) and key(first) == key(address) and not others
+else:
+    ok = any(key(a) == key(address) for a in [single] + many if a)
+sys.exit(0 if ok else 1))PY";
+
+QString helmValuesCheck(const TentacleMachine &machine, const Options &options, bool afterCutover)
+{
+    const QString address = afterCutover ? commsAddress(options.newHost, options.pollingPort)
+                                         : commsAddress(options.oldHost, options.oldPollingPort);
+    const QString failure =
+        afterCutover
+            ? QCoreApplication::translate(
+                  "TentacleCommands",
+                  "The release's values do not list %1: run the re-point first (or check helm get values). "
+                  "Nothing was changed: the agent would remove every trusted server.")
+                  .arg(address)
+            : QCoreApplication::translate(
+                  "TentacleCommands",
+                  "The release's first server comms address is not %1, or it lists more than that one: the "
+                  "agent keeps only the first one. Check helm get values and adapt the command. Nothing was "
+                  "changed.")
+                  .arg(address);
+    QString t;
+    t += QStringLiteral("if ! command -v python3 >/dev/null 2>&1; then\n");
+    t +=
+        QStringLiteral("    echo %1 >&2\n")
+            .arg(bashQuote(QCoreApplication::translate(
+                "TentacleCommands", "python3 is needed to read the release's values; nothing was changed.")));
+    t += QStringLiteral("    exit 1\n");
+    t += QStringLiteral("fi\n");
+    t += QStringLiteral("values=\"$(helm get values %1 --namespace %2 --all --output json)\"\n")
+             .arg(bashQuote(machine.helmReleaseName.trimmed()),
+                  bashQuote(machine.kubernetesNamespace.trimmed()));
+    t += QStringLiteral("if ! printf '%s' \"$values\" | python3 -c %1 %2 %3 %4; then\n")
+             .arg(bashQuote(QString::fromUtf8(kPythonHelmCheck)),
+                  afterCutover ? QStringLiteral("listed") : QStringLiteral("first"), bashQuote(address),
+                  bashQuote(commsAddress(options.newHost, options.pollingPort)));
+    t += QStringLiteral("    echo %1 >&2\n").arg(bashQuote(failure));
+    t += QStringLiteral("    exit 1\n");
+    t += QStringLiteral("fi\n");
+    return t;
+}
+
 QString kubernetesSection(const TentacleMachine &machine, const QString &command)
 {
     QString text = comment(
@@ -868,6 +928,8 @@ Script helmScript(const TentacleMachine &machine, const Options &options, bool a
                            "registers the new address when it starts)."));
     t += comment(describe(machine));
     t += QStringLiteral("set -euo pipefail\n");
+    if (!command.isEmpty())
+        t += helmValuesCheck(machine, options, afterCutover);
     t += kubernetesSection(machine, command);
     return script;
 }

@@ -618,6 +618,97 @@ private Q_SLOTS:
         QVERIFY(m.isListening());
     }
 
+    // The helm scripts read the release's values first (a fake helm on PATH answers get values and logs
+    // upgrade): the re-point runs only when the release's first comms address is the old server's, the
+    // after-cutover upgrade only when the new address is already listed. Fails on the old code (no helm).
+    void helmScriptsLookAtTheReleaseFirst_data()
+    {
+        QTest::addColumn<bool>("afterCutover");
+        QTest::addColumn<QString>("agentValues");
+        QTest::addColumn<bool>("runs");
+        QTest::newRow("repoint: old address")
+            << false << QStringLiteral("{\"serverCommsAddress\": \"https://octopus.example.com:10943\"}")
+            << true;
+        QTest::newRow("repoint: old in the list")
+            << false
+            << QStringLiteral("{\"serverCommsAddress\": \"\", \"serverCommsAddresses\": "
+                              "[\"https://OCTOPUS.example.com:10943/\"]}")
+            << true;
+        QTest::newRow("repoint: another address")
+            << false << QStringLiteral("{\"serverCommsAddress\": \"https://polling.example.com:10943\"}")
+            << false;
+        QTest::newRow("repoint: HA list")
+            << false
+            << QStringLiteral("{\"serverCommsAddresses\": [\"https://octopus.example.com:10943\", "
+                              "\"https://node2.example.com:10943\"]}")
+            << false;
+        QTest::newRow("cleanup: new listed")
+            << true
+            << QStringLiteral("{\"serverCommsAddress\": \"https://octopus.example.com:10943\", "
+                              "\"serverCommsAddresses\": [\"https://octopus.example.com:10943/\", "
+                              "\"https://octopus-new.example.com:10943/\"]}")
+            << true;
+        QTest::newRow("cleanup: not re-pointed")
+            << true << QStringLiteral("{\"serverCommsAddress\": \"https://octopus.example.com:10943\"}")
+            << false;
+    }
+    void helmScriptsLookAtTheReleaseFirst()
+    {
+        QFETCH(bool, afterCutover);
+        QFETCH(QString, agentValues);
+        QFETCH(bool, runs);
+        const QString bash = QStandardPaths::findExecutable(QStringLiteral("bash"));
+        if (bash.isEmpty() || QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+            QSKIP("bash and python3 are needed");
+        QTemporaryDir dir;
+        {
+            QFile file(dir.filePath(QStringLiteral("helm")));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("#!/usr/bin/env bash\necho \"$*\" >> \"$FAKE_LOG\"\n"
+                       "if [ \"$1\" = get ]; then cat \"$FAKE_VALUES\"; fi\n");
+            file.close();
+            file.setPermissions(file.permissions() | QFile::ExeOwner);
+        }
+        {
+            QFile file(dir.filePath(QStringLiteral("values.json")));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QStringLiteral("{\"acceptEula\": \"Y\", \"agent\": %1}").arg(agentValues).toUtf8());
+        }
+        TentacleMachine m =
+            machine(QStringLiteral("8.3.2575"), QStringLiteral("Linux"), QStringLiteral("aks"));
+        m.communicationStyle = QStringLiteral("KubernetesTentacle");
+        m.communicationMode = QStringLiteral("Polling");
+        m.helmReleaseName = QStringLiteral("octopus-agent-aks");
+        m.kubernetesNamespace = QStringLiteral("agents");
+        Options o = options();
+        o.oldHost = QStringLiteral("octopus.example.com");
+        const Script script = helmScript(m, o, afterCutover);
+        QFile file(dir.filePath(QStringLiteral("s.sh")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(script.text.toUtf8());
+        file.close();
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PATH"), dir.path() + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
+        env.insert(QStringLiteral("FAKE_LOG"), dir.filePath(QStringLiteral("log")));
+        env.insert(QStringLiteral("FAKE_VALUES"), dir.filePath(QStringLiteral("values.json")));
+        process.setProcessEnvironment(env);
+        process.start(bash, {file.fileName()});
+        QVERIFY(process.waitForFinished(10000));
+        const QByteArray errors = process.readAllStandardError();
+        QFile log(dir.filePath(QStringLiteral("log")));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QString calls = QString::fromUtf8(log.readAll());
+        QVERIFY2(calls.startsWith(
+                     QLatin1String("get values octopus-agent-aks --namespace agents --all --output json")),
+                 qPrintable(calls));
+        QVERIFY2(calls.contains(QLatin1String("upgrade octopus-agent-aks")) == runs,
+                 qPrintable(calls + QString::fromUtf8(errors)));
+        QCOMPARE(process.exitCode() == 0, runs);
+        if (!runs)
+            QVERIFY(errors.contains("Nothing was changed"));
+    }
+
     // The clone alternative registers the instance as the source machine is: tenant tags, tenanted
     // participation and machine policy (RegisterMachineCommand option names). Fails on the old code.
     void cloneInstanceKeepsTenancyAndPolicy()
