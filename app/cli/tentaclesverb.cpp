@@ -149,7 +149,12 @@ int runTentacles(const QStringList &arguments)
             QCoreApplication::translate("TentaclesVerb", "--json and --csv cannot be combined"));
     TentacleCommands::Options options;
     options.newHost = newHost;
-    options.newServerUrl = QUrl(QStringLiteral("https://%1/").arg(newHost));
+    options.newServerUrl =
+        QUrl(QStringLiteral("https://%1/")
+                 .arg(newHost.contains(QLatin1Char(':')) && !newHost.startsWith(QLatin1Char('['))
+                          ? QLatin1Char('[') + newHost + QLatin1Char(']')
+                          : newHost));
+    options.oldHost = oldUrl.host();
     if (parser.isSet(portOption)) {
         bool ok = false;
         const int port = parser.value(portOption).toInt(&ok);
@@ -201,21 +206,54 @@ int runTentacles(const QStringList &arguments)
         const QList<TentacleMachine> machines = pollingMachinesFrom(snapshot);
         if (json) {
             QJsonArray list;
+            // Per machine: "commands" re-point it (windows/linux, or helm for a Kubernetes agent), "cleanup"
+            // is the after-cutover step in the same shape (null where the Tentacle cannot do it) and
+            // "cleanupNote" says why it is null (null when there is a cleanup). "os" is windows, linux or
+            // unknown (never health-checked: both forms are given, pick by the machine's shell).
+            auto orNull = [](const QString &text) {
+                return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+            };
             for (const TentacleMachine &m : machines) {
-                QJsonObject commands{
-                    {QStringLiteral("windows"),
-                     TentacleCommands::commandLines(m, TentacleCommands::Os::Windows, options)},
-                    {QStringLiteral("linux"),
-                     TentacleCommands::commandLines(m, TentacleCommands::Os::Linux, options)}};
-                list.append(
-                    QJsonObject{{QStringLiteral("id"), m.id},
-                                {QStringLiteral("name"), m.name},
-                                {QStringLiteral("spaceId"), m.spaceId},
-                                {QStringLiteral("kind"), TentacleMachine::kindName(m.kind)},
-                                {QStringLiteral("tentacleVersion"), m.tentacleVersion},
-                                {QStringLiteral("environments"), QJsonArray::fromStringList(m.environments)},
-                                {QStringLiteral("roles"), QJsonArray::fromStringList(m.roles)},
-                                {QStringLiteral("commands"), commands}});
+                QJsonObject commands;
+                QJsonValue cleanup;
+                if (m.isKubernetesAgent()) {
+                    commands.insert(QStringLiteral("helm"),
+                                    orNull(TentacleCommands::helmRepointCommand(m, options)));
+                    const QString helmCleanup = TentacleCommands::helmCleanupCommand(m, options);
+                    if (!helmCleanup.isEmpty())
+                        cleanup = QJsonObject{{QStringLiteral("helm"), helmCleanup}};
+                } else {
+                    commands = QJsonObject{
+                        {QStringLiteral("windows"),
+                         TentacleCommands::commandLines(m, TentacleCommands::Os::Windows, options)},
+                        {QStringLiteral("linux"),
+                         TentacleCommands::commandLines(m, TentacleCommands::Os::Linux, options)}};
+                    if (TentacleCommands::supportsClearTrustedServers(m.tentacleVersion))
+                        cleanup = QJsonObject{
+                            {QStringLiteral("windows"),
+                             TentacleCommands::cleanupLines(m, TentacleCommands::Os::Windows, options)},
+                            {QStringLiteral("linux"),
+                             TentacleCommands::cleanupLines(m, TentacleCommands::Os::Linux, options)}};
+                }
+                QJsonObject entry{
+                    {QStringLiteral("id"), m.id},
+                    {QStringLiteral("name"), m.name},
+                    {QStringLiteral("spaceId"), m.spaceId},
+                    {QStringLiteral("kind"), TentacleMachine::kindName(m.kind)},
+                    {QStringLiteral("communicationStyle"), m.communicationStyle},
+                    {QStringLiteral("os"), TentacleCommands::osName(TentacleCommands::osFor(m))},
+                    {QStringLiteral("tentacleVersion"), m.tentacleVersion},
+                    {QStringLiteral("environments"), QJsonArray::fromStringList(m.environments)},
+                    {QStringLiteral("roles"), QJsonArray::fromStringList(m.roles)},
+                    {QStringLiteral("commands"), commands},
+                    {QStringLiteral("cleanup"), cleanup},
+                    {QStringLiteral("cleanupNote"), orNull(TentacleCommands::cleanupNote(m, options))}};
+                if (m.isKubernetesAgent())
+                    entry.insert(QStringLiteral("kubernetes"),
+                                 QJsonObject{{QStringLiteral("helmReleaseName"), m.helmReleaseName},
+                                             {QStringLiteral("namespace"), m.kubernetesNamespace},
+                                             {QStringLiteral("agentVersion"), m.agentVersion}});
+                list.append(entry);
             }
             out << QJsonDocument(QJsonObject{{QStringLiteral("targets"), list}})
                        .toJson(QJsonDocument::Indented);
@@ -230,12 +268,45 @@ int runTentacles(const QStringList &arguments)
             for (const TentacleMachine &m : machines) {
                 const TentacleCommands::Os os = TentacleCommands::osFor(m);
                 out << QStringLiteral("\n%1  %2  %3  %4  %5\n")
-                           .arg(m.id, TentacleMachine::kindName(m.kind), TentacleCommands::osName(os),
+                           .arg(m.id, TentacleMachine::kindName(m.kind),
+                                m.isKubernetesAgent() ? QStringLiteral("kubernetes")
+                                                      : TentacleCommands::osName(os),
                                 m.tentacleVersion.isEmpty() ? QStringLiteral("?") : m.tentacleVersion,
                                 TentacleCommands::commentSafe(m.name));
-                for (const QString &line :
-                     TentacleCommands::commandLines(m, os, options).split(QLatin1Char('\n')))
+                QStringList lines;
+                QStringList after;
+                if (m.isKubernetesAgent()) {
+                    lines << TentacleCommands::helmRepointCommand(m, options);
+                    after << TentacleCommands::helmCleanupCommand(m, options);
+                } else {
+                    for (const TentacleCommands::Os each : TentacleCommands::scriptOsesFor(m)) {
+                        const QString prefix = os == TentacleCommands::Os::Unknown
+                                                   ? TentacleCommands::osName(each) + QStringLiteral(": ")
+                                                   : QString();
+                        for (const QString &line :
+                             TentacleCommands::commandLines(m, each, options).split(QLatin1Char('\n')))
+                            lines << prefix + line;
+                        const QString cleanup = TentacleCommands::cleanupLines(m, each, options);
+                        if (!cleanup.isEmpty()) {
+                            for (const QString &line : cleanup.split(QLatin1Char('\n')))
+                                after << prefix + line;
+                        }
+                    }
+                }
+                lines.removeAll(QString());
+                after.removeAll(QString());
+                for (const QString &line : std::as_const(lines))
                     out << QStringLiteral("    ") << line << '\n';
+                out << QStringLiteral("  ") << QCoreApplication::translate("TentaclesVerb", "after cutover:")
+                    << '\n';
+                for (const QString &line : std::as_const(after))
+                    out << QStringLiteral("    ") << line << '\n';
+                const QString note = TentacleCommands::cleanupNote(m, options);
+                if (!note.isEmpty())
+                    out << QStringLiteral("    # ") << TentacleCommands::commentSafe(note) << '\n';
+                const QString helmNote = TentacleCommands::helmNote(m);
+                if (!helmNote.isEmpty() && helmNote != note)
+                    out << QStringLiteral("    # ") << TentacleCommands::commentSafe(helmNote) << '\n';
             }
         }
         out.flush();
@@ -249,11 +320,14 @@ int runTentacles(const QStringList &arguments)
                 exitCode = 2;
             }
             int written = 0;
-            for (const TentacleMachine &m : machines) {
+            // Per machine: the re-point script and, apart, the after-cutover one (both shells when the OS
+            // is unknown; helm scripts for Kubernetes agents).
+            QList<TentacleCommands::Script> scripts;
+            for (const TentacleMachine &m : machines)
+                scripts << TentacleCommands::scriptsFor(m, options);
+            for (const TentacleCommands::Script &script : std::as_const(scripts)) {
                 if (exitCode != 0)
                     break;
-                const TentacleCommands::Script script =
-                    TentacleCommands::repointScript(m, TentacleCommands::osFor(m), options);
                 QSaveFile file(QDir(scriptsDir).filePath(script.fileName));
                 if (!file.open(QIODevice::WriteOnly) || file.write(script.text.toUtf8()) < 0 ||
                     !file.commit()) {

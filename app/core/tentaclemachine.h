@@ -19,8 +19,17 @@ struct TentacleMachine
     QString spaceId;
     QString spaceName;
     Kind kind = Kind::Target;
-    QString communicationStyle; // TentacleActive = polling, TentaclePassive = listening, Ssh, None, ...
-    QString tentacleVersion;    // empty when the server does not know it
+    QString communicationStyle; // TentacleActive = polling, TentaclePassive = listening, KubernetesTentacle,
+                                // Ssh, None, ...
+    QString
+        communicationMode; // KubernetesTentacle only:
+                           // Endpoint.TentacleEndpointConfiguration.CommunicationMode (Polling / Listening)
+    QString
+        tentacleVersion; // empty when the server does not know it (Kubernetes agents: the agent's Tentacle)
+    // Kubernetes agents (Endpoint.KubernetesAgentDetails): the Helm chart version, release and namespace.
+    QString agentVersion;
+    QString helmReleaseName;
+    QString kubernetesNamespace;
     QString operatingSystem;    // e.g. "Microsoft Windows Server 2019 Datacenter", "Linux", "Unknown"
     QString shellName;          // PowerShell, Bash, Unknown
     QStringList environments;   // names (targets)
@@ -28,14 +37,27 @@ struct TentacleMachine
     QStringList roles;          // targets
     QStringList tenants;        // names (targets)
     QStringList workerPools;    // names (workers)
-    QString healthStatus;       // on the old server
+    QString tenantedDeploymentParticipation; // targets: Untenanted, TenantedOrUntenanted, Tenanted
+    QStringList tenantTags;                  // targets: "Tag set/Tag"
+    QString machinePolicy;                   // the machine policy's id (the inventory has no policy names)
+    QString healthStatus;                    // on the old server
     bool isDisabled = false;
     bool upgradeSuggested = false;
     bool upgradeRequired = false;
     bool upgradeLocked = false;
 
-    bool isPolling() const { return communicationStyle == QLatin1String("TentacleActive"); }
-    bool isListening() const { return communicationStyle == QLatin1String("TentaclePassive"); }
+    // A Kubernetes agent (a Tentacle in a cluster, installed with the kubernetes-agent Helm chart).
+    bool isKubernetesAgent() const { return communicationStyle == QLatin1String("KubernetesTentacle"); }
+    bool isPolling() const
+    {
+        return communicationStyle == QLatin1String("TentacleActive") ||
+               (isKubernetesAgent() && communicationMode == QLatin1String("Polling"));
+    }
+    bool isListening() const
+    {
+        return communicationStyle == QLatin1String("TentaclePassive") ||
+               (isKubernetesAgent() && communicationMode == QLatin1String("Listening"));
+    }
     bool isWorker() const { return kind == Kind::Worker; }
     static QString kindName(Kind kind)
     {

@@ -49,9 +49,10 @@ Result writeScripts(const QString &folder, const QList<TentacleMachine> &machine
         result.folderNotCreated = true;
         return result;
     }
-    for (const TentacleMachine &machine : machines) {
-        const TentacleCommands::Script script =
-            TentacleCommands::repointScript(machine, TentacleCommands::osFor(machine), options);
+    QList<TentacleCommands::Script> scripts;
+    for (const TentacleMachine &machine : machines)
+        scripts << TentacleCommands::scriptsFor(machine, options);
+    for (const TentacleCommands::Script &script : std::as_const(scripts)) {
         const QString path = QDir(folder).filePath(script.fileName);
         const Result written = writeText(path, script.text);
         if (!written.ok) {
@@ -70,7 +71,20 @@ Result writeScripts(const QString &folder, const QList<TentacleMachine> &machine
 Result writeBundle(const QString &path, const QList<TentacleMachine> &machines,
                    const TentacleCommands::Options &options)
 {
-    return writeText(path, TentacleCommands::bundle(machines, options));
+    // The after-cutover scripts follow in their own, clearly marked part: they must not run before the
+    // new server has taken over for good.
+    QString text = TentacleCommands::bundle(machines, options);
+    text += QLatin1Char('\n') + QString(78, QLatin1Char('=')).prepend(QStringLiteral("# ")).left(78) +
+            QLatin1Char('\n');
+    text +=
+        QStringLiteral("# ") +
+        QCoreApplication::translate("TentacleExportWriter",
+                                    "AFTER CUTOVER ONLY: the steps below stop the Tentacles polling the old "
+                                    "server.") +
+        QLatin1Char('\n');
+    text += QString(78, QLatin1Char('=')).prepend(QStringLiteral("# ")).left(78) + QLatin1Char('\n');
+    text += TentacleCommands::cleanupBundle(machines, options);
+    return writeText(path, text);
 }
 
 Result writeCsv(const QString &path, const QList<TentacleMachine> &machines,

@@ -22,11 +22,12 @@ struct Result
     QString message() const;
 };
 
-// One script per machine, named TentacleCommands::Script::fileName, in `folder` (created when missing).
-// Stops at the first file that cannot be written.
+// The scripts of each machine (TentacleCommands::scriptsFor: re-point, after-cutover apart, both shells
+// when the OS is unknown, helm for Kubernetes agents), named Script::fileName, in `folder` (created when
+// missing). Stops at the first file that cannot be written.
 Result writeScripts(const QString &folder, const QList<TentacleMachine> &machines,
                     const TentacleCommands::Options &options);
-// TentacleCommands::bundle() as one file.
+// TentacleCommands::bundle() as one file, then cleanupBundle() in a part marked "after cutover only".
 Result writeBundle(const QString &path, const QList<TentacleMachine> &machines,
                    const TentacleCommands::Options &options);
 // TentacleCommands::csv() as one file.

@@ -1,5 +1,7 @@
 #include "datagenerator.h"
 
+#include <optional>
+
 #include "jsonwriter.h"
 #include "resourcewriter.h"
 
@@ -67,9 +69,25 @@ struct TentacleVersion
     const char *version;
     bool upgradeRequired;
 };
-const TentacleVersion kTentacleVersions[] = {{"8.1.1942", false}, {"8.1.1942", false}, {"7.1.102", false},
-                                             {"6.3.417", false},  {"6.1.1447", false}, {"5.0.15", false},
+// Around 8.1.1713, the first Tentacle with poll-server --reuse-server-thumbprint and clear-trusted-servers
+// --keep (OctopusTentacle ad190918): 8.1.1703 rejects both. Same number of entries as before, so the draws
+// (and everything generated after them) stay where they were.
+const TentacleVersion kTentacleVersions[] = {{"8.1.1942", false}, {"8.1.1703", false}, {"7.1.102", false},
+                                             {"6.3.417", false},  {"8.1.1713", false}, {"5.0.15", false},
                                              {"4.0.7", false},    {"3.25.1", true}};
+// What octosim cannot show: the order of a Tentacle's trusted server entries (a listening entry first makes
+// poll-server --reuse-server-thumbprint add a listening entry) lives only in the Tentacle's own
+// configuration, never in the server's API. The generated scripts check it on the machine
+// (show-configuration); the core test scriptsLookAtShowConfigurationFirst runs them against such a
+// configuration. Kubernetes agents report their own versions (KubernetesAgentDetails): chart version,
+// Tentacle version.
+struct KubernetesAgentVersion
+{
+    const char *chart;
+    const char *tentacle;
+};
+const KubernetesAgentVersion kKubernetesAgentVersions[] = {
+    {"2.12.0", "8.3.2575"}, {"2.12.0", "8.3.2575"}, {"2.4.1", "8.1.1942"}, {"1.16.1", "8.1.1703"}};
 constexpr const char *kLatestTentacle = "8.1.1942";
 
 QByteArray slugify(QByteArrayView name)
@@ -483,22 +501,42 @@ void DataGenerator::generateInfrastructure(SpaceContext &space, Random &random)
     workers.items.reserve(workerCount);
     QByteArrayList tentacleThumbprints; // hosts that carry both a target and a worker share one Tentacle
     const QByteArray domain = slugify(space.name) + ".acme.internal";
-    for (int i = 0; i < targetCount + workerCount; ++i) {
-        const bool isWorker = i >= targetCount;
+    // After the targets and workers, one more target per demo space: a Kubernetes agent polling with a
+    // current chart, so every space has one whatever the rolls gave. It draws from a copy of `random`
+    // (restored after it) and has an id of its own (Machines-9001, -9002, ...): nothing generated after it
+    // changes. Demo scale only: --scale large keeps its documented 10,000 machines (and has agents from the
+    // rolls).
+    const int extraAgent = m_scale == Scale::Demo ? targetCount + workerCount : -1;
+    std::optional<Random> beforeExtra;
+    for (int i = 0; i < targetCount + workerCount || i == extraAgent; ++i) {
+        const bool extra = i == extraAgent;
+        if (extra)
+            beforeExtra = random;
+        const bool isWorker = !extra && i >= targetCount;
         const int roll = random.below(100);
         QByteArray style;
+        // Kubernetes agents (KubernetesTentacle) take half of the Kubernetes API targets' share and a third
+        // of the SSH workers' without a draw of their own: what follows them is generated as before.
         if (isWorker)
-            style = roll < 35 ? "TentacleActive" : roll < 85 ? "TentaclePassive" : "Ssh";
+            style = roll < 35   ? "TentacleActive"
+                    : roll < 85 ? "TentaclePassive"
+                    : roll < 95 ? "Ssh"
+                                : "KubernetesTentacle";
         else
             style = roll < 30   ? "TentacleActive"
                     : roll < 70 ? "TentaclePassive"
                     : roll < 82 ? "Ssh"
                     : roll < 88 ? "AzureWebApp"
+                    : roll < 91 ? "KubernetesTentacle"
                     : roll < 94 ? "Kubernetes"
                     : roll < 97 ? "None"
                                 : "OfflineDrop";
+        if (extra)
+            style = "KubernetesTentacle";
         const bool tentacle = style == "TentacleActive" || style == "TentaclePassive";
-        const QByteArray id = nextId(isWorker ? "Workers" : "Machines");
+        const bool kubernetesAgent = style == "KubernetesTentacle";
+        const QByteArray id = extra ? "Machines-" + QByteArray::number(9001 + space.index)
+                                    : nextId(isWorker ? "Workers" : "Machines");
         const QByteArray env = space.environmentIds.at(random.below(int(space.environmentIds.size())));
         const QByteArray envName = space.environmentNames.at(space.environmentIds.indexOf(env));
         const QByteArray hostBase =
@@ -556,6 +594,30 @@ void DataGenerator::generateInfrastructure(SpaceContext &space, Random &random)
             e.null("ClusterCertificate").boolean("SkipTlsVerification", false);
             e.str("DefaultWorkerPoolId", space.workerPoolIds.first()).null("ProxyId");
             e.beginObject("Container").null("Image").null("FeedId").end();
+        } else if (kubernetesAgent) {
+            // A draw sequence of its own (seeded from the space and the machine's place), so the machines
+            // after it are the same as before Kubernetes agents existed.
+            // The draws the Kubernetes API target (alnum 6) or the SSH worker (alnum 43) it replaces made.
+            random.alnum(isWorker ? 43 : 6, false);
+            Random agent(m_seed ^ (quint64(space.index + 1) << 32) ^ quint64(i + 1) * 0x9E3779B97F4A7C15ULL);
+            const int versionIndex = agent.below(int(std::size(kKubernetesAgentVersions)));
+            const KubernetesAgentVersion &kv = kKubernetesAgentVersions[extra ? 0 : versionIndex];
+            const bool listening = agent.chance(15) && !extra;
+            thumbprint = agent.hex(40);
+            uri = listening ? QByteArray("https://" + name + '.' + domain + ":10933/")
+                            : QByteArray("poll://" + agent.alnum(20, false) + '/');
+            const QByteArray release = "octopus-agent-" + slugify(name);
+            e.beginObject("TentacleEndpointConfiguration");
+            e.str("CommunicationMode", listening ? "Listening" : "Polling");
+            e.str("Thumbprint", thumbprint).str("Uri", uri).str("CertificateSignatureAlgorithm", "sha256RSA");
+            e.end();
+            e.beginObject("KubernetesAgentDetails");
+            e.str("AgentVersion", kv.chart).str("TentacleVersion", kv.tentacle);
+            e.str("UpgradeStatus", QByteArrayView(kv.chart) == "2.12.0" ? "NoUpgrades" : "UpgradeAvailable");
+            e.str("HelmReleaseName", release).str("KubernetesNamespace", release);
+            e.end();
+            e.boolean("UpgradeLocked", false)
+                .str("DefaultNamespace", isWorker ? QByteArray() : slugify(envName));
         } else if (style == "None") {
             e.str("DefaultWorkerPoolId", space.workerPoolIds.first());
         } else if (style == "OfflineDrop") {
@@ -628,7 +690,11 @@ void DataGenerator::generateInfrastructure(SpaceContext &space, Random &random)
         w.boolean("IsDisabled", disabled);
         w.str("HealthStatus", health).str("Status", status).str("StatusSummary", summary);
         w.boolean("HasLatestCalamari", random.chance(85)).boolean("IsInProcess", false);
-        if (tentacle || style == "Ssh") {
+        // A machine never health-checked (HealthStatus Unknown) has told the server nothing about itself.
+        if (kubernetesAgent && health != "Unknown") {
+            w.str("OperatingSystem", "Linux").str("ShellName", "Bash").str("ShellVersion", "5.2.15");
+            w.str("Architecture", "x64");
+        } else if ((tentacle || style == "Ssh") && health != "Unknown") {
             w.str("OperatingSystem", windows ? "Microsoft Windows Server 2019 Datacenter" : "Linux");
             w.str("ShellName", windows ? "PowerShell" : "Bash");
             w.str("ShellVersion", windows ? "5.1.17763.5576" : "5.1.16");
@@ -659,10 +725,12 @@ void DataGenerator::generateInfrastructure(SpaceContext &space, Random &random)
         item.facets[2] = health;
         item.facets[3] = disabled ? "true" : "false";
         (isWorker ? workers : machines).items.append(item);
-        if (!isWorker) {
+        if (!isWorker && !extra) { // the events pick from this list: the extra agent stays out of it
             space.machineIds.append(id);
             space.machineNames.append(name);
         }
+        if (extra)
+            random = *beforeExtra;
     }
 }
 

@@ -117,7 +117,11 @@ void TaskRunner::checkHealth(const TaskSpec &task)
         for (Item &item : collection.items) {
             if (!machineIds.isEmpty() && !machineIds.contains(item.id))
                 continue;
-            if (item.facets[1] != "TentacleActive" || item.facets[3] == "true")
+            // Polling Tentacles and Kubernetes agents in polling mode; disabled machines are skipped.
+            const bool polling = item.facets[1] == "TentacleActive" ||
+                                 (item.facets[1] == "KubernetesTentacle" &&
+                                  item.json.contains("\"CommunicationMode\":\"Polling\""));
+            if (!polling || item.facets[3] == "true")
                 continue;
             const bool reachable = !m_state.isClone || m_state.repointedMachines.contains(item.id);
             const QByteArray health = reachable ? "Healthy" : "Unavailable";

@@ -38,6 +38,7 @@ TentacleCommands::Options options()
 {
     TentacleCommands::Options o;
     o.newHost = QStringLiteral("octopus-new.example.com");
+    o.oldHost = QStringLiteral("octopus.example.com");
     o.serverThumbprint = QStringLiteral("BD22C4E46FAB4CD9783F1521EDAEFB8E347ADF7C");
     return o;
 }
@@ -66,17 +67,74 @@ private Q_SLOTS:
         const Result result = writeScripts(folder, machines(), options());
         QVERIFY2(result.ok, qPrintable(result.message()));
         QVERIFY(result.message().isEmpty());
-        QCOMPARE(result.filesWritten, 3);
-        QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 3);
+        // Each machine: its re-point script and its after-cutover script (Tentacle 8.1.1942).
+        QCOMPARE(result.filesWritten, 6);
+        QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 6);
         for (const TentacleMachine &m : machines()) {
-            const TentacleCommands::Script expected =
-                TentacleCommands::repointScript(m, TentacleCommands::osFor(m), options());
-            const QString path = QDir(folder).filePath(expected.fileName);
-            QCOMPARE(readAll(path), expected.text);
-            const bool linux = expected.os == TentacleCommands::Os::Linux;
-            QCOMPARE(QFileInfo(path).permissions() & kExec, linux ? kExec : QFile::Permissions());
-            QCOMPARE(path.endsWith(QLatin1String(".ps1")), !linux);
+            const TentacleCommands::Os os = TentacleCommands::osFor(m);
+            for (const TentacleCommands::Script &expected :
+                 {TentacleCommands::repointScript(m, os, options()),
+                  TentacleCommands::cleanupScript(m, os, options())}) {
+                const QString path = QDir(folder).filePath(expected.fileName);
+                QCOMPARE(readAll(path), expected.text);
+                const bool linux = expected.os == TentacleCommands::Os::Linux;
+                QCOMPARE(QFileInfo(path).permissions() & kExec, linux ? kExec : QFile::Permissions());
+                QCOMPARE(path.endsWith(QLatin1String(".ps1")), !linux);
+            }
         }
+    }
+
+    // The after-cutover step goes into the exports apart from the re-point: separate files per machine,
+    // both shells for an unknown OS, helm scripts for a Kubernetes agent, the note where a Tentacle is too
+    // old (in the bundle), and a part of its own at the end of the bundle. Fails on the old code (re-point
+    // only).
+    void afterCutoverStepIsExportedApart()
+    {
+        QList<TentacleMachine> list = machines();
+        list[0].operatingSystem = QStringLiteral("Unknown");
+        list[0].shellName = QStringLiteral("Unknown");
+        list[1].tentacleVersion = QStringLiteral("8.1.1703");
+        TentacleMachine agent = machine(QStringLiteral("Machines-9"), QStringLiteral("aks"), false);
+        agent.communicationStyle = QStringLiteral("KubernetesTentacle");
+        agent.communicationMode = QStringLiteral("Polling");
+        agent.tentacleVersion = QStringLiteral("8.3.2575");
+        agent.helmReleaseName = QStringLiteral("octopus-agent-aks");
+        agent.kubernetesNamespace = QStringLiteral("octopus-agent-aks");
+        list << agent;
+        QTemporaryDir dir;
+        const Result result = writeScripts(dir.path(), list, options());
+        QVERIFY2(result.ok, qPrintable(result.message()));
+        QStringList files = QDir(dir.path()).entryList(QDir::Files, QDir::Name);
+        QCOMPARE(files,
+                 (QStringList{QStringLiteral("Machines-1_web-01.after-cutover.ps1"),
+                              QStringLiteral("Machines-1_web-01.after-cutover.sh"),
+                              QStringLiteral("Machines-1_web-01.ps1"), QStringLiteral("Machines-1_web-01.sh"),
+                              QStringLiteral("Machines-2_win-01.ps1"),
+                              QStringLiteral("Machines-9_aks.after-cutover.helm.sh"),
+                              QStringLiteral("Machines-9_aks.helm.sh"),
+                              QStringLiteral("Workers-3_worker-01.after-cutover.sh"),
+                              QStringLiteral("Workers-3_worker-01.sh")}));
+        QVERIFY(readAll(dir.filePath(QStringLiteral("Machines-9_aks.helm.sh")))
+                    .contains(QLatin1String("helm upgrade")));
+
+        const QString bundle = dir.filePath(QStringLiteral("bundle.txt"));
+        QVERIFY(writeBundle(bundle, list, options()).ok);
+        const QString text = readAll(bundle);
+        const qsizetype part = text.indexOf(QLatin1String("AFTER CUTOVER ONLY"));
+        QVERIFY(part > 0);
+        QVERIFY(text.indexOf(QLatin1String(" clear-trusted-servers --instance")) > part);
+        QVERIFY(text.indexOf(QLatin1String("8.1.1703 cannot remove the old server's entry")) > part);
+        QVERIFY(text.lastIndexOf(QLatin1String("agent.serverCommsAddresses={}")) > part);
+
+        const QString csv = dir.filePath(QStringLiteral("machines.csv"));
+        QVERIFY(writeCsv(csv, list, options()).ok);
+        const QStringList rows = readAll(csv).trimmed().split(QStringLiteral("\r\n"));
+        // The columns that were there keep their places; the new ones come last.
+        QVERIFY(rows.at(0).startsWith(QLatin1String(
+            "id,name,space,kind,os,tentacleVersion,method,environments,roles,workerPools,tenants,command,")));
+        QVERIFY(rows.at(0).endsWith(QLatin1String(",cleanup,cleanupNote")));
+        QVERIFY(rows.at(2).contains(QLatin1String("cannot remove")));
+        QVERIFY(rows.at(4).contains(QLatin1String(",helm,")));
     }
 
     void bundleAndCsvAreWrittenWhole()
@@ -88,7 +146,9 @@ private Q_SLOTS:
         QVERIFY2(result.ok, qPrintable(result.message()));
         QCOMPARE(result.path, bundle);
         QCOMPARE(result.filesWritten, 1);
-        QCOMPARE(readAll(bundle), TentacleCommands::bundle(machines(), options()));
+        const QString written = readAll(bundle);
+        QVERIFY(written.startsWith(TentacleCommands::bundle(machines(), options())));
+        QVERIFY(written.endsWith(TentacleCommands::cleanupBundle(machines(), options())));
 
         const QString csv = dir.filePath(QStringLiteral("machines.csv"));
         result = writeCsv(csv, machines(), options());
@@ -143,7 +203,7 @@ private Q_SLOTS:
         QVERIFY(!result.ok);
         QVERIFY(!result.folderNotCreated);
         QCOMPARE(result.path, taken);
-        QCOMPARE(result.filesWritten, 1);
+        QCOMPARE(result.filesWritten, 2); // the first machine's re-point and after-cutover scripts
         QVERIFY2(result.message().contains(QDir::toNativeSeparators(taken)), qPrintable(result.message()));
         QVERIFY(QFileInfo(taken).isDir());
     }

@@ -16,6 +16,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QVersionNumber>
 
 namespace {
 
@@ -73,8 +74,9 @@ private:
         return QJsonDocument::fromJson(reply->readAll());
     }
 
-    // Polling machine ids on the old server, read through octosim's API.
-    QSet<QString> pollingIdsFromApi()
+    // Polling machine ids on the old server, read through octosim's API: polling Tentacles and Kubernetes
+    // agents in polling mode. `unknownOs` gets those that report OperatingSystem "Unknown".
+    QSet<QString> pollingIdsFromApi(QSet<QString> *unknownOs = nullptr)
     {
         QSet<QString> ids;
         for (const QJsonValue &space : api(ServerRole::Old, QStringLiteral("/api/spaces/all")).array()) {
@@ -84,10 +86,18 @@ private:
                     api(ServerRole::Old, QStringLiteral("/api/%1/%2/all").arg(spaceId, collection)).array();
                 for (const QJsonValue &machine : machines) {
                     const QJsonObject m = machine.toObject();
-                    if (m.value(QLatin1String("Endpoint"))
-                            .toObject()
-                            .value(QLatin1String("CommunicationStyle")) == QLatin1String("TentacleActive"))
-                        ids.insert(m.value(QLatin1String("Id")).toString());
+                    const QJsonObject endpoint = m.value(QLatin1String("Endpoint")).toObject();
+                    const QString style = endpoint.value(QLatin1String("CommunicationStyle")).toString();
+                    const bool agentPolls =
+                        style == QLatin1String("KubernetesTentacle") &&
+                        endpoint.value(QLatin1String("TentacleEndpointConfiguration"))
+                                .toObject()
+                                .value(QLatin1String("CommunicationMode")) == QLatin1String("Polling");
+                    if (style != QLatin1String("TentacleActive") && !agentPolls)
+                        continue;
+                    ids.insert(m.value(QLatin1String("Id")).toString());
+                    if (unknownOs && m.value(QLatin1String("OperatingSystem")) == QLatin1String("Unknown"))
+                        unknownOs->insert(m.value(QLatin1String("Id")).toString());
                 }
             }
         }
@@ -125,14 +135,90 @@ private Q_SLOTS:
         QCOMPARE(document.object().keys(), QStringList{QStringLiteral("targets")});
         const QJsonArray targets = document.object().value(QLatin1String("targets")).toArray();
         QSet<QString> ids;
-        const QStringList expectedKeys{QStringLiteral("commands"), QStringLiteral("environments"),
-                                       QStringLiteral("id"),       QStringLiteral("kind"),
-                                       QStringLiteral("name"),     QStringLiteral("roles"),
-                                       QStringLiteral("spaceId"),  QStringLiteral("tentacleVersion")};
+        QSet<QString> unknownOs;
+        const QStringList expectedKeys{QStringLiteral("cleanup"),      QStringLiteral("cleanupNote"),
+                                       QStringLiteral("commands"),     QStringLiteral("communicationStyle"),
+                                       QStringLiteral("environments"), QStringLiteral("id"),
+                                       QStringLiteral("kind"),         QStringLiteral("name"),
+                                       QStringLiteral("os"),           QStringLiteral("roles"),
+                                       QStringLiteral("spaceId"),      QStringLiteral("tentacleVersion")};
+        QStringList withKubernetes = QStringList(expectedKeys) << QStringLiteral("kubernetes");
+        withKubernetes.sort();
         bool sawWorker = false;
+        int helm = 0;
+        int helmNull = 0;
+        int cleanups = 0;
+        int notes = 0;
+        QSet<QString> unknownInJson;
         for (const QJsonValue &value : targets) {
             const QJsonObject t = value.toObject();
-            QCOMPARE(t.keys(), expectedKeys);
+            const bool agent =
+                t.value(QLatin1String("communicationStyle")) == QLatin1String("KubernetesTentacle");
+            QCOMPARE(t.keys(), agent ? withKubernetes : expectedKeys);
+            ids.insert(t.value(QLatin1String("id")).toString());
+            sawWorker = sawWorker || t.value(QLatin1String("kind")) == QLatin1String("worker");
+            const QString os = t.value(QLatin1String("os")).toString();
+            QVERIFY2(os == QLatin1String("windows") || os == QLatin1String("linux") ||
+                         os == QLatin1String("unknown"),
+                     qPrintable(os));
+            if (os == QLatin1String("unknown"))
+                unknownInJson.insert(t.value(QLatin1String("id")).toString());
+            const QString version = t.value(QLatin1String("tentacleVersion")).toString();
+            // --reuse-server-thumbprint and clear-trusted-servers --keep: 8.1.1713 and later.
+            const bool modern = QVersionNumber::fromString(version) >= QVersionNumber(8, 1, 1713);
+            const QJsonValue note = t.value(QLatin1String("cleanupNote"));
+            const QJsonValue cleanup = t.value(QLatin1String("cleanup"));
+            QCOMPARE(cleanup.isNull(), !modern);
+            QCOMPARE(note.isNull(), modern);
+            cleanups += modern ? 1 : 0;
+            notes += modern ? 0 : 1;
+            if (!modern)
+                QVERIFY(note.toString().contains(QLatin1String("8.1.1713")));
+            if (agent) {
+                const QJsonObject commands = t.value(QLatin1String("commands")).toObject();
+                QCOMPARE(commands.keys(), QStringList{QStringLiteral("helm")});
+                const QJsonObject kubernetes = t.value(QLatin1String("kubernetes")).toObject();
+                if (!modern) {
+                    QVERIFY(commands.value(QLatin1String("helm")).isNull());
+                    ++helmNull;
+                    continue;
+                }
+                ++helm;
+                const QString command = commands.value(QLatin1String("helm")).toString();
+                QVERIFY2(
+                    command.startsWith(
+                        QStringLiteral(
+                            "helm upgrade '%1' oci://registry-1.docker.io/octopusdeploy/kubernetes-agent "
+                            "--namespace '%2' --reuse-values --version '%3'")
+                            .arg(kubernetes.value(QLatin1String("helmReleaseName")).toString(),
+                                 kubernetes.value(QLatin1String("namespace")).toString(),
+                                 kubernetes.value(QLatin1String("agentVersion")).toString())),
+                    qPrintable(command));
+                QVERIFY(command.contains(QLatin1String("'agent.serverCommsAddresses={https://127.0.0.1:10943/"
+                                                       ",https://octopus-new.example.com:10943/}'")));
+                QVERIFY(command.contains(
+                    QLatin1String(" --set 'agent.serverUrl=https://octopus-new.example.com/' ")));
+                QCOMPARE(cleanup.toObject().keys(), QStringList{QStringLiteral("helm")});
+                QVERIFY(cleanup.toObject()
+                            .value(QLatin1String("helm"))
+                            .toString()
+                            .contains(QLatin1String(
+                                "'agent.serverCommsAddress=https://octopus-new.example.com:10943/' --set "
+                                "'agent.serverCommsAddresses={}'")));
+                continue;
+            }
+            if (modern) {
+                const QJsonObject c = cleanup.toObject();
+                QCOMPARE(c.keys(), (QStringList{QStringLiteral("linux"), QStringLiteral("windows")}));
+                for (const QString &key : c.keys()) {
+                    const QString text = c.value(key).toString();
+                    QVERIFY2(text.contains(QLatin1String("clear-trusted-servers --instance 'Tentacle' --keep "
+                                                         "'https://octopus-new.example.com:10943/'")),
+                             qPrintable(text));
+                    QVERIFY(text.contains(QLatin1String("--restart")));
+                    QVERIFY(!text.contains(QLatin1String("remove-trust")));
+                }
+            }
             ids.insert(t.value(QLatin1String("id")).toString());
             const QString kind = t.value(QLatin1String("kind")).toString();
             QVERIFY(kind == QLatin1String("target") || kind == QLatin1String("worker"));
@@ -142,8 +228,6 @@ private Q_SLOTS:
             QVERIFY(t.value(QLatin1String("spaceId")).toString().startsWith(QLatin1String("Spaces-")));
             const QJsonObject commands = t.value(QLatin1String("commands")).toObject();
             QCOMPARE(commands.keys(), (QStringList{QStringLiteral("linux"), QStringLiteral("windows")}));
-            const QString version = t.value(QLatin1String("tentacleVersion")).toString();
-            const bool modern = version.startsWith(QLatin1String("8.1"));
             const QString windows = commands.value(QLatin1String("windows")).toString();
             const QString linux = commands.value(QLatin1String("linux")).toString();
             QVERIFY(windows.contains(QLatin1String("Tentacle.exe")));
@@ -157,7 +241,14 @@ private Q_SLOTS:
         }
         QVERIFY(sawWorker);
         QVERIFY(!ids.isEmpty());
-        QCOMPARE(ids, pollingIdsFromApi());
+        QCOMPARE(ids, pollingIdsFromApi(&unknownOs));
+        QCOMPARE(unknownInJson, unknownOs);
+        // octosim's demo data has each kind the contract distinguishes.
+        QVERIFY(!unknownOs.isEmpty());
+        QVERIFY(helm > 0);
+        QVERIFY(helmNull > 0);
+        QVERIFY(cleanups > 0);
+        QVERIFY(notes > 0);
     }
 
     void csvHasOneRowPerPollingMachine()
@@ -169,6 +260,7 @@ private Q_SLOTS:
         verifyNoKey(run.out);
         const QList<QByteArray> rows = run.out.trimmed().split('\n');
         QVERIFY(rows.first().startsWith("id,name,space,kind,os,tentacleVersion,method"));
+        QVERIFY(rows.first().trimmed().endsWith(",command,cleanup,cleanupNote"));
         QCOMPARE(rows.size() - 1, pollingIdsFromApi().size());
     }
 
@@ -184,6 +276,7 @@ private Q_SLOTS:
         verifyNoKey(run.err);
         const QSet<QString> expected = pollingIdsFromApi();
         QSet<QString> seen;
+        int afterCutover = 0;
         QDirIterator it(folder, QDir::Files);
         while (it.hasNext()) {
             const QString path = it.next();
@@ -194,11 +287,21 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::ReadOnly));
             const QByteArray text = file.readAll();
             verifyNoKey(text);
-            QVERIFY(text.contains("new.example.com"));
-            if (name.endsWith(QLatin1String(".sh")))
+            // A Kubernetes agent too old for the helm re-point gets its note instead of a command.
+            QVERIFY2(text.contains("new.example.com") || text.contains("Upgrade the agent first"),
+                     qPrintable(name));
+            if (name.contains(QLatin1String(".after-cutover.")))
+                ++afterCutover;
+            if (name.endsWith(QLatin1String(".sh"))) {
                 QVERIFY(QFileInfo(path).isExecutable());
+                QProcess bash;
+                bash.start(QStringLiteral("bash"), {QStringLiteral("-n"), path});
+                QVERIFY(bash.waitForFinished(5000));
+                QVERIFY2(bash.exitCode() == 0, bash.readAllStandardError().constData());
+            }
         }
         QCOMPARE(seen, expected);
+        QVERIFY(afterCutover > 0);
     }
 
     void usageErrorsExitTwo_data()

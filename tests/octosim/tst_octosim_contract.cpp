@@ -53,6 +53,13 @@ const QHash<QString, QHash<QString, QString>> &documentedExtras()
                                   "OctopusWorkingDirectory",
                                   "SensitiveVariablesEncryptionPassword"})
             e[QStringLiteral("EndpointResource")].insert(QLatin1String(field), endpoint);
+        // Kubernetes agents (Octopus 2024.1 and later, newer than the 2021 Swagger).
+        const QString agent =
+            QStringLiteral("§4 Kubernetes agent (KubernetesTentacle): GO kubernetes_tentacle_endpoint.go, "
+                           "OctopusClients KubernetesTentacleEndpointResource");
+        for (const char *field :
+             {"TentacleEndpointConfiguration", "KubernetesAgentDetails", "UpgradeLocked", "DefaultNamespace"})
+            e[QStringLiteral("EndpointResource")].insert(QLatin1String(field), agent);
         for (const char *def : {"DeploymentTargetResource", "WorkerResource"}) {
             e[QLatin1String(def)].insert(QStringLiteral("Slug"),
                                          QStringLiteral("§4 common fields (DOCS-API): Id, Name, Slug, ..."));
@@ -227,6 +234,10 @@ void TestOctoSimContract::validate(const QJsonValue &value, const QJsonObject &s
     if (type.isEmpty() && schema.contains(QLatin1String("properties")))
         type = QStringLiteral("object");
     if (schema.contains(QLatin1String("enum"))) {
+        // KubernetesTentacle = 11 came with the Kubernetes agent, after the 2021 Swagger (reference §4;
+        // OctopusClients CommunicationStyle.cs).
+        if (definition == QLatin1String("CommunicationStyle") && value == QLatin1String("KubernetesTentacle"))
+            return;
         if (!schema.value(QLatin1String("enum")).toArray().contains(value))
             errors->append(QStringLiteral("%1: %2 is not one of %3's values")
                                .arg(where, value.toVariant().toString(), definition));

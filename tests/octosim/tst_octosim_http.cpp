@@ -541,10 +541,14 @@ void TestOctoSimHttp::cloneSharesDataButNotInstallationId()
         const QJsonObject n = newMachines.at(i).toObject();
         QCOMPARE(o.value(QLatin1String("Id")), n.value(QLatin1String("Id")));
         QCOMPARE(o.value(QLatin1String("Thumbprint")), n.value(QLatin1String("Thumbprint")));
-        if (n.value(QLatin1String("Endpoint"))
-                .toObject()
-                .value(QLatin1String("CommunicationStyle"))
-                .toString() == QLatin1String("TentacleActive")) {
+        // Polling Tentacles and Kubernetes agents in polling mode have not reached the clone yet.
+        const QJsonObject endpoint = n.value(QLatin1String("Endpoint")).toObject();
+        const QString style = endpoint.value(QLatin1String("CommunicationStyle")).toString();
+        if (style == QLatin1String("TentacleActive") ||
+            (style == QLatin1String("KubernetesTentacle") &&
+             endpoint.value(QLatin1String("TentacleEndpointConfiguration"))
+                     .toObject()
+                     .value(QLatin1String("CommunicationMode")) == QLatin1String("Polling"))) {
             ++polling;
         }
         // The clone holds the old database's HealthStatus until a health check runs there.

@@ -13,7 +13,9 @@
 #include "plandocument.h"
 #include "pollingmachinemodel.h"
 #include "serversession.h"
+#include "tentaclecommands.h"
 #include "tentaclemachines.h"
+#include "tentaclescontroller.h"
 #include "tentaclespage.h"
 
 #include <QAbstractButton>
@@ -259,7 +261,12 @@ private Q_SLOTS:
         const QString folder = m_dir->filePath(QStringLiteral("scripts"));
         m_dialogs->directoryAnswers << folder;
         child<QAction>("tentaclesExportScriptsAction")->trigger();
-        QCOMPARE(QDir(folder).entryList(QDir::Files).size(), int(polling.size()));
+        // Each machine's re-point script plus, apart, its after-cutover one where it has one.
+        int files = 0;
+        for (const TentacleMachine &m : polling)
+            files +=
+                int(TentacleCommands::scriptsFor(m, tentaclesPage()->controller()->commandOptions()).size());
+        QCOMPARE(QDir(folder).entryList(QDir::Files).size(), files);
         const QString csv = m_dir->filePath(QStringLiteral("machines.csv"));
         const QString bundle = m_dir->filePath(QStringLiteral("bundle.txt"));
         m_dialogs->exportAnswers << csv << bundle;
@@ -401,6 +408,66 @@ private Q_SLOTS:
             child<QLabel>("tentaclesActionStatusLabel")->text().startsWith(QStringLiteral("Locked")), 20000);
         QCOMPARE(lock->property("candidates").toInt(), 0);
         QVERIFY(!lock->isEnabled());
+    }
+
+    // A Kubernetes agent's row shows its helm upgrade, every row its step after cutover, and a machine never
+    // health-checked says "unknown" and gets no guessed shell. Fails on the old code (agents missing, no
+    // tabs).
+    void tentaclesPageShowsHelmAfterCutoverAndUnknownOs()
+    {
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::pageId(PlanStep::Domain)));
+        child<QRadioButton>("domainNewRadio")->click();
+        typeInto("domainOldPublicUrlEdit", QStringLiteral("https://octopus.example.com"));
+        typeInto("domainNewPublicUrlEdit", QStringLiteral("https://octopus-new.example.com"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            session()->inventory(ServerRole::Old).has_value() && !session()->isTakingInventory(), 20000);
+        QTest::mouseClick(m_window->wizard()->button(QWizard::NextButton), Qt::LeftButton);
+        QCOMPARE(m_window->wizard()->currentPage()->objectName(), QStringLiteral("tentaclesPage"));
+        PollingMachineModel *model = tentaclesPage()->model();
+        int agentRow = -1;
+        int unknownRow = -1;
+        int modernRow = -1;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const TentacleMachine &m = model->machine(row);
+            if (m.isKubernetesAgent() && m.tentacleVersion.startsWith(QLatin1String("8.3")))
+                agentRow = row;
+            else if (!m.isKubernetesAgent() && TentacleCommands::osFor(m) == TentacleCommands::Os::Unknown)
+                unknownRow = row;
+            else if (!m.isKubernetesAgent() &&
+                     TentacleCommands::supportsClearTrustedServers(m.tentacleVersion))
+                modernRow = row;
+        }
+        QVERIFY(agentRow >= 0 && unknownRow >= 0 && modernRow >= 0);
+        auto *tabs = child<QTabWidget>("tentaclesCommandTabs");
+        auto *helm = child<QPlainTextEdit>("tentaclesHelmCommand");
+        auto *after = child<QPlainTextEdit>("tentaclesCleanupCommand");
+
+        selectSourceRows({agentRow});
+        QVERIFY2(helm->toPlainText().contains(
+                     QStringLiteral("oci://registry-1.docker.io/octopusdeploy/kubernetes-agent")),
+                 qPrintable(helm->toPlainText()));
+        QVERIFY(helm->toPlainText().contains(QStringLiteral("https://octopus-new.example.com:10943/")));
+        QCOMPARE(tabs->currentWidget(), helm);
+        QVERIFY(after->toPlainText().contains(QStringLiteral("agent.serverCommsAddresses={}")));
+
+        selectSourceRows({modernRow});
+        QVERIFY(after->toPlainText().contains(QStringLiteral("clear-trusted-servers")));
+        QVERIFY(after->toPlainText().contains(QStringLiteral("https://octopus-new.example.com:10943/")));
+        QVERIFY(helm->toPlainText().contains(QStringLiteral("Not a Kubernetes agent")));
+
+        selectSourceRows({unknownRow});
+        tabs->setCurrentWidget(child<QPlainTextEdit>("tentaclesWindowsCommand"));
+        selectSourceRows({unknownRow}); // shown again: the preview is rebuilt
+        QCOMPARE(model->data(model->index(unknownRow, PollingMachineModel::OsColumn)).toString(),
+                 QStringLiteral("unknown"));
+        // The tab the user chose stays: no shell is guessed.
+        QCOMPARE(tabs->currentWidget(), child<QPlainTextEdit>("tentaclesWindowsCommand"));
+        QVERIFY(child<QPlainTextEdit>("tentaclesLinuxCommand")
+                    ->toPlainText()
+                    .contains(model->machine(unknownRow).id));
+        QVERIFY(child<QPlainTextEdit>("tentaclesWindowsCommand")
+                    ->toPlainText()
+                    .contains(model->machine(unknownRow).id));
     }
 
     void keepingTheNameNeedsNoCommand()

@@ -157,13 +157,19 @@ void TentaclesPage::build()
     m_windowsText->setObjectName(QStringLiteral("tentaclesWindowsCommand"));
     m_linuxText = new QPlainTextEdit(m_tabs);
     m_linuxText->setObjectName(QStringLiteral("tentaclesLinuxCommand"));
-    for (QPlainTextEdit *edit : {m_windowsText, m_linuxText}) {
+    m_helmText = new QPlainTextEdit(m_tabs);
+    m_helmText->setObjectName(QStringLiteral("tentaclesHelmCommand"));
+    m_cleanupText = new QPlainTextEdit(m_tabs);
+    m_cleanupText->setObjectName(QStringLiteral("tentaclesCleanupCommand"));
+    for (QPlainTextEdit *edit : {m_windowsText, m_linuxText, m_helmText, m_cleanupText}) {
         edit->setReadOnly(true);
         edit->setFont(mono);
         edit->setLineWrapMode(QPlainTextEdit::NoWrap);
     }
     m_tabs->addTab(m_windowsText, tr("&Windows (PowerShell)"));
     m_tabs->addTab(m_linuxText, tr("&Linux (bash)"));
+    m_tabs->addTab(m_helmText, tr("&Kubernetes agent (helm)"));
+    m_tabs->addTab(m_cleanupText, tr("A&fter cutover"));
     bottomLayout->addWidget(m_tabs, 1);
     m_cloneWarnings = new QLabel(bottom);
     m_cloneWarnings->setObjectName(QStringLiteral("tentaclesCloneWarningsLabel"));
@@ -465,33 +471,53 @@ void TentaclesPage::refreshPreview()
             tr("# No command is needed: the new server keeps the name %1.\n"
                "# Polling Tentacles dial that name; they reach the new server as soon as DNS points to it.\n")
                 .arg(domain.oldPublicUrl.host());
-        m_windowsText->setPlainText(text);
-        m_linuxText->setPlainText(text);
+        for (QPlainTextEdit *edit : {m_windowsText, m_linuxText, m_helmText, m_cleanupText})
+            edit->setPlainText(text);
         return;
     }
     if (!current.isValid()) {
         const QString text = tr("# Select a machine to see its commands.\n");
-        m_windowsText->setPlainText(text);
-        m_linuxText->setPlainText(text);
+        for (QPlainTextEdit *edit : {m_windowsText, m_linuxText, m_helmText, m_cleanupText})
+            edit->setPlainText(text);
         return;
     }
     const int row = m_filter->mapToSource(current).row();
     const TentacleMachine &machine = m_model->machine(row);
     const TentacleCommands::Options options = m_controller->commandOptions();
     const bool clone = m_cloneAlternative->isChecked();
+    const bool kubernetes = machine.isKubernetesAgent();
     for (const auto &[edit, os] : {std::pair{m_windowsText, TentacleCommands::Os::Windows},
                                    std::pair{m_linuxText, TentacleCommands::Os::Linux}}) {
+        if (kubernetes) {
+            edit->setPlainText(tr("# %1 is a Kubernetes agent: it is re-pointed through its Helm release "
+                                  "(the helm tab), not the Tentacle command line.\n")
+                                   .arg(TentacleCommands::commentSafe(machine.name)));
+            continue;
+        }
         const TentacleCommands::Script script =
             clone ? TentacleCommands::cloneInstanceScript(machine, os, options)
                   : TentacleCommands::repointScript(machine, os, options);
         edit->setPlainText(script.text);
     }
-    if (clone) {
+    m_helmText->setPlainText(kubernetes ? TentacleCommands::helmScript(machine, options, false).text
+                                        : tr("# Not a Kubernetes agent: use the Windows or Linux script.\n"));
+    m_cleanupText->setPlainText(TentacleCommands::afterCutoverText(machine, options));
+    if (clone && !kubernetes) {
         m_cloneWarnings->setText(TentacleCommands::cloneInstanceWarnings().join(QLatin1Char('\n')));
         m_cloneWarnings->setVisible(true);
     }
-    // Show the machine's own shell first.
-    m_tabs->setCurrentIndex(TentacleCommands::osFor(machine) == TentacleCommands::Os::Windows ? 0 : 1);
+    // Show the machine's own shell first; when its OS is unknown, leave the tab the user chose (never guess).
+    // The after-cutover tab stays where the user put it.
+    if (m_tabs->currentWidget() != m_cleanupText) {
+        if (kubernetes)
+            m_tabs->setCurrentWidget(m_helmText);
+        else if (TentacleCommands::osFor(machine) == TentacleCommands::Os::Windows)
+            m_tabs->setCurrentWidget(m_windowsText);
+        else if (TentacleCommands::osFor(machine) == TentacleCommands::Os::Linux)
+            m_tabs->setCurrentWidget(m_linuxText);
+        else if (m_tabs->currentWidget() == m_helmText)
+            m_tabs->setCurrentWidget(m_windowsText);
+    }
 }
 
 void TentaclesPage::refreshWarnings()

@@ -105,6 +105,8 @@ private:
     QTabWidget *m_tabs = nullptr;
     QPlainTextEdit *m_windowsText = nullptr;
     QPlainTextEdit *m_linuxText = nullptr;
+    QPlainTextEdit *m_helmText = nullptr;    // Kubernetes agents: the helm upgrade of their release
+    QPlainTextEdit *m_cleanupText = nullptr; // the step after cutover
     QCheckBox *m_cloneAlternative = nullptr;
     QLabel *m_cloneWarnings = nullptr;
     QPushButton *m_copy = nullptr;

@@ -30,7 +30,19 @@ void PollingMachineModel::setMachines(const QList<TentacleMachine> &machines)
         row.scope = (m.isWorker() ? m.workerPools : m.environments).join(QStringLiteral(", "));
         row.roles = m.roles.join(QStringLiteral(", "));
         row.tenants = m.tenants.join(QStringLiteral(", "));
-        row.os = TentacleCommands::osFor(m) == TentacleCommands::Os::Windows ? tr("Windows") : tr("Linux");
+        switch (TentacleCommands::osFor(m)) {
+        case TentacleCommands::Os::Windows:
+            row.os = tr("Windows");
+            break;
+        case TentacleCommands::Os::Linux:
+            row.os = tr("Linux");
+            break;
+        case TentacleCommands::Os::Unknown:
+            row.os = tr("unknown");
+            break;
+        }
+        if (m.isKubernetesAgent())
+            row.os = tr("Kubernetes agent");
         QStringList upgrade;
         if (m.upgradeRequired)
             upgrade << tr("required");

@@ -59,6 +59,24 @@ QVariant machines(const PagedFetchJob::ItemSource &items, bool workers)
         m.workerPoolIds = o.sharedStrings("WorkerPoolIds");
         m.operatingSystem = o.sharedString("OperatingSystem");
         m.shellName = o.sharedString("ShellName");
+        m.tenantedDeploymentParticipation = o.sharedString("TenantedDeploymentParticipation");
+        m.tenantTags = o.sharedStrings("TenantTags");
+        m.machinePolicyId = o.sharedString("MachinePolicyId");
+        if (m.communicationStyle == QLatin1String("KubernetesTentacle")) {
+            // No TentacleVersionDetails: the agent reports its chart and Tentacle versions here.
+            const JsonItem agent = endpoint.object("KubernetesAgentDetails");
+            m.communicationMode =
+                endpoint.object("TentacleEndpointConfiguration").sharedString("CommunicationMode");
+            m.agentVersion = agent.sharedString("AgentVersion");
+            if (m.tentacleVersion.isEmpty())
+                m.tentacleVersion = agent.sharedString("TentacleVersion");
+            m.helmReleaseName = agent.string("HelmReleaseName");
+            m.kubernetesNamespace = agent.string("KubernetesNamespace");
+            if (m.thumbprint.isEmpty())
+                m.thumbprint = endpoint.object("TentacleEndpointConfiguration").string("Thumbprint");
+            if (m.uri.isEmpty())
+                m.uri = endpoint.object("TentacleEndpointConfiguration").string("Uri");
+        }
         return m;
     });
 }

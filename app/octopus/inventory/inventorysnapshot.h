@@ -43,6 +43,15 @@ struct InventoryMachine
     QStringList workerPoolIds;
     QString operatingSystem;
     QString shellName;
+    // Kubernetes agents (CommunicationStyle KubernetesTentacle): Endpoint.TentacleEndpointConfiguration
+    // .CommunicationMode and Endpoint.KubernetesAgentDetails (tentacleVersion is its TentacleVersion).
+    QString communicationMode;
+    QString agentVersion;
+    QString helmReleaseName;
+    QString kubernetesNamespace;
+    QString tenantedDeploymentParticipation;
+    QStringList tenantTags;
+    QString machinePolicyId;
 };
 
 struct InventoryNamed // environments, projects, tenants

@@ -32,7 +32,14 @@ QList<TentacleMachine> tentacleMachinesFrom(const InventorySnapshot &snapshot)
             t.spaceName = spaceNames.value(m.spaceId, m.spaceId);
             t.kind = m.isWorker ? TentacleMachine::Kind::Worker : TentacleMachine::Kind::Target;
             t.communicationStyle = m.communicationStyle;
+            t.communicationMode = m.communicationMode;
             t.tentacleVersion = m.tentacleVersion;
+            t.agentVersion = m.agentVersion;
+            t.helmReleaseName = m.helmReleaseName;
+            t.kubernetesNamespace = m.kubernetesNamespace;
+            t.tenantedDeploymentParticipation = m.tenantedDeploymentParticipation;
+            t.tenantTags = m.tenantTags;
+            t.machinePolicy = m.machinePolicyId;
             t.operatingSystem = m.operatingSystem;
             t.shellName = m.shellName;
             t.environments = names(m.environmentIds, environmentNames);

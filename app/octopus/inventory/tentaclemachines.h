@@ -9,5 +9,6 @@
 // and tenant names resolved from the same snapshot. Worker pools are not part of the inventory, so their
 // ids stand in for names.
 QList<TentacleMachine> tentacleMachinesFrom(const InventorySnapshot &snapshot);
-// Only the polling ones (CommunicationStyle TentacleActive).
+// Only the polling ones: CommunicationStyle TentacleActive, and Kubernetes agents (KubernetesTentacle) in
+// polling mode.
 QList<TentacleMachine> pollingMachinesFrom(const InventorySnapshot &snapshot);
