@@ -398,6 +398,34 @@ API-Schlüssel kommen aus HANDOVER_OLD_API_KEY und HANDOVER_NEW_API_KEY oder aus
     </message>
 </context>
 <context>
+    <name>CiEvidence</name>
+    <message numerus="yes">
+        <source>%n build-information record(s) (%1), newest %2</source>
+        <translation>
+            <numerusform>%n Build-Information-Eintrag (%1), neuester %2</numerusform>
+            <numerusform>%n Build-Information-Einträge (%1), neuester %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>API key &apos;%1&apos; of %2 last used</source>
+        <translation>API-Schlüssel &apos;%1&apos; von %2 zuletzt verwendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) by %1 with %2, newest: %3</source>
+        <translation>
+            <numerusform>%n Ereignis von %1 mit %2, neuestes: %3</numerusform>
+            <numerusform>%n Ereignisse von %1 mit %2, neuestes: %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CiIntegrations</name>
+    <message>
+        <source>account %1</source>
+        <translation>Konto %1</translation>
+    </message>
+</context>
+<context>
     <name>CiIntegrationsPage</name>
     <message>
         <source>Record every build server and tool that talks to Octopus, so none is left pointing at the old instance.</source>
@@ -459,6 +487,10 @@ Verben:
     <message>
         <source>handover: &apos;%1&apos; is neither a verb, an option nor a plan file; &apos;handover help&apos; lists the verbs.</source>
         <translation>handover: &apos;%1&apos; ist weder ein Verb noch eine Option noch eine Plandatei; &apos;handover help&apos; listet die Verben auf.</translation>
+    </message>
+    <message>
+        <source>List the CI systems and other callers of the old server, from evidence</source>
+        <translation>Die CI-Systeme und anderen Aufrufer des alten Servers anhand von Belegen auflisten</translation>
     </message>
 </context>
 <context>
@@ -759,10 +791,6 @@ Verben:
         <translation>den neuen Namen</translation>
     </message>
     <message>
-        <source>%1 of them already answer the new server.</source>
-        <translation>%1 davon antworten bereits dem neuen Server.</translation>
-    </message>
-    <message>
         <source>%1 listening targets and %2 listening workers keep working: the clone has the same server certificate, and the new server connects to them.</source>
         <translation>%1 Listening-Ziele und %2 Listening-Worker funktionieren weiter: Der Klon hat dasselbe Serverzertifikat, und der neue Server verbindet sich mit ihnen.</translation>
     </message>
@@ -805,6 +833,10 @@ Verben:
     <message>
         <source>With the name kept, CI servers and scripts keep working after DNS moves (%1, %2).</source>
         <translation>Wenn der Name bleibt, funktionieren CI-Server und Skripte nach dem DNS-Umzug weiter (%1, %2).</translation>
+    </message>
+    <message>
+        <source>%1 of them answered a health check of the new server after they were re-pointed.</source>
+        <translation>%1 davon haben nach der Umleitung auf eine Zustandsprüfung des neuen Servers geantwortet.</translation>
     </message>
 </context>
 <context>
@@ -884,6 +916,43 @@ Dieselben Funktionen laufen ohne Oberfläche als Verben: siehe `handover help`.<
     </message>
 </context>
 <context>
+    <name>InventoryPermissionGap</name>
+    <message>
+        <source>the server</source>
+        <translation>den Server</translation>
+    </message>
+    <message>
+        <source>The API key of %1 lacks a permission</source>
+        <translation>Dem API-Schlüssel für %1 fehlt eine Berechtigung</translation>
+    </message>
+    <message>
+        <source>The API key of %1 lacks %2</source>
+        <translation>Dem API-Schlüssel für %1 fehlt %2</translation>
+    </message>
+    <message>
+        <source>it cannot list spaces, so no machine, project or other space resource could be read</source>
+        <translation>er kann keine Spaces auflisten, daher konnte keine Maschine, kein Projekt und keine andere Space-Ressource gelesen werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>API-key metadata of %n user(s) is hidden</source>
+        <translation>
+            <numerusform>die API-Schlüssel-Metadaten von %n Benutzer sind verborgen</numerusform>
+            <numerusform>die API-Schlüssel-Metadaten von %n Benutzern sind verborgen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n collection(s) could not be read</source>
+        <translation>
+            <numerusform>%n Sammlung konnte nicht gelesen werden</numerusform>
+            <numerusform>%n Sammlungen konnten nicht gelesen werden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 answered 403).</source>
+        <translation>%1: %2 (Antwort auf %3: 403).</translation>
+    </message>
+</context>
+<context>
     <name>InventoryVerb</name>
     <message>
         <source>URL of the server.</source>
@@ -923,6 +992,12 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
         <source>  error: %1
 </source>
         <translation>  Fehler: %1
+</translation>
+    </message>
+    <message>
+        <source>  warning: %1
+</source>
+        <translation>  Warnung: %1
 </translation>
     </message>
 </context>
@@ -1313,6 +1388,10 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
         <source>Status (new)</source>
         <translation>Status (neu)</translation>
     </message>
+    <message>
+        <source>Kubernetes agent</source>
+        <translation>Kubernetes-Agent</translation>
+    </message>
 </context>
 <context>
     <name>ProxySetting</name>
@@ -1466,6 +1545,74 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     <message>
         <source>Before cutover the clone has %1 that could act on production; disable them until cutover.</source>
         <translation>Vor der Umstellung hat der Klon %1, die auf die Produktion einwirken könnten; deaktivieren Sie sie bis zur Umstellung.</translation>
+    </message>
+    <message>
+        <source>deployment targets and polling Tentacles</source>
+        <translation>Bereitstellungsziele und Polling-Tentacles</translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>running and queued tasks</source>
+        <translation>laufende und wartende Tasks</translation>
+    </message>
+    <message>
+        <source>the audit log (who calls the API, drift)</source>
+        <translation>das Audit-Protokoll (wer die API aufruft, Abweichung)</translation>
+    </message>
+    <message>
+        <source>users and their API-key metadata</source>
+        <translation>Benutzer und die Metadaten ihrer API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>health checks that verify re-pointed Tentacles</source>
+        <translation>Zustandsprüfungen, die umgeleitete Tentacles verifizieren</translation>
+    </message>
+    <message>
+        <source>locking Tentacle upgrades</source>
+        <translation>das Sperren von Tentacle-Upgrades</translation>
+    </message>
+    <message>
+        <source>switching maintenance mode</source>
+        <translation>das Umschalten des Wartungsmodus</translation>
+    </message>
+    <message>
+        <source>What the API key may see is not known: %1</source>
+        <translation>Unbekannt, was der API-Schlüssel sehen darf: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The API key</source>
+        <translation>Der API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>The API key (user %1)</source>
+        <translation>Der API-Schlüssel (Benutzer %1)</translation>
+    </message>
+    <message>
+        <source>%1 may see and do everything Handover uses.</source>
+        <translation>%1 darf alles sehen und tun, was Handover verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 can see: %2. It cannot: %3.</source>
+        <translation>%1 hat Zugriff auf: %2. Kein Zugriff auf: %3.</translation>
+    </message>
+    <message>
+        <source>nothing Handover uses</source>
+        <translation>nichts, was Handover verwendet</translation>
+    </message>
+    <message>
+        <source>Missing permissions: %1</source>
+        <translation>Fehlende Berechtigungen: %1</translation>
+    </message>
+    <message>
+        <source>The clone still lists the old server&apos;s node(s) %1 (offline, the same names): a database clone inherits them. Delete them on the clone (Configuration &gt; Nodes, or DELETE /api/octopusservernodes/{id}), as the clone guide does by deleting the OctopusServerNode and OctopusServerNodeStatus rows, so that the clone&apos;s node list and task capacity are its own.</source>
+        <translation>Der Klon listet noch die Knoten %1 des alten Servers (offline, dieselben Namen): Ein Datenbankklon erbt sie. Löschen Sie sie auf dem Klon (Configuration &gt; Nodes oder DELETE /api/octopusservernodes/{id}), wie es die Klon-Anleitung durch Löschen der Zeilen in OctopusServerNode und OctopusServerNodeStatus tut, damit Knotenliste und Task-Kapazität des Klons seine eigenen sind.</translation>
     </message>
 </context>
 <context>
@@ -1766,14 +1913,6 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
         <translation>Tentacle-Version %1: %2</translation>
     </message>
     <message>
-        <source>poll-server --reuse-server-thumbprint (Tentacle 8.1 and later).</source>
-        <translation>poll-server --reuse-server-thumbprint (Tentacle 8.1 und neuer).</translation>
-    </message>
-    <message>
-        <source>server-comms (poll-server --reuse-server-thumbprint needs Tentacle 8.1 or later).</source>
-        <translation>server-comms (poll-server --reuse-server-thumbprint erfordert Tentacle 8.1 oder neuer).</translation>
-    </message>
-    <message>
         <source>No new certificate, no API key, no new licence target: the new server is a clone and already trusts this Tentacle.</source>
         <translation>Kein neues Zertifikat, kein API-Schlüssel, kein neues Lizenzziel: Der neue Server ist ein Klon und vertraut diesem Tentacle bereits.</translation>
     </message>
@@ -1829,6 +1968,102 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
         <source>Check: --workerpool takes a pool&apos;s name; %1 is its id.</source>
         <translation>Prüfen: --workerpool erwartet den Namen eines Pools; %1 ist seine ID.</translation>
     </message>
+    <message>
+        <source>python3 is needed to read show-configuration; nothing was changed.</source>
+        <translation>python3 wird benötigt, um show-configuration zu lesen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The operating system is unknown (never health-checked): both scripts follow; run the one for the machine&apos;s shell.</source>
+        <translation>Das Betriebssystem ist unbekannt (nie per Zustandsprüfung erfasst): Beide Skripte folgen; führen Sie das für die Shell der Maschine passende aus.</translation>
+    </message>
+    <message>
+        <source>The release&apos;s values do not list %1: run the re-point first (or check helm get values). Nothing was changed: the agent would remove every trusted server.</source>
+        <translation>Die Values des Releases enthalten %1 nicht: Führen Sie zuerst die Umleitung aus (oder prüfen Sie helm get values). Es wurde nichts geändert: Der Agent würde jeden vertrauenswürdigen Server entfernen.</translation>
+    </message>
+    <message>
+        <source>The release&apos;s first server comms address is not %1, or it lists more than that one: the agent keeps only the first one. Check helm get values and adapt the command. Nothing was changed.</source>
+        <translation>Die erste Server-Kommunikationsadresse des Releases ist nicht %1, oder es sind mehr als diese eine aufgeführt: Der Agent behält nur die erste. Prüfen Sie helm get values und passen Sie den Befehl an. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>python3 is needed to read the release&apos;s values; nothing was changed.</source>
+        <translation>python3 wird benötigt, um die Values des Releases zu lesen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Kubernetes agent %1: run where helm reaches its cluster (kubectl context).</source>
+        <translation>Kubernetes-Agent %1: Dort ausführen, wo helm seinen Cluster erreicht (kubectl-Kontext).</translation>
+    </message>
+    <message>
+        <source>The old server&apos;s address is not known: no helm command.</source>
+        <translation>Die Adresse des alten Servers ist nicht bekannt: kein helm-Befehl.</translation>
+    </message>
+    <message>
+        <source>poll-server --reuse-server-thumbprint (Tentacle 8.1.1713 and later).</source>
+        <translation>poll-server --reuse-server-thumbprint (Tentacle 8.1.1713 und neuer).</translation>
+    </message>
+    <message>
+        <source>server-comms (poll-server --reuse-server-thumbprint needs Tentacle 8.1.1713 or later).</source>
+        <translation>server-comms (poll-server --reuse-server-thumbprint erfordert Tentacle 8.1.1713 oder neuer).</translation>
+    </message>
+    <message>
+        <source>--reuse-server-thumbprint copies the first trusted server entry: check that it is a polling one.</source>
+        <translation>--reuse-server-thumbprint kopiert den ersten vertrauenswürdigen Servereintrag: Prüfen, ob es ein Polling-Eintrag ist.</translation>
+    </message>
+    <message>
+        <source>The first trusted server entry of this Tentacle is not a polling entry for the new server&apos;s certificate: poll-server --reuse-server-thumbprint would copy it and add an entry that is never polled. Nothing was changed. Run instead: %1</source>
+        <translation>Der erste vertrauenswürdige Servereintrag dieses Tentacles ist kein Polling-Eintrag für das Zertifikat des neuen Servers: poll-server --reuse-server-thumbprint würde ihn kopieren und einen Eintrag hinzufügen, der nie abgefragt wird. Es wurde nichts geändert. Führen Sie stattdessen aus: %1</translation>
+    </message>
+    <message>
+        <source>Check: --policy takes a machine policy&apos;s name; %1 is its id.</source>
+        <translation>Prüfen: --policy erwartet den Namen einer Maschinenrichtlinie; %1 ist ihre ID.</translation>
+    </message>
+    <message>
+        <source>Handover: after cutover - %1 polling Tentacles stop polling the old server. Run each section on its own machine once the new server has taken over for good.</source>
+        <translation>Handover: nach der Umstellung - %1 Polling-Tentacles hören auf, den alten Server abzufragen. Führen Sie jeden Abschnitt auf seiner eigenen Maschine aus, sobald der neue Server endgültig übernommen hat.</translation>
+    </message>
+    <message>
+        <source>Handover: after cutover - this Tentacle stops polling the old Octopus Server.</source>
+        <translation>Handover: nach der Umstellung - dieser Tentacle hört auf, den alten Octopus Server abzufragen.</translation>
+    </message>
+    <message>
+        <source>Run on that machine once the new server has taken over for good. Kept: %1; every other trusted server entry (the old server&apos;s) is removed.</source>
+        <translation>Auf dieser Maschine ausführen, sobald der neue Server endgültig übernommen hat. Behalten wird: %1; jeder andere vertrauenswürdige Servereintrag (der des alten Servers) wird entfernt.</translation>
+    </message>
+    <message>
+        <source>clear-trusted-servers --keep removes ALL entries when the address matches none, so the script checks first that this Tentacle polls the new address.</source>
+        <translation>clear-trusted-servers --keep entfernt ALLE Einträge, wenn die Adresse zu keinem passt; daher prüft das Skript zuerst, ob dieser Tentacle die neue Adresse abfragt.</translation>
+    </message>
+    <message>
+        <source>Not configure --remove-trust: the clone shares the old server&apos;s thumbprint, so it would remove both entries.</source>
+        <translation>Nicht configure --remove-trust: Der Klon teilt den Thumbprint des alten Servers, daher würde es beide Einträge entfernen.</translation>
+    </message>
+    <message>
+        <source>This Tentacle has no polling entry for %1 (run the re-point script first, or check the new address). Nothing was changed: clear-trusted-servers would have removed every server.</source>
+        <translation>Dieser Tentacle hat keinen Polling-Eintrag für %1 (führen Sie zuerst das Umleitungsskript aus oder prüfen Sie die neue Adresse). Es wurde nichts geändert: clear-trusted-servers hätte jeden Server entfernt.</translation>
+    </message>
+    <message>
+        <source>A running Tentacle only stops polling the old server when it restarts.</source>
+        <translation>Ein laufender Tentacle hört erst bei einem Neustart auf, den alten Server abzufragen.</translation>
+    </message>
+    <message>
+        <source>Tentacle %1 cannot remove the old server&apos;s entry: clear-trusted-servers --keep came with Tentacle 8.1.1713. The old entry stays, so this Tentacle keeps polling the old server too: an old instance that is kept (e.g. as a test instance) can still run deployments on this machine, and a decommissioned one is dialled for ever. Upgrade the Tentacle to 8.1.1713 or later, then run the after-cutover step. Do not use configure --remove-trust: the clone shares the thumbprint, so it removes both entries.</source>
+        <translation>Tentacle %1 kann den Eintrag des alten Servers nicht entfernen: clear-trusted-servers --keep gibt es erst seit Tentacle 8.1.1713. Der alte Eintrag bleibt, daher fragt dieser Tentacle auch weiterhin den alten Server ab: Eine alte Instanz, die behalten wird (z. B. als Testinstanz), kann auf dieser Maschine weiterhin Bereitstellungen ausführen, und eine stillgelegte wird für immer angewählt. Aktualisieren Sie den Tentacle auf 8.1.1713 oder neuer und führen Sie dann den Schritt nach der Umstellung aus. Verwenden Sie nicht configure --remove-trust: Der Klon teilt den Thumbprint, daher entfernt es beide Einträge.</translation>
+    </message>
+    <message>
+        <source>The server does not know this Kubernetes agent&apos;s Helm release or namespace (KubernetesAgentDetails): find them with helm list --all-namespaces, then helm upgrade that release with agent.serverCommsAddresses.</source>
+        <translation>Der Server kennt das Helm-Release oder den Namespace dieses Kubernetes-Agenten nicht (KubernetesAgentDetails): Ermitteln Sie sie mit helm list --all-namespaces und aktualisieren Sie dann dieses Release mit helm upgrade und agent.serverCommsAddresses.</translation>
+    </message>
+    <message>
+        <source>This Kubernetes agent runs Tentacle %1: before 8.1.1713 the agent registers its server only once, at install, and ignores later address changes (agent.serverCommsAddresses and clear-trusted-servers came with 8.1.1713). Upgrade the agent first, then re-point it.</source>
+        <translation>Dieser Kubernetes-Agent läuft mit Tentacle %1: Vor 8.1.1713 registriert der Agent seinen Server nur einmal, bei der Installation, und ignoriert spätere Adressänderungen (agent.serverCommsAddresses und clear-trusted-servers gibt es erst seit 8.1.1713). Aktualisieren Sie zuerst den Agenten und leiten Sie ihn dann um.</translation>
+    </message>
+    <message>
+        <source>Handover: after cutover - this Kubernetes agent stops polling the old Octopus Server (its pod keeps only the new address when it starts).</source>
+        <translation>Handover: nach der Umstellung - dieser Kubernetes-Agent hört auf, den alten Octopus Server abzufragen (sein Pod behält beim Start nur die neue Adresse).</translation>
+    </message>
+    <message>
+        <source>Handover: make a Kubernetes agent poll the new Octopus Server too (its pod registers the new address when it starts).</source>
+        <translation>Handover: Einen Kubernetes-Agenten zusätzlich den neuen Octopus Server abfragen lassen (sein Pod registriert die neue Adresse beim Start).</translation>
+    </message>
 </context>
 <context>
     <name>TentacleExportWriter</name>
@@ -1839,6 +2074,10 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>AFTER CUTOVER ONLY: the steps below stop the Tentacles polling the old server.</source>
+        <translation>NUR NACH DER UMSTELLUNG: Mit den folgenden Schritten hören die Tentacles auf, den alten Server abzufragen.</translation>
     </message>
 </context>
 <context>
@@ -2135,6 +2374,40 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
         <source>Verif&amp;y all</source>
         <translation>Alle ve&amp;rifizieren</translation>
     </message>
+    <message>
+        <source>&amp;Kubernetes agent (helm)</source>
+        <translation>K&amp;ubernetes-Agent (helm)</translation>
+    </message>
+    <message>
+        <source>A&amp;fter cutover</source>
+        <translation>&amp;Nach der Umstellung</translation>
+    </message>
+    <message>
+        <source># %1 is a Kubernetes agent: it is re-pointed through its Helm release (the helm tab), not the Tentacle command line.
+</source>
+        <translation># %1 ist ein Kubernetes-Agent: Er wird über sein Helm-Release umgeleitet (Registerkarte helm), nicht über die Tentacle-Befehlszeile.
+</translation>
+    </message>
+    <message>
+        <source># Not a Kubernetes agent: use the Windows or Linux script.
+</source>
+        <translation># Kein Kubernetes-Agent: Verwenden Sie das Windows- oder Linux-Skript.
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n machine(s) are disabled on the new server: health checks skip them, so they stay unverified until enabled.</source>
+        <translation>
+            <numerusform>%n Maschine ist auf dem neuen Server deaktiviert: Zustandsprüfungen überspringen sie, daher bleibt sie unverifiziert, bis sie aktiviert wird.</numerusform>
+            <numerusform>%n Maschinen sind auf dem neuen Server deaktiviert: Zustandsprüfungen überspringen sie, daher bleiben sie unverifiziert, bis sie aktiviert werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n machine(s) were not checked: the new server&apos;s health check did not finish, and the status it holds is older than the re-point.</source>
+        <translation>
+            <numerusform>%n Maschine wurde nicht geprüft: Die Zustandsprüfung des neuen Servers wurde nicht abgeschlossen, und der dort gespeicherte Status ist älter als die Umleitung.</numerusform>
+            <numerusform>%n Maschinen wurden nicht geprüft: Die Zustandsprüfung des neuen Servers wurde nicht abgeschlossen, und der dort gespeicherte Status ist älter als die Umleitung.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TentaclesVerb</name>
@@ -2243,6 +2516,10 @@ Exit codes: 0 listed, 3 a server was unusable or the inventory incomplete, 2 usa
 API-Schlüssel kommen aus HANDOVER_OLD_API_KEY und HANDOVER_NEW_API_KEY oder aus dem Schlüsselbund.
 Exit-Codes: 0 aufgelistet, 3 ein Server war nicht nutzbar oder die Bestandsaufnahme unvollständig, 2 Aufruffehler.
 </translation>
+    </message>
+    <message>
+        <source>after cutover:</source>
+        <translation>nach der Umstellung:</translation>
     </message>
 </context>
 <context>
