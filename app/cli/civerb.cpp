@@ -8,7 +8,6 @@
 #include "apierrortext.h"
 #include "cievidence.h"
 #include "ciintegrations.h"
-#include "inventoryjob.h"
 #include "networkcontext.h"
 #include "networkverboptions.h"
 #include "octopusclient.h"
@@ -263,39 +262,17 @@ int runCi(const QStringList &arguments)
 
     auto collect = [&](ServerEvidence &server, const QUrl &url, const QString &key) {
         server.client = std::make_unique<OctopusClient>(network.settingsFor(url, key, server.role), &threads);
-        auto *inventory = new InventoryJob(server.client.get(), server.client.get());
-        inventory->setApiKeyScope(InventoryJob::ApiKeyScope::ServiceAccounts);
-        QObject::connect(
-            inventory, &InventoryJob::finished, inventory, [&, since](const InventorySnapshot &snapshot) {
-                if (stopped)
-                    return;
-                server.records.snapshot = snapshot;
-                server.errors += snapshot.errors;
-                for (const ApiError &error : snapshot.errors) {
-                    if (fatal(error)) { // no point reading events from a server that cannot be used
-                        server.done = true;
-                        report();
-                        return;
-                    }
-                }
-                QStringList spaceIds;
-                for (const InventorySpace &space : snapshot.spaces)
-                    spaceIds.append(space.id);
-                auto *events = new CiEventsJob(server.client.get(), spaceIds, since, server.client.get());
-                QObject::connect(events, &CiEventsJob::finished, events,
-                                 [&, events](const QList<CiEvent> &list, const ApiError &error) {
-                                     events->deleteLater();
-                                     if (stopped)
-                                         return;
-                                     server.records.events = list;
-                                     if (error.isError())
-                                         server.errors.append(error);
-                                     server.done = true;
-                                     report();
-                                 });
-                events->start();
-            });
-        inventory->start();
+        auto *job = new CiRecordsJob(server.client.get(), since, server.client.get());
+        QObject::connect(job, &CiRecordsJob::finished, job,
+                         [&](const CiEvidence::ServerRecords &records, const QList<ApiError> &errors) {
+                             if (stopped)
+                                 return;
+                             server.records = records;
+                             server.errors = errors;
+                             server.done = true;
+                             report();
+                         });
+        job->start();
     };
 
     ServerPairKeyLookup keys(QStringLiteral("handover ci"), oldUrl, newUrl, err);

@@ -309,4 +309,76 @@ QList<Integration> group(const QList<Evidence> &evidence)
     return rows;
 }
 
+std::optional<Evidence> evidenceOfMove(const Integration &row, const QDateTime &after)
+{
+    std::optional<Evidence> newest;
+    for (const Evidence &e : row.evidence) {
+        if (e.server != ServerRole::New || !e.time.isValid() || (after.isValid() && e.time <= after))
+            continue;
+        if (!newest || e.time > newest->time)
+            newest = e;
+    }
+    return newest;
+}
+
+QString repointRecipe(const QString &system)
+{
+    const char *text = nullptr;
+    if (system == kJenkins)
+        text = QT_TRANSLATE_NOOP(
+            "CiIntegrations",
+            "Jenkins keeps the Octopus servers in Manage Jenkins › Configure System › Octopus "
+            "Deploy plugin (each with its API key credential): change the URL there once per "
+            "controller, then look for jobs and pipelines that name the server themselves.");
+    else if (system == kTeamCity)
+        text = QT_TRANSLATE_NOOP(
+            "CiIntegrations",
+            "TeamCity keeps the Octopus URL and API key in the fields of each Octopus runner, "
+            "usually fed by parameters: change the parameters at project level where they are "
+            "shared, else every build configuration.");
+    else if (system == kAzureDevOps)
+        text = QT_TRANSLATE_NOOP(
+            "CiIntegrations",
+            "Azure DevOps keeps them in an \"Octopus Deploy\" service connection (Project "
+            "settings › Service connections) that the tasks name: edit the connection once per "
+            "project.");
+    else if (system == kGitHubActions)
+        text = QT_TRANSLATE_NOOP(
+            "CiIntegrations",
+            "GitHub Actions take the server and key from repository or organisation secrets "
+            "(OCTOPUS_URL, OCTOPUS_API_KEY, or the server and api_key inputs), or log in with "
+            "OIDC to a service account: change the secret once per organisation or repository, "
+            "and check the OIDC identity's audience if the URL changes.");
+    else if (system == kBamboo)
+        text = QT_TRANSLATE_NOOP(
+            "CiIntegrations",
+            "Bamboo keeps the Octopus URL and API key on every Octopus task: change them per "
+            "task, or once in the Bamboo variables the tasks use.");
+    else if (system == kOcto)
+        text = QT_TRANSLATE_NOOP(
+            "CiIntegrations",
+            "The retired octo CLI reads OCTOPUS_CLI_SERVER and OCTOPUS_CLI_API_KEY (or --server "
+            "and --apiKey): change them where the scripts set them. Moving to the octopus CLI? "
+            "It reads OCTOPUS_URL and OCTOPUS_API_KEY instead.");
+    else if (system == kOctopusCli)
+        text = QT_TRANSLATE_NOOP(
+            "CiIntegrations",
+            "The octopus CLI reads OCTOPUS_URL and OCTOPUS_API_KEY (or --server and --api-key, "
+            "or its login configuration): change them where the scripts or the machine set "
+            "them.");
+    else if (system == kTerraform)
+        text = QT_TRANSLATE_NOOP(
+            "CiIntegrations",
+            "The Terraform provider reads its address and API key from the provider block or "
+            "OCTOPUS_URL and OCTOPUS_APIKEY: change them in each configuration that uses the "
+            "old server, then plan before you apply.");
+    else
+        text = QT_TRANSLATE_NOOP(
+            "CiIntegrations",
+            "A script or tool that calls the API itself: find where it keeps the server URL "
+            "(the script audit step shows scripts that name the old server) and change it "
+            "there.");
+    return QCoreApplication::translate("CiIntegrations", text);
+}
+
 } // namespace CiIntegrations

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 // Everything that talks to the old server, found from evidence: build information pushed by CI plug-ins,
 // audit events with their user agent, service accounts and their API keys, entries the lead adds by hand.
 // Pure functions over records already read from the servers; no I/O.
@@ -86,5 +88,14 @@ QString apiKeyPurposeFrom(const QString &identityEstablishedWith);
 // web portal and of the server itself is not an integration and is left out. Rows are sorted by system,
 // then location.
 QList<Integration> group(const QList<Evidence> &evidence);
+
+// The newest evidence the new server holds for `row` later than `after` (the time the repoint was marked):
+// what makes a repointed integration verified. Nothing when the new server has not seen it since.
+std::optional<Evidence> evidenceOfMove(const Integration &row, const QDateTime &after);
+
+// Where `system` keeps the Octopus URL and API key, how far one change reaches, and the CLI's variable names
+// (the retired octo reads OCTOPUS_CLI_SERVER / OCTOPUS_CLI_API_KEY, the octopus CLI OCTOPUS_URL /
+// OCTOPUS_API_KEY). For people (translated); one paragraph.
+QString repointRecipe(const QString &system);
 
 } // namespace CiIntegrations

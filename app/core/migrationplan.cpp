@@ -245,9 +245,152 @@ bool TentaclesSection::fromJson(const QJsonObject &json, TentaclesSection *out, 
     return true;
 }
 
-bool CiIntegrationsSection::fromJson(const QJsonObject &json, CiIntegrationsSection *out, QString *)
+namespace {
+
+QString isoOrEmpty(const QDateTime &time)
 {
-    out->extra = json;
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+} // namespace
+
+QString CiIntegrationRecord::decisionName(Decision decision)
+{
+    switch (decision) {
+    case Decision::Undecided:
+        return QStringLiteral("undecided");
+    case Decision::Repoint:
+        return QStringLiteral("repoint");
+    case Decision::Retire:
+        return QStringLiteral("retire");
+    case Decision::NotNeeded:
+        return QStringLiteral("not-needed");
+    }
+    return QStringLiteral("undecided");
+}
+
+QString CiIntegrationRecord::statusName(Status status)
+{
+    switch (status) {
+    case Status::Pending:
+        return QStringLiteral("pending");
+    case Status::Repointed:
+        return QStringLiteral("repointed");
+    case Status::Verified:
+        return QStringLiteral("verified");
+    }
+    return QStringLiteral("pending");
+}
+
+QJsonObject CiIntegrationRecord::toJson() const
+{
+    QJsonObject json = extra;
+    json.insert(QStringLiteral("system"), system);
+    json.insert(QStringLiteral("location"), location);
+    json.insert(QStringLiteral("decision"), decisionName(decision));
+    json.insert(QStringLiteral("owner"), owner);
+    json.insert(QStringLiteral("notes"), notes);
+    json.insert(QStringLiteral("status"), statusName(status));
+    json.insert(QStringLiteral("repointedAt"), isoOrEmpty(repointedAt));
+    json.insert(QStringLiteral("verifiedAt"), isoOrEmpty(verifiedAt));
+    json.insert(QStringLiteral("verifiedBy"), verifiedBy);
+    return json;
+}
+
+bool CiIntegrationRecord::fromJson(const QJsonObject &json, CiIntegrationRecord *out, QString *error)
+{
+    CiIntegrationRecord result;
+    QJsonObject rest = json;
+    QString decision = decisionName(Decision::Undecided);
+    QString status = statusName(Status::Pending);
+    QString repointedAt;
+    QString verifiedAt;
+    if (!takeString(rest, QStringLiteral("system"), &result.system, error) ||
+        !takeString(rest, QStringLiteral("location"), &result.location, error) ||
+        !takeString(rest, QStringLiteral("decision"), &decision, error) ||
+        !takeString(rest, QStringLiteral("owner"), &result.owner, error) ||
+        !takeString(rest, QStringLiteral("notes"), &result.notes, error) ||
+        !takeString(rest, QStringLiteral("status"), &status, error) ||
+        !takeString(rest, QStringLiteral("repointedAt"), &repointedAt, error) ||
+        !takeString(rest, QStringLiteral("verifiedAt"), &verifiedAt, error) ||
+        !takeString(rest, QStringLiteral("verifiedBy"), &result.verifiedBy, error))
+        return false;
+    bool knownDecision = false;
+    for (Decision d : {Decision::Undecided, Decision::Repoint, Decision::Retire, Decision::NotNeeded}) {
+        if (decision == decisionName(d)) {
+            result.decision = d;
+            knownDecision = true;
+        }
+    }
+    bool knownStatus = false;
+    for (Status s : {Status::Pending, Status::Repointed, Status::Verified}) {
+        if (status == statusName(s)) {
+            result.status = s;
+            knownStatus = true;
+        }
+    }
+    if (!knownDecision || !knownStatus) {
+        *error = QStringLiteral("unknown %1 \"%2\"")
+                     .arg(knownDecision ? QStringLiteral("status") : QStringLiteral("decision"),
+                          knownDecision ? status : decision);
+        return false;
+    }
+    result.repointedAt = QDateTime::fromString(repointedAt, Qt::ISODateWithMs);
+    result.verifiedAt = QDateTime::fromString(verifiedAt, Qt::ISODateWithMs);
+    if ((!repointedAt.isEmpty() && !result.repointedAt.isValid()) ||
+        (!verifiedAt.isEmpty() && !result.verifiedAt.isValid())) {
+        *error = QStringLiteral("invalid time");
+        return false;
+    }
+    result.extra = rest;
+    *out = result;
+    return true;
+}
+
+QJsonObject CiIntegrationsSection::toJson() const
+{
+    QJsonObject json = extra;
+    json.insert(QStringLiteral("windowDays"), windowDays);
+    QJsonObject list;
+    for (auto it = integrations.begin(); it != integrations.end(); ++it)
+        list.insert(it.key(), it.value().toJson());
+    json.insert(QStringLiteral("integrations"), list);
+    return json;
+}
+
+bool CiIntegrationsSection::fromJson(const QJsonObject &json, CiIntegrationsSection *out, QString *error)
+{
+    CiIntegrationsSection result;
+    QJsonObject rest = json;
+    if (const auto days = rest.constFind(QStringLiteral("windowDays")); days != rest.constEnd()) {
+        if (!days->isDouble() || days->toInt() < 1 || days->toInt() > 3650) {
+            *error = QStringLiteral("\"windowDays\" must be a number of days from 1 to 3650");
+            return false;
+        }
+        result.windowDays = days->toInt();
+        rest.remove(QStringLiteral("windowDays"));
+    }
+    if (const auto it = rest.constFind(QStringLiteral("integrations")); it != rest.constEnd()) {
+        if (!it->isObject()) {
+            *error = QStringLiteral("\"integrations\" must be an object");
+            return false;
+        }
+        const QJsonObject list = it->toObject();
+        for (auto r = list.begin(); r != list.end(); ++r) {
+            CiIntegrationRecord record;
+            QString recordError;
+            if (!r->isObject() || !CiIntegrationRecord::fromJson(r->toObject(), &record, &recordError)) {
+                *error = QStringLiteral("integrations.%1: %2")
+                             .arg(r.key(),
+                                  recordError.isEmpty() ? QStringLiteral("must be an object") : recordError);
+                return false;
+            }
+            result.integrations.insert(r.key(), record);
+        }
+        rest.remove(QStringLiteral("integrations"));
+    }
+    result.extra = rest;
+    *out = result;
     return true;
 }
 

@@ -92,14 +92,57 @@ struct TentaclesSection
     bool operator==(const TentaclesSection &) const = default;
 };
 
-// Placeholder sections: later issues give them typed fields. Until then their whole content is kept.
+// What the lead decided about one integration (a system at one place that talks to the old server) and how
+// far its move has come. Verified is evidence, never a tick: the new server saw it (build information, an
+// event, the key's use) after the repoint was marked.
+struct CiIntegrationRecord
+{
+    enum class Decision
+    {
+        Undecided,
+        Repoint,
+        Retire,
+        NotNeeded
+    };
+    enum class Status
+    {
+        Pending,
+        Repointed,
+        Verified
+    };
+    QString system; // kept so the row stays visible when its evidence leaves the window
+    QString location;
+    Decision decision = Decision::Undecided;
+    QString owner;
+    QString notes;
+    Status status = Status::Pending;
+    QDateTime repointedAt; // UTC, when the lead marked it repointed
+    QDateTime verifiedAt;  // UTC, the time of the new server's evidence
+    QString verifiedBy;    // that evidence, one line (never a key)
+    QJsonObject extra;
+
+    static QString decisionName(Decision decision); // "undecided", "repoint", "retire", "not-needed"
+    static QString statusName(Status status);       // "pending", "repointed", "verified"
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &json, CiIntegrationRecord *out, QString *error);
+    bool operator==(const CiIntegrationRecord &) const = default;
+};
+
+// The CI integrations step. JSON:
+//   {"windowDays": 30, "integrations": {"jenkins:jenkins.corp.example": {"system", "location", "decision",
+//    "owner", "notes", "status", "repointedAt", "verifiedAt", "verifiedBy"}}, ...unknown keys kept}
 struct CiIntegrationsSection
 {
+    int windowDays = 30;                             // how far back evidence is read
+    QMap<QString, CiIntegrationRecord> integrations; // by CiIntegrations::Integration::id
     QJsonObject extra;
-    QJsonObject toJson() const { return extra; }
+
+    QJsonObject toJson() const;
     static bool fromJson(const QJsonObject &json, CiIntegrationsSection *out, QString *error);
     bool operator==(const CiIntegrationsSection &) const = default;
 };
+
+// Placeholder sections: later issues give them typed fields. Until then their whole content is kept.
 
 // What the last finished script-audit scan found, in counts only (never snippets, paths or keys). JSON:
 //   {"at": "2026-11-26T12:03:00.000Z", "files": 27, "findingsByCategory": {"old-server-url": 12, ...},
@@ -194,8 +237,9 @@ struct PlanData
 {
     static constexpr auto Kind = "handover.plan";
     static constexpr int FormatVersion = 1;      // bumped when an older Handover could not read the file
-    static constexpr int FormatMinorVersion = 1; // bumped for additions an older Handover may ignore
+    static constexpr int FormatMinorVersion = 2; // bumped for additions an older Handover may ignore
     // 1.1: scriptAudit.marks (typed, with who and when) replaces scriptAudit.decisions
+    // 1.2: ciIntegrations.windowDays and .integrations (decisions, owners, repointed and verified)
 
     int formatMinorVersion = FormatMinorVersion; // as read; saving keeps the higher of this and ours
     ServerConnection oldServer;

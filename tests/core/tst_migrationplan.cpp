@@ -128,6 +128,7 @@ private Q_SLOTS:
 
     void scriptAuditMarksOfFormat10LoadTyped();
     void scriptAuditMarksRoundTripTyped();
+    void ciIntegrationRecordsRoundTripTyped();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -652,6 +653,69 @@ void TestMigrationPlan::scriptAuditMarksOfFormat10LoadTyped()
     const PlanLoadResult odd = PlanFileStore::parse(QJsonDocument(json).toJson(), fixture);
     QVERIFY(odd.ok());
     QVERIFY(odd.plan.scriptAudit.marks.isEmpty());
+}
+
+void TestMigrationPlan::ciIntegrationRecordsRoundTripTyped()
+{
+    PlanData plan;
+    plan.ciIntegrations.windowDays = 14;
+    CiIntegrationRecord record;
+    record.system = QStringLiteral("Jenkins");
+    record.location = QStringLiteral("jenkins.corp.example");
+    record.decision = CiIntegrationRecord::Decision::Repoint;
+    record.owner = QStringLiteral("dana");
+    record.notes = QStringLiteral("two controllers share the credential");
+    record.status = CiIntegrationRecord::Status::Verified;
+    record.repointedAt = QDateTime(QDate(2026, 12, 2), QTime(8, 0), Qt::UTC);
+    record.verifiedAt = QDateTime(QDate(2026, 12, 2), QTime(8, 30, 0, 7), Qt::UTC);
+    record.verifiedBy = QStringLiteral("1 build-information record(s) on the new server");
+    record.extra.insert(QStringLiteral("ticket"), QStringLiteral("OPS-13"));
+    plan.ciIntegrations.integrations.insert(QStringLiteral("jenkins:jenkins.corp.example"), record);
+    const QString path = m_dir->filePath(QStringLiteral("ci.handover"));
+    QVERIFY(!PlanFileStore::save(plan, path));
+
+    const QJsonObject file = QJsonDocument::fromJson(readAll(path)).object();
+    const QJsonObject section = file.value(QStringLiteral("ciIntegrations")).toObject();
+    QCOMPARE(section.value(QStringLiteral("windowDays")).toInt(), 14);
+    const QJsonObject written = section.value(QStringLiteral("integrations"))
+                                    .toObject()
+                                    .value(QStringLiteral("jenkins:jenkins.corp.example"))
+                                    .toObject();
+    QCOMPARE(written.value(QStringLiteral("decision")).toString(), QStringLiteral("repoint"));
+    QCOMPARE(written.value(QStringLiteral("status")).toString(), QStringLiteral("verified"));
+    QCOMPARE(written.value(QStringLiteral("verifiedAt")).toString(),
+             QStringLiteral("2026-12-02T08:30:00.007Z"));
+    QCOMPARE(written.value(QStringLiteral("ticket")).toString(), QStringLiteral("OPS-13"));
+
+    PlanLoadResult loaded = PlanFileStore::load(path);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error.toDisplayString()));
+    QCOMPARE(loaded.plan.ciIntegrations, plan.ciIntegrations);
+
+    // An unknown status is refused with the record named; an empty section (format 1.1) loads with defaults.
+    QJsonObject json = file;
+    QJsonObject broken = section;
+    QJsonObject integrations = broken.value(QStringLiteral("integrations")).toObject();
+    QJsonObject bad = written;
+    bad.insert(QStringLiteral("status"), QStringLiteral("done-ish"));
+    integrations.insert(QStringLiteral("jenkins:jenkins.corp.example"), bad);
+    broken.insert(QStringLiteral("integrations"), integrations);
+    json.insert(QStringLiteral("ciIntegrations"), broken);
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    out.write(QJsonDocument(json).toJson());
+    out.close();
+    loaded = PlanFileStore::load(path);
+    QVERIFY(!loaded.ok());
+    QVERIFY(loaded.error.toDisplayString().contains(QStringLiteral("jenkins:jenkins.corp.example")));
+
+    json.insert(QStringLiteral("ciIntegrations"), QJsonObject());
+    QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    out.write(QJsonDocument(json).toJson());
+    out.close();
+    loaded = PlanFileStore::load(path);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error.toDisplayString()));
+    QCOMPARE(loaded.plan.ciIntegrations.windowDays, 30);
+    QVERIFY(loaded.plan.ciIntegrations.integrations.isEmpty());
 }
 
 void TestMigrationPlan::scriptAuditMarksRoundTripTyped()

@@ -1,5 +1,6 @@
 #include "cievidence.h"
 
+#include "inventoryjob.h"
 #include "octopusclient.h"
 #include "pagedfetchjob.h"
 
@@ -111,6 +112,83 @@ void CiEventsJob::cancel()
     ApiError error;
     error.kind = ApiErrorKind::Cancelled;
     Q_EMIT finished({}, error);
+}
+
+CiRecordsJob::CiRecordsJob(OctopusClient *client, const QDateTime &since, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_since(since)
+{}
+
+CiRecordsJob::~CiRecordsJob()
+{
+    m_finished = true;
+    delete m_running.data();
+}
+
+void CiRecordsJob::start()
+{
+    if (!m_client) {
+        QTimer::singleShot(0, this, [this] {
+            ApiError error;
+            error.kind = ApiErrorKind::Cancelled;
+            m_errors.append(error);
+            finish();
+        });
+        return;
+    }
+    auto *inventory = new InventoryJob(m_client, this);
+    inventory->setAutoDelete(false);
+    inventory->setApiKeyScope(InventoryJob::ApiKeyScope::ServiceAccounts);
+    m_running = inventory;
+    connect(inventory, &InventoryJob::finished, this, [this, inventory](const InventorySnapshot &snapshot) {
+        inventory->deleteLater();
+        if (m_finished)
+            return;
+        m_records.snapshot = snapshot;
+        m_errors += snapshot.errors;
+        QStringList spaceIds;
+        for (const InventorySpace &space : snapshot.spaces)
+            spaceIds.append(space.id);
+        if (spaceIds.isEmpty() && !snapshot.errors.isEmpty()) {
+            finish(); // nothing to read events of: the server or its spaces could not be read
+            return;
+        }
+        auto *events = new CiEventsJob(m_client, spaceIds, m_since, this);
+        m_running = events;
+        connect(events, &CiEventsJob::finished, this,
+                [this, events](const QList<CiEvent> &list, const ApiError &error) {
+                    events->deleteLater();
+                    if (m_finished)
+                        return;
+                    m_records.events = list;
+                    if (error.isError())
+                        m_errors.append(error);
+                    finish();
+                });
+        events->start();
+    });
+    inventory->start();
+}
+
+void CiRecordsJob::cancel()
+{
+    if (m_finished)
+        return;
+    ApiError error;
+    error.kind = ApiErrorKind::Cancelled;
+    m_errors.append(error);
+    finish();
+}
+
+void CiRecordsJob::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_running)
+        m_running->deleteLater();
+    Q_EMIT finished(m_records, m_errors);
 }
 
 namespace CiEvidence {

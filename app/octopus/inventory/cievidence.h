@@ -64,6 +64,37 @@ struct ServerRecords
     QList<CiEvent> events;
 };
 
+} // namespace CiEvidence
+
+// Everything the CI inventory reads from one server: its inventory with the API keys of service accounts,
+// then its events since `since` once the spaces are known. Finishes exactly once; `errors` lists what could
+// not be read (the rest is still there). Cancellable; deleting it cancels.
+class CiRecordsJob : public QObject
+{
+    Q_OBJECT
+public:
+    CiRecordsJob(OctopusClient *client, const QDateTime &since, QObject *parent = nullptr);
+    ~CiRecordsJob() override;
+
+    void start();
+    void cancel();
+
+Q_SIGNALS:
+    void finished(const CiEvidence::ServerRecords &records, const QList<ApiError> &errors);
+
+private:
+    void finish();
+
+    QPointer<OctopusClient> m_client;
+    QDateTime m_since;
+    QPointer<QObject> m_running; // the inventory, then the events job
+    CiEvidence::ServerRecords m_records;
+    QList<ApiError> m_errors;
+    bool m_finished = false;
+};
+
+namespace CiEvidence {
+
 // The evidence of both servers since `since` (invalid: everything). A clone starts with the old server's
 // history, so a record the new server holds identically (same id and time as on the old server) is the
 // old server's, not new evidence; the newest such record marks the clone, and the new server's API-key
