@@ -1,5 +1,6 @@
 #include "handoverwizard.h"
 
+#include "ciintegrationscontroller.h"
 #include "ciintegrationspage.h"
 #include "connectpage.h"
 #include "cutoverpage.h"
@@ -81,7 +82,8 @@ QWizardPage *HandoverWizard::createPage(PlanStep step, MigrationPlan *plan, Sess
         return new TentaclesPage(plan, new TentaclesController(plan, m_session, this), m_session, dialogs,
                                  this);
     case PlanStep::CiIntegrations:
-        return new CiIntegrationsPage(plan, this);
+        return new CiIntegrationsPage(plan, new CiIntegrationsController(plan, m_session, this), dialogs,
+                                      this);
     case PlanStep::ScriptAudit:
         return new ScriptAuditPage(plan, new ScriptAuditController(plan, m_session, this), dialogs, this);
     case PlanStep::TestPlan:

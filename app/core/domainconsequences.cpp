@@ -20,6 +20,7 @@ DomainConsequences computeDomainConsequences(const DomainConsequencesInput &inpu
         result.newHost = result.oldHost;
     }
     result.ciIntegrationsMentioningOldName = input.ciIntegrationsMentioningOldName;
+    result.ciIntegrationsNotVerified = input.ciIntegrationsNotVerified;
     result.scriptsMentioningOldName = input.scriptsMentioningOldName;
     result.scriptFilesMentioningOldName = input.scriptFilesMentioningOldName;
     result.scriptAuditAt = input.scriptAuditAt;
@@ -95,4 +96,15 @@ void DomainConsequencesInput::setScriptAudit(const ScriptAuditSection &section)
     scriptsMentioningOldName = section.lastScan->mentionsOfOldServer;
     scriptFilesMentioningOldName = section.lastScan->filesMentioningOldServer;
     scriptAuditAt = section.lastScan->at;
+}
+
+void DomainConsequencesInput::setCiIntegrations(const CiIntegrationsSection &section)
+{
+    if (!section.lastRefreshAt.isValid()) {
+        ciIntegrationsMentioningOldName.reset();
+        ciIntegrationsNotVerified = 0;
+        return;
+    }
+    ciIntegrationsMentioningOldName = section.talkingToOld;
+    ciIntegrationsNotVerified = section.notVerified;
 }

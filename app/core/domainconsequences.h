@@ -52,10 +52,11 @@ struct DomainConsequences
     QList<Group> groups; // only groups with polling machines; sorted by space name, then environment
 
     // Filled in by the CI integrations and Script audit steps; empty until they have run.
-    std::optional<int> ciIntegrationsMentioningOldName;
-    std::optional<int> scriptsMentioningOldName;     // findings naming the old server
-    std::optional<int> scriptFilesMentioningOldName; // the files they are in
-    QDateTime scriptAuditAt;                         // UTC, when that audit ran
+    std::optional<int> ciIntegrationsMentioningOldName; // integrations the old server saw in the window
+    int ciIntegrationsNotVerified = 0;                  // of those, not yet verified on the new server
+    std::optional<int> scriptsMentioningOldName;        // findings naming the old server
+    std::optional<int> scriptFilesMentioningOldName;    // the files they are in
+    QDateTime scriptAuditAt;                            // UTC, when that audit ran
 
     int pollingTotal() const { return pollingTargets + pollingWorkers; }
     int listeningTotal() const { return listeningTargets + listeningWorkers; }
@@ -72,12 +73,15 @@ struct DomainConsequencesInput
     QMap<QString, TentacleMark> marks;
     int pollingPort = 10943;
     std::optional<int> ciIntegrationsMentioningOldName;
+    int ciIntegrationsNotVerified = 0;
     std::optional<int> scriptsMentioningOldName;
     std::optional<int> scriptFilesMentioningOldName;
     QDateTime scriptAuditAt;
 
     // Takes the script counts from the plan's last finished script audit, when there is one.
     void setScriptAudit(const ScriptAuditSection &section);
+    // Takes the count of integrations talking to the old server from the CI step's last refresh.
+    void setCiIntegrations(const CiIntegrationsSection &section);
 };
 
 DomainConsequences computeDomainConsequences(const DomainConsequencesInput &input);

@@ -355,6 +355,11 @@ QJsonObject CiIntegrationsSection::toJson() const
     for (auto it = integrations.begin(); it != integrations.end(); ++it)
         list.insert(it.key(), it.value().toJson());
     json.insert(QStringLiteral("integrations"), list);
+    if (lastRefreshAt.isValid())
+        json.insert(QStringLiteral("lastRefresh"),
+                    QJsonObject{{QStringLiteral("at"), isoOrEmpty(lastRefreshAt)},
+                                {QStringLiteral("talkingToOld"), talkingToOld},
+                                {QStringLiteral("notVerified"), notVerified}});
     return json;
 }
 
@@ -388,6 +393,21 @@ bool CiIntegrationsSection::fromJson(const QJsonObject &json, CiIntegrationsSect
             result.integrations.insert(r.key(), record);
         }
         rest.remove(QStringLiteral("integrations"));
+    }
+    if (const auto it = rest.constFind(QStringLiteral("lastRefresh")); it != rest.constEnd()) {
+        const QJsonObject refresh = it->toObject();
+        result.lastRefreshAt =
+            QDateTime::fromString(refresh.value(QLatin1String("at")).toString(), Qt::ISODateWithMs);
+        const QJsonValue talking = refresh.value(QLatin1String("talkingToOld"));
+        const QJsonValue pending = refresh.value(QLatin1String("notVerified"));
+        if (!it->isObject() || !result.lastRefreshAt.isValid() || !talking.isDouble() ||
+            !pending.isDouble()) {
+            *error = QStringLiteral("\"lastRefresh\" must be {\"at\", \"talkingToOld\", \"notVerified\"}");
+            return false;
+        }
+        result.talkingToOld = talking.toInt();
+        result.notVerified = pending.toInt();
+        rest.remove(QStringLiteral("lastRefresh"));
     }
     result.extra = rest;
     *out = result;

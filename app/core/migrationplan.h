@@ -130,11 +130,18 @@ struct CiIntegrationRecord
 
 // The CI integrations step. JSON:
 //   {"windowDays": 30, "integrations": {"jenkins:jenkins.corp.example": {"system", "location", "decision",
-//    "owner", "notes", "status", "repointedAt", "verifiedAt", "verifiedBy"}}, ...unknown keys kept}
+//    "owner", "notes", "status", "repointedAt", "verifiedAt", "verifiedBy"}},
+//    "lastRefresh": {"at", "talkingToOld", "notVerified"} (absent before the first refresh), ...unknown keys
+//    kept}
 struct CiIntegrationsSection
 {
     int windowDays = 30;                             // how far back evidence is read
     QMap<QString, CiIntegrationRecord> integrations; // by CiIntegrations::Integration::id
+    // The last refresh, in counts only (what the Domain step shows): when, how many integrations the old
+    // server saw in the window, and how many of those are not verified on the new server yet.
+    QDateTime lastRefreshAt; // UTC; invalid: never refreshed
+    int talkingToOld = 0;
+    int notVerified = 0;
     QJsonObject extra;
 
     QJsonObject toJson() const;

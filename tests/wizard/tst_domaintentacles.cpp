@@ -1,6 +1,8 @@
 // The Domain and Polling Tentacles pages, driven offscreen in the real main window against an in-process
 // octosim pair: the decision changes the consequences, the table lists exactly the polling machines,
 // filters, the command preview, copy, exports through the dialog service, and the verification flow.
+#include "ciintegrationscontroller.h"
+#include "ciintegrationspage.h"
 #include "demoenvironment.h"
 #include "dialogservice.h"
 #include "domainpage.h"
@@ -29,6 +31,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
@@ -482,6 +485,45 @@ private Q_SLOTS:
                     ->toPlainText()
                     .contains(QStringLiteral("No command")));
         QVERIFY(!child<QAbstractButton>("tentaclesExportButton")->isEnabled());
+    }
+
+    void ciPageListsWhatTalksToTheOldServerAndMarksOneRepointed()
+    {
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::pageId(PlanStep::CiIntegrations)));
+        auto *page = child<CiIntegrationsPage>("ciIntegrationsPage");
+        QVERIFY(page);
+        auto *table = child<QTableWidget>("ciTable");
+        QVERIFY(table);
+        // The page reads the evidence by itself once both servers can be reached.
+        QTRY_VERIFY_WITH_TIMEOUT(!page->controller()->isRefreshing() && table->rowCount() >= 5, 30000);
+        QVERIFY(child<QLabel>("ciSummaryLabel")->text().contains(QStringLiteral("integrations")));
+        int jenkinsRow = -1;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (table->item(row, 0)->text() == QLatin1String("Jenkins"))
+                jenkinsRow = row;
+        }
+        QVERIFY(jenkinsRow >= 0);
+        table->selectRow(jenkinsRow);
+        const QString id = page->selectedId();
+        QVERIFY(id.startsWith(QStringLiteral("jenkins:")));
+        QVERIFY(child<QLabel>("ciRecipeLabel")->text().contains(QStringLiteral("Manage Jenkins")));
+        QVERIFY(child<QListWidget>("ciEvidenceList")->count() > 0);
+
+        typeInto("ciOwnerEdit", QStringLiteral("dana"));
+        child<QPushButton>("ciMarkRepointedButton")->setFocus(); // editing finished
+        child<QPushButton>("ciMarkRepointedButton")->click();
+        const CiIntegrationRecord record = m_window->plan()->ciIntegrations().integrations.value(id);
+        QCOMPARE(record.status, CiIntegrationRecord::Status::Repointed);
+        QCOMPARE(record.owner, QStringLiteral("dana"));
+        QVERIFY(child<QLabel>("ciStatusLabel")->text().contains(QStringLiteral("Repointed")));
+        QVERIFY(!child<QPushButton>("ciMarkRepointedButton")->isEnabled());
+
+        // The Domain step shows the count from the plan, linked to this step.
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::pageId(PlanStep::Domain)));
+        const QString consequences = child<QLabel>("domainConsequencesLabel")->text();
+        QVERIFY2(consequences.contains(QStringLiteral("CI systems and other callers")),
+                 qPrintable(consequences));
+        QVERIFY(consequences.contains(QStringLiteral("step:ci")));
     }
 };
 

@@ -2,19 +2,68 @@
 
 #include "steppage.h"
 
+class CiIntegrationsController;
+class DialogService;
 class MigrationPlan;
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
 
-// CI integrations: Record every build server and tool that talks to Octopus, so none is left pointing at the
-// old instance.
+// CI integrations: every build server and tool that talks to the old server, found from evidence on both
+// servers (the controller's work), with where each keeps the Octopus URL and key, the lead's decision, owner
+// and notes, and pending -> repointed -> verified (verified only on the new server's evidence). Below, the
+// still-talking watch of the old server. A view: it shows the controller and forwards what the user does.
 class CiIntegrationsPage : public StepPage
 {
     Q_OBJECT
 public:
-    explicit CiIntegrationsPage(MigrationPlan *plan, QWidget *parent = nullptr);
+    CiIntegrationsPage(MigrationPlan *plan, CiIntegrationsController *controller, DialogService *dialogs,
+                       QWidget *parent = nullptr);
+
+    CiIntegrationsController *controller() const { return m_controller; }
+    QString selectedId() const;
 
 protected:
     void build() override;
+    void initializeStep() override;
 
 private:
-    [[maybe_unused]] MigrationPlan *m_plan; // read and written once the step is built
+    void reloadTable();
+    void refreshSummary();
+    void refreshDetails();
+    void refreshStillTalking();
+    void exportTable(bool markdown);
+
+    MigrationPlan *m_plan;
+    CiIntegrationsController *m_controller;
+    DialogService *m_dialogs;
+    bool m_autoRefreshDone = false;
+    bool m_loadingDetails = false;
+
+    QLabel *m_summary = nullptr;
+    QSpinBox *m_windowDays = nullptr;
+    QPushButton *m_refresh = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QTableWidget *m_table = nullptr;
+    QLabel *m_recipe = nullptr;
+    QListWidget *m_evidence = nullptr;
+    QComboBox *m_decision = nullptr;
+    QLineEdit *m_owner = nullptr;
+    QPlainTextEdit *m_notes = nullptr;
+    QLabel *m_status = nullptr;
+    QPushButton *m_markRepointed = nullptr;
+    QPushButton *m_clearRepointed = nullptr;
+    QPushButton *m_exportCsv = nullptr;
+    QPushButton *m_exportMarkdown = nullptr;
+    QDateTimeEdit *m_watchSince = nullptr;
+    QPushButton *m_watchButton = nullptr;
+    QLabel *m_stillTalking = nullptr;
 };

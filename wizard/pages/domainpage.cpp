@@ -333,6 +333,7 @@ void DomainPage::refreshConsequences()
     }
     input.marks = m_plan->tentacles().machines;
     input.setScriptAudit(m_plan->scriptAudit());
+    input.setCiIntegrations(m_plan->ciIntegrations());
     m_shownScriptAudit = m_plan->scriptAudit().lastScan;
     const DomainConsequences c = computeDomainConsequences(input);
 
@@ -391,12 +392,15 @@ void DomainPage::refreshConsequences()
                       .arg(stepLink(PlanStep::ScriptAudit));
     }
     if (c.choice != DomainDecision::Choice::KeepName) {
-        items << (c.ciIntegrationsMentioningOldName
-                      ? tr("%1 CI integrations mention the old name (%2).")
-                            .arg(*c.ciIntegrationsMentioningOldName)
-                            .arg(stepLink(PlanStep::CiIntegrations))
-                      : tr("CI integrations that mention the old name: not analysed yet (%1).")
-                            .arg(stepLink(PlanStep::CiIntegrations)));
+        items
+            << (c.ciIntegrationsMentioningOldName
+                    ? tr("<b>%1 CI systems and other callers</b> talk to the old server, %2 of them not yet "
+                         "verified on the new one (%3).")
+                          .arg(*c.ciIntegrationsMentioningOldName)
+                          .arg(c.ciIntegrationsNotVerified)
+                          .arg(stepLink(PlanStep::CiIntegrations))
+                    : tr("CI systems and other callers of the old server: not analysed yet (%1).")
+                          .arg(stepLink(PlanStep::CiIntegrations)));
         items << scripts;
     } else {
         items << tr("With the name kept, CI servers and scripts keep working after DNS moves (%1, %2).")
