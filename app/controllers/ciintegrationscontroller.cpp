@@ -97,8 +97,8 @@ void CiIntegrationsController::onRecords(ServerRole role, const CiEvidence::Serv
     section.talkingToOld = 0;
     section.notVerified = 0;
     for (const CiIntegrations::Integration &row : std::as_const(m_rows)) {
-        if (!row.lastSeenOld.isValid())
-            continue;
+        if (!row.lastSeenOld.isValid() && !isManual(row.id))
+            continue; // added by hand: a known caller of the old server, with or without evidence
         ++section.talkingToOld;
         const auto it = section.integrations.constFind(row.id);
         const bool retired = it != section.integrations.cend() &&
@@ -132,6 +132,14 @@ void CiIntegrationsController::regroup()
         row.id = it.key();
         row.system = it->system;
         row.location = it->location;
+        if (isManual(it.key())) {
+            CiIntegrations::Evidence e;
+            e.kind = CiIntegrations::Evidence::Kind::Manual;
+            e.system = it->system;
+            e.location = it->location;
+            e.detail = tr("Added by hand");
+            row.evidence.append(e);
+        }
         rows.append(row);
     }
     std::sort(rows.begin(), rows.end(),
@@ -216,6 +224,38 @@ void CiIntegrationsController::setOwner(const QString &id, const QString &owner)
 void CiIntegrationsController::setNotes(const QString &id, const QString &notes)
 {
     updateRecord(id, [&notes](CiIntegrationRecord &r) { r.notes = notes; });
+}
+
+QString CiIntegrationsController::addManual(const QString &system, const QString &location)
+{
+    const QString s = system.trimmed();
+    const QString l = location.trimmed();
+    if (s.isEmpty() || l.isEmpty())
+        return {};
+    const QString id = QStringLiteral("manual:") + s.toLower() + QLatin1Char(':') + l.toLower();
+    CiIntegrationsSection section = m_plan->ciIntegrations();
+    if (!section.integrations.contains(id)) {
+        CiIntegrationRecord record;
+        record.system = s;
+        record.location = l;
+        section.integrations.insert(id, record);
+        m_plan->setCiIntegrations(section);
+        regroup();
+        Q_EMIT recordsChanged({id});
+    }
+    return id;
+}
+
+void CiIntegrationsController::removeManual(const QString &id)
+{
+    if (!isManual(id))
+        return;
+    CiIntegrationsSection section = m_plan->ciIntegrations();
+    if (section.integrations.remove(id) == 0)
+        return;
+    m_plan->setCiIntegrations(section);
+    regroup();
+    Q_EMIT recordsChanged({id});
 }
 
 void CiIntegrationsController::markRepointed(const QStringList &ids)

@@ -44,6 +44,13 @@ public:
     void setDecision(const QString &id, CiIntegrationRecord::Decision decision);
     void setOwner(const QString &id, const QString &owner);
     void setNotes(const QString &id, const QString &notes);
+    // An integration the lead knows of that left no evidence (a nightly job, a tool run by hand). Returns its
+    // id ("manual:" + system and place), or an empty string when system or location is empty.
+    QString addManual(const QString &system, const QString &location);
+    // Removes a row added by hand (and its record); evidence-backed rows cannot be removed.
+    void removeManual(const QString &id);
+    static bool isManual(const QString &id) { return id.startsWith(QLatin1String("manual:")); }
+
     // Marks the integrations repointed now (pending -> repointed); a verified one stays verified.
     void markRepointed(const QStringList &ids);
     // Back to pending (the mark was a mistake).

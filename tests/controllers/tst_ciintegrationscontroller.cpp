@@ -181,6 +181,23 @@ private Q_SLOTS:
         m_plan->setCiIntegrations(section);
         QVERIFY(refresh());
         QVERIFY(m_controller->integration(QStringLiteral("bitbucket-pipelines:acme/legacy")));
+
+        // Added by hand: a row with a manual piece of evidence, counted as a caller, removable.
+        const int before = m_plan->ciIntegrations().talkingToOld;
+        const QString manualId =
+            m_controller->addManual(QStringLiteral("CircleCI"), QStringLiteral("acme-org"));
+        QCOMPARE(manualId, QStringLiteral("manual:circleci:acme-org"));
+        QVERIFY(m_controller->addManual(QStringLiteral("  "), QStringLiteral("x")).isEmpty());
+        const CiIntegrations::Integration *manualRow = m_controller->integration(manualId);
+        QVERIFY(manualRow);
+        QCOMPARE(manualRow->evidence.size(), 1);
+        QCOMPARE(manualRow->evidence.first().kind, CiIntegrations::Evidence::Kind::Manual);
+        QVERIFY(refresh());
+        QCOMPARE(m_plan->ciIntegrations().talkingToOld, before + 1);
+        m_controller->removeManual(manualId);
+        QVERIFY(!m_controller->integration(manualId));
+        m_controller->removeManual(m_controller->integrations().first().id); // not manual: stays
+        QVERIFY(m_plan->ciIntegrations().integrations.contains(id));
     }
 
     void stillTalkingListsWhatTheOldServerSawSince()

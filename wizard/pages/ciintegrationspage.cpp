@@ -200,6 +200,28 @@ void CiIntegrationsPage::build()
     splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
 
+    auto *manualRow = new QHBoxLayout;
+    auto *manualLabel = new QLabel(tr("Add &by hand:"), this);
+    m_manualSystem = new QComboBox(this);
+    m_manualSystem->setObjectName(QStringLiteral("ciManualSystemCombo"));
+    m_manualSystem->setEditable(true);
+    m_manualSystem->addItems(CiIntegrations::systemNames());
+    manualLabel->setBuddy(m_manualSystem);
+    m_manualLocation = new QLineEdit(this);
+    m_manualLocation->setObjectName(QStringLiteral("ciManualLocationEdit"));
+    m_manualLocation->setPlaceholderText(tr("Where it lives: a host, an organisation, a repository"));
+    m_manualAdd = new QPushButton(tr("&Add"), this);
+    m_manualAdd->setObjectName(QStringLiteral("ciManualAddButton"));
+    m_manualRemove = new QPushButton(tr("Remo&ve"), this);
+    m_manualRemove->setObjectName(QStringLiteral("ciManualRemoveButton"));
+    m_manualRemove->setToolTip(tr("Removes the selected row if it was added by hand."));
+    manualRow->addWidget(manualLabel);
+    manualRow->addWidget(m_manualSystem);
+    manualRow->addWidget(m_manualLocation, 1);
+    manualRow->addWidget(m_manualAdd);
+    manualRow->addWidget(m_manualRemove);
+    layout->addLayout(manualRow);
+
     auto *watchBox = new QGroupBox(tr("Still talking to the old server"), this);
     auto *watchLayout = new QHBoxLayout(watchBox);
     auto *sinceLabel = new QLabel(tr("Seen &since:"), watchBox);
@@ -267,6 +289,19 @@ void CiIntegrationsPage::build()
         if (!selectedId().isEmpty())
             m_controller->clearRepointed({selectedId()});
     });
+    connect(m_manualAdd, &QPushButton::clicked, this, [this] {
+        const QString id = m_controller->addManual(m_manualSystem->currentText(), m_manualLocation->text());
+        if (id.isEmpty())
+            return;
+        m_manualLocation->clear();
+        for (int row = 0; row < m_table->rowCount(); ++row) {
+            if (m_table->item(row, SystemColumn)->data(Qt::UserRole).toString() == id)
+                m_table->selectRow(row);
+        }
+    });
+    connect(m_manualLocation, &QLineEdit::returnPressed, m_manualAdd, &QPushButton::click);
+    connect(m_manualRemove, &QPushButton::clicked, this,
+            [this] { m_controller->removeManual(selectedId()); });
     connect(m_exportCsv, &QPushButton::clicked, this, [this] { exportTable(false); });
     connect(m_exportMarkdown, &QPushButton::clicked, this, [this] { exportTable(true); });
     connect(m_watchButton, &QPushButton::clicked, this, [this] {
@@ -387,6 +422,7 @@ void CiIntegrationsPage::refreshDetails()
         w->setEnabled(have);
     m_evidence->clear();
     if (!have) {
+        m_manualRemove->setEnabled(false);
         m_recipe->setText(tr("Select an integration to see where it keeps the Octopus URL and key."));
         m_status->clear();
         return;
@@ -420,6 +456,7 @@ void CiIntegrationsPage::refreshDetails()
         break;
     }
     m_markRepointed->setEnabled(record.status == CiIntegrationRecord::Status::Pending);
+    m_manualRemove->setEnabled(CiIntegrationsController::isManual(id));
     m_clearRepointed->setEnabled(record.status != CiIntegrationRecord::Status::Pending);
 }
 

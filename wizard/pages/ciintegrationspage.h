@@ -61,6 +61,10 @@ private:
     QLabel *m_status = nullptr;
     QPushButton *m_markRepointed = nullptr;
     QPushButton *m_clearRepointed = nullptr;
+    QComboBox *m_manualSystem = nullptr;
+    QLineEdit *m_manualLocation = nullptr;
+    QPushButton *m_manualAdd = nullptr;
+    QPushButton *m_manualRemove = nullptr;
     QPushButton *m_exportCsv = nullptr;
     QPushButton *m_exportMarkdown = nullptr;
     QDateTimeEdit *m_watchSince = nullptr;
