@@ -82,8 +82,8 @@ QWizardPage *HandoverWizard::createPage(PlanStep step, MigrationPlan *plan, Sess
         return new TentaclesPage(plan, new TentaclesController(plan, m_session, this), m_session, dialogs,
                                  this);
     case PlanStep::CiIntegrations:
-        return new CiIntegrationsPage(plan, new CiIntegrationsController(plan, m_session, this), dialogs,
-                                      this);
+        return new CiIntegrationsPage(plan, new CiIntegrationsController(plan, m_session, this), m_session,
+                                      dialogs, this);
     case PlanStep::ScriptAudit:
         return new ScriptAuditPage(plan, new ScriptAuditController(plan, m_session, this), dialogs, this);
     case PlanStep::TestPlan:

@@ -17,8 +17,12 @@ public:
     // The simulated Tentacles of these machines start polling the new server, as if their re-point
     // command had run on them. Emits repointSimulated() once per call.
     virtual void simulateRepoint(const QStringList &machineIds) = 0;
+    // The CI integration that uses this service account pushes a build to the new server, as if its URL had
+    // been changed to the new one. Emits ciMoveSimulated() once per call.
+    virtual void simulateCiMove(const QString &serviceAccount) = 0;
 
 Q_SIGNALS:
+    void ciMoveSimulated(const QString &serviceAccount, const ApiError &error);
     // `error` is empty (isError() false) when the simulator took the re-point; a value, for
     // ApiErrorText::describe().
     void repointSimulated(const QStringList &machineIds, const ApiError &error);

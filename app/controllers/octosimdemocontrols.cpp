@@ -45,3 +45,30 @@ void OctosimDemoControls::simulateRepoint(const QStringList &machineIds)
         Q_EMIT repointSimulated(machineIds, result.error);
     });
 }
+
+void OctosimDemoControls::simulateCiMove(const QString &serviceAccount)
+{
+    OctopusClient *client = m_session->client(ServerRole::New);
+    if (!client) {
+        ApiError error;
+        error.kind = ApiErrorKind::Unreachable;
+        error.server = ServerRole::New;
+        error.method = "POST";
+        error.path = QStringLiteral("/octosim/control/ci-move");
+        QMetaObject::invokeMethod(
+            this, [this, serviceAccount, error] { Q_EMIT ciMoveSimulated(serviceAccount, error); },
+            Qt::QueuedConnection);
+        return;
+    }
+    ApiRequest request;
+    request.method = "POST";
+    request.path = QStringLiteral("/octosim/control/ci-move");
+    request.body = QJsonDocument(QJsonObject{{QStringLiteral("Username"), serviceAccount}})
+                       .toJson(QJsonDocument::Compact);
+    ApiJob *job = client->send(request, this);
+    connect(job, &ApiJob::finished, this, [this, serviceAccount](const ApiResult &result) {
+        if (!result.ok())
+            qCWarning(lcControllers) << "octosim did not take the CI move:" << result.error.message;
+        Q_EMIT ciMoveSimulated(serviceAccount, result.error);
+    });
+}

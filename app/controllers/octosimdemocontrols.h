@@ -13,6 +13,8 @@ public:
     explicit OctosimDemoControls(ServerSession *session, QObject *parent = nullptr);
 
     void simulateRepoint(const QStringList &machineIds) override;
+    // POST /octosim/control/ci-move {"Username": …} on the new server.
+    void simulateCiMove(const QString &serviceAccount) override;
 
 private:
     ServerSession *m_session;

@@ -518,6 +518,18 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>("ciStatusLabel")->text().contains(QStringLiteral("Repointed")));
         QVERIFY(!child<QPushButton>("ciMarkRepointedButton")->isEnabled());
 
+        // Demo mode: the simulated Jenkins pushes a build to the new server; the page reads it and the row is
+        // verified on that evidence.
+        auto *simulate = child<QPushButton>("ciSimulateMoveButton");
+        QVERIFY(simulate->isVisible());
+        simulate->click();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->plan()->ciIntegrations().integrations.value(id).status ==
+                                     CiIntegrationRecord::Status::Verified,
+                                 30000);
+        QVERIFY(child<QLabel>("ciStatusLabel")->text().contains(QStringLiteral("Verified")));
+        QVERIFY(m_window->plan()->ciIntegrations().integrations.value(id).verifiedBy.contains(
+            QStringLiteral("build-information")));
+
         // The Domain step shows the count from the plan, linked to this step.
         QVERIFY(m_window->wizard()->goToPage(HandoverWizard::pageId(PlanStep::Domain)));
         const QString consequences = child<QLabel>("domainConsequencesLabel")->text();

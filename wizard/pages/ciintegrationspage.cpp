@@ -2,9 +2,11 @@
 
 #include "apierrortext.h"
 #include "ciintegrationscontroller.h"
+#include "democontrols.h"
 #include "dialogservice.h"
 #include "migrationplan.h"
 #include "planstep.h"
+#include "serversession.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -80,7 +82,7 @@ QString statusText(CiIntegrationRecord::Status status)
 } // namespace
 
 CiIntegrationsPage::CiIntegrationsPage(MigrationPlan *plan, CiIntegrationsController *controller,
-                                       DialogService *dialogs, QWidget *parent)
+                                       ServerSession *session, DialogService *dialogs, QWidget *parent)
     : StepPage(
           PlanStep::CiIntegrations, QStringLiteral("ciIntegrationsPage"),
           tr("Every build server and tool that talks to the old server, from evidence, and proof that each "
@@ -88,6 +90,7 @@ CiIntegrationsPage::CiIntegrationsPage(MigrationPlan *plan, CiIntegrationsContro
           parent)
     , m_plan(plan)
     , m_controller(controller)
+    , m_session(session)
     , m_dialogs(dialogs)
 {}
 
@@ -186,6 +189,13 @@ void CiIntegrationsPage::build()
     m_clearRepointed->setObjectName(QStringLiteral("ciClearRepointedButton"));
     buttons->addWidget(m_clearRepointed);
     form->addRow(buttons);
+    m_simulateMove = new QPushButton(tr("Simulate the move (demo)"), details);
+    m_simulateMove->setObjectName(QStringLiteral("ciSimulateMoveButton"));
+    m_simulateMove->setToolTip(
+        tr("Demo only: the selected integration's service account pushes a build to the "
+           "new server, as if its URL had been changed."));
+    m_simulateMove->setVisible(false); // refreshDemoControls()
+    form->addRow(m_simulateMove);
     auto *exports = new QHBoxLayout;
     m_exportCsv = new QPushButton(tr("Export &CSV…"), details);
     m_exportCsv->setObjectName(QStringLiteral("ciExportCsvButton"));
@@ -311,6 +321,14 @@ void CiIntegrationsPage::build()
             m_controller->startWatching(m_watchSince->dateTime().toUTC());
         refreshStillTalking();
     });
+    connect(m_simulateMove, &QPushButton::clicked, this, [this] {
+        const CiIntegrations::Integration *row = m_controller->integration(selectedId());
+        if (DemoControls *demo = m_session ? m_session->demoControls() : nullptr; demo && row)
+            demo->simulateCiMove(row->serviceAccount);
+    });
+    if (m_session)
+        connect(m_session, &ServerSession::demoChanged, this, &CiIntegrationsPage::refreshDemoControls);
+    refreshDemoControls();
     connect(m_plan, &MigrationPlan::replaced, this, [this] {
         m_windowDays->setValue(m_plan->ciIntegrations().windowDays);
         m_autoRefreshDone = false;
@@ -423,6 +441,7 @@ void CiIntegrationsPage::refreshDetails()
     m_evidence->clear();
     if (!have) {
         m_manualRemove->setEnabled(false);
+        m_simulateMove->setEnabled(false);
         m_recipe->setText(tr("Select an integration to see where it keeps the Octopus URL and key."));
         m_status->clear();
         return;
@@ -457,6 +476,7 @@ void CiIntegrationsPage::refreshDetails()
     }
     m_markRepointed->setEnabled(record.status == CiIntegrationRecord::Status::Pending);
     m_manualRemove->setEnabled(CiIntegrationsController::isManual(id));
+    m_simulateMove->setEnabled(!row->serviceAccount.isEmpty() && !m_controller->isRefreshing());
     m_clearRepointed->setEnabled(record.status != CiIntegrationRecord::Status::Pending);
 }
 
@@ -506,4 +526,20 @@ void CiIntegrationsPage::exportTable(bool markdown)
         return;
     }
     m_status->setText(tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+void CiIntegrationsPage::refreshDemoControls()
+{
+    DemoControls *demo = m_session ? m_session->demoControls() : nullptr;
+    m_simulateMove->setVisible(demo != nullptr);
+    if (demo && !m_demoConnected) {
+        m_demoConnected = true;
+        connect(demo, &DemoControls::ciMoveSimulated, this, [this](const QString &, const ApiError &error) {
+            if (error.isError()) {
+                m_status->setText(ApiErrorText::describe(error));
+                return;
+            }
+            m_controller->refresh(); // read the new server's evidence of it
+        });
+    }
 }

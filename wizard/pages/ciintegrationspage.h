@@ -3,6 +3,7 @@
 #include "steppage.h"
 
 class CiIntegrationsController;
+class ServerSession;
 class DialogService;
 class MigrationPlan;
 class QComboBox;
@@ -24,8 +25,9 @@ class CiIntegrationsPage : public StepPage
 {
     Q_OBJECT
 public:
-    CiIntegrationsPage(MigrationPlan *plan, CiIntegrationsController *controller, DialogService *dialogs,
-                       QWidget *parent = nullptr);
+    // `session` (may be nullptr) gives the demo controls in demo mode only.
+    CiIntegrationsPage(MigrationPlan *plan, CiIntegrationsController *controller, ServerSession *session,
+                       DialogService *dialogs, QWidget *parent = nullptr);
 
     CiIntegrationsController *controller() const { return m_controller; }
     QString selectedId() const;
@@ -40,9 +42,11 @@ private:
     void refreshDetails();
     void refreshStillTalking();
     void exportTable(bool markdown);
+    void refreshDemoControls();
 
     MigrationPlan *m_plan;
     CiIntegrationsController *m_controller;
+    ServerSession *m_session;
     DialogService *m_dialogs;
     bool m_autoRefreshDone = false;
     bool m_loadingDetails = false;
@@ -61,6 +65,8 @@ private:
     QLabel *m_status = nullptr;
     QPushButton *m_markRepointed = nullptr;
     QPushButton *m_clearRepointed = nullptr;
+    QPushButton *m_simulateMove = nullptr;
+    bool m_demoConnected = false;
     QComboBox *m_manualSystem = nullptr;
     QLineEdit *m_manualLocation = nullptr;
     QPushButton *m_manualAdd = nullptr;
