@@ -424,28 +424,384 @@ API-Schlüssel kommen aus HANDOVER_OLD_API_KEY und HANDOVER_NEW_API_KEY oder aus
         <source>account %1</source>
         <translation>Konto %1</translation>
     </message>
+    <message>
+        <source>Jenkins keeps the Octopus servers in Manage Jenkins › Configure System › Octopus Deploy plugin (each with its API key credential): change the URL there once per controller, then look for jobs and pipelines that name the server themselves.</source>
+        <translation>Jenkins speichert die Octopus-Server unter Manage Jenkins › Configure System › Octopus Deploy plugin (jeweils mit den Anmeldedaten seines API-Schlüssels): Ändern Sie die URL dort einmal pro Controller und suchen Sie dann nach Jobs und Pipelines, die den Server selbst nennen.</translation>
+    </message>
+    <message>
+        <source>TeamCity keeps the Octopus URL and API key in the fields of each Octopus runner, usually fed by parameters: change the parameters at project level where they are shared, else every build configuration.</source>
+        <translation>TeamCity speichert die Octopus-URL und den API-Schlüssel in den Feldern jedes Octopus-Runners, meist über Parameter befüllt: Ändern Sie die Parameter auf Projektebene, wo sie gemeinsam genutzt werden, sonst in jeder Build-Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Azure DevOps keeps them in an &quot;Octopus Deploy&quot; service connection (Project settings › Service connections) that the tasks name: edit the connection once per project.</source>
+        <translation>Azure DevOps speichert sie in einer Dienstverbindung &quot;Octopus Deploy&quot; (Project settings › Service connections), die die Tasks nennen: Bearbeiten Sie die Verbindung einmal pro Projekt.</translation>
+    </message>
+    <message>
+        <source>GitHub Actions take the server and key from repository or organisation secrets (OCTOPUS_URL, OCTOPUS_API_KEY, or the server and api_key inputs), or log in with OIDC to a service account: change the secret once per organisation or repository, and check the OIDC identity&apos;s audience if the URL changes.</source>
+        <translation>GitHub Actions beziehen Server und Schlüssel aus Repository- oder Organisations-Secrets (OCTOPUS_URL, OCTOPUS_API_KEY oder die Eingaben server und api_key) oder melden sich per OIDC bei einem Dienstkonto an: Ändern Sie das Secret einmal pro Organisation oder Repository, und prüfen Sie die Audience der OIDC-Identität, wenn sich die URL ändert.</translation>
+    </message>
+    <message>
+        <source>Bamboo keeps the Octopus URL and API key on every Octopus task: change them per task, or once in the Bamboo variables the tasks use.</source>
+        <translation>Bamboo speichert die Octopus-URL und den API-Schlüssel in jedem Octopus-Task: Ändern Sie sie pro Task oder einmal in den Bamboo-Variablen, die die Tasks verwenden.</translation>
+    </message>
+    <message>
+        <source>The retired octo CLI reads OCTOPUS_CLI_SERVER and OCTOPUS_CLI_API_KEY (or --server and --apiKey): change them where the scripts set them. Moving to the octopus CLI? It reads OCTOPUS_URL and OCTOPUS_API_KEY instead.</source>
+        <translation>Die ausgemusterte octo-CLI liest OCTOPUS_CLI_SERVER und OCTOPUS_CLI_API_KEY (oder --server und --apiKey): Ändern Sie sie dort, wo die Skripte sie setzen. Umstieg auf die octopus-CLI? Sie liest stattdessen OCTOPUS_URL und OCTOPUS_API_KEY.</translation>
+    </message>
+    <message>
+        <source>The octopus CLI reads OCTOPUS_URL and OCTOPUS_API_KEY (or --server and --api-key, or its login configuration): change them where the scripts or the machine set them.</source>
+        <translation>Die octopus-CLI liest OCTOPUS_URL und OCTOPUS_API_KEY (oder --server und --api-key oder ihre Anmeldekonfiguration): Ändern Sie sie dort, wo die Skripte oder die Maschine sie setzen.</translation>
+    </message>
+    <message>
+        <source>The Terraform provider reads its address and API key from the provider block or OCTOPUS_URL and OCTOPUS_APIKEY: change them in each configuration that uses the old server, then plan before you apply.</source>
+        <translation>Der Terraform-Provider liest seine Adresse und seinen API-Schlüssel aus dem provider-Block oder aus OCTOPUS_URL und OCTOPUS_APIKEY: Ändern Sie sie in jeder Konfiguration, die den alten Server verwendet, und führen Sie dann plan aus, bevor Sie apply ausführen.</translation>
+    </message>
+    <message>
+        <source>A script or tool that calls the API itself: find where it keeps the server URL (the script audit step shows scripts that name the old server) and change it there.</source>
+        <translation>Ein Skript oder Tool, das die API selbst aufruft: Finden Sie heraus, wo es die Server-URL speichert (der Schritt „Skriptprüfung“ zeigt Skripte, die den alten Server nennen), und ändern Sie sie dort.</translation>
+    </message>
+</context>
+<context>
+    <name>CiIntegrationsController</name>
+    <message>
+        <source>Added by hand</source>
+        <translation>Manuell hinzugefügt</translation>
+    </message>
+</context>
+<context>
+    <name>CiIntegrationsExportWriter</name>
+    <message>
+        <source>CI integrations and other callers of the old server</source>
+        <translation>CI-Integrationen und andere Aufrufer des alten Servers</translation>
+    </message>
+    <message>
+        <source>%1 integrations, %2 verified on the new server.</source>
+        <translation>%1 Integrationen, %2 auf dem neuen Server verifiziert.</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Account and key</source>
+        <translation>Konto und Schlüssel</translation>
+    </message>
+    <message>
+        <source>Last seen (old)</source>
+        <translation>Zuletzt gesehen (alt)</translation>
+    </message>
+    <message>
+        <source>Last seen (new)</source>
+        <translation>Zuletzt gesehen (neu)</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>key &apos;%1&apos;</source>
+        <translation>Schlüssel &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Where each system keeps the Octopus URL and key</source>
+        <translation>Wo jedes System die Octopus-URL und den Schlüssel speichert</translation>
+    </message>
 </context>
 <context>
     <name>CiIntegrationsPage</name>
     <message>
-        <source>Record every build server and tool that talks to Octopus, so none is left pointing at the old instance.</source>
-        <translation>Erfassen Sie jeden Build-Server und jedes Tool, das mit Octopus kommuniziert, damit keines mehr auf die alte Instanz zeigt.</translation>
+        <source>never</source>
+        <translation>nie</translation>
     </message>
     <message>
-        <source>Build servers push packages, create releases and trigger deployments through the Octopus API. Each needs its server URL and API key changed at cutover, and its Octopus plug-in may need an update for the new server version.</source>
-        <translation>Build-Server übertragen Pakete, erstellen Releases und lösen Bereitstellungen über die Octopus-API aus. Bei jedem müssen Server-URL und API-Schlüssel bei der Umstellung geändert werden, und sein Octopus-Plug-in braucht eventuell ein Update für die neue Serverversion.</translation>
+        <source>Undecided</source>
+        <translation>Nicht entschieden</translation>
     </message>
     <message>
-        <source>List the CI servers and their Octopus plug-ins (Jenkins, TeamCity, Azure DevOps, GitHub Actions, Bamboo and others), with the plug-in versions in use.</source>
-        <translation>Die CI-Server und ihre Octopus-Plug-ins auflisten (Jenkins, TeamCity, Azure DevOps, GitHub Actions, Bamboo und andere), mit den verwendeten Plug-in-Versionen.</translation>
+        <source>Repoint</source>
+        <translation>Umleiten</translation>
     </message>
     <message>
-        <source>Record where each one keeps the Octopus server URL and API key.</source>
-        <translation>Erfassen, wo jeder die Octopus-Server-URL und den API-Schlüssel speichert.</translation>
+        <source>Retire</source>
+        <translation>Stilllegen</translation>
     </message>
     <message>
-        <source>Track, per integration, that it points at the new instance before you cut over (or that the DNS change covers it).</source>
-        <translation>Für jede Integration nachverfolgen, dass sie vor der Umstellung auf die neue Instanz zeigt (oder dass die DNS-Änderung sie abdeckt).</translation>
+        <source>Not needed</source>
+        <translation>Nicht nötig</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>repointed</source>
+        <translation>umgeleitet</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>verifiziert</translation>
+    </message>
+    <message>
+        <source>Every build server and tool that talks to the old server, from evidence, and proof that each one moved.</source>
+        <translation>Jeder Build-Server und jedes Tool, das mit dem alten Server kommuniziert, anhand von Belegen, und der Nachweis, dass jedes umgezogen ist.</translation>
+    </message>
+    <message>
+        <source>E&amp;vidence of the last</source>
+        <translation>&amp;Belege der letzten</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Last seen (old)</source>
+        <translation>Zuletzt gesehen (alt)</translation>
+    </message>
+    <message>
+        <source>Last seen (new)</source>
+        <translation>Zuletzt gesehen (neu)</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Evid&amp;ence:</source>
+        <translation>B&amp;elege:</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>En&amp;tscheidung:</translation>
+    </message>
+    <message>
+        <source>Who repoints it</source>
+        <translation>Wer es umleitet</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>&amp;Verantwortlich:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>&amp;Notizen:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Mark repointed</source>
+        <translation>Als &amp;umgeleitet markieren</translation>
+    </message>
+    <message>
+        <source>Back to &amp;pending</source>
+        <translation>Zurück auf ausste&amp;hend</translation>
+    </message>
+    <message>
+        <source>Simulate the move (demo)</source>
+        <translation>Umzug simulieren (Demo)</translation>
+    </message>
+    <message>
+        <source>Demo only: the selected integration&apos;s service account pushes a build to the new server, as if its URL had been changed.</source>
+        <translation>Nur Demo: Das Dienstkonto der ausgewählten Integration überträgt einen Build an den neuen Server, als wäre ihre URL geändert worden.</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Mar&amp;kdown…</source>
+        <translation>Als Mar&amp;kdown exportieren…</translation>
+    </message>
+    <message>
+        <source>Add &amp;by hand:</source>
+        <translation>&amp;Manuell hinzufügen:</translation>
+    </message>
+    <message>
+        <source>Where it lives: a host, an organisation, a repository</source>
+        <translation>Wo es sich befindet: ein Host, eine Organisation, ein Repository</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>H&amp;inzufügen</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Entfe&amp;rnen</translation>
+    </message>
+    <message>
+        <source>Removes the selected row if it was added by hand.</source>
+        <translation>Entfernt die ausgewählte Zeile, wenn sie manuell hinzugefügt wurde.</translation>
+    </message>
+    <message>
+        <source>Still talking to the old server</source>
+        <translation>Kommuniziert noch mit dem alten Server</translation>
+    </message>
+    <message>
+        <source>Seen &amp;since:</source>
+        <translation>Gesehen &amp;seit:</translation>
+    </message>
+    <message>
+        <source>&amp;Watch</source>
+        <translation>Be&amp;obachten</translation>
+    </message>
+    <message>
+        <source>Reading the evidence of both servers…</source>
+        <translation>Belege beider Server werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Connect to both servers (step 1) to find what talks to the old server.</source>
+        <translation>Verbinden Sie sich mit beiden Servern (Schritt 1), um herauszufinden, was mit dem alten Server kommuniziert.</translation>
+    </message>
+    <message>
+        <source>No evidence read yet.</source>
+        <translation>Noch keine Belege gelesen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 integrations&lt;/b&gt; talked to the old server in the window, %2 of %3 verified on the new server (read %4).</source>
+        <translation>&lt;b&gt;%1 Integrationen&lt;/b&gt; haben im Zeitfenster mit dem alten Server kommuniziert, %2 von %3 auf dem neuen Server verifiziert (gelesen %4).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Some evidence could not be read (%n problem(s); hover for details).</source>
+        <translation>
+            <numerusform>Einige Belege konnten nicht gelesen werden (%n Problem; Details im Tooltip).</numerusform>
+            <numerusform>Einige Belege konnten nicht gelesen werden (%n Probleme; Details im Tooltip).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an integration to see where it keeps the Octopus URL and key.</source>
+        <translation>Wählen Sie eine Integration aus, um zu sehen, wo sie die Octopus-URL und den Schlüssel speichert.</translation>
+    </message>
+    <message>
+        <source>old server</source>
+        <translation>alter Server</translation>
+    </message>
+    <message>
+        <source>new server</source>
+        <translation>neuer Server</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>No evidence in the window (kept from the plan).</source>
+        <translation>Keine Belege im Zeitfenster (aus dem Plan übernommen).</translation>
+    </message>
+    <message>
+        <source>Pending: not marked repointed yet.</source>
+        <translation>Ausstehend: noch nicht als umgeleitet markiert.</translation>
+    </message>
+    <message>
+        <source>Repointed %1; waiting for evidence from the new server (Refresh reads it).</source>
+        <translation>Umgeleitet %1; Belege vom neuen Server stehen noch aus („Aktualisieren“ liest sie).</translation>
+    </message>
+    <message>
+        <source>Verified: the new server saw it %1 (%2).</source>
+        <translation>Verifiziert: Der neue Server hat sie %1 gesehen (%2).</translation>
+    </message>
+    <message>
+        <source>&amp;Stop watching</source>
+        <translation>Be&amp;obachtung beenden</translation>
+    </message>
+    <message>
+        <source>Watch the old server for integrations seen after a time (re-read every minute while watching).</source>
+        <translation>Den alten Server auf Integrationen beobachten, die nach einem Zeitpunkt gesehen werden (während der Beobachtung jede Minute neu gelesen).</translation>
+    </message>
+    <message>
+        <source>Reading the old server…</source>
+        <translation>Alter Server wird gelesen…</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (%3)</source>
+        <translation>%1 bei %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Nothing has talked to the old server since %1 (read %2).</source>
+        <translation>Seit %1 hat nichts mehr mit dem alten Server kommuniziert (gelesen %2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still talking to the old server: %1 (read %2).</source>
+        <translation>
+            <numerusform>%n kommuniziert noch mit dem alten Server: %1 (gelesen %2).</numerusform>
+            <numerusform>%n kommunizieren noch mit dem alten Server: %1 (gelesen %2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save CI integrations as Markdown</source>
+        <translation>CI-Integrationen als Markdown speichern</translation>
+    </message>
+    <message>
+        <source>Save CI integrations as CSV</source>
+        <translation>CI-Integrationen als CSV speichern</translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md);;All files (*)</source>
+        <translation>Markdown-Dateien (*.md);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -823,20 +1179,20 @@ Verben:
         <translation>Skripte, die den alten Namen nennen: noch nicht untersucht (%1).</translation>
     </message>
     <message>
-        <source>%1 CI integrations mention the old name (%2).</source>
-        <translation>%1 CI-Integrationen nennen den alten Namen (%2).</translation>
-    </message>
-    <message>
-        <source>CI integrations that mention the old name: not analysed yet (%1).</source>
-        <translation>CI-Integrationen, die den alten Namen nennen: noch nicht untersucht (%1).</translation>
-    </message>
-    <message>
         <source>With the name kept, CI servers and scripts keep working after DNS moves (%1, %2).</source>
         <translation>Wenn der Name bleibt, funktionieren CI-Server und Skripte nach dem DNS-Umzug weiter (%1, %2).</translation>
     </message>
     <message>
         <source>%1 of them answered a health check of the new server after they were re-pointed.</source>
         <translation>%1 davon haben nach der Umleitung auf eine Zustandsprüfung des neuen Servers geantwortet.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 CI systems and other callers&lt;/b&gt; talk to the old server, %2 of them not yet verified on the new one (%3).</source>
+        <translation>&lt;b&gt;%1 CI-Systeme und andere Aufrufer&lt;/b&gt; kommunizieren mit dem alten Server, %2 davon noch nicht auf dem neuen verifiziert (%3).</translation>
+    </message>
+    <message>
+        <source>CI systems and other callers of the old server: not analysed yet (%1).</source>
+        <translation>CI-Systeme und andere Aufrufer des alten Servers: noch nicht untersucht (%1).</translation>
     </message>
 </context>
 <context>
