@@ -571,7 +571,7 @@ void ScriptAuditPageTest::domainPageShowsScriptsMentioningTheOldServer()
     QVERIFY2(consequences->text().contains(expected), qPrintable(consequences->text()));
     QVERIFY(consequences->text().contains(QLatin1String("href=\"step:audit\"")));
     QVERIFY(consequences->text().contains(
-        QLatin1String("CI integrations that mention the old name: not analysed yet")));
+        QLatin1String("CI systems and other callers of the old server: not analysed yet")));
 }
 
 QTEST_MAIN(ScriptAuditPageTest)
