@@ -29,11 +29,6 @@ const QString kCustomScripts = QStringLiteral("Octopus.Action.CustomScripts.");
 const QString kModulePrefix = QStringLiteral("Octopus.Script.Module[");
 const QString kModuleLanguagePrefix = QStringLiteral("Octopus.Script.Module.Language[");
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ServerScriptsJob", text);
-}
-
 QString str(const QJsonObject &o, const char *key)
 {
     return o.value(QLatin1String(key)).toString();
@@ -45,10 +40,13 @@ QString customScriptName(const QString &property)
     const QString rest = property.mid(kCustomScripts.size());
     const QString stage = rest.section(QLatin1Char('.'), 0, 0);
     const QString extension = rest.section(QLatin1Char('.'), 1);
-    QString name = stage == QLatin1String("PreDeploy")    ? tr("pre-deploy script")
-                   : stage == QLatin1String("Deploy")     ? tr("deploy script")
-                   : stage == QLatin1String("PostDeploy") ? tr("post-deploy script")
-                                                          : tr("custom script %1").arg(stage);
+    QString name = stage == QLatin1String("PreDeploy")
+                       ? QCoreApplication::translate("ServerScriptsJob", "pre-deploy script")
+                   : stage == QLatin1String("Deploy")
+                       ? QCoreApplication::translate("ServerScriptsJob", "deploy script")
+                   : stage == QLatin1String("PostDeploy")
+                       ? QCoreApplication::translate("ServerScriptsJob", "post-deploy script")
+                       : QCoreApplication::translate("ServerScriptsJob", "custom script %1").arg(stage);
     if (!extension.isEmpty())
         name += QStringLiteral(" (%1)").arg(extension);
     return name;
