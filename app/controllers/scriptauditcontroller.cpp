@@ -40,7 +40,10 @@ ScriptAuditController::ScriptAuditController(MigrationPlan *plan, ServerSession 
     , m_scanner(new AuditScanner(this))
     , m_markedBy(loginName())
     , m_savedWatcher(new QFutureWatcher<SavedLoad>(this))
+    , m_serverAuditWatcher(new QFutureWatcher<QList<AuditFinding>>(this))
 {
+    connect(m_serverAuditWatcher, &QFutureWatcherBase::finished, this,
+            &ScriptAuditController::onServerAuditDone);
     connect(m_scanner, &AuditScanner::progressChanged, this, &ScriptAuditController::scanProgressed);
     connect(m_scanner, &AuditScanner::findingsAdded, this, [this](const QList<AuditFinding> &findings) {
         m_findings.append(findings);
@@ -69,6 +72,10 @@ ScriptAuditController::~ScriptAuditController()
     cancelLiveJob();
     if (m_serverJob)
         m_serverJob->disconnect(this);
+    // The rules over the server's scripts end on their own, unheard.
+    m_serverAuditWatcher->disconnect(this);
+    if (m_serverAuditCancelled)
+        m_serverAuditCancelled->store(true);
     // Nothing here waits: the scanner and the saved file's read end on their own, unheard.
     m_scanner->disconnect(this);
     m_scanner->cancel();
@@ -396,6 +403,10 @@ void ScriptAuditController::cancelScan()
     }
     if (m_serverJob)
         m_serverJob->cancel(); // finishes (cancelled) at once
+    if (m_serverAuditRunning && m_serverAuditCancelled) {
+        m_serverAuditCancelled->store(true);
+        m_folderResult.cancelled = true;
+    }
     if (m_folderScanRunning)
         m_scanner->cancel();
 }
@@ -433,19 +444,35 @@ void ScriptAuditController::onServerScriptsFinished(const ServerScriptsJob::Resu
         AuditRuleSet::Config config;
         config.oldUrls = oldServerUrls();
         config.catalog = m_scanCatalog;
-        // A few hundred short texts: milliseconds, on this thread.
-        m_serverFindings = auditTexts(auditTextsOf(result.scripts), config);
+        // The rules run on the global pool, never on this thread.
+        m_serverAuditCancelled = std::make_shared<std::atomic_bool>(false);
+        m_serverAuditRunning = true;
+        m_serverAuditWatcher->setFuture(QtConcurrent::run(
+            [texts = auditTextsOf(result.scripts), config, cancelled = m_serverAuditCancelled] {
+                return auditTexts(texts, config, cancelled.get());
+            }));
+    }
+    qCDebug(lcControllers) << "server scripts" << m_serverScriptCount;
+    completeScan();
+}
+
+void ScriptAuditController::onServerAuditDone()
+{
+    m_serverAuditRunning = false;
+    if (m_serverAuditCancelled && m_serverAuditCancelled->load()) {
+        m_folderResult.cancelled = true;
+    } else {
+        m_serverFindings = m_serverAuditWatcher->result();
         m_findings.append(m_serverFindings);
         Q_EMIT findingsAdded(m_serverFindings);
     }
-    qCDebug(lcControllers) << "server scripts" << m_serverScriptCount << "findings"
-                           << m_serverFindings.size();
+    qCDebug(lcControllers) << "server findings" << m_serverFindings.size();
     completeScan();
 }
 
 void ScriptAuditController::completeScan()
 {
-    if (m_folderScanRunning || m_serverJob)
+    if (m_folderScanRunning || m_serverJob || m_serverAuditRunning)
         return; // the other half is still running
     AuditScanner::Result result = m_folderResult;
     result.findings += m_serverFindings;

@@ -153,6 +153,7 @@ private:
     void beginScan(std::shared_ptr<const SwaggerCatalog> savedCatalog);
     void onScanFinished(const AuditScanner::Result &result);
     void onServerScriptsFinished(const ServerScriptsJob::Result &result);
+    void onServerAuditDone();
     void completeScan();
     void setScanning(bool scanning);
     void recordScanSummary(const AuditScanner::Result &result);
@@ -196,4 +197,8 @@ private:
     int m_serverScriptCount = 0;
     QStringList m_serverErrors;
     std::shared_ptr<const SwaggerCatalog> m_scanCatalog;
+    // The rules over the server's scripts, on the global pool.
+    QFutureWatcher<QList<AuditFinding>> *m_serverAuditWatcher;
+    std::shared_ptr<std::atomic_bool> m_serverAuditCancelled;
+    bool m_serverAuditRunning = false;
 };
