@@ -39,6 +39,10 @@ struct AuditFinding
     QString snippet; // the line, trimmed, shortened, every real-looking API key masked
     QString hint;    // what to do about it
     QString detail;  // machine-friendly detail: normalised route, host, library@version, ...
+    // A script stored on a server (empty for files): where it lives ("Space › Project › Deployment process ›
+    // Step 'Notify' › script", also in `file`) and the web portal link that opens it (also in absolutePath).
+    QString location;
+    QString url;
 };
 
 Q_DECLARE_METATYPE(AuditFinding)

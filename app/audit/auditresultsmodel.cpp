@@ -1,5 +1,7 @@
 #include "auditresultsmodel.h"
 
+#include <QCoreApplication>
+
 #include "auditplanstate.h"
 
 #include <QMap>
@@ -183,9 +185,13 @@ QVariant AuditResultsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (Column(index.column())) {
         case LocationColumn:
-            return m_grouping == Grouping::File
-                       ? QStringLiteral("%1:%2").arg(f.line).arg(f.column)
-                       : QStringLiteral("%1:%2:%3").arg(f.file).arg(f.line).arg(f.column);
+            if (m_grouping == Grouping::File)
+                return QStringLiteral("%1:%2").arg(f.line).arg(f.column);
+            if (!f.location.isEmpty()) // a script stored on a server: its place, and the line in it
+                return QCoreApplication::translate("AuditResultsModel", "%1, line %2")
+                    .arg(f.location)
+                    .arg(f.line);
+            return QStringLiteral("%1:%2:%3").arg(f.file).arg(f.line).arg(f.column);
         case SeverityColumn:
             return auditSeverityName(f.severity);
         case CategoryColumn:
@@ -201,6 +207,8 @@ QVariant AuditResultsModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == LocationColumn && !f.url.isEmpty())
+            return f.location + QLatin1Char('\n') + f.url;
         return index.column() == HintColumn || index.column() == SnippetColumn
                    ? f.snippet + QLatin1Char('\n') + f.hint
                    : QVariant();

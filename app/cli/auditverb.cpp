@@ -1,13 +1,24 @@
-// handover audit PATH… [--old-url URL]… [--new-swagger FILE] [--json|--csv|--md] [--jobs N]
+// handover audit [PATH…] [--server URL] [--old-url URL]… [--new-swagger FILE] [--json|--csv|--md] [--jobs N]
 //
 // Finds scripts and pipelines that call the old Octopus server: hard-coded URLs, API keys, the retired
-// octo CLI, REST routes the new server does not serve, client libraries. Exit codes: 0 when the scan ran
-// (with or without findings), 2 on a usage error or an unreadable root.
+// octo CLI, REST routes the new server does not serve, client libraries. With --server it also reads the
+// scripts stored on that (old) server (ServerScriptsJob; key from HANDOVER_API_KEY or the keychain).
+// Exit codes: 0 when the scan ran (with or without findings), 2 on a usage error or an unreadable root,
+// 3 when the server could not be read.
 
 #include "cliverbs.h"
 
+#include "apierrortext.h"
+#include "apikeylookup.h"
 #include "auditreportwriter.h"
 #include "auditscanner.h"
+#include "audittexts.h"
+#include "keychainstore.h"
+#include "networkcontext.h"
+#include "networkverboptions.h"
+#include "octopusclient.h"
+#include "scriptauditcontroller.h"
+#include "serverscriptsjob.h"
 #include "swaggercatalog.h"
 
 #include <QCommandLineParser>
@@ -16,6 +27,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -23,7 +35,7 @@ namespace {
 QString helpText(const QCommandLineParser &parser)
 {
     const QString text = parser.helpText();
-    return QStringLiteral("Usage: handover audit [options] PATH…") +
+    return QStringLiteral("Usage: handover audit [options] [PATH…]") +
            text.mid(text.indexOf(QLatin1Char('\n')));
 }
 
@@ -67,7 +79,16 @@ int runAudit(const QStringList &arguments)
                                   QStringLiteral("N"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QCoreApplication::translate("AuditVerb", "Show this help."));
-    parser.addOptions({oldUrl, newSwagger, json, csv, markdown, jobs, help});
+    const QCommandLineOption server(
+        QStringLiteral("server"),
+        QCoreApplication::translate("AuditVerb",
+                                    "Also audit the scripts stored on this (old) server: deployment and "
+                                    "runbook processes, step templates, script modules and variables. The "
+                                    "API key comes from HANDOVER_API_KEY, or from the keychain."),
+        QStringLiteral("URL"));
+    NetworkVerbOptions network;
+    parser.addOptions({oldUrl, newSwagger, json, csv, markdown, jobs, server, help});
+    parser.addOptions(network.options());
     parser.addPositionalArgument(QStringLiteral("PATH"),
                                  QCoreApplication::translate("AuditVerb", "Folders or files to scan."),
                                  QStringLiteral("PATH…"));
@@ -81,8 +102,19 @@ int runAudit(const QStringList &arguments)
 
     AuditScanner::Options options;
     options.roots = parser.positionalArguments();
-    if (options.roots.isEmpty())
-        return usageError(QCoreApplication::translate("AuditVerb", "no PATH to scan"), parser);
+    QUrl serverUrl;
+    if (parser.isSet(server)) {
+        serverUrl = QUrl::fromUserInput(parser.value(server));
+        if (ConnectionSettings::normalisedUrl(serverUrl).isEmpty() || serverUrl.host().isEmpty())
+            return usageError(
+                QCoreApplication::translate("AuditVerb", "--server needs an http:// or https:// URL"),
+                parser);
+        if (const QString problem = network.read(parser); !problem.isEmpty())
+            return usageError(problem, parser);
+    }
+    if (options.roots.isEmpty() && serverUrl.isEmpty())
+        return usageError(QCoreApplication::translate("AuditVerb", "no PATH to scan and no --server"),
+                          parser);
     const int formats = int(parser.isSet(json)) + int(parser.isSet(csv)) + int(parser.isSet(markdown));
     if (formats > 1)
         return usageError(QCoreApplication::translate("AuditVerb", "choose one of --json, --csv and --md"),
@@ -123,12 +155,70 @@ int runAudit(const QStringList &arguments)
         }
     }
 
-    const AuditScanner::Result result = AuditScanner::scan(options);
+    // The server being read is the old one: its own address counts as the old server's.
+    if (!serverUrl.isEmpty() && !options.oldUrls.contains(serverUrl.toString()))
+        options.oldUrls << serverUrl.toString();
+
+    AuditScanner::Result result;
+    if (!options.roots.isEmpty())
+        result = AuditScanner::scan(options);
 
     QTextStream err(stderr);
     for (const AuditScanner::Note &note : result.notes)
         err << "handover audit: " << note.absolutePath << ": " << note.message << '\n';
     err.flush();
+
+    int exitCode = 0;
+    if (!serverUrl.isEmpty()) {
+        KeychainStore keychain;
+        ApiKeyLookup lookup(&keychain);
+        NetworkContext threads; // outlives the client
+        std::unique_ptr<OctopusClient> client;
+        QObject::connect(
+            &lookup, &ApiKeyLookup::finished, &lookup, [&](const QString &key, const QString &reason) {
+                if (key.isEmpty()) {
+                    err << "handover audit: "
+                        << QCoreApplication::translate(
+                               "AuditVerb", "no API key for %1: %2. Never pass a key as an argument.")
+                               .arg(serverUrl.toString(), reason)
+                        << '\n';
+                    err.flush();
+                    QCoreApplication::exit(2);
+                    return;
+                }
+                ConnectionSettings settings = network.settingsFor(serverUrl, key, ServerRole::Old);
+                client = std::make_unique<OctopusClient>(settings, &threads);
+                auto *job = new ServerScriptsJob(client.get(), client.get());
+                QObject::connect(
+                    job, &ServerScriptsJob::finished, job, [&](const ServerScriptsJob::Result &scripts) {
+                        bool unusable = false;
+                        for (const ApiError &error : scripts.errors) {
+                            err << "handover audit: "
+                                << QCoreApplication::translate("AuditVerb", "warning: %1")
+                                       .arg(ApiErrorText::describe(error))
+                                << '\n';
+                            unusable = unusable || error.kind == ApiErrorKind::Unreachable ||
+                                       error.kind == ApiErrorKind::Tls ||
+                                       error.kind == ApiErrorKind::TlsChanged ||
+                                       error.kind == ApiErrorKind::Unauthorized ||
+                                       error.path.startsWith(QLatin1String("/api/spaces"));
+                        }
+                        err.flush();
+                        AuditRuleSet::Config config;
+                        config.oldUrls = options.oldUrls;
+                        config.catalog = options.catalog;
+                        result.findings +=
+                            auditTexts(ScriptAuditController::auditTextsOf(scripts.scripts), config);
+                        sortAuditFindings(result.findings);
+                        QCoreApplication::exit(unusable ? 3 : 0);
+                    });
+                job->start();
+            });
+        lookup.lookup(QStringLiteral("HANDOVER_API_KEY"), serverUrl);
+        exitCode = QCoreApplication::exec();
+        if (exitCode == 2)
+            return 2;
+    }
 
     AuditReportWriter writer(result.files, result.bytes, result.findings);
     AuditReportWriter::Format format = AuditReportWriter::Format::Text;
@@ -141,5 +231,5 @@ int runAudit(const QStringList &arguments)
     const QByteArray output = writer.render(format);
     std::fwrite(output.constData(), 1, size_t(output.size()), stdout);
     std::fflush(stdout);
-    return 0;
+    return exitCode;
 }

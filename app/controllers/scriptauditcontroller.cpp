@@ -40,7 +40,10 @@ ScriptAuditController::ScriptAuditController(MigrationPlan *plan, ServerSession 
     , m_scanner(new AuditScanner(this))
     , m_markedBy(loginName())
     , m_savedWatcher(new QFutureWatcher<SavedLoad>(this))
+    , m_serverAuditWatcher(new QFutureWatcher<QList<AuditFinding>>(this))
 {
+    connect(m_serverAuditWatcher, &QFutureWatcherBase::finished, this,
+            &ScriptAuditController::onServerAuditDone);
     connect(m_scanner, &AuditScanner::progressChanged, this, &ScriptAuditController::scanProgressed);
     connect(m_scanner, &AuditScanner::findingsAdded, this, [this](const QList<AuditFinding> &findings) {
         m_findings.append(findings);
@@ -49,8 +52,11 @@ ScriptAuditController::ScriptAuditController(MigrationPlan *plan, ServerSession 
     connect(m_scanner, &AuditScanner::finished, this, &ScriptAuditController::onScanFinished);
     connect(m_savedWatcher, &QFutureWatcherBase::finished, this,
             &ScriptAuditController::onSavedSwaggerLoaded);
-    if (m_session)
+    if (m_session) {
         connect(m_session, &ServerSession::clientsChanged, this, &ScriptAuditController::onClientsChanged);
+        connect(m_session, &ServerSession::clientsChanged, this,
+                &ScriptAuditController::serverAvailabilityChanged);
+    }
     connect(m_plan, &MigrationPlan::replaced, this, [this] {
         Q_EMIT foldersChanged();
         Q_EMIT marksChanged();
@@ -64,6 +70,12 @@ ScriptAuditController::ScriptAuditController(MigrationPlan *plan, ServerSession 
 ScriptAuditController::~ScriptAuditController()
 {
     cancelLiveJob();
+    if (m_serverJob)
+        m_serverJob->disconnect(this);
+    // The rules over the server's scripts end on their own, unheard.
+    m_serverAuditWatcher->disconnect(this);
+    if (m_serverAuditCancelled)
+        m_serverAuditCancelled->store(true);
     // Nothing here waits: the scanner and the saved file's read end on their own, unheard.
     m_scanner->disconnect(this);
     m_scanner->cancel();
@@ -300,9 +312,30 @@ void ScriptAuditController::onClientsChanged()
 
 // --- the scan -----------------------------------------------------------------------------------------
 
+bool ScriptAuditController::canScanServer() const
+{
+    return m_session && m_session->client(ServerRole::Old);
+}
+
+QList<AuditText> ScriptAuditController::auditTextsOf(const QList<ServerScript> &scripts)
+{
+    QList<AuditText> texts;
+    texts.reserve(scripts.size());
+    for (const ServerScript &script : scripts) {
+        AuditText text;
+        text.location = ServerScriptsJob::locationText(script.location);
+        text.url = script.url.toString();
+        text.text = script.text;
+        text.valueOnly = script.kind == ServerScript::Kind::Variable;
+        texts.append(text);
+    }
+    return texts;
+}
+
 bool ScriptAuditController::startScan()
 {
-    if (m_scanning || folders().isEmpty())
+    const bool server = m_includeServer && canScanServer();
+    if (m_scanning || (folders().isEmpty() && !server))
         return false;
     setScanning(true);
     if (swaggerFile().isEmpty()) {
@@ -336,8 +369,26 @@ void ScriptAuditController::beginScan(std::shared_ptr<const SwaggerCatalog> save
                      "to it, or choose its saved swagger.json.");
     }
     m_findings.clear();
+    m_serverFindings.clear();
+    m_serverErrors.clear();
+    m_serverScriptCount = 0;
+    m_folderResult = AuditScanner::Result();
+    m_scanCatalog = options.catalog;
     Q_EMIT scanStarted();
-    m_scanner->start(options);
+    if (m_includeServer && canScanServer()) {
+        if (m_serverJob) {
+            m_serverJob->disconnect(this);
+            m_serverJob->cancel();
+            m_serverJob->deleteLater();
+        }
+        m_serverJob = new ServerScriptsJob(m_session->client(ServerRole::Old), this);
+        connect(m_serverJob, &ServerScriptsJob::finished, this,
+                &ScriptAuditController::onServerScriptsFinished);
+        m_serverJob->start();
+    }
+    m_folderScanRunning = !options.roots.isEmpty();
+    if (m_folderScanRunning)
+        m_scanner->start(options);
 }
 
 void ScriptAuditController::cancelScan()
@@ -350,7 +401,14 @@ void ScriptAuditController::cancelScan()
         Q_EMIT scanFinished(result);
         return;
     }
-    m_scanner->cancel();
+    if (m_serverJob)
+        m_serverJob->cancel(); // finishes (cancelled) at once
+    if (m_serverAuditRunning && m_serverAuditCancelled) {
+        m_serverAuditCancelled->store(true);
+        m_folderResult.cancelled = true;
+    }
+    if (m_folderScanRunning)
+        m_scanner->cancel();
 }
 
 void ScriptAuditController::waitForScan()
@@ -360,6 +418,65 @@ void ScriptAuditController::waitForScan()
 
 void ScriptAuditController::onScanFinished(const AuditScanner::Result &result)
 {
+    m_folderScanRunning = false;
+    m_folderResult = result;
+    if (result.cancelled && m_serverJob)
+        m_serverJob->cancel();
+    completeScan();
+}
+
+void ScriptAuditController::onServerScriptsFinished(const ServerScriptsJob::Result &result)
+{
+    if (sender() != m_serverJob)
+        return;
+    m_serverJob->deleteLater();
+    m_serverJob = nullptr;
+    m_serverScriptCount = int(result.scripts.size());
+    for (const ApiError &error : result.errors) {
+        if (error.kind != ApiErrorKind::Cancelled)
+            m_serverErrors << ApiErrorText::describe(error);
+    }
+    if (result.cancelled) {
+        m_folderResult.cancelled = true;
+        if (m_folderScanRunning)
+            m_scanner->cancel();
+    } else {
+        AuditRuleSet::Config config;
+        config.oldUrls = oldServerUrls();
+        config.catalog = m_scanCatalog;
+        // The rules run on the global pool, never on this thread.
+        m_serverAuditCancelled = std::make_shared<std::atomic_bool>(false);
+        m_serverAuditRunning = true;
+        m_serverAuditWatcher->setFuture(QtConcurrent::run(
+            [texts = auditTextsOf(result.scripts), config, cancelled = m_serverAuditCancelled] {
+                return auditTexts(texts, config, cancelled.get());
+            }));
+    }
+    qCDebug(lcControllers) << "server scripts" << m_serverScriptCount;
+    completeScan();
+}
+
+void ScriptAuditController::onServerAuditDone()
+{
+    m_serverAuditRunning = false;
+    if (m_serverAuditCancelled && m_serverAuditCancelled->load()) {
+        m_folderResult.cancelled = true;
+    } else {
+        m_serverFindings = m_serverAuditWatcher->result();
+        m_findings.append(m_serverFindings);
+        Q_EMIT findingsAdded(m_serverFindings);
+    }
+    qCDebug(lcControllers) << "server findings" << m_serverFindings.size();
+    completeScan();
+}
+
+void ScriptAuditController::completeScan()
+{
+    if (m_folderScanRunning || m_serverJob || m_serverAuditRunning)
+        return; // the other half is still running
+    AuditScanner::Result result = m_folderResult;
+    result.findings += m_serverFindings;
+    sortAuditFindings(result.findings);
     m_scannedFiles = result.files;
     m_scannedBytes = result.bytes;
     m_findings = result.findings; // the sorted, complete list

@@ -2,7 +2,9 @@
 
 #include "auditreportwriter.h"
 #include "auditscanner.h"
+#include "audittexts.h"
 #include "migrationplan.h"
+#include "serverscriptsjob.h"
 #include "swaggercatalog.h"
 
 #include <QDateTime>
@@ -82,11 +84,23 @@ public:
     void setFetchOnReconnect(bool fetch) { m_fetchOnReconnect = fetch; }
     void setSwaggerParser(SwaggerParser parser);
 
+    // --- the scripts stored on the old server ---
+    // Whether the scan also reads the old server's scripts (deployment and runbook processes, step
+    // templates, script modules, variables): needs a client for the old server. On by default.
+    bool canScanServer() const;
+    bool includeServerScripts() const { return m_includeServer; }
+    void setIncludeServerScripts(bool include) { m_includeServer = include; }
+    // What the last scan read from the old server: scripts, and what it could not read (translated).
+    int serverScriptCount() const { return m_serverScriptCount; }
+    QStringList serverErrors() const { return m_serverErrors; }
+    // The texts the audit rules run over, with their locations and web portal links.
+    static QList<AuditText> auditTextsOf(const QList<ServerScript> &scripts);
+
     // --- the scan ---
     bool isScanning() const { return m_scanning; }
-    // Scans the plan's folders: reads the saved swagger.json first when there is one (in the background),
-    // else judges routes against the live description when it is Ready. False when there is nothing to scan
-    // or a scan is running.
+    // Scans the plan's folders and (when included and connected) the old server's scripts: reads the saved
+    // swagger.json first when there is one (in the background), else judges routes against the live
+    // description when it is Ready. False when there is nothing to scan or a scan is running.
     bool startScan();
     void cancelScan();
     // Why the running or last scan did not judge endpoints (translated); empty when it did.
@@ -122,6 +136,7 @@ Q_SIGNALS:
     void scanFailed(const QString &message); // translated: the scan could not start
     void marksChanged();
     void foldersChanged();
+    void serverAvailabilityChanged(); // canScanServer() may have changed
 
 private:
     struct SavedLoad
@@ -137,6 +152,9 @@ private:
     void cancelLiveJob();
     void beginScan(std::shared_ptr<const SwaggerCatalog> savedCatalog);
     void onScanFinished(const AuditScanner::Result &result);
+    void onServerScriptsFinished(const ServerScriptsJob::Result &result);
+    void onServerAuditDone();
+    void completeScan();
     void setScanning(bool scanning);
     void recordScanSummary(const AuditScanner::Result &result);
     OctopusClient *newServerClient() const;
@@ -169,4 +187,18 @@ private:
     QList<AuditFinding> m_findings;
     qint64 m_scannedFiles = 0;
     qint64 m_scannedBytes = 0;
+
+    // The old server's scripts, read alongside the folder scan.
+    bool m_includeServer = true;
+    QPointer<ServerScriptsJob> m_serverJob;
+    bool m_folderScanRunning = false;
+    AuditScanner::Result m_folderResult;
+    QList<AuditFinding> m_serverFindings;
+    int m_serverScriptCount = 0;
+    QStringList m_serverErrors;
+    std::shared_ptr<const SwaggerCatalog> m_scanCatalog;
+    // The rules over the server's scripts, on the global pool.
+    QFutureWatcher<QList<AuditFinding>> *m_serverAuditWatcher;
+    std::shared_ptr<std::atomic_bool> m_serverAuditCancelled;
+    bool m_serverAuditRunning = false;
 };

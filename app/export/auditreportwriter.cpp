@@ -116,6 +116,9 @@ QByteArray AuditReportWriter::toJson() const
                         jsonString(AuditRuleSet::maskSecrets(f.hint)));
         if (m_status)
             out += QStringLiteral(",\"status\":%1").arg(jsonString(m_status(f)));
+        if (!f.location.isEmpty()) // a script stored on a server
+            out +=
+                QStringLiteral(",\"location\":%1,\"url\":%2").arg(jsonString(f.location), jsonString(f.url));
         out += QLatin1Char('}');
     }
     out += first ? QLatin1String("]}\n") : QLatin1String("\n]}\n");

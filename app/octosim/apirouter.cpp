@@ -59,6 +59,7 @@ const CollectionInfo kSpaceCollections[] = {
     {"workerpools", "WorkerPool", "skip,take,ids,partialName", true, "WorkerPools"},
     {"machinepolicies", "MachinePolicy", "skip,take,ids,partialName", true, "MachinePolicies"},
     {"deploymentprocesses", "DeploymentProcess", "skip,take,ids", false, "DeploymentProcesses"},
+    {"runbookprocesses", "RunbookProcess", "skip,take,ids", false, "RunbookProcesses"},
     {"accounts", "Account", "skip,take,ids,partialName,accountType", true, "Accounts"},
     // No guided-failure or manual-intervention step is ever waiting: an empty list.
     {"interruptions", "Interruption", "skip,take,regarding,pendingOnly,ids", false, "Interruptions"},
@@ -339,6 +340,27 @@ ApiReply ApiRouter::spaceScoped(const ApiRequest &request, const Route &route, c
         if (s.size() == 3 && method == "GET" && (storeName == "machines" || storeName == "workers") &&
             s.at(2) == "connection")
             return machineConnection(route, storeName, id);
+        // A config-as-code project's process at a git ref: its default branch ("main" or
+        // "refs/heads/main", percent-encoded or not).
+        if (storeName == "projects" && s.size() == 4 && s.at(3) == "deploymentprocesses" && method == "GET") {
+            const Item *project = store.item(sid, "projects", id);
+            if (!project)
+                return error(404, kNotFound);
+            if (project->facets[1] != "VersionControlled")
+                return error(400,
+                             QByteArray("The project '" + project->name + "' is not version controlled."));
+            const QByteArray ref = QByteArray::fromPercentEncoding(route.original.at(2));
+            if (ref != "main" && ref != QByteArrayView("refs/heads/main"))
+                return error(
+                    404, QByteArray("The branch '" + ref + "' was not found in the project's repository."));
+            const Item *process =
+                store.item(sid, "deploymentprocesses", QByteArray("deploymentprocess-" + project->id));
+            if (!process)
+                return error(404, kNotFound);
+            ApiReply reply;
+            reply.body = process->json;
+            return reply;
+        }
         if (storeName == "projects" && s.size() == 3) {
             const Item *project = store.item(sid, "projects", id);
             if (!project)

@@ -6,10 +6,12 @@
 #include "resourcewriter.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
+#include <functional>
 
 namespace octosim {
 
@@ -386,6 +388,240 @@ void DataGenerator::generateSpace(SpaceContext &space)
     generateLibrary(space, random);
     generateProjects(space, random);
     generateBuildInformation(space, random);
+    generateServerScripts(space);
+}
+
+// The old instance's public address as its scripts name it (the simulator cannot know the port it will
+// listen on): audit them with --old-url https://octopus.acme.example, or that URL as the Domain step's old
+// public URL.
+const QByteArray kScriptOldServer = "https://octopus.acme.example";
+
+void DataGenerator::generateServerScripts(const SpaceContext &space)
+{
+    const QByteArray &sid = space.id;
+    const QByteArray key = apiKey(m_seed, 900 + space.index); // a key pasted into scripts
+    auto step = [](const QByteArray &name, const QByteArray &syntax, const QByteArray &body, int n) {
+        const QByteArray id = "5c0a1e2b-0000-4000-8000-" + QByteArray::number(100000000000LL + n);
+        QJsonObject properties{
+            {QStringLiteral("Octopus.Action.Script.ScriptBody"), QString::fromUtf8(body)},
+            {QStringLiteral("Octopus.Action.Script.Syntax"), QString::fromUtf8(syntax)},
+            {QStringLiteral("Octopus.Action.Script.ScriptSource"), QStringLiteral("Inline")},
+            {QStringLiteral("Octopus.Action.RunOnServer"), QStringLiteral("true")}};
+        QJsonObject action{{QStringLiteral("Id"), QString::fromLatin1(id)},
+                           {QStringLiteral("Name"), QString::fromUtf8(name)},
+                           {QStringLiteral("ActionType"), QStringLiteral("Octopus.Script")},
+                           {QStringLiteral("IsDisabled"), false},
+                           {QStringLiteral("Properties"), properties},
+                           {QStringLiteral("Packages"), QJsonArray()}};
+        return QJsonObject{{QStringLiteral("Id"), QString(QString::fromLatin1(id) + QStringLiteral("-step"))},
+                           {QStringLiteral("Name"), QString::fromUtf8(name)},
+                           {QStringLiteral("Condition"), QStringLiteral("Success")},
+                           {QStringLiteral("StartTrigger"), QStringLiteral("StartAfterPrevious")},
+                           {QStringLiteral("Properties"), QJsonObject()},
+                           {QStringLiteral("Actions"), QJsonArray{action}}};
+    };
+    auto rewrite = [](Item &item, const std::function<void(QJsonObject &)> &edit) {
+        QJsonObject o = QJsonDocument::fromJson(item.json).object();
+        edit(o);
+        item.json = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    };
+
+    // Deployment processes: every third project notifies, with one of three scripts.
+    Collection &processes = m_store.collection(sid, "deploymentprocesses");
+    for (int i = 0; i < processes.items.size(); ++i) {
+        Item &process = processes.items[i];
+        if (i % 3 != 0)
+            continue;
+        const QByteArray projectName = process.name;
+        QByteArray body;
+        QByteArray syntax = "PowerShell";
+        switch ((i / 3) % 3) {
+        case 0:
+            body = "$server = \"" + kScriptOldServer + "\"\n$headers = @{ \"X-Octopus-ApiKey\" = \"" + key +
+                   "\" }\nInvoke-RestMethod -Uri \"$server/api/" + sid +
+                   "/deployments?take=1\" -Headers $headers\n";
+            break;
+        case 1:
+            syntax = "Bash";
+            body = "octo create-release --project \"" + projectName + "\" --server " + kScriptOldServer +
+                   " --apiKey \"$OCTOPUS_API_KEY\"\n";
+            break;
+        default:
+            body =
+                "$projects = Invoke-RestMethod \"#{Octopus.Web.ServerUri}/api/projects/all\" -Headers @{ "
+                "\"X-Octopus-ApiKey\" = \"#{Notify.ApiKey}\" }\nWrite-Host \"$($projects.Count) projects\"\n";
+            break;
+        }
+        rewrite(process, [&](QJsonObject &o) {
+            QJsonArray steps = o.value(QStringLiteral("Steps")).toArray();
+            if (i == 0 && !steps.isEmpty()) { // a post-deploy script on the package step
+                QJsonObject first = steps.at(0).toObject();
+                QJsonArray actions = first.value(QStringLiteral("Actions")).toArray();
+                QJsonObject action = actions.at(0).toObject();
+                QJsonObject properties = action.value(QStringLiteral("Properties")).toObject();
+                properties.insert(QStringLiteral("Octopus.Action.CustomScripts.PostDeploy.ps1"),
+                                  QStringLiteral("Write-Host \"Deployed. Dashboard: %1/app#/%2\"")
+                                      .arg(QString::fromLatin1(kScriptOldServer), QString::fromLatin1(sid)));
+                action.insert(QStringLiteral("Properties"), properties);
+                actions.replace(0, action);
+                first.insert(QStringLiteral("Actions"), actions);
+                steps.replace(0, first);
+            }
+            steps.append(step("Notify", syntax, body, space.index * 1000 + i));
+            o.insert(QStringLiteral("Steps"), steps);
+        });
+    }
+
+    // The last project of the default space keeps its process in Git (config-as-code).
+    Collection &projects = m_store.collection(sid, "projects");
+    if (space.index == 0 && projects.items.size() > 1) {
+        Item &project = projects.items.last();
+        rewrite(project, [&](QJsonObject &o) {
+            o.insert(QStringLiteral("IsVersionControlled"), true);
+            o.insert(
+                QStringLiteral("PersistenceSettings"),
+                QJsonObject{{QStringLiteral("Type"), QStringLiteral("VersionControlled")},
+                            {QStringLiteral("Url"), QStringLiteral("https://git.acme.example/acme/%1.git")
+                                                        .arg(o.value(QStringLiteral("Slug")).toString())},
+                            {QStringLiteral("DefaultBranch"), QStringLiteral("main")},
+                            {QStringLiteral("BasePath"), QStringLiteral(".octopus")},
+                            {QStringLiteral("Credentials"),
+                             QJsonObject{{QStringLiteral("Type"), QStringLiteral("Anonymous")}}}});
+            QJsonObject links = o.value(QStringLiteral("Links")).toObject();
+            links.insert(QStringLiteral("DeploymentProcess"),
+                         QStringLiteral("/api/%1/projects/%2/{gitRef}/deploymentprocesses")
+                             .arg(QString::fromLatin1(sid), QString::fromLatin1(project.id)));
+            o.insert(QStringLiteral("Links"), links);
+        });
+        project.facets[1] = "VersionControlled";
+    }
+
+    // Runbook processes, one per runbook.
+    const Collection &runbooks = m_store.collection(sid, "runbooks");
+    Collection &runbookProcesses = m_store.collection(sid, "runbookprocesses");
+    for (int r = 0; r < runbooks.items.size(); ++r) {
+        const Item &runbook = runbooks.items.at(r);
+        const QByteArray processId = "RunbookProcess-" + runbook.id;
+        QByteArray body;
+        QByteArray syntax = "Bash";
+        if (runbook.name == "Restart service")
+            body = "systemctl restart acme-app\ncurl -fsS -H \"X-Octopus-ApiKey: " + key + "\" " +
+                   kScriptOldServer + "/api/" + sid + "/machines/all > /dev/null\n";
+        else if (runbook.name == "Database backup")
+            body = "octo run-runbook --project \"#{Octopus.Project.Name}\" --runbook \"Database backup\" "
+                   "--environment Production --server=" +
+                   kScriptOldServer + "\n";
+        else if (r % 2 == 0)
+            body = "logrotate -f /etc/logrotate.d/acme-app\nOcto.exe run-runbook --project "
+                   "\"#{Octopus.Project.Name}\" "
+                   "--runbook \"Restart service\" --server=" +
+                   kScriptOldServer + "\n";
+        else
+            body = "logrotate -f /etc/logrotate.d/acme-app\n";
+        QJsonObject o{{QStringLiteral("Id"), QString::fromLatin1(processId)},
+                      {QStringLiteral("RunbookId"), QString::fromLatin1(runbook.id)},
+                      {QStringLiteral("ProjectId"), QString::fromLatin1(runbook.facets[0])},
+                      {QStringLiteral("SpaceId"), QString::fromLatin1(sid)},
+                      {QStringLiteral("Version"), 1},
+                      {QStringLiteral("LastSnapshotId"), QJsonValue::Null},
+                      {QStringLiteral("Steps"),
+                       QJsonArray{step(runbook.name, syntax, body, 500000 + space.index * 1000 + r)}},
+                      {QStringLiteral("Links"),
+                       QJsonObject{{QStringLiteral("Self"),
+                                    QStringLiteral("/api/%1/runbookProcesses/%2")
+                                        .arg(QString::fromLatin1(sid), QString::fromLatin1(processId))}}}};
+        Item item{processId, runbook.name, QJsonDocument(o).toJson(QJsonDocument::Compact), {}, 0};
+        item.facets[0] = runbook.facets[0];
+        runbookProcesses.items.append(item);
+    }
+
+    // A step template that checks the old server's health with a key in a parameter.
+    for (Item &t : m_store.collection(sid, "actiontemplates").items) {
+        if (t.name != "Run smoke tests")
+            continue;
+        rewrite(t, [&](QJsonObject &o) {
+            QJsonObject properties = o.value(QStringLiteral("Properties")).toObject();
+            properties.insert(
+                QStringLiteral("Octopus.Action.Script.ScriptBody"),
+                QStringLiteral("curl -fsS https://#{Host}/health\n"
+                               "curl -fsS -H \"X-Octopus-ApiKey: #{ApiKey}\" %1/api/serverstatus/health\n")
+                    .arg(QString::fromLatin1(kScriptOldServer)));
+            o.insert(QStringLiteral("Properties"), properties);
+        });
+    }
+
+    // Script modules: their bodies are variables of the set.
+    Collection &variables = m_store.collection(sid, "variables");
+    for (const Item &set : m_store.collection(sid, "libraryvariablesets").items) {
+        if (set.facets[0] != "ScriptModule")
+            continue;
+        const QString name = QString::fromUtf8(set.name).remove(QStringLiteral(" (script module)"));
+        const bool helpers = name.startsWith(QLatin1String("Deploy"));
+        const QString body =
+            helpers ? QStringLiteral("function Get-AcmeRelease([string] $project) {\n"
+                                     "    $headers = @{ \"X-Octopus-ApiKey\" = \"%1\" }\n"
+                                     "    Invoke-RestMethod -Uri \"%2/api/%3/projects/$project/releases\" "
+                                     "-Headers $headers\n"
+                                     "}\n")
+                          .arg(QString::fromLatin1(key), QString::fromLatin1(kScriptOldServer),
+                               QString::fromLatin1(sid))
+                    : QStringLiteral("function Write-AcmeLog([string] $message) {\n"
+                                     "    Write-Host \"[$(Get-Date -Format o)] $message\"\n}\n");
+        const QString variableSetId = QStringLiteral("variableset-") + QString::fromLatin1(set.id);
+        auto variable = [](const QString &id, const QString &vname, const QString &value) {
+            return QJsonObject{{QStringLiteral("Id"), id},
+                               {QStringLiteral("Name"), vname},
+                               {QStringLiteral("Value"), value},
+                               {QStringLiteral("Description"), QJsonValue::Null},
+                               {QStringLiteral("Scope"), QJsonObject()},
+                               {QStringLiteral("IsEditable"), true},
+                               {QStringLiteral("Prompt"), QJsonValue::Null},
+                               {QStringLiteral("Type"), QStringLiteral("String")},
+                               {QStringLiteral("IsSensitive"), false}};
+        };
+        QJsonObject o{
+            {QStringLiteral("Id"), variableSetId},
+            {QStringLiteral("OwnerId"), QString::fromLatin1(set.id)},
+            {QStringLiteral("Version"), 1},
+            {QStringLiteral("Variables"),
+             QJsonArray{variable(variableSetId + QStringLiteral("-1"),
+                                 QStringLiteral("Octopus.Script.Module[%1]").arg(name), body),
+                        variable(variableSetId + QStringLiteral("-2"),
+                                 QStringLiteral("Octopus.Script.Module.Language[%1]").arg(name),
+                                 QStringLiteral("PowerShell"))}},
+            {QStringLiteral("ScopeValues"), QJsonObject()},
+            {QStringLiteral("SpaceId"), QString::fromLatin1(sid)},
+            {QStringLiteral("Links"),
+             QJsonObject{
+                 {QStringLiteral("Self"),
+                  QStringLiteral("/api/%1/variables/%2").arg(QString::fromLatin1(sid), variableSetId)}}}};
+        variables.items.append(
+            {variableSetId.toLatin1(), set.name, QJsonDocument(o).toJson(QJsonDocument::Compact), {}, 0});
+    }
+
+    // The first project's variables name the old server.
+    if (!projects.items.isEmpty()) {
+        const QByteArray variableSetId = "variableset-" + projects.items.first().id;
+        QJsonObject o =
+            QJsonDocument::fromJson(ResourceWriter::variableSetJson(m_store, sid, variableSetId)).object();
+        QJsonArray list = o.value(QStringLiteral("Variables")).toArray();
+        list.append(QJsonObject{
+            {QStringLiteral("Id"), QStringLiteral("%1-old-server").arg(QString::fromLatin1(variableSetId))},
+            {QStringLiteral("Name"), QStringLiteral("Octopus.Server.Url")},
+            {QStringLiteral("Value"), QString::fromLatin1(kScriptOldServer)},
+            {QStringLiteral("Description"), QString()},
+            {QStringLiteral("Scope"), QJsonObject()},
+            {QStringLiteral("IsEditable"), true},
+            {QStringLiteral("Prompt"), QJsonValue::Null},
+            {QStringLiteral("Type"), QStringLiteral("String")},
+            {QStringLiteral("IsSensitive"), false}});
+        o.insert(QStringLiteral("Variables"), list);
+        variables.items.append({variableSetId,
+                                projects.items.first().name,
+                                QJsonDocument(o).toJson(QJsonDocument::Compact),
+                                {},
+                                0});
+    }
 }
 
 void DataGenerator::generateInfrastructure(SpaceContext &space, Random &random)

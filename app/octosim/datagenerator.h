@@ -97,6 +97,10 @@ private:
     void generateLibrary(SpaceContext &space, Random &random);
     void generateProjects(SpaceContext &space, Random &random);
     void generateBuildInformation(SpaceContext &space, Random &random);
+    // Inline scripts stored on the server (deployment and runbook processes, step templates, script
+    // modules, project variables), some naming the old server, carrying a key or calling octo. Reworks the
+    // items generated above without drawing from their random stream or their ids.
+    void generateServerScripts(const SpaceContext &space);
     void generateEvents(const QList<SpaceContext> &spaces);
     void generateNodes();
 

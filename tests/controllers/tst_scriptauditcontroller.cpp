@@ -1,5 +1,6 @@
-#include "networkcontext.h"
 #include "auditplanstate.h"
+#include "datagenerator.h"
+#include "networkcontext.h"
 #include "octosimfixture.h"
 #include "scriptauditcontroller.h"
 #include "serversession.h"
@@ -64,6 +65,8 @@ private Q_SLOTS:
     void scansTheFixtureFolderIntoFindings();
     void marksAreWrittenToThePlanTyped();
     void unreadableSavedSwaggerFailsTheScan();
+    void oldServersScriptsJoinTheFolderScan();
+    void serverScriptsAloneCanBeScannedAndCancelled();
 
 private:
     struct Connected
@@ -302,6 +305,85 @@ void ScriptAuditControllerTest::unreadableSavedSwaggerFailsTheScan()
     QCOMPARE(started.count(), 0);
     QVERIFY(!controller.isScanning());
     QCOMPARE(controller.savedSwaggerState(), ScriptAuditController::SavedSwaggerState::Failed);
+}
+
+// Connected to the old server too (octosim's old instance; its scripts name https://octopus.acme.example,
+// the Domain step's old public URL here): its stored scripts join the folder's findings, marks and exports.
+void ScriptAuditControllerTest::oldServersScriptsJoinTheFolderScan()
+{
+    Connected c;
+    connect(&c);
+    c.plan->setServerUrl(ServerRole::Old, c.sim.endpoint(ServerRole::Old).url);
+    c.credentials->setApiKey(ServerRole::Old, c.sim.endpoint(ServerRole::Old).apiKey);
+    DomainDecision domain = c.plan->domain();
+    domain.oldPublicUrl = QUrl(QStringLiteral("https://octopus.acme.example"));
+    c.plan->setDomain(domain);
+    QVERIFY(c.controller->canScanServer());
+    scanFixtures(c.controller.get());
+    QVERIFY(c.controller->serverScriptCount() > 100);
+    QVERIFY(c.controller->serverErrors().isEmpty());
+
+    int fromFiles = 0;
+    const AuditFinding *notify = nullptr;
+    for (const AuditFinding &f : c.controller->findings()) {
+        if (f.location.isEmpty()) {
+            ++fromFiles;
+            continue;
+        }
+        if (!notify && f.category == AuditCategory::Secret &&
+            f.location.contains(QStringLiteral("Step 'Notify'")))
+            notify = &f;
+    }
+    QVERIFY(fromFiles > 0);
+    QVERIFY(notify);
+    QVERIFY2(notify->location.startsWith(QStringLiteral("Default \u203a ")), qPrintable(notify->location));
+    QVERIFY(notify->url.contains(QStringLiteral("/deployments/process/steps?actionId=")));
+    // The domain summary counts the stored scripts that name the old server too.
+    QVERIFY(c.plan->scriptAudit().lastScan->mentionsOfOldServer > 20);
+
+    // A mark on a stored script's finding is kept in the plan and in the export.
+    const AuditFinding marked = *notify;
+    c.controller->setMark(marked, AuditMark::Kind::Accepted);
+    QCOMPARE(c.controller->markOf(marked), std::optional<AuditMark::Kind>(AuditMark::Kind::Accepted));
+    QTemporaryDir dir;
+    const QString json = dir.filePath(QStringLiteral("audit.json"));
+    QString error;
+    QVERIFY2(c.controller->exportReport(json, AuditReportWriter::Format::Json, &error), qPrintable(error));
+    QFile file(json);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.contains("\"location\":\"Default \u203a"));
+    QVERIFY(text.contains("\"status\":\"accepted\""));
+    QVERIFY(!text.contains(octosim::DataGenerator::apiKey(1, 900)));
+    QVERIFY(!text.contains(c.sim.endpoint(ServerRole::Old).apiKey.toUtf8()));
+}
+
+void ScriptAuditControllerTest::serverScriptsAloneCanBeScannedAndCancelled()
+{
+    Connected c;
+    connect(&c);
+    QVERIFY(!c.controller->canScanServer()); // no key for the old server
+    QVERIFY(!c.controller->startScan());     // and no folder: nothing to scan
+    c.plan->setServerUrl(ServerRole::Old, c.sim.endpoint(ServerRole::Old).url);
+    c.credentials->setApiKey(ServerRole::Old, c.sim.endpoint(ServerRole::Old).apiKey);
+    QVERIFY(c.controller->canScanServer());
+
+    QSignalSpy finished(c.controller.get(), &ScriptAuditController::scanFinished);
+    QVERIFY(c.controller->startScan());
+    c.controller->cancelScan();
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(finished.first().first().value<AuditScanner::Result>().cancelled);
+    QVERIFY(!c.controller->isScanning());
+
+    c.controller->setIncludeServerScripts(false);
+    QVERIFY(!c.controller->startScan());
+    c.controller->setIncludeServerScripts(true);
+    QVERIFY(c.controller->startScan());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+    QVERIFY(!finished.last().first().value<AuditScanner::Result>().cancelled);
+    QVERIFY(c.controller->findings().size() > 30);
+    for (const AuditFinding &f : c.controller->findings())
+        QVERIFY(!f.location.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(ScriptAuditControllerTest)

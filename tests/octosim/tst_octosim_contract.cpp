@@ -53,6 +53,12 @@ const QHash<QString, QHash<QString, QString>> &documentedExtras()
                                   "OctopusWorkingDirectory",
                                   "SensitiveVariablesEncryptionPassword"})
             e[QStringLiteral("EndpointResource")].insert(QLatin1String(field), endpoint);
+        // Config-as-code projects: the 2021 Swagger models only the base PersistenceSettingsResource.
+        for (const char *field : {"Url", "DefaultBranch", "BasePath", "Credentials"})
+            e[QStringLiteral("PersistenceSettingsResource")].insert(
+                QLatin1String(field),
+                QStringLiteral("§ Projects: PersistenceSettings{Type: Database|VersionControlled, "
+                               "Url, DefaultBranch, BasePath, Credentials}"));
         // Kubernetes agents (Octopus 2024.1 and later, newer than the 2021 Swagger).
         const QString agent =
             QStringLiteral("§4 Kubernetes agent (KubernetesTentacle): GO kubernetes_tentacle_endpoint.go, "
@@ -359,6 +365,10 @@ void TestOctoSimContract::responsesMatchTheSwaggerSchemas_data()
         "/{baseSpaceId}/projects/{projectId}/channels");
     get("project runbooks", "/api/Spaces-1/projects/Projects-2/runbooks",
         "/{baseSpaceId}/projects/{projectId}/runbooks");
+    get("runbook process", "/api/Spaces-1/runbookProcesses/RunbookProcess-Runbooks-1",
+        "/{baseSpaceId}/runbookProcesses/{id}");
+    get("script module variables", "/api/Spaces-1/variables/variableset-LibraryVariableSets-5",
+        "/{baseSpaceId}/variables/{id}");
     get("project triggers", "/api/Spaces-1/projects/Projects-3/triggers",
         "/{baseSpaceId}/projects/{projectId}/triggers");
     get("build information item", "/api/Spaces-1/build-information/BuildInformation-1",

@@ -61,6 +61,8 @@ public:
         openedPath = path;
         openedLine = line;
     }
+    QUrl openedUrl;
+    void openUrl(const QUrl &url) override { openedUrl = url; }
 };
 
 // The script-audit page driven offscreen on the audit fixtures: scan, counts, grouping, filters,
@@ -86,6 +88,7 @@ private Q_SLOTS:
     void failedLiveSwaggerIsShownAndScanRunsWithoutJudgement();
     void savedSwaggerFileOverridesTheLiveOne();
     void domainPageShowsScriptsMentioningTheOldServer();
+    void showsOldServersScriptsAndOpensThemInThePortal();
 
 private:
     // A plan, session and page connected to an in-process octosim's new instance.
@@ -425,6 +428,73 @@ void ScriptAuditPageTest::connectToOctosim(Connected *c, const QList<octosim::Fa
     c->page->show();
     c->page->initializePage();
     QVERIFY(QTest::qWaitForWindowExposed(c->page.get()));
+}
+
+// Connected to octosim's old instance (its scripts name https://octopus.acme.example, the Domain step's old
+// public URL here): with no folder, the scan reads the server's stored scripts; a finding shows where it
+// lives and Open asks for its web portal page.
+void ScriptAuditPageTest::showsOldServersScriptsAndOpensThemInThePortal()
+{
+    Connected c;
+    connectToOctosim(&c, {});
+    auto *scan = c.page->findChild<QPushButton *>(QStringLiteral("auditScanButton"));
+    auto *include = c.page->findChild<QCheckBox *>(QStringLiteral("auditServerScriptsCheck"));
+    QVERIFY(include && include->isChecked());
+    QVERIFY(!include->isEnabled()); // no key for the old server yet
+    QVERIFY(!scan->isEnabled());
+    QVERIFY(!c.page->findChild<QLabel *>(QStringLiteral("plannedStepLater")));
+    for (const QLabel *label : c.page->findChildren<QLabel *>())
+        QVERIFY(!label->text().contains(QLatin1String("Coming in a later version")));
+
+    c.plan->setServerUrl(ServerRole::Old, c.sim->oldInstance().url);
+    c.credentials->setApiKey(ServerRole::Old, c.sim->oldInstance().apiKey);
+    DomainDecision domain = c.plan->domain();
+    domain.oldPublicUrl = QUrl(QStringLiteral("https://octopus.acme.example"));
+    c.plan->setDomain(domain);
+    c.page->initializePage(); // the lead comes back to the step after connecting
+    QVERIFY(include->isEnabled());
+    QVERIFY(scan->isEnabled());
+    QTest::mouseClick(scan, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!c.page->isScanning(), 30000);
+    QVERIFY(c.page->resultsModel()->findings().size() > 30);
+    QVERIFY2(c.page->findChild<QLabel *>(QStringLiteral("auditNotesLabel"))
+                 ->text()
+                 .contains(QLatin1String("read from the old server")),
+             qPrintable(c.page->findChild<QLabel *>(QStringLiteral("auditNotesLabel"))->text()));
+
+    // Grouped by file, each group is a place on the server.
+    auto *view = c.page->findChild<QTreeView *>(QStringLiteral("auditResultsView"));
+    QAbstractItemModel *model = view->model();
+    const QString place = QStringLiteral(
+        "Default \u203a Billing Api \u203a Deployment process \u203a Step 'Notify' \u203a script");
+    QModelIndex group;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data().toString().startsWith(place + QStringLiteral(" (")))
+            group = model->index(row, 0);
+    }
+    QVERIFY(group.isValid());
+    const QModelIndex first = model->index(0, 0, group);
+    view->setCurrentIndex(first);
+    QTest::mouseClick(c.page->findChild<QPushButton *>(QStringLiteral("auditOpenButton")), Qt::LeftButton);
+    QVERIFY2(m_services.openedUrl.toString().startsWith(
+                 c.sim->oldInstance().url.toString() +
+                 QStringLiteral("/app#/Spaces-1/projects/Projects-1/deployments/process/steps?actionId=")),
+             qPrintable(m_services.openedUrl.toString()));
+    QVERIFY(m_services.openedPath.isEmpty()); // not opened as a file
+
+    // Grouped by category, the location column names the place and the line in the script.
+    auto *grouping = c.page->findChild<QComboBox *>(QStringLiteral("auditGroupCombo"));
+    grouping->setCurrentIndex(grouping->findData(int(AuditResultsModel::Grouping::Category)));
+    bool shown = false;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex g = model->index(row, 0);
+        for (int r = 0; r < model->rowCount(g); ++r)
+            shown = shown || model->index(r, AuditResultsModel::LocationColumn, g)
+                                 .data()
+                                 .toString()
+                                 .startsWith(place + QStringLiteral(", line "));
+    }
+    QVERIFY(shown);
 }
 
 // One file: line 2 calls a route the 2021.2 swagger serves, line 3 one it does not.

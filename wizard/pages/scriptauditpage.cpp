@@ -5,7 +5,6 @@
 #include "auditresultsmodel.h"
 #include "dialogservice.h"
 #include "migrationplan.h"
-#include "plannedsteppanel.h"
 #include "planstep.h"
 
 #include <QCheckBox>
@@ -49,16 +48,15 @@ void ScriptAuditPage::build()
 {
     auto *layout = new QVBoxLayout(this);
 
-    // What this version does not do yet, said plainly.
-    auto *planned = new PlannedStepPanel(
+    auto *intro = new QLabel(
         tr("Choose the folders that hold your deployment scripts, pipelines and tools; the scan looks for "
-           "the "
-           "old server's address, API keys, the retired octo CLI, REST routes and client libraries."),
-        {tr("Scan the old server's own step scripts, runbooks and script modules.")}, this,
-        tr("Coming in a later version of Handover: the item above. Today the scan reads the folders you "
-           "choose."));
-    planned->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-    layout->addWidget(planned);
+           "the old server's address, API keys, the retired octo CLI, REST routes and client libraries. It "
+           "also reads the scripts stored on the old server: deployment and runbook process steps, step "
+           "templates, script modules and variables."),
+        this);
+    intro->setObjectName(QStringLiteral("auditIntroLabel"));
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
 
     // Folders and the new server's swagger.
     auto *foldersRow = new QHBoxLayout;
@@ -101,6 +99,14 @@ void ScriptAuditPage::build()
     liveRow->addWidget(m_liveSwagger, 1);
     liveRow->addWidget(m_refetchSwagger, 0, Qt::AlignTop);
     layout->addLayout(liveRow);
+
+    m_serverScripts = new QCheckBox(
+        tr("Also scan the scripts stored on the old server (processes, runbooks, step templates, script "
+           "modules, variables)"),
+        this);
+    m_serverScripts->setObjectName(QStringLiteral("auditServerScriptsCheck"));
+    m_serverScripts->setChecked(m_controller->includeServerScripts());
+    layout->addWidget(m_serverScripts);
 
     m_oldUrls = new QLabel(this);
     m_oldUrls->setObjectName(QStringLiteral("auditOldUrlsLabel"));
@@ -217,6 +223,10 @@ void ScriptAuditPage::build()
     connect(m_swagger, &QLineEdit::textChanged, this, &ScriptAuditPage::updateLiveSwaggerLabel);
     connect(m_refetchSwagger, &QPushButton::clicked, m_controller, &ScriptAuditController::fetchLiveSwagger);
     connect(m_scan, &QPushButton::clicked, this, &ScriptAuditPage::onScan);
+    connect(m_serverScripts, &QCheckBox::toggled, this, [this](bool on) {
+        m_controller->setIncludeServerScripts(on);
+        updateButtons();
+    });
     connect(m_cancel, &QPushButton::clicked, this, &ScriptAuditPage::onCancel);
     connect(m_grouping, &QComboBox::currentIndexChanged, this, &ScriptAuditPage::onGroupingChanged);
     connect(m_categoryFilter, &QComboBox::currentIndexChanged, this, &ScriptAuditPage::onFiltersChanged);
@@ -268,6 +278,8 @@ void ScriptAuditPage::build()
         updateButtons();
     });
     connect(m_controller, &ScriptAuditController::scanningChanged, this, &ScriptAuditPage::updateButtons);
+    connect(m_controller, &ScriptAuditController::serverAvailabilityChanged, this,
+            &ScriptAuditPage::updateButtons);
     connect(m_controller, &ScriptAuditController::liveSwaggerChanged, this,
             &ScriptAuditPage::updateLiveSwaggerLabel);
     connect(m_controller, &ScriptAuditController::marksChanged, this, &ScriptAuditPage::updateMarks);
@@ -315,6 +327,11 @@ void ScriptAuditPage::onScanFinished(const AuditScanner::Result &result)
         notes << QStringLiteral("%1: %2").arg(note.absolutePath, note.message);
     if (result.binaryFiles > 0)
         notes << tr("%n binary file(s) skipped.", nullptr, int(result.binaryFiles));
+    if (m_controller->serverScriptCount() > 0 || !m_controller->serverErrors().isEmpty())
+        notes << tr("%n script(s) and variable(s) read from the old server.", nullptr,
+                    m_controller->serverScriptCount());
+    for (const QString &error : m_controller->serverErrors())
+        notes << tr("Not read from the old server: %1").arg(error);
     m_notes->setText(notes.join(QLatin1Char('\n')));
     updateCounts();
     updateButtons();
@@ -414,7 +431,7 @@ void ScriptAuditPage::onChooseSwagger()
 
 void ScriptAuditPage::onScan()
 {
-    if (m_controller->isScanning() || m_folders->count() == 0)
+    if (m_controller->isScanning() || !m_scan->isEnabled())
         return;
     m_controller->setSwaggerFile(m_swagger->text()); // typed but not yet confirmed with Enter
     m_controller->startScan();
@@ -452,7 +469,11 @@ QModelIndex ScriptAuditPage::selectedFindingIndex() const
 void ScriptAuditPage::onOpenSelected()
 {
     const AuditFinding *finding = m_model->findingAt(selectedFindingIndex());
-    if (finding && m_dialogs)
+    if (!finding || !m_dialogs)
+        return;
+    if (!finding->url.isEmpty()) // stored on the server: its place in the web portal
+        m_dialogs->openUrl(QUrl(finding->url));
+    else
         m_dialogs->openFileAtLine(finding->absolutePath, finding->line);
 }
 
@@ -501,7 +522,10 @@ void ScriptAuditPage::updateButtons()
     const bool hasFindings = !m_model->findings().isEmpty();
     m_addFolder->setEnabled(!scanning);
     m_removeFolder->setEnabled(!scanning && m_folders->currentRow() >= 0);
-    m_scan->setEnabled(!scanning && m_folders->count() > 0);
+    const bool server = m_controller->canScanServer();
+    m_serverScripts->setEnabled(!scanning && server);
+    m_serverScripts->setToolTip(server ? QString() : tr("Connect to the old server first (Connect step)."));
+    m_scan->setEnabled(!scanning && (m_folders->count() > 0 || (server && m_serverScripts->isChecked())));
     m_cancel->setEnabled(scanning);
     m_open->setEnabled(hasFinding);
     m_markFixed->setEnabled(hasFinding);

@@ -90,6 +90,7 @@ private:
     QPushButton *m_chooseSwagger = nullptr;
     QLabel *m_liveSwagger = nullptr;
     QPushButton *m_refetchSwagger = nullptr;
+    QCheckBox *m_serverScripts = nullptr;
     QLabel *m_oldUrls = nullptr;
     QPushButton *m_scan = nullptr;
     QPushButton *m_cancel = nullptr;

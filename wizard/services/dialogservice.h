@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QUrl>
+
 #include <QDateTime>
 #include <QString>
 
@@ -57,4 +59,6 @@ public:
     }
     // Shows a file at a line: an editor that takes a line, else the desktop's default application.
     virtual void openFileAtLine(const QString & /*path*/, int /*line*/) {}
+    // Opens a web page (the old server's portal at a stored script) in the desktop's browser.
+    virtual void openUrl(const QUrl & /*url*/) {}
 };

@@ -114,3 +114,8 @@ void WidgetDialogService::openFileAtLine(const QString &path, int line)
         return;
     QDesktopServices::openUrl(QUrl::fromLocalFile(path));
 }
+
+void WidgetDialogService::openUrl(const QUrl &url)
+{
+    QDesktopServices::openUrl(url);
+}

@@ -20,4 +20,5 @@ public:
     bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &details) override;
     // HANDOVER_EDITOR or VS Code (editorCommandFor), else QDesktopServices.
     void openFileAtLine(const QString &path, int line) override;
+    void openUrl(const QUrl &url) override;
 };

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "apierror.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+class ApiJob;
+class OctopusClient;
+class PagedFetchJob;
+
+// One script (or variable value) stored on a server, with where it lives.
+struct ServerScript
+{
+    enum class Kind
+    {
+        DeploymentProcess, // an inline script of a deployment process step (also config-as-code)
+        RunbookProcess,    // an inline script of a runbook step
+        StepTemplate,      // a step template's script
+        ScriptModule,      // a library variable set of content type ScriptModule
+        Variable,          // a project or library variable's value
+    };
+    Kind kind = Kind::DeploymentProcess;
+    QString spaceId;
+    QStringList location; // "Default", "Web Shop", "Deployment process", "Step 'Notify'", "script"
+    QUrl url;             // the place in the server's web portal
+    QString syntax;       // PowerShell, Bash, Python, CSharp, FSharp; empty when unknown
+    QString text;         // the script body or variable value
+};
+
+// Reads, space by space, every script a server stores: deployment processes (database and config-as-code
+// projects, whose process the server serves from the project's default branch), runbook processes, step
+// templates, script modules and the values of project and library variables. An item that cannot be read
+// (403, 404, ...) is recorded in `errors` and skipped. Finishes exactly once; cancellable.
+class ServerScriptsJob : public QObject
+{
+    Q_OBJECT
+public:
+    struct Result
+    {
+        QUrl server;
+        QList<ServerScript> scripts;
+        QList<ApiError> errors;
+        int requests = 0;
+        bool cancelled = false;
+    };
+
+    explicit ServerScriptsJob(OctopusClient *client, QObject *parent = nullptr);
+    ~ServerScriptsJob() override;
+
+    void start();
+    void cancel();
+    bool isFinished() const { return m_finished; }
+
+    // The location as one line: "Default › Web Shop › Deployment process › Step 'Notify' › script".
+    static QString locationText(const QStringList &location);
+
+Q_SIGNALS:
+    void progress(int done, int total);
+    void finished(const ServerScriptsJob::Result &result);
+
+private:
+    struct Space
+    {
+        QString id;
+        QString name;
+        QHash<QString, QJsonObject> projects; // by id
+    };
+    void onSpaces(const QList<QJsonObject> &spaces);
+    void readSpace(int space);
+    void onProjects(int space, const QList<QJsonObject> &projects);
+    void readProcess(int space, const QJsonObject &project);
+    void addProcessScripts(const Space &space, const QJsonObject &process, const QStringList &owner,
+                           ServerScript::Kind kind, const QString &webBase);
+    void readVariables(int space, const QString &variableSetId, const QStringList &owner, const QUrl &url,
+                       bool scriptModule);
+    void list(const QString &path, std::function<void(const QList<QJsonObject> &)> consume);
+    void getOne(const QString &path, std::function<void(const QJsonObject &)> consume);
+    void done();
+    void finish();
+    QString projectWeb(const Space &space, const QJsonObject &project) const;
+    QUrl portal(const QString &fragmentPath) const;
+
+    QPointer<OctopusClient> m_client;
+    QList<Space> m_spaces;
+    QList<QPointer<QObject>> m_running;
+    Result m_result;
+    int m_outstanding = 0;
+    int m_started = 0;
+    bool m_finished = false;
+};
+
+Q_DECLARE_METATYPE(ServerScriptsJob::Result)
