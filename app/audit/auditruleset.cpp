@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 namespace {
@@ -73,32 +74,29 @@ bool containsBytes(QByteArrayView hay, QByteArrayView needle)
     return false;
 }
 
-// `lowerNeedle` in lower case; ASCII letters compare without case, every other byte exactly.
-bool containsAsciiCi(QByteArrayView hay, QByteArrayView lowerNeedle)
+// The line with ASCII letters in lower case, into `out` (reused from line to line).
+QByteArrayView asciiLowered(QByteArrayView bytes, std::string &out)
 {
-    const qsizetype n = lowerNeedle.size();
-    const char first = lowerNeedle.front();
-    const char firstUpper = (first >= 'a' && first <= 'z') ? char(first - 32) : first;
-    const char *data = hay.data();
-    for (qsizetype i = 0; i + n <= hay.size(); ++i) {
-        if (data[i] != first && data[i] != firstUpper)
-            continue;
-        qsizetype k = 1;
-        while (k < n && asciiLower(data[i + k]) == lowerNeedle[k])
-            ++k;
-        if (k == n)
-            return true;
+    out.resize(size_t(bytes.size()));
+    const char *in = bytes.data();
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const char c = in[i];
+        out[size_t(i)] = char(c | (unsigned(c - 'A') < 26u ? 0x20 : 0));
     }
-    return false;
+    return QByteArrayView(out.data(), bytes.size());
 }
 
 // [Oo]cto followed by white space, which the octo command regex's look-ahead needs.
 bool hasOctoWord(QByteArrayView bytes)
 {
     const char *data = bytes.data();
-    for (qsizetype i = 0; i + 5 <= bytes.size(); ++i) {
-        if ((data[i] == 'o' || data[i] == 'O') && data[i + 1] == 'c' && data[i + 2] == 't' &&
-            data[i + 3] == 'o' && (data[i + 4] == ' ' || (data[i + 4] >= '\t' && data[i + 4] <= '\r')))
+    const char *end = data + bytes.size();
+    for (const char *p = data + 1; p + 4 <= end; ++p) {
+        p = static_cast<const char *>(std::memchr(p, 'c', size_t(end - p)));
+        if (!p || p + 4 > end)
+            return false;
+        if ((p[-1] == 'o' || p[-1] == 'O') && p[1] == 't' && p[2] == 'o' &&
+            (p[3] == ' ' || (p[3] >= '\t' && p[3] <= '\r')))
             return true;
     }
     return false;
@@ -285,8 +283,10 @@ bool AuditRuleSet::mayMatch(QByteArrayView bytes) const
 struct AuditRuleSet::Line
 {
     QByteArrayView bytes; // without the line break
+    std::string *lowerScratch = nullptr;
     int number = 0;
-    bool fast = false; // ASCII and literal checks on: checks on the bytes stand in for those on the QString
+    bool fast = false;      // ASCII, not the reference: checks on the bytes stand in for those on the QString
+    bool reference = false; // nothing remembered: every snippet made afresh
 
     const QString &text()
     {
@@ -297,9 +297,24 @@ struct AuditRuleSet::Line
         return m_text;
     }
 
+    // The bytes with ASCII letters in lower case (for an ASCII line).
+    QByteArrayView lower()
+    {
+        if (!m_lowerMade) {
+            m_lower = asciiLowered(bytes, *lowerScratch);
+            m_lowerMade = true;
+        }
+        return m_lower;
+    }
+
     // The line, trimmed, shortened around `column`, every real-looking API key masked.
     QString snippet(qsizetype column)
     {
+        if (reference) {
+            m_masked = AuditRuleSet::maskSecrets(text());
+            m_maskedMade = m_shortMade = false;
+            return windowed(column);
+        }
         if (!m_maskedMade) {
             // Without "API-" there is nothing to mask (maskSecrets would return the text as it is).
             m_masked = fast && !containsBytes(bytes, "API-") ? text() : AuditRuleSet::maskSecrets(text());
@@ -312,6 +327,14 @@ struct AuditRuleSet::Line
             }
             return m_short;
         }
+        return windowed(column);
+    }
+
+private:
+    QString windowed(qsizetype column) const
+    {
+        if (m_masked.size() <= kSnippetLength)
+            return m_masked.trimmed();
         // Keep the match inside the window; masking only shortens text, so the column is still close.
         const qsizetype start = std::clamp<qsizetype>(column - 60, 0, m_masked.size() - kSnippetLength);
         QString shown = m_masked.mid(start, kSnippetLength);
@@ -322,8 +345,9 @@ struct AuditRuleSet::Line
         return shown.trimmed();
     }
 
-private:
     QString m_text;
+    QByteArrayView m_lower;
+    bool m_lowerMade = false;
     QString m_masked;
     QString m_short;
     bool m_made = false;
@@ -347,6 +371,10 @@ AuditFinding AuditRuleSet::makeFinding(AuditCategory category, AuditSeverity sev
 
 const QString &AuditRuleSet::hint(const char *text) const
 {
+    if (m_reference) {
+        m_hints.clear();
+        return *m_hints.insert(text, hintText(text));
+    }
     auto it = m_hints.find(text);
     if (it == m_hints.end())
         it = m_hints.insert(text, hintText(text));
@@ -356,6 +384,8 @@ const QString &AuditRuleSet::hint(const char *text) const
 QString AuditRuleSet::hint(const char *text, const QString &key, const QString &arg1,
                            const QString *arg2) const
 {
+    if (m_reference)
+        return arg2 ? hintText(text).arg(arg1, *arg2) : hintText(text).arg(arg1);
     const std::pair<const char *, QString> cacheKey(text, key);
     if (const auto it = m_filledHints.constFind(cacheKey); it != m_filledHints.cend())
         return *it;
@@ -368,8 +398,10 @@ QString AuditRuleSet::hint(const char *text, const QString &key, const QString &
 
 bool AuditRuleSet::knownCollection(const QString &route) const
 {
-    if (const auto it = m_knownCollections.constFind(route); it != m_knownCollections.cend())
-        return *it;
+    if (!m_reference) {
+        if (const auto it = m_knownCollections.constFind(route); it != m_knownCollections.cend())
+            return *it;
+    }
     const auto segments = QStringView(route).split(u'/', Qt::SkipEmptyParts);
     QStringView collection;
     if (segments.size() > 1)
@@ -386,6 +418,8 @@ const SwaggerCatalog::Judgement &AuditRuleSet::judge(const QString &route, const
                                                      const QString &shown) const
 {
     // `shown` is the method and the route (a route starts with '/', so it tells both apart).
+    if (m_reference)
+        m_judgements.clear();
     auto it = m_judgements.find(shown);
     if (it == m_judgements.end()) {
         if (m_judgements.size() >= 4096)
@@ -426,6 +460,7 @@ QList<AuditFinding> AuditRuleSet::scan(QByteArrayView utf8, const std::atomic_bo
     // (Hosts are matched in lower case here; upper-case host names still count through the regex.)
 
     QSet<QString> seenLibraries;
+    std::string lowerScratch;
     int lineNumber = 1;
     qsizetype counted = 0;
     int sinceCheck = 0;
@@ -443,7 +478,9 @@ QList<AuditFinding> AuditRuleSet::scan(QByteArrayView utf8, const std::atomic_bo
         Line line;
         line.bytes = QByteArrayView(data + start, lineEnd - start);
         line.number = lineNumber;
-        line.fast = m_literalChecks && isAscii(line.bytes);
+        line.lowerScratch = &lowerScratch;
+        line.fast = !m_reference && isAscii(line.bytes);
+        line.reference = m_reference;
         scanLine(line, utf8, end, octopusContext, findings, seenLibraries);
     }
     std::stable_sort(findings.begin(), findings.end(), [](const AuditFinding &a, const AuditFinding &b) {
@@ -460,7 +497,7 @@ void AuditRuleSet::scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd
         return fast ? containsBytes(line.bytes, bytes) : line.text().contains(latin1);
     };
     const auto hasCi = [&](QByteArrayView lowerBytes, QLatin1String latin1) {
-        return fast ? containsAsciiCi(line.bytes, lowerBytes)
+        return fast ? containsBytes(line.lower(), lowerBytes)
                     : line.text().contains(latin1, Qt::CaseInsensitive);
     };
 
@@ -494,7 +531,7 @@ void AuditRuleSet::scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd
     if (hostCandidate && fast && m_hostLiteralChecks) {
         hostCandidate = false;
         for (const QByteArray &host : m_hostNeedles)
-            hostCandidate = hostCandidate || containsAsciiCi(line.bytes, host);
+            hostCandidate = hostCandidate || containsBytes(line.lower(), host);
     }
     if (hostCandidate) {
         auto it = m_hostRe.globalMatch(line.text());
@@ -516,10 +553,10 @@ void AuditRuleSet::scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd
     if (hasCi("octo", QLatin1String("octo"))) {
         // On an ASCII line, each regex runs only when the literal it cannot match without is there.
         const std::array<std::pair<const QRegularExpression *, bool>, 3> cliRules{{
-            {&m_octoExeRe, !fast || containsAsciiCi(line.bytes, "octo.")},
+            {&m_octoExeRe, !fast || containsBytes(line.lower(), "octo.")},
             {&m_octoCommandRe, !fast || hasOctoWord(line.bytes)},
             {&m_octoPackageRe,
-             !fast || containsAsciiCi(line.bytes, "dotnet") || containsAsciiCi(line.bytes, "octopustools")},
+             !fast || containsBytes(line.lower(), "dotnet") || containsBytes(line.lower(), "octopustools")},
         }};
         for (const auto &[re, candidate] : cliRules) {
             if (!candidate)
@@ -555,8 +592,8 @@ void AuditRuleSet::scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd
             }
         }
         if (hasCi("ctopus", QLatin1String("ctopus")) &&
-            (!fast || containsAsciiCi(line.bytes, "octopus.client") ||
-             containsAsciiCi(line.bytes, "octopusdeploy")))
+            (!fast || containsBytes(line.lower(), "octopus.client") ||
+             containsBytes(line.lower(), "octopusdeploy")))
             scanLibraries(line, buffer, lineEnd, out, seenLibraries);
     }
 }

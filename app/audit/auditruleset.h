@@ -42,9 +42,10 @@ public:
 
     const QStringList &oldHosts() const { return m_oldHosts; }
 
-    // Off: every rule's regex meets every candidate line, as before the per-rule literal checks (the
-    // reference the tests compare the fast path with). On by default.
-    void setLiteralChecks(bool on) { m_literalChecks = on; }
+    // The straightforward path the tests compare the fast one with: every rule's regex meets every
+    // candidate line, QString searches only, nothing remembered between findings (snippets, hints,
+    // judgements made afresh each time). Off by default.
+    void setReferenceMode(bool on) { m_reference = on; }
 
     // Replaces every real-looking API key in `text` with its masked form (API-AB…).
     static QString maskSecrets(const QString &text);
@@ -91,7 +92,7 @@ private:
     QRegularExpression m_versionRe;
     QRegularExpression m_versionLineRe;
     QRegularExpression m_versionAttributeRe;
-    bool m_literalChecks = true;
+    bool m_reference = false;
     bool m_hostLiteralChecks = false; // the host regex may be skipped on an ASCII line without a host
     mutable QHash<const char *, QString> m_hints;
     mutable QHash<QString, bool> m_knownCollections;
