@@ -55,6 +55,23 @@ bool isAscii(QByteArrayView bytes)
     return true;
 }
 
+bool isAsciiText(QStringView text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+qsizetype indexOfBytes(QByteArrayView hay, QByteArrayView needle, qsizetype from)
+{
+    if (from >= hay.size())
+        return -1;
+    const char *at = findBytes(hay.data() + from, hay.size() - from, needle);
+    return at ? at - hay.data() : -1;
+}
+
 // For a line and a short needle: memchr to the first byte, then a compare (memmem's set-up costs more).
 bool containsBytes(QByteArrayView hay, QByteArrayView needle)
 {
@@ -78,28 +95,50 @@ bool containsBytes(QByteArrayView hay, QByteArrayView needle)
 QByteArrayView asciiLowered(QByteArrayView bytes, std::string &out)
 {
     out.resize(size_t(bytes.size()));
-    const char *in = bytes.data();
-    for (qsizetype i = 0; i < bytes.size(); ++i) {
-        const char c = in[i];
-        out[size_t(i)] = char(c | (unsigned(c - 'A') < 26u ? 0x20 : 0));
-    }
+    const auto *in = reinterpret_cast<const unsigned char *>(bytes.data());
+    auto *o = reinterpret_cast<unsigned char *>(out.data());
+    const size_t n = size_t(bytes.size());
+    for (size_t i = 0; i < n; ++i) // vectorised by the compiler
+        o[i] = static_cast<unsigned char>(in[i] + ((unsigned char)(in[i] - 'A') < 26 ? 32 : 0));
     return QByteArrayView(out.data(), bytes.size());
 }
 
-// [Oo]cto followed by white space, which the octo command regex's look-ahead needs.
-bool hasOctoWord(QByteArrayView bytes)
+bool startsWithAt(QByteArrayView bytes, qsizetype at, std::string_view literal)
 {
+    return at >= 0 && at + qsizetype(literal.size()) <= bytes.size() &&
+           std::memcmp(bytes.data() + at, literal.data(), literal.size()) == 0;
+}
+
+// Which of the octo CLI and client library regexes can match an ASCII line: every literal they need holds
+// "octo" (octo.exe, [Oo]cto + white space, Octopus.DotNet.Cli, OctopusTools, dotnet octo, OCTOPUS_CLI_,
+// Octopus.Client, octopusdeploy), so one pass over the occurrences of "octo" in the lower-cased line tells.
+struct OctoHits
+{
+    bool exe = false;
+    bool command = false;
+    bool package = false;
+    bool cliEnv = false;
+    bool library = false;
+};
+
+OctoHits octoHits(QByteArrayView bytes, QByteArrayView lower)
+{
+    OctoHits hits;
     const char *data = bytes.data();
-    const char *end = data + bytes.size();
-    for (const char *p = data + 1; p + 4 <= end; ++p) {
-        p = static_cast<const char *>(std::memchr(p, 'c', size_t(end - p)));
-        if (!p || p + 4 > end)
-            return false;
-        if ((p[-1] == 'o' || p[-1] == 'O') && p[1] == 't' && p[2] == 'o' &&
-            (p[3] == ' ' || (p[3] >= '\t' && p[3] <= '\r')))
-            return true;
+    for (qsizetype i = indexOfBytes(lower, "octo", 0); i >= 0; i = indexOfBytes(lower, "octo", i + 1)) {
+        const char next = i + 4 < bytes.size() ? data[i + 4] : '\0';
+        hits.exe = hits.exe || next == '.';
+        hits.command =
+            hits.command || ((data[i] == 'o' || data[i] == 'O') && data[i + 1] == 'c' && data[i + 2] == 't' &&
+                             data[i + 3] == 'o' && (next == ' ' || (next >= '\t' && next <= '\r')));
+        hits.package = hits.package || startsWithAt(lower, i, "octopus.dotnet.cli") ||
+                       startsWithAt(lower, i, "octopustools") || startsWithAt(lower, i - 7, "dotnet octo") ||
+                       startsWithAt(lower, i - 7, "dotnet-octo");
+        hits.cliEnv = hits.cliEnv || startsWithAt(bytes, i, "OCTOPUS_CLI_");
+        hits.library = hits.library || startsWithAt(lower, i, "octopus.client") ||
+                       startsWithAt(lower, i, "octopusdeploy");
     }
-    return false;
+    return hits;
 }
 
 // Where a match of the HTTP method regex can start at the earliest, or -1 when it cannot match: each of
@@ -230,10 +269,29 @@ int AuditRuleSet::classifyKeyBody(QStringView body)
             upperOnly = false;
         uniform = uniform && c == body.front();
     }
-    const QString upper = body.toString().toUpper();
     bool placeholderWord = false;
-    for (const std::u16string_view word : kPlaceholderWords)
-        placeholderWord = placeholderWord || upper.contains(QStringView(word.data(), qsizetype(word.size())));
+    char ascii[64];
+    if (body.size() <= qsizetype(sizeof ascii) && isAsciiText(body)) {
+        // Keys are ASCII: upper-case them into bytes and look for the words there (what toUpper and
+        // contains below do, without a QString).
+        for (qsizetype i = 0; i < body.size(); ++i) {
+            const char c = char(body[i].unicode());
+            ascii[i] = (c >= 'a' && c <= 'z') ? char(c - 32) : c;
+        }
+        const QByteArrayView upper(ascii, body.size());
+        for (const std::u16string_view word : kPlaceholderWords) {
+            char needle[16];
+            for (size_t i = 0; i < word.size(); ++i)
+                needle[i] = char(word[i]);
+            placeholderWord =
+                placeholderWord || containsBytes(upper, QByteArrayView(needle, qsizetype(word.size())));
+        }
+    } else {
+        const QString upper = body.toString().toUpper();
+        for (const std::u16string_view word : kPlaceholderWords)
+            placeholderWord =
+                placeholderWord || upper.contains(QStringView(word.data(), qsizetype(word.size())));
+    }
     if (!upperOnly)
         return placeholderWord ? 1 : 0;
     if (placeholderWord || (uniform && body.size() >= 4))
@@ -496,10 +554,6 @@ void AuditRuleSet::scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd
     const auto has = [&](QByteArrayView bytes, QLatin1String latin1) {
         return fast ? containsBytes(line.bytes, bytes) : line.text().contains(latin1);
     };
-    const auto hasCi = [&](QByteArrayView lowerBytes, QLatin1String latin1) {
-        return fast ? containsBytes(line.lower(), lowerBytes)
-                    : line.text().contains(latin1, Qt::CaseInsensitive);
-    };
 
     // API keys.
     if (has("API-", QLatin1String("API-"))) {
@@ -549,53 +603,56 @@ void AuditRuleSet::scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd
     if (has("/api", QLatin1String("/api")))
         scanRoutes(line, octopusContext, out);
 
-    // The retired octo CLI and its variables.
-    if (hasCi("octo", QLatin1String("octo"))) {
-        // On an ASCII line, each regex runs only when the literal it cannot match without is there.
-        const std::array<std::pair<const QRegularExpression *, bool>, 3> cliRules{{
-            {&m_octoExeRe, !fast || containsBytes(line.lower(), "octo.")},
-            {&m_octoCommandRe, !fast || hasOctoWord(line.bytes)},
-            {&m_octoPackageRe,
-             !fast || containsBytes(line.lower(), "dotnet") || containsBytes(line.lower(), "octopustools")},
-        }};
-        for (const auto &[re, candidate] : cliRules) {
-            if (!candidate)
-                continue;
-            auto it = re->globalMatch(line.text());
-            while (it.hasNext()) {
-                const QRegularExpressionMatch match = it.next();
-                out.append(makeFinding(
-                    AuditCategory::LegacyCli, AuditSeverity::MustChange, line, match.capturedStart(),
-                    hint(QT_TRANSLATE_NOOP("AuditRuleSet",
-                                           "The octo CLI is retired. Use the octopus CLI (for example "
-                                           "octopus release create, octopus package upload), which "
-                                           "reads OCTOPUS_URL and OCTOPUS_API_KEY.")),
-                    match.captured()));
-            }
-        }
-        if (has("OCTOPUS_CLI_", QLatin1String("OCTOPUS_CLI_"))) {
-            auto it = m_cliEnvRe.globalMatch(line.text());
-            while (it.hasNext()) {
-                const QRegularExpressionMatch match = it.next();
-                const bool server = match.captured().endsWith(QLatin1String("SERVER"));
-                out.append(makeFinding(
-                    AuditCategory::LegacyCli, AuditSeverity::MustChange, line, match.capturedStart(),
-                    server ? hint(QT_TRANSLATE_NOOP(
-                                 "AuditRuleSet",
-                                 "OCTOPUS_CLI_SERVER is read only by the retired octo CLI; the octopus "
-                                 "CLI reads OCTOPUS_URL."))
-                           : hint(QT_TRANSLATE_NOOP(
-                                 "AuditRuleSet",
-                                 "OCTOPUS_CLI_API_KEY is read only by the retired octo CLI; the octopus "
-                                 "CLI reads OCTOPUS_API_KEY.")),
-                    match.captured()));
-            }
-        }
-        if (hasCi("ctopus", QLatin1String("ctopus")) &&
-            (!fast || containsBytes(line.lower(), "octopus.client") ||
-             containsBytes(line.lower(), "octopusdeploy")))
-            scanLibraries(line, buffer, lineEnd, out, seenLibraries);
+    // The retired octo CLI and its variables, and the client libraries. On an ASCII line one pass over the
+    // occurrences of "octo" tells which regexes can match: each one's literal holds "octo".
+    OctoHits hits;
+    if (fast) {
+        hits = octoHits(line.bytes, line.lower());
+    } else if (line.text().contains(QLatin1String("octo"), Qt::CaseInsensitive)) {
+        hits.exe = hits.command = hits.package = true;
+        hits.cliEnv = line.text().contains(QLatin1String("OCTOPUS_CLI_"));
+        hits.library = line.text().contains(QLatin1String("ctopus"), Qt::CaseInsensitive);
     }
+    const std::array<std::pair<const QRegularExpression *, bool>, 3> cliRules{{
+        {&m_octoExeRe, hits.exe},
+        {&m_octoCommandRe, hits.command},
+        {&m_octoPackageRe, hits.package},
+    }};
+    for (const auto &[re, candidate] : cliRules) {
+        if (!candidate)
+            continue;
+        auto it = re->globalMatch(line.text());
+        while (it.hasNext()) {
+            const QRegularExpressionMatch match = it.next();
+            out.append(makeFinding(
+                AuditCategory::LegacyCli, AuditSeverity::MustChange, line, match.capturedStart(),
+                hint(QT_TRANSLATE_NOOP("AuditRuleSet",
+                                       "The octo CLI is retired. Use the octopus CLI (for example "
+                                       "octopus release create, octopus package upload), which "
+                                       "reads OCTOPUS_URL and OCTOPUS_API_KEY.")),
+                match.captured()));
+        }
+    }
+    if (hits.cliEnv) {
+        auto it = m_cliEnvRe.globalMatch(line.text());
+        while (it.hasNext()) {
+            const QRegularExpressionMatch match = it.next();
+            const bool server = match.captured().endsWith(QLatin1String("SERVER"));
+            out.append(makeFinding(
+                AuditCategory::LegacyCli, AuditSeverity::MustChange, line, match.capturedStart(),
+                server ? hint(QT_TRANSLATE_NOOP(
+                             "AuditRuleSet",
+                             "OCTOPUS_CLI_SERVER is read only by the retired octo CLI; the octopus "
+                             "CLI reads OCTOPUS_URL."))
+                       : hint(QT_TRANSLATE_NOOP(
+                             "AuditRuleSet",
+                             "OCTOPUS_CLI_API_KEY is read only by the retired octo CLI; the octopus "
+                             "CLI reads OCTOPUS_API_KEY.")),
+                match.captured()));
+        }
+    }
+    if (hits.library)
+        scanLibraries(line, buffer, lineEnd, out, seenLibraries);
 }
 
 QString AuditRuleSet::httpMethodOn(const Line &line) const
@@ -619,7 +676,10 @@ void AuditRuleSet::scanRoutes(Line &lineRef, bool octopusContext, QList<AuditFin
     QString method;
     bool methodKnown = false;
     qsizetype at = 0;
-    while ((at = line.indexOf(u"/api", at)) >= 0) {
+    const auto nextApi = [&](qsizetype from) { // on an ASCII line a byte index is a UTF-16 index
+        return lineRef.fast ? indexOfBytes(lineRef.bytes, "/api", from) : line.indexOf(u"/api", from);
+    };
+    while ((at = nextApi(at)) >= 0) {
         if (!RouteNormaliser::isApiPrefixAt(line, at)) {
             at += 4;
             continue;
