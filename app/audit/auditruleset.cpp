@@ -33,11 +33,6 @@ QString hintText(const char *text)
     return QCoreApplication::translate("AuditRuleSet", text);
 }
 
-char asciiLower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? char(c | 0x20) : c;
-}
-
 bool isAscii(QByteArrayView bytes)
 {
     const char *p = bytes.data();
@@ -141,29 +136,45 @@ OctoHits octoHits(QByteArrayView bytes, QByteArrayView lower)
     return hits;
 }
 
-// Where a match of the HTTP method regex can start at the earliest, or -1 when it cannot match: each of
-// its alternatives starts with one of these literals (it is case-insensitive). Its look-behinds and \b
-// still see the text before that index when the regex is started there.
-qsizetype firstMethodCandidate(QByteArrayView bytes)
+// Where a match of the HTTP method regex can start at the earliest in the lower-cased ASCII line, or -1
+// when it cannot match: each of its alternatives starts with one of these literals (it is
+// case-insensitive). Its look-behinds and \b still see the text before that index when started there.
+qsizetype firstMethodCandidate(QByteArrayView lower)
 {
-    static constexpr std::array<std::string_view, 17> literals = {
-        "-method",     "-x",        "--request", "method",  "httpmethod.", "net::http::",
-        "http.method", "requests.", "axios.",    "httpx.",  "session.",    "newrequest",
-        ".get",        ".post",     ".put",      ".delete", ".patch"};
-    const char *data = bytes.data();
-    for (qsizetype i = 0; i < bytes.size(); ++i) {
-        const char c = asciiLower(data[i]);
-        if (c != '-' && c != 'm' && c != 'h' && c != 'n' && c != 'r' && c != 'a' && c != 's' && c != '.')
-            continue;
-        for (const std::string_view literal : literals) {
-            if (literal.front() != c || i + qsizetype(literal.size()) > bytes.size())
-                continue;
-            size_t k = 1;
-            while (k < literal.size() && asciiLower(data[i + qsizetype(k)]) == literal[k])
-                ++k;
-            if (k == literal.size())
-                return i;
+    const char *data = lower.data();
+    const auto at = [&](qsizetype i, std::string_view literal) { return startsWithAt(lower, i, literal); };
+    for (qsizetype i = 0; i < lower.size(); ++i) {
+        bool hit = false;
+        switch (data[i]) {
+        case '-':
+            hit = at(i, "-method") || at(i, "-x") || at(i, "--request");
+            break;
+        case 'm':
+            hit = at(i, "method");
+            break;
+        case 'h':
+            hit = at(i, "httpmethod.") || at(i, "http.method") || at(i, "httpx.");
+            break;
+        case 'n':
+            hit = at(i, "net::http::") || at(i, "newrequest");
+            break;
+        case 'r':
+            hit = at(i, "requests.");
+            break;
+        case 'a':
+            hit = at(i, "axios.");
+            break;
+        case 's':
+            hit = at(i, "session.");
+            break;
+        case '.':
+            hit = at(i, ".get") || at(i, ".post") || at(i, ".put") || at(i, ".delete") || at(i, ".patch");
+            break;
+        default:
+            break;
         }
+        if (hit)
+            return i;
     }
     return -1;
 }
@@ -355,6 +366,13 @@ struct AuditRuleSet::Line
         return m_text;
     }
 
+    // An ASCII line is valid UTF-16: PCRE2 need not check it again for every regex.
+    QRegularExpression::MatchOptions matchOptions() const
+    {
+        return fast ? QRegularExpression::DontCheckSubjectStringMatchOption
+                    : QRegularExpression::NoMatchOption;
+    }
+
     // The bytes with ASCII letters in lower case (for an ASCII line).
     QByteArrayView lower()
     {
@@ -501,8 +519,15 @@ QList<AuditFinding> AuditRuleSet::scan(QByteArrayView utf8, const std::atomic_bo
         if (at < 0)
             break;
         qsizetype start = at;
+#if defined(__GLIBC__)
+        if (const void *nl = memrchr(data + pos, '\n', size_t(at - pos)))
+            start = static_cast<const char *>(nl) - data + 1;
+        else
+            start = pos;
+#else
         while (start > pos && data[start - 1] != '\n')
             --start;
+#endif
         const char *nl = static_cast<const char *>(std::memchr(data + at, '\n', size_t(size - at)));
         const qsizetype end = nl ? nl - data : size;
         lines.emplace_back(start, end);
@@ -557,7 +582,7 @@ void AuditRuleSet::scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd
 
     // API keys.
     if (has("API-", QLatin1String("API-"))) {
-        auto it = m_keyRe.globalMatch(line.text());
+        auto it = m_keyRe.globalMatch(line.text(), 0, QRegularExpression::NormalMatch, line.matchOptions());
         while (it.hasNext()) {
             const QRegularExpressionMatch match = it.next();
             const int kind = classifyKeyBody(match.capturedView(1));
@@ -588,7 +613,7 @@ void AuditRuleSet::scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd
             hostCandidate = hostCandidate || containsBytes(line.lower(), host);
     }
     if (hostCandidate) {
-        auto it = m_hostRe.globalMatch(line.text());
+        auto it = m_hostRe.globalMatch(line.text(), 0, QRegularExpression::NormalMatch, line.matchOptions());
         while (it.hasNext()) {
             const QRegularExpressionMatch match = it.next();
             out.append(makeFinding(
@@ -621,7 +646,7 @@ void AuditRuleSet::scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd
     for (const auto &[re, candidate] : cliRules) {
         if (!candidate)
             continue;
-        auto it = re->globalMatch(line.text());
+        auto it = re->globalMatch(line.text(), 0, QRegularExpression::NormalMatch, line.matchOptions());
         while (it.hasNext()) {
             const QRegularExpressionMatch match = it.next();
             out.append(makeFinding(
@@ -634,7 +659,8 @@ void AuditRuleSet::scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd
         }
     }
     if (hits.cliEnv) {
-        auto it = m_cliEnvRe.globalMatch(line.text());
+        auto it =
+            m_cliEnvRe.globalMatch(line.text(), 0, QRegularExpression::NormalMatch, line.matchOptions());
         while (it.hasNext()) {
             const QRegularExpressionMatch match = it.next();
             const bool server = match.captured().endsWith(QLatin1String("SERVER"));
@@ -655,15 +681,16 @@ void AuditRuleSet::scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd
         scanLibraries(line, buffer, lineEnd, out, seenLibraries);
 }
 
-QString AuditRuleSet::httpMethodOn(const Line &line) const
+QString AuditRuleSet::httpMethodOn(Line &line) const
 {
     qsizetype from = 0;
     if (line.fast) { // an ASCII line: byte index = UTF-16 index
-        from = firstMethodCandidate(line.bytes);
+        from = firstMethodCandidate(line.lower());
         if (from < 0)
             return QString();
     }
-    const QRegularExpressionMatch match = m_methodRe.match(const_cast<Line &>(line).text(), from);
+    const QRegularExpressionMatch match =
+        m_methodRe.match(line.text(), from, QRegularExpression::NormalMatch, line.matchOptions());
     if (!match.hasMatch())
         return QString();
     const QString method = match.captured(1).isEmpty() ? match.captured(2) : match.captured(1);
@@ -755,7 +782,7 @@ void AuditRuleSet::scanLibraries(Line &lineRef, QByteArrayView buffer, qsizetype
                                  QList<AuditFinding> &out, QSet<QString> &seenLibraries) const
 {
     const QString &line = lineRef.text();
-    auto it = m_libraryRe.globalMatch(line);
+    auto it = m_libraryRe.globalMatch(line, 0, QRegularExpression::NormalMatch, lineRef.matchOptions());
     while (it.hasNext()) {
         const QRegularExpressionMatch match = it.next();
         QString library;

@@ -63,7 +63,7 @@ private:
     void scanRoutes(Line &line, bool octopusContext, QList<AuditFinding> &out) const;
     void scanLibraries(Line &line, QByteArrayView buffer, qsizetype lineEnd, QList<AuditFinding> &out,
                        QSet<QString> &seenLibraries) const;
-    QString httpMethodOn(const Line &line) const;
+    QString httpMethodOn(Line &line) const;
     // Whether the route's first segment (after the space) names an Octopus collection; remembered.
     bool knownCollection(const QString &route) const;
     // The catalog's judgement of `shown` (method and route), remembered.

@@ -96,9 +96,11 @@ bool isResourceId(QStringView segment)
     return true;
 }
 
-QString variableSegment(QStringView expression)
+void appendVariable(QString &out, QStringView expression)
 {
-    return QLatin1Char('{') + expression.toString() + QLatin1Char('}');
+    out += QLatin1Char('{');
+    out += expression;
+    out += QLatin1Char('}');
 }
 
 } // namespace
@@ -139,23 +141,23 @@ RouteNormaliser::Extracted RouteNormaliser::extract(QStringView line, qsizetype 
             const qsizetype k = skipBalanced(line, i + 1, u'(', u')');
             if (k < 0)
                 break;
-            out += variableSegment(line.sliced(i + 2, k - i - 3));
+            appendVariable(out, line.sliced(i + 2, k - i - 3));
             i = k;
         } else if (c == u'$' && i + 1 < n && line[i + 1] == u'{') {
             const qsizetype k = skipBalanced(line, i + 1, u'{', u'}');
             if (k < 0)
                 break;
-            out += variableSegment(line.sliced(i + 2, k - i - 3));
+            appendVariable(out, line.sliced(i + 2, k - i - 3));
             i = k;
         } else if (c == u'$') {
             const qsizetype k = readExpression(line, i);
-            out += variableSegment(line.sliced(i + 1, k - i - 1));
+            appendVariable(out, line.sliced(i + 1, k - i - 1));
             i = k;
         } else if (c == u'#' && i + 1 < n && line[i + 1] == u'{') {
             const qsizetype k = skipBalanced(line, i + 1, u'{', u'}');
             if (k < 0)
                 break;
-            out += variableSegment(line.sliced(i + 2, k - i - 3));
+            appendVariable(out, line.sliced(i + 2, k - i - 3));
             i = k;
         } else if (c == u'{') {
             const qsizetype k = skipBalanced(line, i, u'{', u'}');
@@ -165,13 +167,13 @@ RouteNormaliser::Extracted RouteNormaliser::extract(QStringView line, qsizetype 
             if (inner.startsWith(u'?') || inner.startsWith(u'&'))
                 break;                   // RFC 6570 query template: the path ends here
             if (!inner.startsWith(u'/')) // {/id}: optional segment, dropped
-                out += variableSegment(inner);
+                appendVariable(out, inner);
             i = k;
         } else if (c == u'<') {
             const qsizetype k = skipBalanced(line, i, u'<', u'>');
             if (k < 0 || k - i > 40)
                 break;
-            out += variableSegment(line.sliced(i + 1, k - i - 2));
+            appendVariable(out, line.sliced(i + 1, k - i - 2));
             i = k;
         } else if (isQuote(c)) {
             // "…/api/" + expr + "/rest"  or  "…/api/" + expr
@@ -185,7 +187,7 @@ RouteNormaliser::Extracted RouteNormaliser::extract(QStringView line, qsizetype 
             const qsizetype exprEnd = readExpression(line, j);
             if (exprEnd == j)
                 break;
-            out += variableSegment(line.sliced(j, exprEnd - j));
+            appendVariable(out, line.sliced(j, exprEnd - j));
             j = skipSpaces(line, exprEnd);
             const qsizetype op2End = concatOperatorEnd(line, j);
             if (op2End < 0) {
