@@ -59,31 +59,28 @@ bool isAsciiText(QStringView text)
     return true;
 }
 
+// For a line and a short needle: memchr to the first byte, then a compare (memmem's set-up costs more).
 qsizetype indexOfBytes(QByteArrayView hay, QByteArrayView needle, qsizetype from)
 {
-    if (from >= hay.size())
-        return -1;
-    const char *at = findBytes(hay.data() + from, hay.size() - from, needle);
-    return at ? at - hay.data() : -1;
-}
-
-// For a line and a short needle: memchr to the first byte, then a compare (memmem's set-up costs more).
-bool containsBytes(QByteArrayView hay, QByteArrayView needle)
-{
     const size_t n = size_t(needle.size());
-    if (size_t(hay.size()) < n)
-        return false;
-    const char *p = hay.data();
+    if (from < 0 || size_t(hay.size() - std::min(from, hay.size())) < n)
+        return -1;
+    const char *p = hay.data() + from;
     const char *last = hay.data() + (size_t(hay.size()) - n);
     while (p <= last) {
         p = static_cast<const char *>(std::memchr(p, needle.front(), size_t(last - p) + 1));
         if (!p)
-            return false;
+            return -1;
         if (std::memcmp(p, needle.data(), n) == 0)
-            return true;
+            return p - hay.data();
         ++p;
     }
-    return false;
+    return -1;
+}
+
+bool containsBytes(QByteArrayView hay, QByteArrayView needle)
+{
+    return indexOfBytes(hay, needle, 0) >= 0;
 }
 
 // The line with ASCII letters in lower case, into `out` (reused from line to line).
