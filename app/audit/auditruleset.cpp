@@ -71,7 +71,10 @@ qsizetype indexOfBytes(QByteArrayView hay, QByteArrayView needle, qsizetype from
         p = static_cast<const char *>(std::memchr(p, needle.front(), size_t(last - p) + 1));
         if (!p)
             return -1;
-        if (std::memcmp(p, needle.data(), n) == 0)
+        size_t k = 1; // a byte loop: needles are a few bytes and most candidates differ at once
+        while (k < n && p[k] == needle[qsizetype(k)])
+            ++k;
+        if (k == n)
             return p - hay.data();
         ++p;
     }
@@ -95,10 +98,16 @@ QByteArrayView asciiLowered(QByteArrayView bytes, std::string &out)
     return QByteArrayView(out.data(), bytes.size());
 }
 
-bool startsWithAt(QByteArrayView bytes, qsizetype at, std::string_view literal)
+inline bool startsWithAt(QByteArrayView bytes, qsizetype at, std::string_view literal)
 {
-    return at >= 0 && at + qsizetype(literal.size()) <= bytes.size() &&
-           std::memcmp(bytes.data() + at, literal.data(), literal.size()) == 0;
+    if (at < 0 || at + qsizetype(literal.size()) > bytes.size())
+        return false;
+    const char *p = bytes.data() + at;
+    for (size_t k = 0; k < literal.size(); ++k) {
+        if (p[k] != literal[k])
+            return false;
+    }
+    return true;
 }
 
 // Which of the octo CLI and client library regexes can match an ASCII line: every literal they need holds
