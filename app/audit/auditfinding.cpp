@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <utility>
+#include <vector>
 
 namespace {
 
@@ -96,7 +97,57 @@ bool auditFindingLessThan(const AuditFinding &a, const AuditFinding &b)
     return a.category < b.category;
 }
 
+// The same order as std::stable_sort with auditFindingLessThan. Findings come in runs of one file, already
+// in line order (the scanner hands over each file's findings together): the runs are sorted by file
+// (stably; runs of the same file are joined in their order), then each file's findings by line, column and
+// category (stably, and only when not in order yet), so paths are compared per file, not per finding.
 void sortAuditFindings(QList<AuditFinding> &findings)
 {
-    std::stable_sort(findings.begin(), findings.end(), auditFindingLessThan);
+    const auto sameFile = [](const AuditFinding &a, const AuditFinding &b) {
+        return a.file == b.file && a.absolutePath == b.absolutePath;
+    };
+    const auto fileLess = [](const AuditFinding &a, const AuditFinding &b) {
+        if (const int c = QString::compare(a.file, b.file); c != 0)
+            return c < 0;
+        return QString::compare(a.absolutePath, b.absolutePath) < 0;
+    };
+    const auto positionLess = [](const AuditFinding &a, const AuditFinding &b) {
+        if (a.line != b.line)
+            return a.line < b.line;
+        if (a.column != b.column)
+            return a.column < b.column;
+        return a.category < b.category;
+    };
+    struct Run
+    {
+        qsizetype begin;
+        qsizetype end;
+    };
+    std::vector<Run> runs;
+    for (qsizetype i = 0; i < findings.size();) {
+        qsizetype j = i + 1;
+        while (j < findings.size() && sameFile(findings.at(j), findings.at(i)))
+            ++j;
+        runs.push_back({i, j});
+        i = j;
+    }
+    std::stable_sort(runs.begin(), runs.end(), [&](const Run &a, const Run &b) {
+        return fileLess(findings.at(a.begin), findings.at(b.begin));
+    });
+    QList<AuditFinding> sorted;
+    sorted.reserve(findings.size());
+    for (size_t r = 0; r < runs.size();) {
+        size_t s = r + 1;
+        while (s < runs.size() && sameFile(findings.at(runs[s].begin), findings.at(runs[r].begin)))
+            ++s;
+        const qsizetype first = sorted.size();
+        for (size_t k = r; k < s; ++k) {
+            for (qsizetype i = runs[k].begin; i < runs[k].end; ++i)
+                sorted.append(std::move(findings[i]));
+        }
+        if (!std::is_sorted(sorted.begin() + first, sorted.end(), positionLess))
+            std::stable_sort(sorted.begin() + first, sorted.end(), positionLess);
+        r = s;
+    }
+    findings = std::move(sorted);
 }

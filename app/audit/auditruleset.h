@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QHash>
 #include <QList>
 #include <QRegularExpression>
 #include <QStringList>
@@ -16,8 +17,12 @@
 
 // The audit rules: pure functions over a decoded (UTF-8) text buffer that return findings without a file.
 // A cheap byte-level pre-filter (literal needles: API-, /api, octo, ctopus, the old hosts) picks the
-// candidate lines; only those lines are decoded to QString and matched with the precompiled regexes.
-// Not thread-safe: give each worker thread its own instance (construction is cheap).
+// candidate lines. On an ASCII line each rule then checks, on the bytes, a literal its regex cannot match
+// without (the host, "octo.", "dotnet", "octopus.client", ...); only a line some rule still wants is
+// decoded to QString and matched with the precompiled regexes. Lines with other characters skip those
+// literal checks (case-insensitive regexes fold some of them to ASCII letters) and meet every regex.
+// Hints are translated once and shared between findings. Not thread-safe: give each worker thread its
+// own instance (construction is cheap).
 class AuditRuleSet
 {
 public:
@@ -37,6 +42,11 @@ public:
 
     const QStringList &oldHosts() const { return m_oldHosts; }
 
+    // The straightforward path the tests compare the fast one with: every rule's regex meets every
+    // candidate line, QString searches only, nothing remembered between findings (snippets, hints,
+    // judgements made afresh each time). Off by default.
+    void setReferenceMode(bool on) { m_reference = on; }
+
     // Replaces every real-looking API key in `text` with its masked form (API-AB…).
     static QString maskSecrets(const QString &text);
     // The masked form of one key: "API-" + two characters + "…".
@@ -47,12 +57,25 @@ public:
     static QString hostOf(const QString &url);
 
 private:
-    void scanLine(const QString &line, int lineNumber, QByteArrayView buffer, qsizetype lineEnd,
-                  bool octopusContext, QList<AuditFinding> &out, QSet<QString> &seenLibraries) const;
-    void scanRoutes(const QString &line, int lineNumber, bool octopusContext, QList<AuditFinding> &out) const;
-    void scanLibraries(const QString &line, int lineNumber, QByteArrayView buffer, qsizetype lineEnd,
-                       QList<AuditFinding> &out, QSet<QString> &seenLibraries) const;
-    QString httpMethodOn(const QString &line) const;
+    struct Line; // one candidate line: its bytes, its QString made on first use, its snippet
+    void scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd, bool octopusContext,
+                  QList<AuditFinding> &out, QSet<QString> &seenLibraries) const;
+    void scanRoutes(Line &line, bool octopusContext, QList<AuditFinding> &out) const;
+    void scanLibraries(Line &line, QByteArrayView buffer, qsizetype lineEnd, QList<AuditFinding> &out,
+                       QSet<QString> &seenLibraries) const;
+    QString httpMethodOn(Line &line) const;
+    // Whether the route's first segment (after the space) names an Octopus collection; remembered.
+    bool knownCollection(const QString &route) const;
+    // The catalog's judgement of `shown` (method and route), remembered.
+    const SwaggerCatalog::Judgement &judge(const QString &route, const QString &method,
+                                           const QString &shown) const;
+    AuditFinding makeFinding(AuditCategory category, AuditSeverity severity, Line &line, qsizetype index,
+                             const QString &hint, QString detail) const;
+    // The translated hint `text`, with %1 (and %2) filled in; shared between findings with the same
+    // `key` (the argument, or the route shown).
+    const QString &hint(const char *text) const;
+    QString hint(const char *text, const QString &key, const QString &arg1,
+                 const QString *arg2 = nullptr) const;
 
     QStringList m_oldHosts;
     NeedleFinder m_needles;                // candidate-line needles: API-, /api, octo (any case), hosts
@@ -69,4 +92,10 @@ private:
     QRegularExpression m_versionRe;
     QRegularExpression m_versionLineRe;
     QRegularExpression m_versionAttributeRe;
+    bool m_reference = false;
+    bool m_hostLiteralChecks = false; // the host regex may be skipped on an ASCII line without a host
+    mutable QHash<const char *, QString> m_hints;
+    mutable QHash<QString, bool> m_knownCollections;
+    mutable QHash<QString, SwaggerCatalog::Judgement> m_judgements;
+    mutable QHash<std::pair<const char *, QString>, QString> m_filledHints;
 };

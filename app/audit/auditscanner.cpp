@@ -168,8 +168,12 @@ AuditScanner::Result AuditScanner::scan(const Options &options, const std::atomi
                         ++binaryFiles; // counted among the files that hold a needle
                         continue;
                     }
-                    const TextDecoder::Result decoded = TextDecoder::decode(buffer);
-                    QList<AuditFinding> findings = rules.scan(decoded.utf8, cancelled);
+                    // Not UTF-16 and not binary (both checked above): valid UTF-8 without a BOM is scanned as
+                    // it is, which is what decode() would do after sniffing it for binary a second time.
+                    const bool plainUtf8 =
+                        !utf16 && !buffer.startsWith("\xef\xbb\xbf") && TextDecoder::isValidUtf8(buffer);
+                    const QByteArray utf8 = plainUtf8 ? buffer : TextDecoder::decode(buffer).utf8;
+                    QList<AuditFinding> findings = rules.scan(utf8, cancelled);
                     for (AuditFinding &finding : findings) {
                         finding.file = entry.relativePath;
                         finding.absolutePath = entry.path;

@@ -96,9 +96,11 @@ bool isResourceId(QStringView segment)
     return true;
 }
 
-QString variableSegment(QStringView expression)
+void appendVariable(QString &out, QStringView expression)
 {
-    return QLatin1Char('{') + expression.toString() + QLatin1Char('}');
+    out += QLatin1Char('{');
+    out += expression;
+    out += QLatin1Char('}');
 }
 
 } // namespace
@@ -117,6 +119,7 @@ RouteNormaliser::Extracted RouteNormaliser::extract(QStringView line, qsizetype 
 {
     Extracted result;
     QString out;
+    out.reserve(std::min<qsizetype>(line.size() - apiPos, 256));
     qsizetype i = apiPos;
     const qsizetype n = line.size();
     while (i < n) {
@@ -129,29 +132,32 @@ RouteNormaliser::Extracted RouteNormaliser::extract(QStringView line, qsizetype 
             out += c; // percent-encoded byte
             ++i;
         } else if (isPathChar(c)) {
-            out += c;
-            ++i;
+            qsizetype j = i + 1; // a run of path characters at once (none of them starts another case)
+            while (j < n && isPathChar(line[j]))
+                ++j;
+            out += line.sliced(i, j - i);
+            i = j;
         } else if (c == u'$' && i + 1 < n && line[i + 1] == u'(') {
             const qsizetype k = skipBalanced(line, i + 1, u'(', u')');
             if (k < 0)
                 break;
-            out += variableSegment(line.sliced(i + 2, k - i - 3));
+            appendVariable(out, line.sliced(i + 2, k - i - 3));
             i = k;
         } else if (c == u'$' && i + 1 < n && line[i + 1] == u'{') {
             const qsizetype k = skipBalanced(line, i + 1, u'{', u'}');
             if (k < 0)
                 break;
-            out += variableSegment(line.sliced(i + 2, k - i - 3));
+            appendVariable(out, line.sliced(i + 2, k - i - 3));
             i = k;
         } else if (c == u'$') {
             const qsizetype k = readExpression(line, i);
-            out += variableSegment(line.sliced(i + 1, k - i - 1));
+            appendVariable(out, line.sliced(i + 1, k - i - 1));
             i = k;
         } else if (c == u'#' && i + 1 < n && line[i + 1] == u'{') {
             const qsizetype k = skipBalanced(line, i + 1, u'{', u'}');
             if (k < 0)
                 break;
-            out += variableSegment(line.sliced(i + 2, k - i - 3));
+            appendVariable(out, line.sliced(i + 2, k - i - 3));
             i = k;
         } else if (c == u'{') {
             const qsizetype k = skipBalanced(line, i, u'{', u'}');
@@ -161,13 +167,13 @@ RouteNormaliser::Extracted RouteNormaliser::extract(QStringView line, qsizetype 
             if (inner.startsWith(u'?') || inner.startsWith(u'&'))
                 break;                   // RFC 6570 query template: the path ends here
             if (!inner.startsWith(u'/')) // {/id}: optional segment, dropped
-                out += variableSegment(inner);
+                appendVariable(out, inner);
             i = k;
         } else if (c == u'<') {
             const qsizetype k = skipBalanced(line, i, u'<', u'>');
             if (k < 0 || k - i > 40)
                 break;
-            out += variableSegment(line.sliced(i + 1, k - i - 2));
+            appendVariable(out, line.sliced(i + 1, k - i - 2));
             i = k;
         } else if (isQuote(c)) {
             // "…/api/" + expr + "/rest"  or  "…/api/" + expr
@@ -181,7 +187,7 @@ RouteNormaliser::Extracted RouteNormaliser::extract(QStringView line, qsizetype 
             const qsizetype exprEnd = readExpression(line, j);
             if (exprEnd == j)
                 break;
-            out += variableSegment(line.sliced(j, exprEnd - j));
+            appendVariable(out, line.sliced(j, exprEnd - j));
             j = skipSpaces(line, exprEnd);
             const qsizetype op2End = concatOperatorEnd(line, j);
             if (op2End < 0) {
@@ -214,35 +220,43 @@ QString RouteNormaliser::normalise(QStringView raw)
     if (const qsizetype h = path.indexOf(u'#'); h >= 0 && !(h + 1 < path.size() && path[h + 1] == u'{'))
         path = path.first(h);
 
-    QStringList out;
+    // The route is built as it goes: "/" before each segment kept (as joining them with "/" after "/").
+    QString out;
+    out.reserve(raw.size() + 16);
+    int kept = 0;
+    const auto keep = [&](QStringView segment) {
+        out += QLatin1Char('/');
+        out += segment;
+        ++kept;
+    };
     const auto parts = path.split(u'/', Qt::SkipEmptyParts);
     for (qsizetype index = 0; index < parts.size(); ++index) {
         const QStringView segment = parts.at(index);
-        if (out.isEmpty()) {
+        if (kept == 0) {
             // Everything before "api" (a host, ~) is not part of the route.
             if (segment.compare(u"api", Qt::CaseInsensitive) == 0)
-                out.append(QStringLiteral("api"));
+                keep(u"api");
             continue;
         }
         const bool hasVariable = segment.contains(u'{');
-        const bool firstAfterApi = out.size() == 1;
+        const bool firstAfterApi = kept == 1;
         const bool more = index + 1 < parts.size();
         if (hasVariable) {
             const bool spaceish = segment.contains(u"space", Qt::CaseInsensitive) ||
                                   segment.startsWith(u"Spaces-", Qt::CaseInsensitive);
             if (spaceish || (firstAfterApi && more && segment.startsWith(u'{') && segment.endsWith(u'}')))
-                out.append(QStringLiteral("{spaceId}"));
+                keep(u"{spaceId}");
             else
-                out.append(QStringLiteral("{id}"));
+                keep(u"{id}");
         } else if (isResourceId(segment) && segment.startsWith(u"Spaces-", Qt::CaseInsensitive)) {
-            out.append(QStringLiteral("{spaceId}"));
+            keep(u"{spaceId}");
         } else if (isResourceId(segment)) {
-            out.append(QStringLiteral("{id}"));
+            keep(u"{id}");
         } else {
-            out.append(segment.toString());
+            keep(segment);
         }
     }
-    if (out.isEmpty())
+    if (kept == 0)
         return QString();
-    return QLatin1Char('/') + out.join(QLatin1Char('/'));
+    return out;
 }
