@@ -196,6 +196,10 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1, Zeile %2</translation>
+    </message>
 </context>
 <context>
     <name>AuditRuleSet</name>
@@ -287,10 +291,6 @@
         <translation>Zu durchsuchende Ordner oder Dateien.</translation>
     </message>
     <message>
-        <source>no PATH to scan</source>
-        <translation>kein PATH zum Durchsuchen</translation>
-    </message>
-    <message>
         <source>choose one of --json, --csv and --md</source>
         <translation>wählen Sie eines von --json, --csv und --md</translation>
     </message>
@@ -315,6 +315,26 @@
 Severities: breaking, must-change, deprecated, security, info. Exit status: 0 when the scan ran (with or without findings), 2 on a usage error or an unreadable PATH.</source>
         <translation>Findet Skripte und Pipelines, die die Octopus-API mit einer fest codierten URL, einem API-Schlüssel, der ausgemusterten octo-CLI oder Endpunkten aufrufen, die der neue Server nicht bereitstellt.
 Schweregrade: breaking, must-change, deprecated, security, info. Exit-Status: 0, wenn die Suche lief (mit oder ohne Funde), 2 bei einem Aufruffehler oder einem nicht lesbaren PATH.</translation>
+    </message>
+    <message>
+        <source>Also audit the scripts stored on this (old) server: deployment and runbook processes, step templates, script modules and variables. The API key comes from HANDOVER_API_KEY, or from the keychain.</source>
+        <translation>Auch die auf diesem (alten) Server gespeicherten Skripte prüfen: Bereitstellungs- und Runbook-Prozesse, Schrittvorlagen, Skriptmodule und Variablen. Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>--server needs an http:// or https:// URL</source>
+        <translation>--server erfordert eine http://- oder https://-URL</translation>
+    </message>
+    <message>
+        <source>no PATH to scan and no --server</source>
+        <translation>kein zu durchsuchender PATH und kein --server</translation>
+    </message>
+    <message>
+        <source>no API key for %1: %2. Never pass a key as an argument.</source>
+        <translation>kein API-Schlüssel für %1: %2. Übergeben Sie einen Schlüssel nie als Argument.</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>
@@ -2032,10 +2052,6 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
         <translation>Finden Sie Skripte, die die Octopus-API aufrufen oder den alten Server nennen, bevor sie nach dem Umzug nicht mehr funktionieren.</translation>
     </message>
     <message>
-        <source>Choose the folders that hold your deployment scripts, pipelines and tools; the scan looks for the old server&apos;s address, API keys, the retired octo CLI, REST routes and client libraries.</source>
-        <translation>Wählen Sie die Ordner mit Ihren Bereitstellungsskripten, Pipelines und Tools; der Scan sucht nach der Adresse des alten Servers, API-Schlüsseln, der ausgemusterten octo-CLI, REST-Routen und Clientbibliotheken.</translation>
-    </message>
-    <message>
         <source>&amp;Add folder…</source>
         <translation>Ordner &amp;hinzufügen…</translation>
     </message>
@@ -2186,14 +2202,6 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
         </translation>
     </message>
     <message>
-        <source>Scan the old server&apos;s own step scripts, runbooks and script modules.</source>
-        <translation>Die eigenen Schrittskripte, Runbooks und Skriptmodule des alten Servers durchsuchen.</translation>
-    </message>
-    <message>
-        <source>Coming in a later version of Handover: the item above. Today the scan reads the folders you choose.</source>
-        <translation>Kommt in einer späteren Version von Handover: der Punkt oben. Heute liest der Scan die Ordner, die Sie wählen.</translation>
-    </message>
-    <message>
         <source>Optional: a saved file, used instead of the live API description</source>
         <translation>Optional: eine gespeicherte Datei, die statt der Live-API-Beschreibung verwendet wird</translation>
     </message>
@@ -2228,6 +2236,80 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     <message>
         <source>Judged against the saved file above, which overrides the live API description. %1</source>
         <translation>Abgeglichen mit der gespeicherten Datei oben, die die Live-API-Beschreibung ersetzt. %1</translation>
+    </message>
+    <message>
+        <source>Choose the folders that hold your deployment scripts, pipelines and tools; the scan looks for the old server&apos;s address, API keys, the retired octo CLI, REST routes and client libraries. It also reads the scripts stored on the old server: deployment and runbook process steps, step templates, script modules and variables.</source>
+        <translation>Wählen Sie die Ordner mit Ihren Bereitstellungsskripten, Pipelines und Tools; die Suche findet die Adresse des alten Servers, API-Schlüssel, die ausgemusterte octo-CLI, REST-Routen und Client-Bibliotheken. Außerdem liest sie die auf dem alten Server gespeicherten Skripte: Schritte von Bereitstellungs- und Runbook-Prozessen, Schrittvorlagen, Skriptmodule und Variablen.</translation>
+    </message>
+    <message>
+        <source>Also scan the scripts stored on the old server (processes, runbooks, step templates, script modules, variables)</source>
+        <translation>Auch die auf dem alten Server gespeicherten Skripte durchsuchen (Prozesse, Runbooks, Schrittvorlagen, Skriptmodule, Variablen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n script(s) and variable(s) read from the old server.</source>
+        <translation>
+            <numerusform>%n Skript oder Variable vom alten Server gelesen.</numerusform>
+            <numerusform>%n Skripte und Variablen vom alten Server gelesen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not read from the old server: %1</source>
+        <translation>Nicht vom alten Server gelesen: %1</translation>
+    </message>
+    <message>
+        <source>Connect to the old server first (Connect step).</source>
+        <translation>Verbinden Sie sich zuerst mit dem alten Server (Schritt „Verbinden“).</translation>
+    </message>
+</context>
+<context>
+    <name>ServerScriptsJob</name>
+    <message>
+        <source>pre-deploy script</source>
+        <translation>Pre-Deploy-Skript</translation>
+    </message>
+    <message>
+        <source>deploy script</source>
+        <translation>Deploy-Skript</translation>
+    </message>
+    <message>
+        <source>post-deploy script</source>
+        <translation>Post-Deploy-Skript</translation>
+    </message>
+    <message>
+        <source>custom script %1</source>
+        <translation>benutzerdefiniertes Skript %1</translation>
+    </message>
+    <message>
+        <source>Step template &apos;%1&apos;</source>
+        <translation>Schrittvorlage &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>script</source>
+        <translation>Skript</translation>
+    </message>
+    <message>
+        <source>Script module &apos;%1&apos;</source>
+        <translation>Skriptmodul &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Library variable set &apos;%1&apos;</source>
+        <translation>Bibliotheks-Variablenset &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Runbook &apos;%1&apos;</source>
+        <translation>Runbook &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Deployment process</source>
+        <translation>Bereitstellungsprozess</translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos;</source>
+        <translation>Schritt &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Variable &apos;%1&apos;</source>
+        <translation>Variable &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
