@@ -25,7 +25,7 @@ const DriftActor kActors[] = {
     {"teamcity", "API key 'TeamCity build agents'",
      "OctopusClient-dotnet/8.8.3 (Microsoft Windows 10.0.17763; x64) TeamCity octo"},
     {"github-actions", "API key 'GitHub Actions OIDC fallback'",
-     "ts-octopusdeploy push-build-information-action"},
+     "ts-octopusdeploy GitHubActions (build-information;push;v3)"},
     {"alice.smith", "Session cookie", "OctopusClient-js/2023.1.9626"},
 };
 
