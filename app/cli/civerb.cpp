@@ -69,19 +69,7 @@ QString csvField(const QString &value)
 
 bool fatal(const ApiError &error)
 {
-    switch (error.kind) {
-    case ApiErrorKind::Unreachable:
-    case ApiErrorKind::Timeout:
-    case ApiErrorKind::Tls:
-    case ApiErrorKind::TlsChanged:
-    case ApiErrorKind::Unauthorized:
-    case ApiErrorKind::RedirectRefused:
-    case ApiErrorKind::BadResponse:
-    case ApiErrorKind::ServerError:
-        return true;
-    default:
-        return false;
-    }
+    return NetworkVerbOptions::serverUnusable(error);
 }
 
 // One server's evidence: its inventory (build information, service accounts and their keys), then its

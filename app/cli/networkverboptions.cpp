@@ -1,5 +1,6 @@
 #include "networkverboptions.h"
 
+#include "apierror.h"
 #include "certificateinfo.h"
 #include "connectionsettings.h"
 #include "proxysetting.h"
@@ -69,4 +70,21 @@ ConnectionSettings NetworkVerbOptions::settingsFor(const QUrl &url, const QStrin
     settings.role = role;
     applyTo(&settings);
     return settings;
+}
+
+bool NetworkVerbOptions::serverUnusable(const ApiError &error)
+{
+    switch (error.kind) {
+    case ApiErrorKind::Unreachable:
+    case ApiErrorKind::Timeout:
+    case ApiErrorKind::Tls:
+    case ApiErrorKind::TlsChanged:
+    case ApiErrorKind::Unauthorized:
+    case ApiErrorKind::RedirectRefused:
+    case ApiErrorKind::BadResponse:
+    case ApiErrorKind::ServerError:
+        return true;
+    default:
+        return false;
+    }
 }

@@ -7,6 +7,7 @@
 
 class QCommandLineParser;
 class QUrl;
+struct ApiError;
 struct ConnectionSettings;
 enum class ServerRole;
 
@@ -28,6 +29,10 @@ public:
 
     // One server's connection: its URL, key and role, with the options above applied.
     ConnectionSettings settingsFor(const QUrl &url, const QString &apiKey, ServerRole role) const;
+
+    // An error after which nothing more can be read from that server (unreachable, TLS, a refused key, a
+    // broken or failing server). A 403 on one collection is not: the key may lack one permission only.
+    static bool serverUnusable(const ApiError &error);
 
 private:
     QCommandLineOption m_timeout;

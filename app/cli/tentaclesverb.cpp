@@ -49,20 +49,7 @@ QString parseHost(const QString &value)
 
 bool fatal(const ApiError &error)
 {
-    switch (error.kind) {
-    case ApiErrorKind::Unreachable:
-    case ApiErrorKind::Timeout:
-    case ApiErrorKind::Tls:
-    case ApiErrorKind::TlsChanged:
-    case ApiErrorKind::Unauthorized:
-    case ApiErrorKind::Forbidden:
-    case ApiErrorKind::RedirectRefused:
-    case ApiErrorKind::BadResponse:
-    case ApiErrorKind::ServerError:
-        return true;
-    default:
-        return false;
-    }
+    return NetworkVerbOptions::serverUnusable(error) || error.kind == ApiErrorKind::Forbidden;
 }
 
 } // namespace

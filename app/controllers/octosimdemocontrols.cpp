@@ -17,7 +17,8 @@ OctosimDemoControls::OctosimDemoControls(ServerSession *session, QObject *parent
     , m_session(session)
 {}
 
-void OctosimDemoControls::simulateRepoint(const QStringList &machineIds)
+void OctosimDemoControls::post(const QString &path, const QJsonObject &body,
+                               const std::function<void(const ApiError &)> &done)
 {
     OctopusClient *client = m_session->client(ServerRole::New);
     if (!client) {
@@ -25,50 +26,34 @@ void OctosimDemoControls::simulateRepoint(const QStringList &machineIds)
         error.kind = ApiErrorKind::Unreachable;
         error.server = ServerRole::New;
         error.method = "POST";
-        error.path = QStringLiteral("/octosim/control/repoint");
+        error.path = path;
         // Asynchronously, like every other answer.
         QMetaObject::invokeMethod(
-            this, [this, machineIds, error] { Q_EMIT repointSimulated(machineIds, error); },
-            Qt::QueuedConnection);
+            this, [done, error] { done(error); }, Qt::QueuedConnection);
         return;
     }
     ApiRequest request;
     request.method = "POST";
-    request.path = QStringLiteral("/octosim/control/repoint");
-    request.body =
-        QJsonDocument(QJsonObject{{QStringLiteral("MachineIds"), QJsonArray::fromStringList(machineIds)}})
-            .toJson(QJsonDocument::Compact);
+    request.path = path;
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     ApiJob *job = client->send(request, this);
-    connect(job, &ApiJob::finished, this, [this, machineIds](const ApiResult &result) {
+    connect(job, &ApiJob::finished, this, [path, done](const ApiResult &result) {
         if (!result.ok())
-            qCWarning(lcControllers) << "octosim did not take the re-point:" << result.error.message;
-        Q_EMIT repointSimulated(machineIds, result.error);
+            qCWarning(lcControllers) << "octosim did not take" << path << ':' << result.error.message;
+        done(result.error);
     });
+}
+
+void OctosimDemoControls::simulateRepoint(const QStringList &machineIds)
+{
+    post(QStringLiteral("/octosim/control/repoint"),
+         QJsonObject{{QStringLiteral("MachineIds"), QJsonArray::fromStringList(machineIds)}},
+         [this, machineIds](const ApiError &error) { Q_EMIT repointSimulated(machineIds, error); });
 }
 
 void OctosimDemoControls::simulateCiMove(const QString &serviceAccount)
 {
-    OctopusClient *client = m_session->client(ServerRole::New);
-    if (!client) {
-        ApiError error;
-        error.kind = ApiErrorKind::Unreachable;
-        error.server = ServerRole::New;
-        error.method = "POST";
-        error.path = QStringLiteral("/octosim/control/ci-move");
-        QMetaObject::invokeMethod(
-            this, [this, serviceAccount, error] { Q_EMIT ciMoveSimulated(serviceAccount, error); },
-            Qt::QueuedConnection);
-        return;
-    }
-    ApiRequest request;
-    request.method = "POST";
-    request.path = QStringLiteral("/octosim/control/ci-move");
-    request.body = QJsonDocument(QJsonObject{{QStringLiteral("Username"), serviceAccount}})
-                       .toJson(QJsonDocument::Compact);
-    ApiJob *job = client->send(request, this);
-    connect(job, &ApiJob::finished, this, [this, serviceAccount](const ApiResult &result) {
-        if (!result.ok())
-            qCWarning(lcControllers) << "octosim did not take the CI move:" << result.error.message;
-        Q_EMIT ciMoveSimulated(serviceAccount, result.error);
-    });
+    post(QStringLiteral("/octosim/control/ci-move"),
+         QJsonObject{{QStringLiteral("Username"), serviceAccount}},
+         [this, serviceAccount](const ApiError &error) { Q_EMIT ciMoveSimulated(serviceAccount, error); });
 }

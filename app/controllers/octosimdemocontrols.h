@@ -2,6 +2,10 @@
 
 #include "democontrols.h"
 
+#include <QJsonObject>
+
+#include <functional>
+
 class ServerSession;
 
 // DemoControls on octosim: POST /octosim/control/repoint {"MachineIds": […]} on the new server, through
@@ -17,5 +21,9 @@ public:
     void simulateCiMove(const QString &serviceAccount) override;
 
 private:
+    // POST `body` to `path` on the new server; `done` gets the error (none when octosim took it).
+    void post(const QString &path, const QJsonObject &body,
+              const std::function<void(const ApiError &)> &done);
+
     ServerSession *m_session;
 };
