@@ -6,6 +6,7 @@
 #include "cliverbs.h"
 
 #include "apierrortext.h"
+#include "auditreportwriter.h"
 #include "cievidence.h"
 #include "ciintegrations.h"
 #include "networkcontext.h"
@@ -55,16 +56,6 @@ QString evidenceKindName(CiIntegrations::Evidence::Kind kind)
 QString serverName(ServerRole role)
 {
     return role == ServerRole::Old ? QStringLiteral("old") : QStringLiteral("new");
-}
-
-QString csvField(const QString &value)
-{
-    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) &&
-        !value.contains(QLatin1Char('\n')) && !value.contains(QLatin1Char('\r')))
-        return value;
-    QString quoted = value;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
 bool fatal(const ApiError &error)
@@ -214,7 +205,7 @@ int runCi(const QStringList &arguments)
                                          QString::number(row.evidence.size())};
                 QStringList quoted;
                 for (const QString &field : fields)
-                    quoted.append(csvField(field));
+                    quoted.append(AuditReportWriter::csvField(field));
                 out << quoted.join(QLatin1Char(',')) << "\r\n";
             }
         } else {

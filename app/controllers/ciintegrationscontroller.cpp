@@ -142,12 +142,7 @@ void CiIntegrationsController::regroup()
         }
         rows.append(row);
     }
-    std::sort(rows.begin(), rows.end(),
-              [](const CiIntegrations::Integration &a, const CiIntegrations::Integration &b) {
-                  const int system = QString::compare(a.system, b.system, Qt::CaseInsensitive);
-                  return system != 0 ? system < 0
-                                     : QString::compare(a.location, b.location, Qt::CaseInsensitive) < 0;
-              });
+    CiIntegrations::sortRows(rows);
     m_rows = rows;
     Q_EMIT integrationsChanged();
 }

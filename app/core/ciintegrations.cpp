@@ -302,11 +302,16 @@ QList<Integration> group(const QList<Evidence> &evidence)
         std::stable_sort(row.evidence.begin(), row.evidence.end(),
                          [](const Evidence &a, const Evidence &b) { return a.time > b.time; });
     }
+    sortRows(rows);
+    return rows;
+}
+
+void sortRows(QList<Integration> &rows)
+{
     std::sort(rows.begin(), rows.end(), [](const Integration &a, const Integration &b) {
         const int system = QString::compare(a.system, b.system, Qt::CaseInsensitive);
         return system != 0 ? system < 0 : QString::compare(a.location, b.location, Qt::CaseInsensitive) < 0;
     });
-    return rows;
 }
 
 std::optional<Evidence> evidenceOfMove(const Integration &row, const QDateTime &after)

@@ -89,6 +89,9 @@ QString apiKeyPurposeFrom(const QString &identityEstablishedWith);
 // then location.
 QList<Integration> group(const QList<Evidence> &evidence);
 
+// Sorts rows as group() does: by system, then location, without regard to case.
+void sortRows(QList<Integration> &rows);
+
 // The newest evidence the new server holds for `row` later than `after` (the time the repoint was marked):
 // what makes a repointed integration verified. Nothing when the new server has not seen it since.
 std::optional<Evidence> evidenceOfMove(const Integration &row, const QDateTime &after);
