@@ -1392,72 +1392,21 @@ ApiReply ApiRouter::control(const ApiRequest &request, const KeyOwner *caller)
         return reply;
     }
     if (path == "/octosim/control/ci-move" && request.method == "POST") {
-        // One CI integration now talks to this instance: its service account pushes a build here (a copy of
-        // its newest build-information record, created now) with an event in its own identity and agent.
+        // One CI integration now talks to this instance: its service account pushes a build here (the next
+        // build after its newest build-information record) with an event in its own identity and agent, and
+        // from now on its drift happens here, not on the other instance.
         const QByteArray username = QJsonDocument::fromJson(request.body)
                                         .object()
                                         .value(QLatin1String("Username"))
                                         .toString()
                                         .toUtf8();
-        DataStore &store = m_state.store;
-        const Item *newest = nullptr;
-        QByteArray space;
-        const QByteArray needle = QByteArray("\"LastModifiedBy\":\"") + username + '"';
-        for (const QByteArray &sid : std::as_const(store.spaceIds)) {
-            const Collection *builds = store.find(sid, "build-information");
-            if (!builds)
-                continue;
-            for (const Item &item : builds->items) {
-                if (!item.json.contains(needle))
-                    continue;
-                if (!newest || item.time > newest->time) {
-                    newest = &item;
-                    space = sid;
-                }
-            }
-        }
-        if (username.isEmpty() || !newest)
+        const QByteArray id =
+            ResourceWriter::pushBuildAs(m_state.store, username, QDateTime::currentMSecsSinceEpoch());
+        if (id.isEmpty())
             return error(404, "No build information pushed by " + username + " on this instance.");
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        QJsonObject object = QJsonDocument::fromJson(newest->json).object();
-        const QByteArray id = "BuildInformation-" + QByteArray::number(store.nextId("BuildInformation"));
-        object.insert(QStringLiteral("Id"), QString::fromLatin1(id));
-        object.insert(QStringLiteral("Version"),
-                      QString(object.value(QLatin1String("Version")).toString() + QStringLiteral("-moved")));
-        object.insert(QStringLiteral("Created"), QString::fromLatin1(ResourceWriter::isoTime(now)));
-        object.insert(QStringLiteral("LastModifiedOn"), QString::fromLatin1(ResourceWriter::isoTime(now)));
-        QJsonObject links = object.value(QLatin1String("Links")).toObject();
-        links.insert(QStringLiteral("Self"),
-                     QString::fromLatin1("/api/" + space + "/build-information/" + id));
-        object.insert(QStringLiteral("Links"), links);
-        Item item = *newest;
-        item.id = id;
-        item.json = QJsonDocument(object).toJson(QJsonDocument::Compact);
-        item.time = now;
-        store.collection(space, "build-information").items.prepend(item);
-        EventSpec event;
-        event.category = "Created";
-        event.message = "Build information " + object.value(QLatin1String("PackageId")).toString().toUtf8() +
-                        ' ' + object.value(QLatin1String("Version")).toString().toUtf8() + " was created";
-        event.spaceId = space;
-        event.username = username;
-        event.isService = true;
-        event.relatedDocumentIds = {id};
-        event.occurred = now;
-        if (const Collection *events = store.find("", "events")) {
-            for (const Item &e : events->items) { // the account's newest event: its identity, agent, address
-                const QJsonObject previous = QJsonDocument::fromJson(e.json).object();
-                if (previous.value(QLatin1String("Username")).toString().toUtf8() != username)
-                    continue;
-                event.userId = previous.value(QLatin1String("UserId")).toString().toUtf8();
-                event.identityEstablishedWith =
-                    previous.value(QLatin1String("IdentityEstablishedWith")).toString().toUtf8();
-                event.userAgent = previous.value(QLatin1String("UserAgent")).toString().toUtf8();
-                event.ipAddress = previous.value(QLatin1String("IpAddress")).toString().toUtf8();
-                break;
-            }
-        }
-        ResourceWriter::recordEvent(store, event);
+        m_state.ciMovedAway.remove(username);
+        if (m_state.ciMovedHere)
+            m_state.ciMovedHere(username);
         ApiReply reply;
         reply.body = "{\"Moved\":\"" + username + "\",\"BuildInformationId\":\"" + id + "\"}";
         return reply;

@@ -26,8 +26,14 @@ const DriftActor kActors[] = {
      "OctopusClient-dotnet/8.8.3 (Microsoft Windows 10.0.17763; x64) TeamCity octo"},
     {"github-actions", "API key 'GitHub Actions OIDC fallback'",
      "ts-octopusdeploy GitHubActions (build-information;push;v3)"},
+    {"azure-devops", "API key 'Azure Pipelines service connection'",
+     "OctopusClient-dotnet/11.3.3355 (Microsoft Windows 10.0.20348; x64) AzureDevOps octo"},
     {"alice.smith", "Session cookie", "OctopusClient-js/2023.1.9626"},
 };
+
+// The service accounts whose plug-ins push build information on every build (the history's CI systems,
+// each at its own host or organisation).
+const char *const kBuildPushers[] = {"jenkins", "teamcity", "azure-devops", "github-actions", "bamboo"};
 
 QByteArray field(const QByteArray &json, const char *key)
 {
@@ -81,6 +87,17 @@ void DriftGenerator::applyOne()
     const Item project = projects->items.at(random.below(int(projects->items.size())));
     const Item environment = environments->items.at(random.below(int(environments->items.size())));
     const DriftActor &actor = kActors[random.below(int(std::size(kActors)))];
+    const int kind = random.below(5);
+    const QByteArray pusher = kBuildPushers[random.below(int(std::size(kBuildPushers)))];
+    // An integration moved to the other instance does its work there now.
+    const QByteArray acting = kind == 4 ? pusher : QByteArray(actor.username);
+    if (m_state.ciMovedAway.contains(acting)) {
+        if (m_state.ciActsElsewhere)
+            m_state.ciActsElsewhere(acting);
+        return;
+    }
+    if (kind == 4 && !ResourceWriter::pushBuildAs(store, pusher, now).isEmpty())
+        return;
     const Item *user = nullptr;
     if (const Collection *users = store.find("", "users")) {
         for (const Item &u : users->items) {
@@ -114,7 +131,6 @@ void DriftGenerator::applyOne()
     const QByteArray version = QByteArray::number(random.between(2, 5)) + '.' +
                                QByteArray::number(random.between(0, 30)) + '.' +
                                QByteArray::number(10000 + m_applied);
-    const int kind = random.below(5);
     if (kind == 0 || kind == 1) {
         // A new release, and for kind 1 a deployment of it.
         const QByteArray releaseId = "Releases-" + QByteArray::number(store.nextId("Releases"));

@@ -8,7 +8,9 @@
 namespace octosim {
 
 // Keeps the old instance changing after clone time: new releases, deployments, deployment process and
-// variable edits, new packages, each with its audit event. Deterministic from the seed: the n-th
+// variable edits, new builds pushed by the CI service accounts of the history (each system at its own
+// host, with its plug-in's user agent), each with its audit event. A CI account moved to the other
+// instance (ci-move there) acts there instead. Deterministic from the seed: the n-th
 // change is the same on every run, only its timestamp differs.
 class DriftGenerator : public QObject
 {

@@ -57,6 +57,9 @@ struct InstanceState
     // /octosim/control/repoint). A Health task on the clone marks these Healthy and the other polling ones
     // Unavailable.
     QSet<QByteArray> repointedMachines;
+    // Simulator only: CI service accounts repointed to the other instance (POST /octosim/control/ci-move
+    // there). They no longer act here: their drift continues on the other instance.
+    QSet<QByteArray> ciMovedAway;
 
     // What went out on the wire (heads and bodies as written to the sockets, compressed where asked), for
     // GET /octosim/stats: benchmarks compare clients by the bytes a real network would carry.
@@ -68,6 +71,10 @@ struct InstanceState
     std::function<void(const TaskSpec &task)> taskQueued;     // a task was created in the Queued state
     std::function<bool(const QByteArray &taskId)> taskCancel; // asks to cancel a queued or executing task
     std::function<int(int count)> driftNow; // applies count drift changes now, returns how many
+    // ci-move here: the account stops acting on the other instance.
+    std::function<void(const QByteArray &username)> ciMovedHere;
+    // A drift change by an account in ciMovedAway: it happens on the other instance instead.
+    std::function<void(const QByteArray &username)> ciActsElsewhere;
 };
 
 } // namespace octosim

@@ -2,6 +2,7 @@
 
 #include "datagenerator.h"
 #include "jsonwriter.h"
+#include "resourcewriter.h"
 #include "siminstance.h"
 #include "tlscertificatemaker.h"
 
@@ -79,6 +80,16 @@ bool OctoSimServer::start(QString *error)
         endpoint->operatorApiKey = QString::fromLatin1(generator.operatorApiKey());
         endpoint->thumbprint =
             certificate->isNull() ? QString() : TlsCertificateMaker::thumbprint(*certificate);
+    }
+    // A CI integration moved with ci-move acts only on the instance it was moved to.
+    for (auto [here, other] :
+         {std::pair{d->oldInstance, d->newInstance}, std::pair{d->newInstance, d->oldInstance}}) {
+        here->state().ciMovedHere = [other](const QByteArray &username) {
+            other->state().ciMovedAway.insert(username);
+        };
+        here->state().ciActsElsewhere = [other](const QByteArray &username) {
+            ResourceWriter::pushBuildAs(other->state().store, username, QDateTime::currentMSecsSinceEpoch());
+        };
     }
     d->oldInstance->drift().start(d->options.driftPerMinute);
     return true;

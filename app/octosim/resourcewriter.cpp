@@ -3,6 +3,9 @@
 #include "jsonwriter.h"
 #include "random.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <cstdio>
 
 namespace octosim {
@@ -243,6 +246,86 @@ Item ResourceWriter::taskItem(const TaskSpec &t)
     item.facets[3] = t.projectId;
     item.time = t.queueTime;
     return item;
+}
+
+} // namespace octosim
+
+namespace octosim {
+
+QByteArray ResourceWriter::pushBuildAs(DataStore &store, const QByteArray &username, qint64 now)
+{
+    if (username.isEmpty())
+        return {};
+    const Item *newest = nullptr;
+    QByteArray space;
+    const QByteArray needle = QByteArray("\"LastModifiedBy\":\"") + username + '"';
+    for (const QByteArray &sid : std::as_const(store.spaceIds)) {
+        const Collection *builds = store.find(sid, "build-information");
+        if (!builds)
+            continue;
+        for (const Item &item : builds->items) {
+            if (item.json.contains(needle) && (!newest || item.time > newest->time)) {
+                newest = &item;
+                space = sid;
+            }
+        }
+    }
+    if (!newest)
+        return {};
+    QJsonObject object = QJsonDocument::fromJson(newest->json).object();
+    const QByteArray id = "BuildInformation-" + QByteArray::number(store.nextId("BuildInformation"));
+    // The next build: its number goes up by one, in the record, its version and its build URL.
+    const QString number = object.value(QLatin1String("BuildNumber")).toString();
+    bool numeric = false;
+    const qint64 previous = number.toLongLong(&numeric);
+    const QString next = QString::number(numeric ? previous + 1 : 1);
+    QString version = object.value(QLatin1String("Version")).toString();
+    QString buildUrl = object.value(QLatin1String("BuildUrl")).toString();
+    if (numeric && version.endsWith(QLatin1Char('.') + number))
+        version = version.chopped(number.size()) + next;
+    else
+        version += QLatin1Char('.') + next;
+    if (numeric && buildUrl.contains(QLatin1Char('/') + number))
+        buildUrl.replace(buildUrl.lastIndexOf(QLatin1Char('/') + number) + 1, number.size(), next);
+    object.insert(QStringLiteral("Id"), QString::fromLatin1(id));
+    object.insert(QStringLiteral("BuildNumber"), next);
+    object.insert(QStringLiteral("Version"), version);
+    object.insert(QStringLiteral("BuildUrl"), buildUrl);
+    object.insert(QStringLiteral("Created"), QString::fromLatin1(isoTime(now)));
+    object.insert(QStringLiteral("LastModifiedOn"), QString::fromLatin1(isoTime(now)));
+    QJsonObject links = object.value(QLatin1String("Links")).toObject();
+    links.insert(QStringLiteral("Self"), QString::fromLatin1("/api/" + space + "/build-information/" + id));
+    object.insert(QStringLiteral("Links"), links);
+    Item item = *newest;
+    item.id = id;
+    item.json = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    item.time = now;
+    store.collection(space, "build-information").items.prepend(item);
+
+    EventSpec event;
+    event.category = "Created";
+    event.message = "Build information " + object.value(QLatin1String("PackageId")).toString().toUtf8() +
+                    ' ' + version.toUtf8() + " was created";
+    event.spaceId = space;
+    event.username = username;
+    event.isService = true;
+    event.relatedDocumentIds = {id};
+    event.occurred = now;
+    if (const Collection *events = store.find("", "events")) {
+        for (const Item &e : events->items) { // the account's newest event: its identity, agent, address
+            const QJsonObject previousEvent = QJsonDocument::fromJson(e.json).object();
+            if (previousEvent.value(QLatin1String("Username")).toString().toUtf8() != username)
+                continue;
+            event.userId = previousEvent.value(QLatin1String("UserId")).toString().toUtf8();
+            event.identityEstablishedWith =
+                previousEvent.value(QLatin1String("IdentityEstablishedWith")).toString().toUtf8();
+            event.userAgent = previousEvent.value(QLatin1String("UserAgent")).toString().toUtf8();
+            event.ipAddress = previousEvent.value(QLatin1String("IpAddress")).toString().toUtf8();
+            break;
+        }
+    }
+    recordEvent(store, event);
+    return id;
 }
 
 } // namespace octosim

@@ -60,6 +60,11 @@ public:
                                       const QByteArray &id);
     // Gives the event the next Events-N id and puts it first in the server-wide event list.
     static QByteArray recordEvent(DataStore &store, EventSpec event);
+    // A CI service account pushes one more build, the way its plug-in does on every build: a copy of its
+    // newest build-information record (same system, host, project and repository) with the next build
+    // number, created now, and an audit event in the account's own identity, agent and address (those of
+    // its newest event). Returns the new record's id; empty when the account pushed nothing here.
+    static QByteArray pushBuildAs(DataStore &store, const QByteArray &username, qint64 now);
 };
 
 } // namespace octosim

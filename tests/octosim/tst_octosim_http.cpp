@@ -55,6 +55,7 @@ private slots:
     void requestLineOver8KbIsRejectedLikeKestrel();
     void driftAddsEventsOnTheOldInstanceOnly();
     void driftTimerKeepsChangingTheOldInstance();
+    void ciDriftComesFromEverySystemAndFollowsACiMove();
     void healthAnswers418WhenNotOperatingNormally();
     void faultsHaveTheirObservableEffect_data();
     void faultsHaveTheirObservableEffect();
@@ -950,6 +951,100 @@ void TestOctoSimHttp::driftTimerKeepsChangingTheOldInstance()
                                     .toObject()
                                     .value(QLatin1String("Releases"))
                                     .toInteger());
+}
+
+void TestOctoSimHttp::ciDriftComesFromEverySystemAndFollowsACiMove()
+{
+    Options options;
+    options.seed = 19;
+    auto server = startServer(options);
+    const InstanceEndpoint instances[] = {server->oldInstance(), server->newInstance()};
+    auto total = [&](int i) {
+        return m_client.get(at(instances[i].url, QStringLiteral("/api/events?take=0")), instances[i].apiKey)
+            .object()
+            .value(QLatin1String("TotalResults"))
+            .toInteger();
+    };
+    // The events an instance recorded since it had `since` of them, by username: user agents of builds.
+    auto buildsSince = [&](int i, qint64 since) {
+        const qint64 count = total(i) - since;
+        QMultiHash<QString, QString> builds;
+        if (count <= 0)
+            return builds;
+        const QJsonArray items =
+            m_client
+                .get(at(instances[i].url, QStringLiteral("/api/events?take=%1").arg(count)),
+                     instances[i].apiKey)
+                .object()
+                .value(QLatin1String("Items"))
+                .toArray();
+        for (const QJsonValue &value : items) {
+            const QJsonObject event = value.toObject();
+            if (event.value(QLatin1String("Message"))
+                    .toString()
+                    .startsWith(QLatin1String("Build information ")))
+                builds.insert(event.value(QLatin1String("Username")).toString(),
+                              event.value(QLatin1String("UserAgent")).toString());
+        }
+        return builds;
+    };
+    auto drift = [&](int i, int count) {
+        return m_client
+            .send("POST", at(instances[i].url, QStringLiteral("/octosim/drift?count=%1").arg(count)),
+                  instances[i].apiKey)
+            .status;
+    };
+    auto move = [&](int i, const QString &username) {
+        return m_client
+            .send("POST", at(instances[i].url, QStringLiteral("/octosim/control/ci-move")),
+                  instances[i].apiKey, KeyIn::Header,
+                  QJsonDocument(QJsonObject{{QStringLiteral("Username"), username}}).toJson())
+            .status;
+    };
+
+    // Every CI system of the history keeps pushing builds on the old instance, with its plug-in's agent.
+    qint64 oldSince = total(0);
+    QCOMPARE(drift(0, 300), 200);
+    QMultiHash<QString, QString> builds = buildsSince(0, oldSince);
+    for (const char *account : {"jenkins", "teamcity", "azure-devops", "github-actions", "bamboo"})
+        QVERIFY2(builds.contains(QLatin1String(account)), account);
+    QVERIFY(builds.value(QStringLiteral("teamcity")).contains(QLatin1String(") TeamCity")));
+    QVERIFY(builds.value(QStringLiteral("github-actions")).startsWith(QLatin1String("ts-octopusdeploy ")));
+    // Their records keep each system's own host: several hosts among the newest builds.
+    QSet<QString> hosts;
+    const QJsonArray records =
+        m_client
+            .get(at(instances[0].url, QStringLiteral("/api/Spaces-1/build-information?take=40")),
+                 instances[0].apiKey)
+            .object()
+            .value(QLatin1String("Items"))
+            .toArray();
+    for (const QJsonValue &record : records)
+        hosts.insert(QUrl(record.toObject().value(QLatin1String("BuildUrl")).toString()).host());
+    QVERIFY2(hosts.size() >= 4, qPrintable(QStringList(hosts.values()).join(QLatin1Char(' '))));
+
+    // Jenkins moves to the new instance: from then on its builds arrive there, never on the old one.
+    QCOMPARE(move(1, QStringLiteral("jenkins")), 200);
+    oldSince = total(0);
+    qint64 newSince = total(1);
+    QCOMPARE(drift(0, 300), 200);
+    builds = buildsSince(0, oldSince);
+    QVERIFY(!builds.contains(QStringLiteral("jenkins")));
+    QVERIFY(builds.contains(QStringLiteral("teamcity")));
+    QMultiHash<QString, QString> arrived = buildsSince(1, newSince);
+    QVERIFY(arrived.count(QStringLiteral("jenkins")) >= 3);
+    QCOMPARE(QSet<QString>(arrived.keyBegin(), arrived.keyEnd()), QSet<QString>{QStringLiteral("jenkins")});
+    QVERIFY(arrived.value(QStringLiteral("jenkins")).startsWith(QLatin1String("OctopusClient-dotnet/")));
+
+    // Pointed back (a rollback): the old instance hears from it again, the new one no longer.
+    QCOMPARE(move(0, QStringLiteral("jenkins")), 200);
+    oldSince = total(0);
+    newSince = total(1);
+    QCOMPARE(drift(0, 300), 200);
+    QVERIFY(buildsSince(0, oldSince).contains(QStringLiteral("jenkins")));
+    QCOMPARE(total(1), newSince);
+    // An account that never pushed a build cannot be moved.
+    QCOMPARE(move(1, QStringLiteral("nobody")), 404);
 }
 
 void TestOctoSimHttp::healthAnswers418WhenNotOperatingNormally()
