@@ -156,6 +156,8 @@ void MainWindow::enterDemoMode(const DemoServers &servers)
     PlanData data;
     data.oldServer.url = servers.oldUrl;
     data.newServer.url = servers.newUrl;
+    // Filled in like a lead would on the Domain step, so that the old server's name is found in scripts.
+    data.domain.oldPublicUrl = servers.oldPublicUrl;
     m_document->newPlan(data); // untitled and unmodified: nothing the lead decided yet
     m_credentials->setApiKey(ServerRole::Old, servers.oldApiKey);
     m_credentials->setApiKey(ServerRole::New, servers.newApiKey);

@@ -618,6 +618,8 @@ void TestWizardShell::demoModeRunsOctosimAndShowsBanner()
     QVERIFY(m_window->isDemo());
     QCOMPARE(m_window->plan()->serverUrl(ServerRole::Old).host(), QStringLiteral("127.0.0.1"));
     QCOMPARE(m_window->plan()->serverUrl(ServerRole::New).host(), QStringLiteral("127.0.0.1"));
+    // The public name octosim's stored scripts use, so the audit finds them naming the old server.
+    QCOMPARE(m_window->plan()->domain().oldPublicUrl, QUrl(QStringLiteral("https://octopus.acme.example")));
     QVERIFY(!m_window->credentials()->apiKey(ServerRole::Old).isEmpty());
     QVERIFY(!m_window->credentials()->apiKey(ServerRole::New).isEmpty());
     QCOMPARE(child<QLineEdit>("oldUrlEdit")->text(), m_window->plan()->serverUrl(ServerRole::Old).toString());

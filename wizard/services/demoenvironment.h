@@ -14,6 +14,9 @@ struct DemoServers
     QString oldApiKey;
     QUrl newUrl;
     QString newApiKey;
+    // The name the old server's Tentacles, CI servers and scripts use: octosim's stored scripts call
+    // https://octopus.acme.example (a simulator on loopback cannot know a public name of its own).
+    QUrl oldPublicUrl = QUrl(QStringLiteral("https://octopus.acme.example"));
 };
 
 // `handover --demo`: both simulated Octopus Servers, served by the `octosim` program (seed 1, demo scale) as
