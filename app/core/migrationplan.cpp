@@ -638,11 +638,230 @@ bool ScriptAuditSection::fromJson(const QJsonObject &json, ScriptAuditSection *o
     return true;
 }
 
-bool TestPlanSection::fromJson(const QJsonObject &json, TestPlanSection *out, QString *)
+// --- test plan (issue 14) ---
+
+QString TestPlanRow::statusName(Status status)
 {
-    out->extra = json;
+    switch (status) {
+    case Status::Untested:
+        return QStringLiteral("untested");
+    case Status::Passed:
+        return QStringLiteral("passed");
+    case Status::Failed:
+        return QStringLiteral("failed");
+    case Status::Skipped:
+        return QStringLiteral("skipped");
+    }
+    return QStringLiteral("untested");
+}
+
+std::optional<TestPlanRow::Status> TestPlanRow::statusFromName(const QString &name)
+{
+    for (Status s : {Status::Untested, Status::Passed, Status::Failed, Status::Skipped}) {
+        if (name == statusName(s))
+            return s;
+    }
+    return std::nullopt;
+}
+
+QJsonObject TestPlanRow::toJson() const
+{
+    QJsonObject json = extra;
+    json.insert(QStringLiteral("id"), id);
+    json.insert(QStringLiteral("kind"), kind);
+    json.insert(QStringLiteral("title"), title);
+    json.insert(QStringLiteral("why"), why);
+    json.insert(QStringLiteral("evidence"), QJsonArray::fromStringList(evidence));
+    json.insert(QStringLiteral("evidenceUrl"), urlText(evidenceUrl));
+    json.insert(QStringLiteral("owner"), owner);
+    json.insert(QStringLiteral("status"), statusName(status));
+    json.insert(QStringLiteral("notes"), notes);
+    json.insert(QStringLiteral("changedAt"), isoOrEmpty(changedAt));
+    json.insert(QStringLiteral("custom"), custom);
+    json.insert(QStringLiteral("stale"), stale);
+    return json;
+}
+
+bool TestPlanRow::fromJson(const QJsonObject &json, TestPlanRow *out, QString *error)
+{
+    TestPlanRow result;
+    QJsonObject rest = json;
+    QString status = statusName(Status::Untested);
+    QString changedAt;
+    if (!takeString(rest, QStringLiteral("id"), &result.id, error) ||
+        !takeString(rest, QStringLiteral("kind"), &result.kind, error) ||
+        !takeString(rest, QStringLiteral("title"), &result.title, error) ||
+        !takeString(rest, QStringLiteral("why"), &result.why, error) ||
+        !takeUrl(rest, QStringLiteral("evidenceUrl"), &result.evidenceUrl, error) ||
+        !takeString(rest, QStringLiteral("owner"), &result.owner, error) ||
+        !takeString(rest, QStringLiteral("status"), &status, error) ||
+        !takeString(rest, QStringLiteral("notes"), &result.notes, error) ||
+        !takeString(rest, QStringLiteral("changedAt"), &changedAt, error))
+        return false;
+    if (result.id.isEmpty()) {
+        *error = QStringLiteral("\"id\" is missing");
+        return false;
+    }
+    const std::optional<Status> parsed = statusFromName(status);
+    if (!parsed) {
+        *error = QStringLiteral("unknown status \"%1\"").arg(status);
+        return false;
+    }
+    result.status = *parsed;
+    result.changedAt = QDateTime::fromString(changedAt, Qt::ISODateWithMs);
+    if (!changedAt.isEmpty() && !result.changedAt.isValid()) {
+        *error = QStringLiteral("invalid time");
+        return false;
+    }
+    if (const auto it = rest.constFind(QStringLiteral("evidence")); it != rest.constEnd()) {
+        if (!it->isArray()) {
+            *error = QStringLiteral("\"evidence\" must be an array");
+            return false;
+        }
+        for (const QJsonValue &line : it->toArray())
+            result.evidence.append(line.toString());
+        rest.remove(QStringLiteral("evidence"));
+    }
+    for (const auto &[key, target] : {std::pair{QStringLiteral("custom"), &result.custom},
+                                      std::pair{QStringLiteral("stale"), &result.stale}}) {
+        if (const auto it = rest.constFind(key); it != rest.constEnd()) {
+            if (!it->isBool()) {
+                *error = QStringLiteral("\"%1\" must be true or false").arg(key);
+                return false;
+            }
+            *target = it->toBool();
+            rest.remove(key);
+        }
+    }
+    result.extra = rest;
+    *out = result;
     return true;
 }
+
+QJsonObject TestPlanTrainingItem::toJson() const
+{
+    QJsonObject json = extra;
+    json.insert(QStringLiteral("id"), id);
+    json.insert(QStringLiteral("text"), text);
+    json.insert(QStringLiteral("owner"), owner);
+    json.insert(QStringLiteral("done"), done);
+    return json;
+}
+
+bool TestPlanTrainingItem::fromJson(const QJsonObject &json, TestPlanTrainingItem *out, QString *error)
+{
+    TestPlanTrainingItem result;
+    QJsonObject rest = json;
+    if (!takeString(rest, QStringLiteral("id"), &result.id, error) ||
+        !takeString(rest, QStringLiteral("text"), &result.text, error) ||
+        !takeString(rest, QStringLiteral("owner"), &result.owner, error))
+        return false;
+    if (const auto it = rest.constFind(QStringLiteral("done")); it != rest.constEnd()) {
+        if (!it->isBool()) {
+            *error = QStringLiteral("\"done\" must be true or false");
+            return false;
+        }
+        result.done = it->toBool();
+        rest.remove(QStringLiteral("done"));
+    }
+    if (result.id.isEmpty()) {
+        *error = QStringLiteral("\"id\" is missing");
+        return false;
+    }
+    result.extra = rest;
+    *out = result;
+    return true;
+}
+
+const TestPlanRow *TestPlanSection::row(const QString &id) const
+{
+    for (const TestPlanRow &r : rows) {
+        if (r.id == id)
+            return &r;
+    }
+    return nullptr;
+}
+
+QJsonObject TestPlanSection::toJson() const
+{
+    QJsonObject json = extra;
+    json.insert(QStringLiteral("windowDays"), windowDays);
+    if (generatedAt.isValid())
+        json.insert(QStringLiteral("generatedAt"), isoOrEmpty(generatedAt));
+    QJsonArray rowArray;
+    for (const TestPlanRow &r : rows)
+        rowArray.append(r.toJson());
+    json.insert(QStringLiteral("rows"), rowArray);
+    QJsonArray trainingArray;
+    for (const TestPlanTrainingItem &t : training)
+        trainingArray.append(t.toJson());
+    json.insert(QStringLiteral("training"), trainingArray);
+    return json;
+}
+
+bool TestPlanSection::fromJson(const QJsonObject &json, TestPlanSection *out, QString *error)
+{
+    TestPlanSection result;
+    QJsonObject rest = json;
+    if (const auto days = rest.constFind(QStringLiteral("windowDays")); days != rest.constEnd()) {
+        if (!days->isDouble() || days->toInt() < 1 || days->toInt() > 3650) {
+            *error = QStringLiteral("\"windowDays\" must be a number of days from 1 to 3650");
+            return false;
+        }
+        result.windowDays = days->toInt();
+        rest.remove(QStringLiteral("windowDays"));
+    }
+    QString generatedAt;
+    if (!takeString(rest, QStringLiteral("generatedAt"), &generatedAt, error))
+        return false;
+    result.generatedAt = QDateTime::fromString(generatedAt, Qt::ISODateWithMs);
+    if (!generatedAt.isEmpty() && !result.generatedAt.isValid()) {
+        *error = QStringLiteral("invalid time");
+        return false;
+    }
+    if (const auto it = rest.constFind(QStringLiteral("rows")); it != rest.constEnd()) {
+        if (!it->isArray()) {
+            *error = QStringLiteral("\"rows\" must be an array");
+            return false;
+        }
+        for (const QJsonValue &value : it->toArray()) {
+            TestPlanRow row;
+            QString rowError;
+            if (!value.isObject() || !TestPlanRow::fromJson(value.toObject(), &row, &rowError)) {
+                *error =
+                    QStringLiteral("rows: %1")
+                        .arg(rowError.isEmpty() ? QStringLiteral("each row must be an object") : rowError);
+                return false;
+            }
+            if (!result.row(row.id)) // a duplicate id: the first wins
+                result.rows.append(row);
+        }
+        rest.remove(QStringLiteral("rows"));
+    }
+    if (const auto it = rest.constFind(QStringLiteral("training")); it != rest.constEnd()) {
+        if (!it->isArray()) {
+            *error = QStringLiteral("\"training\" must be an array");
+            return false;
+        }
+        for (const QJsonValue &value : it->toArray()) {
+            TestPlanTrainingItem item;
+            QString itemError;
+            if (!value.isObject() || !TestPlanTrainingItem::fromJson(value.toObject(), &item, &itemError)) {
+                *error =
+                    QStringLiteral("training: %1")
+                        .arg(itemError.isEmpty() ? QStringLiteral("each item must be an object") : itemError);
+                return false;
+            }
+            result.training.append(item);
+        }
+        rest.remove(QStringLiteral("training"));
+    }
+    result.extra = rest;
+    *out = result;
+    return true;
+}
+
+// --- end of test plan ---
 
 bool CutoverJournalSection::fromJson(const QJsonObject &json, CutoverJournalSection *out, QString *)
 {

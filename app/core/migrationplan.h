@@ -218,13 +218,76 @@ struct ScriptAuditSection
     bool operator==(const ScriptAuditSection &) const = default;
 };
 
+// --- Test plan (issue 14) ---
+// One row of the test plan: generated from the old server's usage (a stable id such as
+// "smoke:Octopus.IIS" keeps the lead's owner, status and notes when the plan is generated again) or added
+// by the lead (`custom`). `stale`: a generated row the evidence no longer asks for, kept because the lead
+// had touched it.
+struct TestPlanRow
+{
+    enum class Status
+    {
+        Untested,
+        Passed,
+        Failed,
+        Skipped
+    };
+    QString id;
+    QString kind;         // "smoke", "history", "sign-in", "api-script", "ci", "runbook", "custom"
+    QString title;        // what to test
+    QString why;          // why it is in the plan (one line)
+    QStringList evidence; // the evidence, one line each
+    QUrl evidenceUrl;     // where the evidence opens (the old server's portal), may be empty
+    QString owner;
+    Status status = Status::Untested;
+    QString notes;
+    QDateTime changedAt; // UTC, the last change (added, or the lead's last edit)
+    bool custom = false;
+    bool stale = false;
+    QJsonObject extra;
+
+    static QString statusName(Status status); // "untested", "passed", "failed", "skipped"
+    static std::optional<Status> statusFromName(const QString &name);
+    bool touched() const { return status != Status::Untested || !owner.isEmpty() || !notes.isEmpty(); }
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &json, TestPlanRow *out, QString *error);
+    bool operator==(const TestPlanRow &) const = default;
+};
+
+// One training item the lead adds (what people must learn about the new version).
+struct TestPlanTrainingItem
+{
+    QString id;
+    QString text;
+    QString owner;
+    bool done = false;
+    QJsonObject extra;
+
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &json, TestPlanTrainingItem *out, QString *error);
+    bool operator==(const TestPlanTrainingItem &) const = default;
+};
+
+// The Test plan step. JSON:
+//   {"windowDays": 90, "generatedAt": "ISO UTC" (absent before the first generation),
+//    "rows": [{"id", "kind", "title", "why", "evidence": [..], "evidenceUrl", "owner",
+//              "status": "untested|passed|failed|skipped", "notes", "changedAt", "custom", "stale"}],
+//    "training": [{"id", "text", "owner", "done"}], ...unknown keys kept}
+// `rows` is in the lead's order.
 struct TestPlanSection
 {
+    int windowDays = 90; // how far back usage is read
+    QDateTime generatedAt;
+    QList<TestPlanRow> rows;
+    QList<TestPlanTrainingItem> training;
     QJsonObject extra;
-    QJsonObject toJson() const { return extra; }
+
+    const TestPlanRow *row(const QString &id) const;
+    QJsonObject toJson() const;
     static bool fromJson(const QJsonObject &json, TestPlanSection *out, QString *error);
     bool operator==(const TestPlanSection &) const = default;
 };
+// --- end of test plan ---
 
 struct CutoverJournalSection
 {
@@ -244,9 +307,10 @@ struct PlanData
 {
     static constexpr auto Kind = "handover.plan";
     static constexpr int FormatVersion = 1;      // bumped when an older Handover could not read the file
-    static constexpr int FormatMinorVersion = 2; // bumped for additions an older Handover may ignore
+    static constexpr int FormatMinorVersion = 3; // bumped for additions an older Handover may ignore
     // 1.1: scriptAudit.marks (typed, with who and when) replaces scriptAudit.decisions
     // 1.2: ciIntegrations.windowDays and .integrations (decisions, owners, repointed and verified)
+    // 1.3: testPlan.windowDays, .rows (owner, status, notes, changed, the lead's order and rows), .training
 
     int formatMinorVersion = FormatMinorVersion; // as read; saving keeps the higher of this and ours
     ServerConnection oldServer;
