@@ -238,6 +238,8 @@ void ServerScriptsJob::readSpace(int index)
         for (const QJsonObject &t : items) {
             const QJsonObject properties = t.value(QLatin1String("Properties")).toObject();
             const QString name = str(t, "Name");
+            m_result.stepTemplates.append(
+                StoredStepTemplate{str(t, "Id"), name, str(t, "ActionType"), space.id});
             const QUrl url =
                 portal(QStringLiteral("/app#/%1/library/steptemplates/%2").arg(space.id, str(t, "Id")));
             for (auto it = properties.begin(); it != properties.end(); ++it) {
@@ -259,6 +261,8 @@ void ServerScriptsJob::readSpace(int index)
         }
     });
 
+    if (!m_readVariables)
+        return;
     list(QStringLiteral("/api/%1/libraryvariablesets").arg(sid), [this,
                                                                   index](const QList<QJsonObject> &sets) {
         const Space &space = m_spaces.at(index);
@@ -289,7 +293,7 @@ void ServerScriptsJob::onProjects(int index, const QList<QJsonObject> &projects)
         space.projects.insert(id, project);
         readProcess(index, project);
         const QString variableSetId = str(project, "VariableSetId");
-        if (!variableSetId.isEmpty())
+        if (!variableSetId.isEmpty() && m_readVariables)
             readVariables(index, variableSetId, {space.name, str(project, "Name")},
                           portal(projectWeb(space, project) + QStringLiteral("/variables")), false);
     }
@@ -302,6 +306,8 @@ void ServerScriptsJob::onProjects(int index, const QList<QJsonObject> &projects)
             const Space &s = m_spaces.at(index);
             const QJsonObject project = s.projects.value(str(runbook, "ProjectId"));
             const QString projectName = str(project, "Name");
+            const QString runbookId = str(runbook, "Id");
+            const QString projectId = str(runbook, "ProjectId");
             const QStringList owner = {s.name,
                                        projectName.isEmpty() ? str(runbook, "ProjectId") : projectName,
                                        tr("Runbook '%1'").arg(str(runbook, "Name"))};
@@ -310,10 +316,14 @@ void ServerScriptsJob::onProjects(int index, const QList<QJsonObject> &projects)
                                   ? QJsonObject{{QStringLiteral("Id"), str(runbook, "ProjectId")}}
                                   : project) +
                 QStringLiteral("/operations/runbooks/%1/process/%2").arg(str(runbook, "Id"), processId);
+            m_result.runbooks.append(StoredRunbook{runbookId, str(runbook, "Name"), projectId,
+                                                   projectName.isEmpty() ? projectId : projectName, s.id,
+                                                   portal(web.section(QStringLiteral("/process/"), 0, 0))});
             getOne(QStringLiteral("/api/%1/runbookProcesses/%2").arg(s.id, processId),
-                   [this, index, owner, web](const QJsonObject &process) {
+                   [this, index, owner, web, projectId, runbookId](const QJsonObject &process) {
                        addProcessScripts(m_spaces.at(index), process, owner,
                                          ServerScript::Kind::RunbookProcess, web);
+                       addProcessActions(m_spaces.at(index), process, projectId, runbookId);
                    });
         }
     });
@@ -341,9 +351,34 @@ void ServerScriptsJob::readProcess(int index, const QJsonObject &project)
             return;
         path = QStringLiteral("/api/%1/deploymentprocesses/%2").arg(space.id, processId);
     }
-    getOne(path, [this, index, owner, web](const QJsonObject &process) {
+    getOne(path, [this, index, owner, web, projectId](const QJsonObject &process) {
         addProcessScripts(m_spaces.at(index), process, owner, ServerScript::Kind::DeploymentProcess, web);
+        addProcessActions(m_spaces.at(index), process, projectId, QString());
     });
+}
+
+void ServerScriptsJob::addProcessActions(const Space &space, const QJsonObject &process,
+                                         const QString &projectId, const QString &runbookId)
+{
+    for (const QJsonValue &stepValue : process.value(QLatin1String("Steps")).toArray()) {
+        const QJsonObject step = stepValue.toObject();
+        for (const QJsonValue &actionValue : step.value(QLatin1String("Actions")).toArray()) {
+            const QJsonObject action = actionValue.toObject();
+            ProcessAction a;
+            a.runbook = !runbookId.isEmpty();
+            a.spaceId = space.id;
+            a.projectId = projectId;
+            a.runbookId = runbookId;
+            a.name = str(action, "Name");
+            a.actionType = str(action, "ActionType");
+            a.stepTemplateId = action.value(QLatin1String("Properties"))
+                                   .toObject()
+                                   .value(QLatin1String("Octopus.Action.Template.Id"))
+                                   .toString();
+            a.disabled = action.value(QLatin1String("IsDisabled")).toBool();
+            m_result.actions.append(a);
+        }
+    }
 }
 
 void ServerScriptsJob::addProcessScripts(const Space &space, const QJsonObject &process,

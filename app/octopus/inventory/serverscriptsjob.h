@@ -34,6 +34,38 @@ struct ServerScript
     QString text;         // the script body or variable value
 };
 
+// One step action of a deployment or runbook process, as the test plan counts step types and templates.
+struct ProcessAction
+{
+    bool runbook = false; // a runbook process's action (else the project's deployment process)
+    QString spaceId;
+    QString projectId;
+    QString runbookId;
+    QString name;
+    QString actionType;     // ActionType, e.g. Octopus.TentaclePackage
+    QString stepTemplateId; // Properties["Octopus.Action.Template.Id"], empty when not from a template
+    bool disabled = false;
+};
+
+// A runbook and a step template as listed by the server (the test plan's usage).
+struct StoredRunbook
+{
+    QString id;
+    QString name;
+    QString projectId;
+    QString projectName;
+    QString spaceId;
+    QUrl url;
+};
+
+struct StoredStepTemplate
+{
+    QString id;
+    QString name;
+    QString actionType;
+    QString spaceId;
+};
+
 // Reads, space by space, every script a server stores: deployment processes (database and config-as-code
 // projects, whose process the server serves from the project's default branch), runbook processes, step
 // templates, script modules and the values of project and library variables. An item that cannot be read
@@ -46,6 +78,9 @@ public:
     {
         QUrl server;
         QList<ServerScript> scripts;
+        QList<ProcessAction> actions; // every step action of the processes read
+        QList<StoredRunbook> runbooks;
+        QList<StoredStepTemplate> stepTemplates;
         QList<ApiError> errors;
         int requests = 0;
         bool cancelled = false;
@@ -53,6 +88,10 @@ public:
 
     explicit ServerScriptsJob(OctopusClient *client, QObject *parent = nullptr);
     ~ServerScriptsJob() override;
+
+    // Off: variable values (project and library variable sets, script modules) are not read; processes,
+    // runbooks and step templates still are. Call before start().
+    void setReadVariables(bool read) { m_readVariables = read; }
 
     void start();
     void cancel();
@@ -78,6 +117,8 @@ private:
     void readProcess(int space, const QJsonObject &project);
     void addProcessScripts(const Space &space, const QJsonObject &process, const QStringList &owner,
                            ServerScript::Kind kind, const QString &webBase);
+    void addProcessActions(const Space &space, const QJsonObject &process, const QString &projectId,
+                           const QString &runbookId);
     void readVariables(int space, const QString &variableSetId, const QStringList &owner, const QUrl &url,
                        bool scriptModule);
     void list(const QString &path, std::function<void(const QList<QJsonObject> &)> consume);
@@ -94,6 +135,7 @@ private:
     int m_outstanding = 0;
     int m_started = 0;
     bool m_finished = false;
+    bool m_readVariables = true;
 };
 
 Q_DECLARE_METATYPE(ServerScriptsJob::Result)
