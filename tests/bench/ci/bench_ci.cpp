@@ -18,6 +18,7 @@
 #include "octopusclient.h"
 
 #include <QApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -374,6 +375,23 @@ private:
         out() << name("bytes") << bytes << " (bodies as decoded)" << Qt::endl;
         out() << name("evidence") << evidence.size() << " pieces, " << rows.size() << " integrations"
               << (m.errors > 0 ? QStringLiteral(" (%1 ERRORS)").arg(m.errors) : QString()) << Qt::endl;
+        // Every field of every piece, in order: the same digest before and after a change to the reading.
+        QCryptographicHash digest(QCryptographicHash::Sha1);
+        for (const CiIntegrations::Evidence &e : evidence) {
+            const QStringList fields = {QString::number(int(e.kind)),
+                                        QString::number(int(e.server)),
+                                        e.time.toString(Qt::ISODateWithMs),
+                                        e.detail,
+                                        e.system,
+                                        e.location,
+                                        e.username,
+                                        QString::number(e.isService),
+                                        e.apiKeyPurpose,
+                                        e.userAgent,
+                                        e.ipAddress};
+            digest.addData(fields.join(QLatin1Char('\x1f')).toUtf8() + '\x1e');
+        }
+        out() << name("evidence-sha1") << digest.result().toHex() << Qt::endl;
         out() << name("wall-s") << QString::number(m.handoverWall, 'f', 3) << " (servers done at "
               << m.finishTimes.join(QStringLiteral(", ")) << " s; evidenceFrom and group "
               << QString::number(m.evidenceSeconds * 1000, 'f', 1) << " ms)" << Qt::endl;
