@@ -300,8 +300,10 @@ private:
     void runHandover()
     {
         Measure &m = measure();
+        // As the step does (now less the window), but from the start of the day: octosim's history is
+        // anchored there, so every run of a day reads the same records.
         const QDateTime since =
-            m.days > 0 ? QDateTime::currentDateTimeUtc().addDays(-m.days) : QDateTime(); // as the step does
+            m.days > 0 ? QDateTime(QDate::currentDate(), QTime(0, 0), Qt::UTC).addDays(-m.days) : QDateTime();
         m_stallClock.start();
         m_lastTickNs = 0;
         m_maxStallNs = 0;
@@ -375,8 +377,10 @@ private:
         out() << name("bytes") << bytes << " (bodies as decoded)" << Qt::endl;
         out() << name("evidence") << evidence.size() << " pieces, " << rows.size() << " integrations"
               << (m.errors > 0 ? QStringLiteral(" (%1 ERRORS)").arg(m.errors) : QString()) << Qt::endl;
-        // Every field of every piece, in order: the same digest before and after a change to the reading.
-        QCryptographicHash digest(QCryptographicHash::Sha1);
+        // Every field of every piece: the same digest before and after a change to the reading (but for the
+        // "newest" build of a piece whose newest builds share their time: the first to arrive is named).
+        // Sorted: the order of the pieces follows the order the spaces' pages arrived in.
+        QStringList lines;
         for (const CiIntegrations::Evidence &e : evidence) {
             const QStringList fields = {QString::number(int(e.kind)),
                                         QString::number(int(e.server)),
@@ -389,8 +393,12 @@ private:
                                         e.apiKeyPurpose,
                                         e.userAgent,
                                         e.ipAddress};
-            digest.addData(fields.join(QLatin1Char('\x1f')).toUtf8() + '\x1e');
+            lines.append(fields.join(QLatin1Char('\x1f')));
         }
+        lines.sort();
+        QCryptographicHash digest(QCryptographicHash::Sha1);
+        for (const QString &line : std::as_const(lines))
+            digest.addData(line.toUtf8() + '\x1e');
         out() << name("evidence-sha1") << digest.result().toHex() << Qt::endl;
         out() << name("wall-s") << QString::number(m.handoverWall, 'f', 3) << " (servers done at "
               << m.finishTimes.join(QStringLiteral(", ")) << " s; evidenceFrom and group "
