@@ -264,11 +264,20 @@ QList<Evidence> fromInventory(const InventorySnapshot &snapshot, ServerRole serv
             tally.evidence.isService = true;
         }
         ++tally.count;
-        if (!tally.packages.contains(b.packageId) && tally.packages.size() < 4)
-            tally.packages.append(b.packageId);
-        if (!tally.evidence.time.isValid() || b.created > tally.evidence.time) {
+        // Up to four packages named, the first in alphabetical order (not the first to arrive).
+        if (!tally.packages.contains(b.packageId) &&
+            (tally.packages.size() < 4 || b.packageId < tally.packages.constLast())) {
+            tally.packages.insert(std::lower_bound(tally.packages.begin(), tally.packages.end(), b.packageId),
+                                  b.packageId);
+            if (tally.packages.size() > 4)
+                tally.packages.removeLast();
+        }
+        // The newest build (of builds made at the same time, the greatest URL: the spaces' pages arrive in
+        // no fixed order), overwritten below with the count.
+        if (!tally.evidence.time.isValid() || b.created > tally.evidence.time ||
+            (b.created == tally.evidence.time && b.buildUrl > tally.evidence.detail)) {
             tally.evidence.time = b.created;
-            tally.evidence.detail = b.buildUrl; // the newest build, overwritten below with the count
+            tally.evidence.detail = b.buildUrl;
         }
     }
     for (const QString &key : std::as_const(order)) {
