@@ -66,9 +66,10 @@ struct ServerRecords
 
 } // namespace CiEvidence
 
-// Everything the CI inventory reads from one server: its inventory with the API keys of service accounts,
-// then its events since `since` once the spaces are known. Finishes exactly once; `errors` lists what could
-// not be read (the rest is still there). Cancellable; deleting it cancels.
+// Everything the CI inventory reads from one server: the parts of its inventory the evidence is made of
+// (spaces, users with the API keys of service accounts, build information), and its events since `since`,
+// asked for as soon as the spaces are known, beside the rest. Finishes exactly once; `errors` lists what
+// could not be read (the rest is still there). Cancellable; deleting it cancels.
 class CiRecordsJob : public QObject
 {
     Q_OBJECT
@@ -83,13 +84,21 @@ Q_SIGNALS:
     void finished(const CiEvidence::ServerRecords &records, const QList<ApiError> &errors);
 
 private:
+    void startEvents(const QStringList &spaceIds);
+    void onEvents(const QList<CiEvent> &events, const ApiError &error);
+    void finishWhenDone();
     void finish();
 
     QPointer<OctopusClient> m_client;
     QDateTime m_since;
-    QPointer<QObject> m_running; // the inventory, then the events job
+    QPointer<QObject> m_inventory;
+    QPointer<QObject> m_events;
     CiEvidence::ServerRecords m_records;
     QList<ApiError> m_errors;
+    ApiError m_eventsError;
+    bool m_inventoryDone = false;
+    bool m_eventsStarted = false;
+    bool m_eventsDone = false;
     bool m_finished = false;
 };
 
