@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -64,24 +65,43 @@ bool isAsciiText(QStringView text)
     return true;
 }
 
-// For a line and a short needle: memchr to the first byte, then a compare (memmem's set-up costs more).
+// For a line and a short needle: 16 positions at a time (SSE2) where both the needle's first and last bytes
+// match, then a byte compare of the rest (memmem's set-up, and a memchr call per first byte, cost more).
 qsizetype indexOfBytes(QByteArrayView hay, QByteArrayView needle, qsizetype from)
 {
-    const size_t n = size_t(needle.size());
-    if (from < 0 || size_t(hay.size() - std::min(from, hay.size())) < n)
+    const qsizetype n = needle.size();
+    const qsizetype size = hay.size();
+    if (from < 0 || n == 0 || size - std::min(from, size) < n)
         return -1;
-    const char *p = hay.data() + from;
-    const char *last = hay.data() + (size_t(hay.size()) - n);
-    while (p <= last) {
-        p = static_cast<const char *>(std::memchr(p, needle.front(), size_t(last - p) + 1));
-        if (!p)
-            return -1;
-        size_t k = 1; // a byte loop: needles are a few bytes and most candidates differ at once
-        while (k < n && p[k] == needle[qsizetype(k)])
-            ++k;
-        if (k == n)
-            return p - hay.data();
-        ++p;
+    const char *d = hay.data();
+    const char *w = needle.data();
+    const auto rest = [&](qsizetype at) { // bytes 1 .. n-2 (first and last already match)
+        for (qsizetype k = 1; k + 1 < n; ++k) {
+            if (d[at + k] != w[k])
+                return false;
+        }
+        return true;
+    };
+    qsizetype i = from;
+#if defined(__SSE2__)
+    const __m128i first = _mm_set1_epi8(w[0]);
+    const __m128i last = _mm_set1_epi8(w[n - 1]);
+    for (; i + 16 + n - 1 <= size; i += 16) {
+        const __m128i head = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
+        const __m128i tail = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i + n - 1));
+        unsigned mask = unsigned(
+            _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(head, first), _mm_cmpeq_epi8(tail, last))));
+        while (mask) {
+            const qsizetype at = i + std::countr_zero(mask);
+            if (rest(at))
+                return at;
+            mask &= mask - 1;
+        }
+    }
+#endif
+    for (; i + n <= size; ++i) {
+        if (d[i] == w[0] && d[i + n - 1] == w[n - 1] && rest(i))
+            return i;
     }
     return -1;
 }
@@ -189,7 +209,16 @@ int asciiHttpMethod(QByteArrayView lower)
         }
         return 0;
     };
+    // The bytes an alternative can start with.
+    static constexpr auto starts = [] {
+        std::array<bool, 256> table{};
+        for (const char c : std::string_view("-mhnras."))
+            table[static_cast<unsigned char>(c)] = true;
+        return table;
+    }();
     for (qsizetype i = 0; i < n; ++i) {
+        if (!starts[static_cast<unsigned char>(d[i])])
+            continue;
         const bool wordBefore = i > 0 && isWordByte(d[i - 1]); // \b before a word character
         int m = 0;
         switch (d[i]) {
@@ -711,6 +740,50 @@ bool AuditRuleSet::mayMatch(QByteArrayView bytes) const
 
 // One candidate line. Its QString, the masked text and the snippet are made when a finding needs them,
 // once however many findings the line gives.
+namespace {
+
+QByteArrayView trimmedAscii(QByteArrayView bytes)
+{
+    qsizetype start = 0;
+    qsizetype end = bytes.size();
+    while (start < end && isSpaceByte(bytes[start]))
+        ++start;
+    while (end > start && isSpaceByte(bytes[end - 1]))
+        --end;
+    return bytes.sliced(start, end - start);
+}
+
+// AuditRuleSet::maskSecrets on an ASCII line's bytes (the same steps, ASCII tests for letters and digits).
+QString maskAsciiSecrets(QByteArrayView text)
+{
+    const auto latin1 = [&](qsizetype from, qsizetype length) {
+        return QLatin1String(text.data() + from, length);
+    };
+    QString out;
+    out.reserve(text.size());
+    const qsizetype n = text.size();
+    qsizetype from = 0;
+    qsizetype at = 0;
+    while ((at = indexOfBytes(text, "API-", at)) >= 0) {
+        const bool boundary =
+            at == 0 || !(isAsciiAlnum(text[at - 1]) || text[at - 1] == '_' || text[at - 1] == '-');
+        qsizetype end = at + 4;
+        while (end < n && isAsciiAlnum(text[end]))
+            ++end;
+        if (boundary && classifyAsciiKeyBody(text.sliced(at + 4, end - at - 4)) == 2) {
+            out += latin1(from, at - from);
+            out += latin1(at, std::min<qsizetype>(end - at, 6));
+            out += QChar(0x2026);
+            from = end;
+        }
+        at = end;
+    }
+    out += latin1(from, n - from);
+    return out;
+}
+
+} // namespace
+
 struct AuditRuleSet::Line
 {
     QByteArrayView bytes; // without the line break
@@ -752,6 +825,23 @@ struct AuditRuleSet::Line
             m_masked = AuditRuleSet::maskSecrets(text());
             m_maskedMade = m_shortMade = false;
             return windowed(column);
+        }
+        if (m_shortMade)
+            return m_short;
+        if (fast && !m_maskedMade) {
+            // From the bytes: without "API-" there is nothing to mask, and a short line's snippet is its
+            // bytes trimmed (what maskSecrets and trimmed do on its QString).
+            if (!containsBytes(bytes, "API-")) {
+                if (bytes.size() <= kSnippetLength) {
+                    m_short = QString::fromLatin1(trimmedAscii(bytes));
+                    m_shortMade = true;
+                    return m_short;
+                }
+                m_masked = text();
+            } else {
+                m_masked = maskAsciiSecrets(bytes);
+            }
+            m_maskedMade = true;
         }
         if (!m_maskedMade) {
             // Without "API-" there is nothing to mask (maskSecrets would return the text as it is).

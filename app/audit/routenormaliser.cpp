@@ -1,5 +1,6 @@
 #include "routenormaliser.h"
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -17,12 +18,12 @@ unsigned code(Ch c)
     return unsigned(std::make_unsigned_t<Ch>(c));
 }
 
-bool isAsciiLetter(unsigned c)
+constexpr bool isAsciiLetter(unsigned c)
 {
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
-bool isAsciiDigit(unsigned c)
+constexpr bool isAsciiDigit(unsigned c)
 {
     return c >= '0' && c <= '9';
 }
@@ -38,14 +39,20 @@ bool isLetterOrNumber(char16_t c)
     return QChar(c).isLetterOrNumber();
 }
 
+constexpr std::array<bool, 128> kPathChars = [] {
+    std::array<bool, 128> table{};
+    for (unsigned c = 0; c < 128; ++c)
+        table[c] = isAsciiLetter(c) || isAsciiDigit(c);
+    for (const char c : std::string_view("-_./~:@=!*"))
+        table[unsigned(c)] = true;
+    return table;
+}();
+
 template<typename Ch>
 bool isPathChar(Ch ch)
 {
     const unsigned c = code(ch);
-    if (c >= 0x80)
-        return false;
-    return isAsciiLetter(c) || isAsciiDigit(c) || c == '-' || c == '_' || c == '.' || c == '/' || c == '~' ||
-           c == ':' || c == '@' || c == '=' || c == '!' || c == '*';
+    return c < 0x80 && kPathChars[c];
 }
 
 template<typename Ch>
