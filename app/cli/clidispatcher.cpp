@@ -26,6 +26,8 @@ const auto kVerbs = std::to_array<Verb>({
      &runCheck},
     {"ci", QT_TRANSLATE_NOOP("Cli", "List the CI systems and other callers of the old server, from evidence"),
      &runCi},
+    {"drift", QT_TRANSLATE_NOOP("Cli", "Measure the drift between the old server and its clone since the clone"),
+     &runDrift},
     {"inventory", QT_TRANSLATE_NOOP("Cli", "Take an inventory of one server"), &runInventory},
     {"tentacles", QT_TRANSLATE_NOOP("Cli", "List polling Tentacles with the commands that re-point them"),
      &runTentacles},
