@@ -79,7 +79,7 @@ private:
     DriftReading m_reading;
     QList<ApiError> m_errors;
     QList<QPointer<QObject>> m_running;
-    int m_detectionPageSize = 100;
+    int m_detectionPageSize = 250; // ids=… of 250 events stays well under 8 KB of request line
     int m_maxDetectionPages = 50;
     bool m_finished = false;
     bool m_started = false;

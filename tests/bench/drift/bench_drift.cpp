@@ -119,6 +119,7 @@ private:
         QNetworkRequest request(url);
         request.setRawHeader("X-Octopus-ApiKey", m_instances.at(instance).key.toUtf8());
         request.setTransferTimeout(600000);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         QNetworkReply *reply = m_control.post(request, QByteArray());
         connect(reply, &QNetworkReply::finished, this, [reply, then] {
             reply->deleteLater();
@@ -161,8 +162,13 @@ private:
                       << " new=" << m_clients.at(1)->requestCount() << Qt::endl;
                 out() << "bytes: " << m_clients.at(0)->byteCount() + m_clients.at(1)->byteCount()
                       << " (bodies as decoded)" << Qt::endl;
-                for (int i = 0; i < 2; ++i)
+                for (int i = 0; i < 2; ++i) {
                     m_paths[i] = m_clients.at(i)->recordedPaths();
+                    if (qEnvironmentVariableIsSet("BENCH_DRIFT_PATHS")) {
+                        for (const QString &path : std::as_const(m_paths[i]))
+                            out() << (i == 0 ? "old " : "new ") << path.left(160) << Qt::endl;
+                    }
+                }
             }
             out() << "wall-s (run " << m_handoverRuns << "): " << QString::number(wall, 'f', 3) << Qt::endl;
             if (m_handoverRuns < m_runs)
