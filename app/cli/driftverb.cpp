@@ -79,7 +79,8 @@ QJsonObject reportJson(const Drift::Report &r)
     }
     return QJsonObject{
         {QStringLiteral("cloneTime"), timeJson(r.cloneTime)},
-        {QStringLiteral("cloneTimeSource"), r.cloneTimeGiven ? QStringLiteral("given") : QStringLiteral("detected")},
+        {QStringLiteral("cloneTimeSource"),
+         r.cloneTimeGiven ? QStringLiteral("given") : QStringLiteral("detected")},
         {QStringLiteral("changesSinceClone"), r.oldServer.changes},
         {QStringLiteral("changesOnClone"), r.clone.changes},
         {QStringLiteral("byCategory"), countsJson(r.oldServer.byCategory)},
@@ -97,10 +98,10 @@ QJsonObject reportJson(const Drift::Report &r)
                      {QStringLiteral("byProject"), countsJson(r.clone.byProject)},
                      {QStringLiteral("objects"), objectsJson(r.clone.objects, QStringLiteral("new"))}}},
         {QStringLiteral("timeline"), timeline},
-        {QStringLiteral("budget"), QJsonObject{{QStringLiteral("amberAfterDays"), r.budget.amberAfterDays},
-                                               {QStringLiteral("redAfterDays"), r.budget.redAfterDays},
-                                               {QStringLiteral("structuralThreshold"),
-                                                r.budget.structuralThreshold}}},
+        {QStringLiteral("budget"),
+         QJsonObject{{QStringLiteral("amberAfterDays"), r.budget.amberAfterDays},
+                     {QStringLiteral("redAfterDays"), r.budget.redAfterDays},
+                     {QStringLiteral("structuralThreshold"), r.budget.structuralThreshold}}},
         {QStringLiteral("ageDays"), r.ageDays},
         {QStringLiteral("reason"), Drift::stateText(r)},
         {QStringLiteral("advice"), Drift::adviceText(r)},
@@ -117,7 +118,8 @@ void printSide(QTextStream &out, const Drift::SideSummary &side, int limit)
     int shown = 0;
     for (const Drift::ChangedObject &o : side.objects) {
         if (shown++ == limit) {
-            out << QStringLiteral("    ") << tr("… and %n more object(s) (--json lists them all)", int(side.objects.size()) - limit)
+            out << QStringLiteral("    ")
+                << tr("… and %n more object(s) (--json lists them all)", int(side.objects.size()) - limit)
                 << '\n';
             break;
         }
@@ -141,7 +143,8 @@ int runDrift(const QStringList &arguments)
     const QCommandLineOption newOption(QStringLiteral("new"), tr("URL of the new (cloned) server."),
                                        QStringLiteral("URL"));
     const QCommandLineOption sinceOption(
-        QStringLiteral("since"), tr("The clone time (ISO 8601; default: detected from both servers' events)."),
+        QStringLiteral("since"),
+        tr("The clone time (ISO 8601; default: detected from both servers' events)."),
         QStringLiteral("ISO-TIME"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
     const QCommandLineOption amberOption(QStringLiteral("amber-days"),
@@ -157,16 +160,18 @@ int runDrift(const QStringList &arguments)
     NetworkVerbOptions network;
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                         tr("Show this help."));
-    parser.addOptions({oldOption, newOption, sinceOption, jsonOption, amberOption, redOption, structuralOption});
+    parser.addOptions(
+        {oldOption, newOption, sinceOption, jsonOption, amberOption, redOption, structuralOption});
     parser.addOptions(network.options());
     parser.addOption(helpOption);
-    const QString usage =
-        tr("Usage: handover drift --old URL --new URL [--since ISO-TIME] [--json] [--amber-days N]\n"
-           "       [--red-days N] [--structural-threshold N] [--timeout SECONDS] [--trust-fingerprint SHA256]...\n"
-           "       [--proxy URL|none]\n"
-           "API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.\n"
-           "Exit codes: 0 green, 3 amber or red (or a server unusable, its events incomplete, the clone time\n"
-           "not detected), 2 usage error.\n");
+    const QString usage = tr(
+        "Usage: handover drift --old URL --new URL [--since ISO-TIME] [--json] [--amber-days N]\n"
+        "       [--red-days N] [--structural-threshold N] [--timeout SECONDS] [--trust-fingerprint "
+        "SHA256]...\n"
+        "       [--proxy URL|none]\n"
+        "API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.\n"
+        "Exit codes: 0 green, 3 amber or red (or a server unusable, its events incomplete, the clone time\n"
+        "not detected), 2 usage error.\n");
     if (!parser.parse(QStringList{QStringLiteral("handover drift")} + arguments)) {
         err << "handover drift: " << parser.errorText() << '\n' << usage;
         return 2;
@@ -199,9 +204,9 @@ int runDrift(const QStringList &arguments)
         since = since.toUTC();
     }
     Drift::Budget budget;
-    for (const auto &[option, value] : {std::pair{&amberOption, &budget.amberAfterDays},
-                                        std::pair{&redOption, &budget.redAfterDays},
-                                        std::pair{&structuralOption, &budget.structuralThreshold}}) {
+    for (const auto &[option, value] :
+         {std::pair{&amberOption, &budget.amberAfterDays}, std::pair{&redOption, &budget.redAfterDays},
+          std::pair{&structuralOption, &budget.structuralThreshold}}) {
         if (!parser.isSet(*option))
             continue;
         bool ok = false;
@@ -237,15 +242,17 @@ int runDrift(const QStringList &arguments)
         if (!reading.cloneTime.isValid()) {
             for (const ApiError &error : errors)
                 err << tr("handover drift: %1").arg(ApiErrorText::describe(error)) << '\n';
-            err << tr("handover drift: the clone time could not be detected: the new server holds no event the "
+            err << tr("handover drift: the clone time could not be detected: the new server holds no event "
+                      "the "
                       "old server holds identically. Give it with --since ISO-TIME.")
                 << '\n';
             err.flush();
             QCoreApplication::exit(3);
             return;
         }
-        const Drift::Report r = Drift::compare(reading.oldEvents, reading.newEvents, reading.cloneTime,
-                                               reading.cloneTimeGiven, budget, QDateTime::currentDateTimeUtc());
+        const Drift::Report r =
+            Drift::compare(reading.oldEvents, reading.newEvents, reading.cloneTime, reading.cloneTimeGiven,
+                           budget, QDateTime::currentDateTimeUtc());
         if (json) {
             out << QJsonDocument(reportJson(r)).toJson(QJsonDocument::Indented);
         } else {
@@ -269,7 +276,8 @@ int runDrift(const QStringList &arguments)
         int exitCode = r.state == Drift::State::Green ? 0 : 3;
         for (const ApiError &error : errors) {
             err << tr("handover drift: incomplete events from the %1 server: %2")
-                       .arg(error.server == ServerRole::New ? tr("new") : tr("old"), ApiErrorText::describe(error))
+                       .arg(error.server == ServerRole::New ? tr("new") : tr("old"),
+                            ApiErrorText::describe(error))
                 << '\n';
             exitCode = 3;
         }

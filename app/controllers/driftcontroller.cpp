@@ -126,9 +126,8 @@ void DriftController::onReading(const DriftReading &reading, const QList<ApiErro
 {
     m_errors = errors;
     const bool cancelledOnly =
-        !errors.isEmpty() && std::all_of(errors.begin(), errors.end(), [](const ApiError &e) {
-            return e.kind == ApiErrorKind::Cancelled;
-        });
+        !errors.isEmpty() && std::all_of(errors.begin(), errors.end(),
+                                         [](const ApiError &e) { return e.kind == ApiErrorKind::Cancelled; });
     if (!cancelledOnly) {
         m_cloneTimeUnknown = !reading.cloneTime.isValid() && errors.isEmpty();
         if (reading.cloneTime.isValid()) {

@@ -36,7 +36,10 @@ struct AuditEvent
     // both servers go on numbering from the clone's counters (so a new event can reuse an id, never with the
     // same time).
     bool sameRecord(const AuditEvent &other) const { return id == other.id && occurred == other.occurred; }
-    QString recordKey() const { return id + QLatin1Char('@') + QString::number(occurred.toMSecsSinceEpoch()); }
+    QString recordKey() const
+    {
+        return id + QLatin1Char('@') + QString::number(occurred.toMSecsSinceEpoch());
+    }
     // The text that names `documentId` in the message, or an empty string.
     QString referenceText(const QString &documentId) const
     {

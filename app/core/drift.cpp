@@ -279,7 +279,8 @@ QDateTime detectCloneTime(const QList<AuditEvent> &oldEvents, const QList<AuditE
     return newest.isValid() ? newest.toUTC() : QDateTime();
 }
 
-SideSummary summarise(const QList<AuditEvent> &events, const QList<AuditEvent> &shared, const QDateTime &since)
+SideSummary summarise(const QList<AuditEvent> &events, const QList<AuditEvent> &shared,
+                      const QDateTime &since)
 {
     QSet<QString> sharedKeys;
     sharedKeys.reserve(shared.size());
@@ -398,8 +399,8 @@ State stateFor(double ageDays, int structuralChanges, const Budget &budget, Stat
     return state;
 }
 
-Report compare(const QList<AuditEvent> &oldEvents, const QList<AuditEvent> &newEvents, const QDateTime &cloneTime,
-               bool cloneTimeGiven, const Budget &budget, const QDateTime &now)
+Report compare(const QList<AuditEvent> &oldEvents, const QList<AuditEvent> &newEvents,
+               const QDateTime &cloneTime, bool cloneTimeGiven, const Budget &budget, const QDateTime &now)
 {
     Report report;
     report.cloneTime = cloneTime.toUTC();
@@ -429,7 +430,8 @@ QString stateText(const Report &report)
             .arg(report.budget.amberAfterDays)
             .arg(report.budget.redAfterDays);
     case StateReason::AgeRed:
-        return tr("Red: the clone is %n day(s) old (red from %1 days).", days).arg(report.budget.redAfterDays);
+        return tr("Red: the clone is %n day(s) old (red from %1 days).", days)
+            .arg(report.budget.redAfterDays);
     case StateReason::Structural:
         return tr("Red: %n process and variable edit(s) on the old server since the clone (red above %1).",
                   report.oldServer.structuralChanges)

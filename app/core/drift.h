@@ -164,7 +164,8 @@ QDateTime detectCloneTime(const QList<AuditEvent> &oldEvents, const QList<AuditE
 
 // The changes among `events` that occurred at or after `since` and are not in `shared` (records the other
 // server holds identically), counted and grouped by object.
-SideSummary summarise(const QList<AuditEvent> &events, const QList<AuditEvent> &shared, const QDateTime &since);
+SideSummary summarise(const QList<AuditEvent> &events, const QList<AuditEvent> &shared,
+                      const QDateTime &since);
 
 // Hour buckets from `from`'s hour to `to`'s (at most `maxBuckets`, the latest ones).
 QList<HourBucket> timeline(const QList<AuditEvent> &oldChanges, const QList<AuditEvent> &newChanges,
@@ -174,8 +175,8 @@ State stateFor(double ageDays, int structuralChanges, const Budget &budget, Stat
 
 // Everything: both servers' events since `cloneTime` (as read; events before it, non-changes and records
 // both hold identically are left out here), the state against the budget at `now`.
-Report compare(const QList<AuditEvent> &oldEvents, const QList<AuditEvent> &newEvents, const QDateTime &cloneTime,
-               bool cloneTimeGiven, const Budget &budget, const QDateTime &now);
+Report compare(const QList<AuditEvent> &oldEvents, const QList<AuditEvent> &newEvents,
+               const QDateTime &cloneTime, bool cloneTimeGiven, const Budget &budget, const QDateTime &now);
 
 // Translated text for people: why the state is what it is, and past the budget the clone guide's advice
 // (restart from a fresh clone, or keep this clone as a test instance).

@@ -655,15 +655,16 @@ QJsonObject DriftSection::toJson() const
     json.insert(QStringLiteral("structuralThreshold"), structuralThreshold);
     json.insert(QStringLiteral("cloneTime"), isoOrEmpty(cloneTime));
     if (lastCheck) {
-        json.insert(QStringLiteral("lastCheck"),
-                    QJsonObject{{QStringLiteral("at"), isoOrEmpty(lastCheck->at)},
-                                {QStringLiteral("cloneTime"), isoOrEmpty(lastCheck->cloneTime)},
-                                {QStringLiteral("cloneTimeSource"),
-                                 lastCheck->cloneTimeGiven ? QStringLiteral("given") : QStringLiteral("detected")},
-                                {QStringLiteral("state"), lastCheck->state},
-                                {QStringLiteral("changesSinceClone"), lastCheck->changesSinceClone},
-                                {QStringLiteral("changesOnClone"), lastCheck->changesOnClone},
-                                {QStringLiteral("structuralChanges"), lastCheck->structuralChanges}});
+        json.insert(
+            QStringLiteral("lastCheck"),
+            QJsonObject{{QStringLiteral("at"), isoOrEmpty(lastCheck->at)},
+                        {QStringLiteral("cloneTime"), isoOrEmpty(lastCheck->cloneTime)},
+                        {QStringLiteral("cloneTimeSource"),
+                         lastCheck->cloneTimeGiven ? QStringLiteral("given") : QStringLiteral("detected")},
+                        {QStringLiteral("state"), lastCheck->state},
+                        {QStringLiteral("changesSinceClone"), lastCheck->changesSinceClone},
+                        {QStringLiteral("changesOnClone"), lastCheck->changesOnClone},
+                        {QStringLiteral("structuralChanges"), lastCheck->structuralChanges}});
     }
     return json;
 }

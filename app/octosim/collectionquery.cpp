@@ -150,9 +150,8 @@ QList<const Item *> CollectionQuery::select(const Collection *collection, const 
         // spaces=… lists those spaces' events; with includeSystem=true also the server-wide ones (no space).
         {
             const QList<QByteArray> spaces = csv(request.parameter(QStringLiteral("spaces")));
-            const bool includeSystem =
-                request.parameter(QStringLiteral("includeSystem")).compare(QLatin1String("true"),
-                                                                         Qt::CaseInsensitive) == 0;
+            const bool includeSystem = request.parameter(QStringLiteral("includeSystem"))
+                                           .compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
             if (!spaces.isEmpty())
                 filters.append([spaces, includeSystem](const Item &i) {
                     return containsCi(spaces, i.facets[3]) || (includeSystem && i.facets[3].isEmpty());

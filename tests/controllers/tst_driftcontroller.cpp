@@ -35,8 +35,8 @@ private:
     bool driftOnClone(int count)
     {
         QNetworkAccessManager nam;
-        QNetworkRequest request(
-            QUrl(endpoint(ServerRole::New).url.toString() + QStringLiteral("/octosim/drift?count=%1").arg(count)));
+        QNetworkRequest request(QUrl(endpoint(ServerRole::New).url.toString() +
+                                     QStringLiteral("/octosim/drift?count=%1").arg(count)));
         request.setRawHeader("X-Octopus-ApiKey", endpoint(ServerRole::New).apiKey.toUtf8());
         QNetworkReply *reply = nam.post(request, QByteArray());
         QSignalSpy done(reply, &QNetworkReply::finished);
@@ -50,7 +50,8 @@ private:
     {
         QSignalSpy refreshing(m_controller.get(), &DriftController::refreshingChanged);
         m_controller->refresh();
-        return QTest::qWaitFor([this] { return !m_controller->isRefreshing(); }, 60000) && refreshing.size() == 2;
+        return QTest::qWaitFor([this] { return !m_controller->isRefreshing(); }, 60000) &&
+               refreshing.size() == 2;
     }
 
 private Q_SLOTS:

@@ -10,8 +10,8 @@ namespace {
 const QDateTime kClone = QDateTime(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC);
 
 AuditEvent change(const QString &id, qint64 minutesAfterClone, const QString &category,
-                 const QStringList &related, const QString &message = QString(),
-                 const QList<AuditEvent::Reference> &references = {})
+                  const QStringList &related, const QString &message = QString(),
+                  const QList<AuditEvent::Reference> &references = {})
 {
     AuditEvent e;
     e.id = id;
@@ -37,18 +37,46 @@ private Q_SLOTS:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("type");
         QTest::addColumn<QString>("project");
-        QTest::newRow("process") << "deploymentprocess-Projects-3" << "deploymentProcess" << "DeploymentProcesses"
+        QTest::newRow("process") << "deploymentprocess-Projects-3"
+                                 << "deploymentProcess"
+                                 << "DeploymentProcesses"
                                  << "Projects-3";
-        QTest::newRow("variables") << "variableset-Projects-3" << "variables" << "Variables" << "Projects-3";
-        QTest::newRow("library variables") << "variableset-LibraryVariableSets-2" << "variables" << "Variables"
+        QTest::newRow("variables") << "variableset-Projects-3"
+                                   << "variables"
+                                   << "Variables"
+                                   << "Projects-3";
+        QTest::newRow("library variables") << "variableset-LibraryVariableSets-2"
+                                           << "variables"
+                                           << "Variables"
                                            << "";
-        QTest::newRow("step template") << "ActionTemplates-7" << "stepTemplate" << "ActionTemplates" << "";
-        QTest::newRow("release") << "Releases-12" << "release" << "Releases" << "";
-        QTest::newRow("deployment") << "Deployments-9" << "deployment" << "Deployments" << "";
-        QTest::newRow("package") << "packages-Acme.Web.1.2.3" << "package" << "Packages" << "";
-        QTest::newRow("target") << "Machines-40" << "target" << "Machines" << "";
-        QTest::newRow("project") << "Projects-3" << "project" << "Projects" << "Projects-3";
-        QTest::newRow("unknown") << "Widgets-1" << "other" << "Widgets" << "";
+        QTest::newRow("step template") << "ActionTemplates-7"
+                                       << "stepTemplate"
+                                       << "ActionTemplates"
+                                       << "";
+        QTest::newRow("release") << "Releases-12"
+                                 << "release"
+                                 << "Releases"
+                                 << "";
+        QTest::newRow("deployment") << "Deployments-9"
+                                    << "deployment"
+                                    << "Deployments"
+                                    << "";
+        QTest::newRow("package") << "packages-Acme.Web.1.2.3"
+                                 << "package"
+                                 << "Packages"
+                                 << "";
+        QTest::newRow("target") << "Machines-40"
+                                << "target"
+                                << "Machines"
+                                << "";
+        QTest::newRow("project") << "Projects-3"
+                                 << "project"
+                                 << "Projects"
+                                 << "Projects-3";
+        QTest::newRow("unknown") << "Widgets-1"
+                                 << "other"
+                                 << "Widgets"
+                                 << "";
     }
     void documentIdsNameTheirKind()
     {
@@ -78,17 +106,19 @@ private Q_SLOTS:
 
     void processAndVariableEditsAreStructural()
     {
-        QVERIFY(Drift::isStructural(change(QStringLiteral("Events-1"), 1, QStringLiteral("Modified"),
-                                          {QStringLiteral("deploymentprocess-Projects-1"),
-                                           QStringLiteral("Projects-1")})));
-        QVERIFY(Drift::isStructural(change(QStringLiteral("Events-2"), 1, QStringLiteral("Modified"),
-                                          {QStringLiteral("variableset-Projects-1"), QStringLiteral("Projects-1")})));
+        QVERIFY(Drift::isStructural(
+            change(QStringLiteral("Events-1"), 1, QStringLiteral("Modified"),
+                   {QStringLiteral("deploymentprocess-Projects-1"), QStringLiteral("Projects-1")})));
+        QVERIFY(Drift::isStructural(
+            change(QStringLiteral("Events-2"), 1, QStringLiteral("Modified"),
+                   {QStringLiteral("variableset-Projects-1"), QStringLiteral("Projects-1")})));
         QVERIFY(!Drift::isStructural(change(QStringLiteral("Events-3"), 1, QStringLiteral("Created"),
-                                           {QStringLiteral("Releases-1"), QStringLiteral("Projects-1")})));
+                                            {QStringLiteral("Releases-1"), QStringLiteral("Projects-1")})));
         // The primary document skips the context (project, environment) for what the event changed.
         const AuditEvent deployment =
             change(QStringLiteral("Events-4"), 1, QStringLiteral("DeploymentQueued"),
-                  {QStringLiteral("Projects-1"), QStringLiteral("Deployments-5"), QStringLiteral("Environments-1")});
+                   {QStringLiteral("Projects-1"), QStringLiteral("Deployments-5"),
+                    QStringLiteral("Environments-1")});
         QCOMPARE(Drift::primaryDocument(deployment), QStringLiteral("Deployments-5"));
         QCOMPARE(Drift::projectIdOf(deployment), QStringLiteral("Projects-1"));
     }
@@ -109,26 +139,27 @@ private Q_SLOTS:
     {
         const QList<AuditEvent::Reference> billing{{QStringLiteral("Projects-1"), QStringLiteral("Billing")}};
         const AuditEvent inherited = change(QStringLiteral("Events-1"), 0, QStringLiteral("Created"),
-                                           {QStringLiteral("Releases-1"), QStringLiteral("Projects-1")});
+                                            {QStringLiteral("Releases-1"), QStringLiteral("Projects-1")});
         const QList<AuditEvent> oldEvents{
             change(QStringLiteral("Events-5"), 30, QStringLiteral("Modified"),
-                  {QStringLiteral("variableset-Projects-1"), QStringLiteral("Projects-1")},
-                  QStringLiteral("Variables for project Billing were changed"),
-                  {{QStringLiteral("Projects-1"), QStringLiteral("Billing")}}),
-            change(QStringLiteral("Events-4"), 20, QStringLiteral("LoginSucceeded"), {QStringLiteral("Users-1")}),
+                   {QStringLiteral("variableset-Projects-1"), QStringLiteral("Projects-1")},
+                   QStringLiteral("Variables for project Billing were changed"),
+                   {{QStringLiteral("Projects-1"), QStringLiteral("Billing")}}),
+            change(QStringLiteral("Events-4"), 20, QStringLiteral("LoginSucceeded"),
+                   {QStringLiteral("Users-1")}),
             change(QStringLiteral("Events-3"), 10, QStringLiteral("Modified"),
-                  {QStringLiteral("variableset-Projects-1"), QStringLiteral("Projects-1")},
-                  QStringLiteral("Variables for project Billing were changed"), billing),
+                   {QStringLiteral("variableset-Projects-1"), QStringLiteral("Projects-1")},
+                   QStringLiteral("Variables for project Billing were changed"), billing),
             change(QStringLiteral("Events-2"), 5, QStringLiteral("Created"),
-                  {QStringLiteral("Machines-7"), QStringLiteral("Environments-1")},
-                  QStringLiteral("Deployment target web-01 was added"),
-                  {{QStringLiteral("Machines-7"), QStringLiteral("web-01")}}),
+                   {QStringLiteral("Machines-7"), QStringLiteral("Environments-1")},
+                   QStringLiteral("Deployment target web-01 was added"),
+                   {{QStringLiteral("Machines-7"), QStringLiteral("web-01")}}),
             inherited,
         };
         const QList<AuditEvent> newEvents{
             change(QStringLiteral("Events-2"), 8, QStringLiteral("Modified"),
-                  {QStringLiteral("deploymentprocess-Projects-1"), QStringLiteral("Projects-1")},
-                  QStringLiteral("Deployment process for project Billing was changed"), billing),
+                   {QStringLiteral("deploymentprocess-Projects-1"), QStringLiteral("Projects-1")},
+                   QStringLiteral("Deployment process for project Billing was changed"), billing),
             inherited,
         };
         const QDateTime now = kClone.addSecs(3600 * 2 + 60);

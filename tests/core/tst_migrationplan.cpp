@@ -741,8 +741,12 @@ void TestMigrationPlan::driftSectionRoundTripsAndOlderPlansLoad()
     QCOMPARE(file.value(QStringLiteral("formatMinorVersion")).toInt(), 3);
     const QJsonObject section = file.value(QStringLiteral("drift")).toObject();
     QCOMPARE(section.value(QStringLiteral("redAfterDays")).toInt(), 5);
-    QCOMPARE(section.value(QStringLiteral("cloneTime")).toString(), QStringLiteral("2026-11-30T22:15:00.250Z"));
-    QCOMPARE(section.value(QStringLiteral("lastCheck")).toObject().value(QStringLiteral("cloneTimeSource")).toString(),
+    QCOMPARE(section.value(QStringLiteral("cloneTime")).toString(),
+             QStringLiteral("2026-11-30T22:15:00.250Z"));
+    QCOMPARE(section.value(QStringLiteral("lastCheck"))
+                 .toObject()
+                 .value(QStringLiteral("cloneTimeSource"))
+                 .toString(),
              QStringLiteral("given"));
     PlanLoadResult loaded = PlanFileStore::load(path);
     QVERIFY2(loaded.ok(), qPrintable(loaded.error.toDisplayString()));

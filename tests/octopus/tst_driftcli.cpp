@@ -42,7 +42,8 @@ private:
         env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("disabled:"));
         process.setProcessEnvironment(env);
         QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(HANDOVER_BIN_DIR "/handover"), QStringList{QStringLiteral("drift")} + arguments);
+        process.start(QStringLiteral(HANDOVER_BIN_DIR "/handover"),
+                      QStringList{QStringLiteral("drift")} + arguments);
         // octosim answers from this thread's event loop: wait with the loop running.
         if (!finished.wait(60000))
             process.kill();
@@ -55,8 +56,9 @@ private:
 
     QStringList servers() const
     {
-        return {QStringLiteral("--old"), sim.endpoint(ServerRole::Old).url.toString(), QStringLiteral("--new"),
-                sim.endpoint(ServerRole::New).url.toString(), QStringLiteral("--json")};
+        return {QStringLiteral("--old"), sim.endpoint(ServerRole::Old).url.toString(),
+                QStringLiteral("--new"), sim.endpoint(ServerRole::New).url.toString(),
+                QStringLiteral("--json")};
     }
 
     void verifyNoKey(const Run &run)
@@ -98,7 +100,10 @@ private:
             .toObject();
     }
 
-    static int count(const QJsonObject &json, const char *key) { return json.value(QLatin1String(key)).toInt(-1); }
+    static int count(const QJsonObject &json, const char *key)
+    {
+        return json.value(QLatin1String(key)).toInt(-1);
+    }
 
 private Q_SLOTS:
     void init() { QVERIFY2(sim.start(), qPrintable(sim.error)); }
@@ -112,13 +117,14 @@ private Q_SLOTS:
         QVERIFY2(run.code == 0, run.err.constData());
         verifyNoKey(run);
         const QJsonObject json = run.json();
-        for (const char *key : {"cloneTime", "cloneTimeSource", "changesSinceClone", "changesOnClone", "byCategory",
-                                "state", "objects"})
+        for (const char *key : {"cloneTime", "cloneTimeSource", "changesSinceClone", "changesOnClone",
+                                "byCategory", "state", "objects"})
             QVERIFY2(json.contains(QLatin1String(key)), key);
         QCOMPARE(json.value(QLatin1String("cloneTimeSource")).toString(), QStringLiteral("detected"));
         // The newest event both servers hold: the clone's newest, as nothing happened since.
-        QCOMPARE(QDateTime::fromString(json.value(QLatin1String("cloneTime")).toString(), Qt::ISODateWithMs),
-                 QDateTime::fromString(newest.value(QLatin1String("Occurred")).toString(), Qt::ISODateWithMs));
+        QCOMPARE(
+            QDateTime::fromString(json.value(QLatin1String("cloneTime")).toString(), Qt::ISODateWithMs),
+            QDateTime::fromString(newest.value(QLatin1String("Occurred")).toString(), Qt::ISODateWithMs));
         QCOMPARE(count(json, "changesSinceClone"), 0);
         QCOMPARE(count(json, "changesOnClone"), 0);
         QCOMPARE(json.value(QLatin1String("state")).toString(), QStringLiteral("green"));
@@ -127,9 +133,8 @@ private Q_SLOTS:
 
     void driftGrowsWhileTheOldServerChangesAndTheClonesChangesCountApart()
     {
-        const QDateTime cloneTime =
-            QDateTime::fromString(newestEvent(ServerRole::Old).value(QLatin1String("Occurred")).toString(),
-                                  Qt::ISODateWithMs);
+        const QDateTime cloneTime = QDateTime::fromString(
+            newestEvent(ServerRole::Old).value(QLatin1String("Occurred")).toString(), Qt::ISODateWithMs);
         QVERIFY(drift(ServerRole::Old, 10));
         Run run = handover(servers());
         QVERIFY2(run.code == 0, run.err.constData());
@@ -176,7 +181,11 @@ private Q_SLOTS:
         QCOMPARE(json.value(QLatin1String("cloneTimeSource")).toString(), QStringLiteral("detected"));
         QCOMPARE(QDateTime::fromString(json.value(QLatin1String("cloneTime")).toString(), Qt::ISODateWithMs),
                  cloneTime);
-        QVERIFY(!json.value(QLatin1String("onClone")).toObject().value(QLatin1String("objects")).toArray().isEmpty());
+        QVERIFY(!json.value(QLatin1String("onClone"))
+                     .toObject()
+                     .value(QLatin1String("objects"))
+                     .toArray()
+                     .isEmpty());
     }
 
     void stateCrossesItsThresholds()
@@ -189,8 +198,8 @@ private Q_SLOTS:
         QCOMPARE(run.json().value(QLatin1String("state")).toString(), QStringLiteral("green"));
 
         // Process and variable edits above the threshold: red before the clone is old.
-        run = handover(servers() +
-                       QStringList{QStringLiteral("--structural-threshold"), QString::number(structural - 1)});
+        run = handover(servers() + QStringList{QStringLiteral("--structural-threshold"),
+                                               QString::number(structural - 1)});
         QCOMPARE(run.code, 3);
         QCOMPARE(run.json().value(QLatin1String("state")).toString(), QStringLiteral("red"));
         QVERIFY(!run.json().value(QLatin1String("advice")).toString().isEmpty());
@@ -205,8 +214,9 @@ private Q_SLOTS:
         const int sinceGiven = count(json, "changesSinceClone");
         QVERIFY2(sinceGiven >= 20, run.out.constData());
         QCOMPARE(count(json, "changesOnClone"), 0);
-        run = handover(servers() + QStringList{QStringLiteral("--since"),
-                                              QDateTime::currentDateTimeUtc().addDays(-8).toString(Qt::ISODate)});
+        run = handover(servers() +
+                       QStringList{QStringLiteral("--since"),
+                                   QDateTime::currentDateTimeUtc().addDays(-8).toString(Qt::ISODate)});
         QCOMPARE(run.code, 3);
         QCOMPARE(run.json().value(QLatin1String("state")).toString(), QStringLiteral("red"));
         QCOMPARE(count(run.json(), "changesOnClone"), 0);

@@ -229,7 +229,8 @@ void DriftJob::readSince()
         query.categories = server.changeCategories;
         auto *job = new EventsJob(server.client, query, this);
         // Also where the server ignores eventCategories: what is not a change is not read whole.
-        job->setItemFilter([](const JsonItem &o) { return Drift::isChangeCategory(o.sharedString("Category")); });
+        job->setItemFilter(
+            [](const JsonItem &o) { return Drift::isChangeCategory(o.sharedString("Category")); });
         track(job);
         connect(job, &EventsJob::finished, this,
                 [this, job, i](const QList<AuditEvent> &events, const ApiError &error) {

@@ -145,37 +145,42 @@ private:
         }
         auto *job = new DriftJob(m_clients.at(0).get(), m_clients.at(1).get(), QDateTime(), this);
         m_wall.start();
-        connect(job, &DriftJob::finished, this, [this, job](const DriftReading &reading, const QList<ApiError> &errors) {
-            const double wall = m_wall.nsecsElapsed() / 1e9;
-            job->deleteLater();
-            m_bestHandover = std::min(m_bestHandover, wall);
-            if (m_handoverRuns++ == 0) {
-                for (const ApiError &e : errors)
-                    out() << "error: " << e.path << ' ' << e.message << Qt::endl;
-                const Drift::Report r = Drift::compare(reading.oldEvents, reading.newEvents, reading.cloneTime,
-                                                       reading.cloneTimeGiven, {}, QDateTime::currentDateTimeUtc());
-                out() << "clone-time: " << r.cloneTime.toString(Qt::ISODateWithMs) << " (detected)" << Qt::endl;
-                out() << "changes-since-clone: " << r.oldServer.changes << " (" << r.oldServer.objects.size()
-                      << " objects, " << r.oldServer.structuralChanges << " structural)" << Qt::endl;
-                out() << "changes-on-clone: " << r.clone.changes << Qt::endl;
-                out() << "requests: old=" << m_clients.at(0)->requestCount()
-                      << " new=" << m_clients.at(1)->requestCount() << Qt::endl;
-                out() << "bytes: " << m_clients.at(0)->byteCount() + m_clients.at(1)->byteCount()
-                      << " (bodies as decoded)" << Qt::endl;
-                for (int i = 0; i < 2; ++i) {
-                    m_paths[i] = m_clients.at(i)->recordedPaths();
-                    if (qEnvironmentVariableIsSet("BENCH_DRIFT_PATHS")) {
-                        for (const QString &path : std::as_const(m_paths[i]))
-                            out() << (i == 0 ? "old " : "new ") << path.left(160) << Qt::endl;
+        connect(job, &DriftJob::finished, this,
+                [this, job](const DriftReading &reading, const QList<ApiError> &errors) {
+                    const double wall = m_wall.nsecsElapsed() / 1e9;
+                    job->deleteLater();
+                    m_bestHandover = std::min(m_bestHandover, wall);
+                    if (m_handoverRuns++ == 0) {
+                        for (const ApiError &e : errors)
+                            out() << "error: " << e.path << ' ' << e.message << Qt::endl;
+                        const Drift::Report r =
+                            Drift::compare(reading.oldEvents, reading.newEvents, reading.cloneTime,
+                                           reading.cloneTimeGiven, {}, QDateTime::currentDateTimeUtc());
+                        out() << "clone-time: " << r.cloneTime.toString(Qt::ISODateWithMs) << " (detected)"
+                              << Qt::endl;
+                        out() << "changes-since-clone: " << r.oldServer.changes << " ("
+                              << r.oldServer.objects.size() << " objects, " << r.oldServer.structuralChanges
+                              << " structural)" << Qt::endl;
+                        out() << "changes-on-clone: " << r.clone.changes << Qt::endl;
+                        out() << "requests: old=" << m_clients.at(0)->requestCount()
+                              << " new=" << m_clients.at(1)->requestCount() << Qt::endl;
+                        out() << "bytes: " << m_clients.at(0)->byteCount() + m_clients.at(1)->byteCount()
+                              << " (bodies as decoded)" << Qt::endl;
+                        for (int i = 0; i < 2; ++i) {
+                            m_paths[i] = m_clients.at(i)->recordedPaths();
+                            if (qEnvironmentVariableIsSet("BENCH_DRIFT_PATHS")) {
+                                for (const QString &path : std::as_const(m_paths[i]))
+                                    out() << (i == 0 ? "old " : "new ") << path.left(160) << Qt::endl;
+                            }
+                        }
                     }
-                }
-            }
-            out() << "wall-s (run " << m_handoverRuns << "): " << QString::number(wall, 'f', 3) << Qt::endl;
-            if (m_handoverRuns < m_runs)
-                QTimer::singleShot(0, this, &Bench::runHandover);
-            else
-                QTimer::singleShot(0, this, &Bench::runCurl);
-        });
+                    out() << "wall-s (run " << m_handoverRuns << "): " << QString::number(wall, 'f', 3)
+                          << Qt::endl;
+                    if (m_handoverRuns < m_runs)
+                        QTimer::singleShot(0, this, &Bench::runHandover);
+                    else
+                        QTimer::singleShot(0, this, &Bench::runCurl);
+                });
         job->start();
     }
 
@@ -220,7 +225,8 @@ private:
                     return;
                 const double wall = m_curlClock.nsecsElapsed() / 1e9;
                 m_bestCurl = std::min(m_bestCurl, wall);
-                out() << "curl-parallel-wall-s (run " << ++m_curlRuns << "): " << QString::number(wall, 'f', 3)
+                out() << "curl-parallel-wall-s (run " << ++m_curlRuns
+                      << "): " << QString::number(wall, 'f', 3)
                       << (*failed ? " (curl reported an error)" : "") << Qt::endl;
                 if (m_curlRuns < m_runs && !*failed)
                     QTimer::singleShot(0, this, &Bench::runCurl);
@@ -243,15 +249,17 @@ private:
     {
         for (int i = 0; i < 2; ++i)
             QFile::remove(m_dir.filePath(QStringLiteral("curl-%1.conf").arg(i))); // the key was in it
-        out() << "wall-s: " << QString::number(m_bestHandover, 'f', 3) << " (best of " << m_handoverRuns << ")"
-              << Qt::endl;
+        out() << "wall-s: " << QString::number(m_bestHandover, 'f', 3) << " (best of " << m_handoverRuns
+              << ")" << Qt::endl;
         if (!problem.isEmpty()) {
-            out() << "curl-parallel-wall-s: " << problem << Qt::endl << "ratio-vs-curl-parallel: n/a" << Qt::endl;
+            out() << "curl-parallel-wall-s: " << problem << Qt::endl
+                  << "ratio-vs-curl-parallel: n/a" << Qt::endl;
         } else {
-            out() << "curl-parallel-wall-s: " << QString::number(m_bestCurl, 'f', 3) << " (best of " << m_curlRuns
-                  << ")" << Qt::endl;
-            out() << "ratio-vs-curl-parallel" << (m_latencyMs > 0 ? QStringLiteral("-at-%1ms").arg(m_latencyMs) : QString())
-                  << ": " << QString::number(m_bestHandover / m_bestCurl, 'f', 2) << Qt::endl;
+            out() << "curl-parallel-wall-s: " << QString::number(m_bestCurl, 'f', 3) << " (best of "
+                  << m_curlRuns << ")" << Qt::endl;
+            out() << "ratio-vs-curl-parallel"
+                  << (m_latencyMs > 0 ? QStringLiteral("-at-%1ms").arg(m_latencyMs) : QString()) << ": "
+                  << QString::number(m_bestHandover / m_bestCurl, 'f', 2) << Qt::endl;
         }
         QCoreApplication::exit(0);
     }
