@@ -183,7 +183,16 @@ QList<const Item *> CollectionQuery::select(const Collection *collection, const 
         facetIn("users", 1);
         facetIn("user", 1);
         facetIn("documentTypes", 2);
-        facetIn("spaces", 3);
+        // spaces=… lists those spaces' events; with includeSystem=true also the server-wide ones (no space).
+        {
+            const QList<QByteArray> spaces = csv(request.parameter(QStringLiteral("spaces")));
+            const bool includeSystem = request.parameter(QStringLiteral("includeSystem"))
+                                           .compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+            if (!spaces.isEmpty())
+                filters.append([match = facetMatcher(spaces), includeSystem](const Item &i) {
+                    return (includeSystem && i.facets[3].isEmpty()) || match(i.facets[3]);
+                });
+        }
         facetIn("eventAgents", 4);
         bool ok = false;
         const QString from = request.parameter(QStringLiteral("from"));
