@@ -1,118 +1,25 @@
 #include "cievidence.h"
 
+#include "eventsjob.h"
 #include "inventoryjob.h"
+#include "jsonpage.h"
 #include "octopusclient.h"
-#include "pagedfetchjob.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 #include <QTimer>
-#include <QUrlQuery>
-
-#include <memory>
 
 using CiIntegrations::Evidence;
 
 namespace {
-
-using EventPage = std::shared_ptr<QList<CiEvent>>;
 
 bool isIntegrationEvent(const CiEvent &e)
 {
     return e.isService || !CiIntegrations::apiKeyPurposeFrom(e.identityEstablishedWith).isEmpty();
 }
 
-QString isoUtc(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
 } // namespace
-
-Q_DECLARE_METATYPE(EventPage)
-
-CiEventsJob::CiEventsJob(OctopusClient *client, const QStringList &spaceIds, const QDateTime &since,
-                         QObject *parent)
-    : QObject(parent)
-    , m_client(client)
-    , m_spaceIds(spaceIds)
-    , m_since(since)
-{}
-
-CiEventsJob::~CiEventsJob()
-{
-    m_finished = true;
-    if (m_job)
-        m_job->cancel();
-}
-
-void CiEventsJob::start()
-{
-    if (!m_client) {
-        QTimer::singleShot(0, this, [this] {
-            ApiError error;
-            error.kind = ApiErrorKind::Cancelled;
-            m_finished = true;
-            Q_EMIT finished({}, error);
-        });
-        return;
-    }
-    QUrlQuery query;
-    if (m_since.isValid())
-        query.addQueryItem(QStringLiteral("from"), isoUtc(m_since));
-    if (!m_spaceIds.isEmpty())
-        query.addQueryItem(QStringLiteral("spaces"), m_spaceIds.join(QLatin1Char(',')));
-    query.addQueryItem(QStringLiteral("includeSystem"), QStringLiteral("true"));
-    m_job = m_client->fetchAll(QStringLiteral("/api/events?") + query.toString(QUrl::FullyEncoded), this);
-    m_job->setItemTransform([](const PagedFetchJob::ItemSource &items) {
-        auto out = std::make_shared<QList<CiEvent>>();
-        items([&](const JsonItem &o) {
-            CiEvent e;
-            e.isService = o.boolean("IsService");
-            e.identityEstablishedWith = o.string("IdentityEstablishedWith");
-            if (!e.isService && !e.identityEstablishedWith.startsWith(QLatin1String("API key")))
-                return; // a person in the portal, or the server itself
-            e.id = o.string("Id");
-            e.occurred = o.dateTime("Occurred");
-            e.username = o.sharedString("Username");
-            e.userAgent = o.sharedString("UserAgent");
-            e.ipAddress = o.sharedString("IpAddress");
-            e.spaceId = o.sharedString("SpaceId");
-            e.category = o.sharedString("Category");
-            e.message = o.string("Message");
-            out->append(e);
-        });
-        return QVariant::fromValue(EventPage(std::move(out)));
-    });
-    connect(m_job, &PagedFetchJob::progress, this, &CiEventsJob::progress);
-    connect(m_job, &PagedFetchJob::finished, this, [this](const PagedResult &result) {
-        if (m_finished)
-            return;
-        m_finished = true;
-        QList<CiEvent> events;
-        for (const QVariant &page : result.converted) {
-            if (page.metaType() != QMetaType::fromType<EventPage>())
-                continue;
-            if (const QList<CiEvent> *items = static_cast<const EventPage *>(page.constData())->get())
-                events += *items;
-        }
-        Q_EMIT finished(events, result.error);
-    });
-    m_job->start();
-}
-
-void CiEventsJob::cancel()
-{
-    if (m_finished)
-        return;
-    m_finished = true;
-    if (m_job)
-        m_job->cancel();
-    ApiError error;
-    error.kind = ApiErrorKind::Cancelled;
-    Q_EMIT finished({}, error);
-}
 
 CiRecordsJob::CiRecordsJob(OctopusClient *client, const QDateTime &since, QObject *parent)
     : QObject(parent)
@@ -154,9 +61,18 @@ void CiRecordsJob::start()
             finish(); // nothing to read events of: the server or its spaces could not be read
             return;
         }
-        auto *events = new CiEventsJob(m_client, spaceIds, m_since, this);
+        // Only events made with an API key or by a service account: people signed in to the portal and the
+        // server itself are not integrations (left out before the rest of the event is read).
+        EventsQuery query;
+        query.from = m_since;
+        query.spaceIds = spaceIds;
+        auto *events = new EventsJob(m_client, query, this);
+        events->setItemFilter([](const JsonItem &o) {
+            return o.boolean("IsService") ||
+                   o.string("IdentityEstablishedWith").startsWith(QLatin1String("API key"));
+        });
         m_running = events;
-        connect(events, &CiEventsJob::finished, this,
+        connect(events, &EventsJob::finished, this,
                 [this, events](const QList<CiEvent> &list, const ApiError &error) {
                     events->deleteLater();
                     if (m_finished)
