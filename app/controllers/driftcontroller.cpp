@@ -133,18 +133,6 @@ void DriftController::onReading(const DriftReading &reading, const QList<ApiErro
         if (reading.cloneTime.isValid()) {
             m_reading = reading;
             recompute();
-            const Drift::Report &r = m_report;
-            DriftSection section = m_plan->drift();
-            DriftSection::LastCheck check;
-            check.at = reading.readAt;
-            check.cloneTime = r.cloneTime;
-            check.cloneTimeGiven = r.cloneTimeGiven;
-            check.state = Drift::stateName(r.state);
-            check.changesSinceClone = r.oldServer.changes;
-            check.changesOnClone = r.clone.changes;
-            check.structuralChanges = r.oldServer.structuralChanges;
-            section.lastCheck = check;
-            m_plan->setDrift(section);
         } else if (m_cloneTimeUnknown) {
             m_hasReport = false;
             Q_EMIT reportChanged();
@@ -162,5 +150,19 @@ void DriftController::recompute()
     m_report = Drift::compare(m_reading.oldEvents, m_reading.newEvents, m_reading.cloneTime,
                               m_reading.cloneTimeGiven, budget(), QDateTime::currentDateTimeUtc());
     m_hasReport = true;
+    // The plan keeps the state of the last check (the readiness strip's drift light shows it), also when
+    // only the budget changed.
+    const Drift::Report &r = m_report;
+    DriftSection section = m_plan->drift();
+    DriftSection::LastCheck check;
+    check.at = m_reading.readAt;
+    check.cloneTime = r.cloneTime;
+    check.cloneTimeGiven = r.cloneTimeGiven;
+    check.state = Drift::stateName(r.state);
+    check.changesSinceClone = r.oldServer.changes;
+    check.changesOnClone = r.clone.changes;
+    check.structuralChanges = r.oldServer.structuralChanges;
+    section.lastCheck = check;
+    m_plan->setDrift(section); // no change when the same: changed() then finds the budget applied
     Q_EMIT reportChanged();
 }
