@@ -157,7 +157,7 @@ private Q_SLOTS:
             QVERIFY(!o.value(QLatin1String("id")).toString().isEmpty());
             QVERIFY(QStringList({QStringLiteral("release"), QStringLiteral("deployment"),
                                  QStringLiteral("deploymentProcess"), QStringLiteral("variables"),
-                                 QStringLiteral("package")})
+                                 QStringLiteral("package"), QStringLiteral("buildInformation")})
                         .contains(o.value(QLatin1String("kind")).toString()));
             const QString changed = o.value(QLatin1String("lastChanged")).toString();
             QVERIFY(previous.isEmpty() || changed <= previous);
