@@ -225,8 +225,19 @@ bool CutoverJournal::openAndCheck(JournalError *error)
         return fail(errorFrom(query.lastError().text(), nativeCode(query.lastError())));
     const qint32 applicationId = query.value(0).toInt();
     query.finish();
-    if (!isNew && applicationId != kApplicationId)
-        return fail({JournalError::Kind::NotAJournal, path, QString()});
+    if (!isNew && applicationId != kApplicationId) {
+        // An SQLite database with no identity and nothing in it is a journal another process is creating
+        // right now (its first transaction has not committed yet) or an empty file: initialise() makes it a
+        // journal under the write lock, or finds it made. Anything with content is someone else's.
+        if (applicationId != 0)
+            return fail({JournalError::Kind::NotAJournal, path, QString()});
+        if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
+            return fail(errorFrom(query.lastError().text(), nativeCode(query.lastError())));
+        const int objects = query.value(0).toInt();
+        query.finish();
+        if (objects != 0)
+            return fail({JournalError::Kind::NotAJournal, path, QString()});
+    }
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return fail(errorFrom(query.lastError().text(), nativeCode(query.lastError())));
     const int format = query.value(0).toInt();

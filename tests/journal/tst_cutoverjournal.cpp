@@ -363,8 +363,8 @@ void TestCutoverJournal::twoProcessesTickingAtOnceLoseNoRow()
     cli.start(tickerPath(), {path, QStringLiteral("cli"), QString::number(each)});
     for (QProcess *p : {&gui, &cli}) {
         QVERIFY(p->waitForFinished(120000));
-        QCOMPARE(p->exitCode(), 0);
-        QVERIFY(!p->readAllStandardError().contains("error"));
+        const QByteArray stderrText = p->readAllStandardError();
+        QVERIFY2(p->exitCode() == 0 && !stderrText.contains("error"), stderrText.constData());
         QCOMPARE(p->readAllStandardOutput().count('\n'), each);
     }
     CutoverJournal journal;
