@@ -16,7 +16,8 @@ esac
 
 packages=(cmake ninja-build g++ qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-httpserver-dev
           qt6-websockets-dev qtkeychain-qt6-dev qt6-translations-l10n libsecret-1-0 gnome-keyring dbus
-          libssl-dev zlib1g-dev libsimdjson-dev tinyproxy nghttp2-server fonts-dejavu-core poppler-utils)
+          libssl-dev zlib1g-dev libsimdjson-dev tinyproxy nghttp2-server fonts-dejavu-core poppler-utils
+          libqt6sql6-sqlite qt6-charts-dev)
 [ "$mode" = bench ] && packages+=(curl ripgrep)
 [ "${HANDOVER_QPA:-offscreen}" = xcb ] && packages+=(xvfb xauth)
 

@@ -868,6 +868,10 @@ Verben:
         <source>List the CI systems and other callers of the old server, from evidence</source>
         <translation>Die CI-Systeme und anderen Aufrufer des alten Servers anhand von Belegen auflisten</translation>
     </message>
+    <message>
+        <source>Measure the drift between the old server and its clone since the clone</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectPage</name>
@@ -1216,6 +1220,220 @@ Verben:
     </message>
 </context>
 <context>
+    <name>Drift</name>
+    <message>
+        <source>Deployment process of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within the budget: the clone is %n day(s) old, with %1 structural change(s) on the old server since (red above %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amber: the clone is %n day(s) old (amber from %1, red from %2 days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red: the clone is %n day(s) old (red from %1 days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red: %n process and variable edit(s) on the old server since the clone (red above %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old server keeps changing: cut over soon, or plan a fresh clone before the drift reaches the budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past the budget: restart from a fresh clone of the old server (the changes made on this clone, listed here, would have to be made again there), or treat this clone as a test instance and take a fresh clone for the migration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DriftTimelineChart</name>
+    <message>
+        <source>Old server (the clone lacks these)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clone (a fresh clone would lose these)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hour (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) since the clone; at most %1 change(s) in an hour on the old server and %2 on the clone.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DriftView</name>
+    <message>
+        <source>I know the clone &amp;time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Clone time and budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clone time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"> Tage</translation>
+    </message>
+    <message>
+        <source>&amp;Amber after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>r&amp;ed after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or more than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process and variable edits on the old server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last change (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clone time could not be detected: the two servers share no event. Enter the time the database was copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift is measured from both servers&apos; audit events once both can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 UTC, as given (%2 days ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 UTC, detected: the newest event both servers hold identically (%2 days ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since the clone: %1 change(s) on the old server (%2 process or variable edits) that the clone lacks, and %3 change(s) made on the clone that a fresh clone would lose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 objects (the newest %3 listed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n object(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changed on the old server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on the clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the audit events of both servers since the clone…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect both servers on the Connect step to measure drift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Read at %1 UTC; read again every %n second(s) while this page is open.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GuiApplication</name>
     <message>
         <source>Start two simulated Octopus Servers on this computer and connect the wizard to them.</source>
@@ -1375,6 +1593,41 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
 </source>
         <translation>  Warnung: %1
 </translation>
+    </message>
+</context>
+<context>
+    <name>JournalError</name>
+    <message>
+        <source>%1 is not a Handover cutover journal; it was left as it is. Move it away or choose another plan name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Handover; this version does not change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged; it was left as it is. Keep a copy for the record and start a new journal beside a copy of the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full: the last entry was not recorded. Everything recorded before it is safe. Free some space and record it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (read-only file or folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is held by another program for too long; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read or written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(SQLite: %1)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2004,6 +2257,45 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     <message>
         <source>New server: not checked</source>
         <translation>Neuer Server: nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Drift: not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Test plan &amp; drift step measures how far the servers drifted apart since the clone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Drift: %1, %n change(s) since the clone</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checked %1 UTC. Clone time %2 UTC (%3). %4 structural change(s) on the old server, %5 change(s) made on the clone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2967,20 +3259,8 @@ Exit-Codes: 0 aufgelistet, 3 ein Server war nicht nutzbar oder die Bestandsaufna
         <translation>Planen Sie, wie Sie nachweisen, dass die neue Instanz funktioniert, und beobachten Sie, wie weit sie von der alten abweicht, solange beide laufen.</translation>
     </message>
     <message>
-        <source>Every minute both instances run side by side, they drift apart: deployment processes change, new packages arrive, releases are created and deployed. If the migration needs more than a few days (a week at most), consider using the clone as a test instance and cloning again later.</source>
-        <translation>Mit jeder Minute, die beide Instanzen parallel laufen, weichen sie weiter voneinander ab: Bereitstellungsprozesse ändern sich, neue Pakete kommen hinzu, Releases werden erstellt und bereitgestellt. Dauert die Migration länger als einige Tage (höchstens eine Woche), sollten Sie den Klon als Testinstanz verwenden und später erneut klonen.</translation>
-    </message>
-    <message>
-        <source>Build a test plan from the projects and steps you deploy most, so the important paths are tried first.</source>
-        <translation>Einen Testplan aus den am häufigsten bereitgestellten Projekten und Schritten erstellen, damit die wichtigen Pfade zuerst getestet werden.</translation>
-    </message>
-    <message>
-        <source>Compare the two instances (projects, variables, releases, deployments) and show what changed on the old one since it was cloned.</source>
-        <translation>Die beiden Instanzen vergleichen (Projekte, Variablen, Releases, Bereitstellungen) und zeigen, was sich auf der alten seit dem Klonen geändert hat.</translation>
-    </message>
-    <message>
-        <source>Warn when the clone is too old to trust, and suggest re-cloning instead of patching drift by hand.</source>
-        <translation>Warnen, wenn der Klon zu alt ist, um ihm zu vertrauen, und erneutes Klonen vorschlagen, statt Abweichungen (Drift) von Hand zu beheben.</translation>
+        <source>&amp;Drift</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "connectpage.h"
 #include "cutoverpage.h"
 #include "domainpage.h"
+#include "driftcontroller.h"
 #include "readinesscontroller.h"
 #include "scriptauditcontroller.h"
 #include "scriptauditpage.h"
@@ -87,7 +88,7 @@ QWizardPage *HandoverWizard::createPage(PlanStep step, MigrationPlan *plan, Sess
     case PlanStep::ScriptAudit:
         return new ScriptAuditPage(plan, new ScriptAuditController(plan, m_session, this), dialogs, this);
     case PlanStep::TestPlan:
-        return new TestPlanPage(plan, this);
+        return new TestPlanPage(plan, new DriftController(plan, m_session, this), this);
     case PlanStep::Cutover:
         return new CutoverPage(plan, this);
     }

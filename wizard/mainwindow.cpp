@@ -310,6 +310,7 @@ void MainWindow::updateTitle()
 
 void MainWindow::refreshReadiness()
 {
+    m_readiness->setDrift(m_plan->drift().lastCheck);
     // What is known locally; a server that can be checked is shown by the readiness controller instead.
     for (const ServerRole role : {ServerRole::Old, ServerRole::New}) {
         if (m_wizard->readiness()->model(role))

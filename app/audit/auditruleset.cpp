@@ -8,9 +8,15 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace {
 
@@ -59,24 +65,43 @@ bool isAsciiText(QStringView text)
     return true;
 }
 
-// For a line and a short needle: memchr to the first byte, then a compare (memmem's set-up costs more).
+// For a line and a short needle: 16 positions at a time (SSE2) where both the needle's first and last bytes
+// match, then a byte compare of the rest (memmem's set-up, and a memchr call per first byte, cost more).
 qsizetype indexOfBytes(QByteArrayView hay, QByteArrayView needle, qsizetype from)
 {
-    const size_t n = size_t(needle.size());
-    if (from < 0 || size_t(hay.size() - std::min(from, hay.size())) < n)
+    const qsizetype n = needle.size();
+    const qsizetype size = hay.size();
+    if (from < 0 || n == 0 || size - std::min(from, size) < n)
         return -1;
-    const char *p = hay.data() + from;
-    const char *last = hay.data() + (size_t(hay.size()) - n);
-    while (p <= last) {
-        p = static_cast<const char *>(std::memchr(p, needle.front(), size_t(last - p) + 1));
-        if (!p)
-            return -1;
-        size_t k = 1; // a byte loop: needles are a few bytes and most candidates differ at once
-        while (k < n && p[k] == needle[qsizetype(k)])
-            ++k;
-        if (k == n)
-            return p - hay.data();
-        ++p;
+    const char *d = hay.data();
+    const char *w = needle.data();
+    const auto rest = [&](qsizetype at) { // bytes 1 .. n-2 (first and last already match)
+        for (qsizetype k = 1; k + 1 < n; ++k) {
+            if (d[at + k] != w[k])
+                return false;
+        }
+        return true;
+    };
+    qsizetype i = from;
+#if defined(__SSE2__)
+    const __m128i first = _mm_set1_epi8(w[0]);
+    const __m128i last = _mm_set1_epi8(w[n - 1]);
+    for (; i + 16 + n - 1 <= size; i += 16) {
+        const __m128i head = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
+        const __m128i tail = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i + n - 1));
+        unsigned mask = unsigned(
+            _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(head, first), _mm_cmpeq_epi8(tail, last))));
+        while (mask) {
+            const qsizetype at = i + std::countr_zero(mask);
+            if (rest(at))
+                return at;
+            mask &= mask - 1;
+        }
+    }
+#endif
+    for (; i + n <= size; ++i) {
+        if (d[i] == w[0] && d[i + n - 1] == w[n - 1] && rest(i))
+            return i;
     }
     return -1;
 }
@@ -142,53 +167,425 @@ OctoHits octoHits(QByteArrayView bytes, QByteArrayView lower)
     return hits;
 }
 
-// Where a match of the HTTP method regex can start at the earliest in the lower-cased ASCII line, or -1
-// when it cannot match: each of its alternatives starts with one of these literals (it is
-// case-insensitive). Its look-behinds and \b still see the text before that index when started there.
-qsizetype firstMethodCandidate(QByteArrayView lower)
+bool isWordByte(char c)
 {
-    const char *data = lower.data();
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+bool isSpaceByte(char c) // \s of the regexes on ASCII: \t \n \v \f \r and space
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+constexpr std::array<std::string_view, 5> kMethodWords = {"get", "post", "put", "delete", "patch"};
+
+// The HTTP method regex (m_methodRe) on a lower-cased ASCII line, without running it: the method it
+// captures (1 = GET ... 5 = PATCH), or 0 when it does not match. It tries the start positions from the left
+// and, at each, the regex's alternatives in their order, as PCRE2 does; each alternative reads its
+// optional parts deterministically (a white-space run is never given back: what follows it cannot be
+// white space), so no other backtracking can change the outcome.
+//   (?:-Method\s+['"]?|(?<![\w-])-X\s*['"]?|--request[\s=]+['"]?|\bmethod\s*[:=]\s*['"]?|HttpMethod\.|
+//      Net::HTTP::|\bhttp\.Method|\b(?:requests|axios|httpx|session)\.|
+//      NewRequest(?:WithContext)?\((?:ctx,\s*)?['"])(GET|POST|PUT|DELETE|PATCH)\b|
+//   \.(Get|Post|Put|Delete|Patch)(?:Async|JsonAsync|AsJsonAsync)\b          (case-insensitive)
+int asciiHttpMethod(QByteArrayView lower)
+{
+    const char *d = lower.data();
+    const qsizetype n = lower.size();
     const auto at = [&](qsizetype i, std::string_view literal) { return startsWithAt(lower, i, literal); };
-    for (qsizetype i = 0; i < lower.size(); ++i) {
-        bool hit = false;
-        switch (data[i]) {
+    const auto boundaryAfter = [&](qsizetype e) { return e >= n || !isWordByte(d[e]); };
+    const auto skipSpace = [&](qsizetype j) {
+        while (j < n && isSpaceByte(d[j]))
+            ++j;
+        return j;
+    };
+    const auto isQuote = [&](qsizetype j) { return j < n && (d[j] == '\'' || d[j] == '"'); };
+    const auto optionalQuote = [&](qsizetype j) { return isQuote(j) ? j + 1 : j; };
+    // (GET|POST|PUT|DELETE|PATCH)\b at j.
+    const auto method = [&](qsizetype j) {
+        for (size_t k = 0; k < kMethodWords.size(); ++k) {
+            if (at(j, kMethodWords[k]) && boundaryAfter(j + qsizetype(kMethodWords[k].size())))
+                return int(k) + 1;
+        }
+        return 0;
+    };
+    // The bytes an alternative can start with.
+    static constexpr auto starts = [] {
+        std::array<bool, 256> table{};
+        for (const char c : std::string_view("-mhnras."))
+            table[static_cast<unsigned char>(c)] = true;
+        return table;
+    }();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (!starts[static_cast<unsigned char>(d[i])])
+            continue;
+        const bool wordBefore = i > 0 && isWordByte(d[i - 1]); // \b before a word character
+        int m = 0;
+        switch (d[i]) {
         case '-':
-            hit = at(i, "-method") || at(i, "-x") || at(i, "--request");
+            if (at(i, "-method")) {
+                const qsizetype k = skipSpace(i + 7);
+                if (k > i + 7 && (m = method(optionalQuote(k))))
+                    return m;
+            }
+            if (at(i, "-x") && !(wordBefore || (i > 0 && d[i - 1] == '-')) &&
+                (m = method(optionalQuote(skipSpace(i + 2)))))
+                return m;
+            if (at(i, "--request")) {
+                qsizetype k = i + 9;
+                while (k < n && (isSpaceByte(d[k]) || d[k] == '='))
+                    ++k;
+                if (k > i + 9 && (m = method(optionalQuote(k))))
+                    return m;
+            }
             break;
         case 'm':
-            hit = at(i, "method");
+            if (!wordBefore && at(i, "method")) {
+                const qsizetype k = skipSpace(i + 6);
+                if (k < n && (d[k] == ':' || d[k] == '=') && (m = method(optionalQuote(skipSpace(k + 1)))))
+                    return m;
+            }
             break;
         case 'h':
-            hit = at(i, "httpmethod.") || at(i, "http.method") || at(i, "httpx.");
+            if (at(i, "httpmethod.") && (m = method(i + 11)))
+                return m;
+            if (!wordBefore && at(i, "http.method") && (m = method(i + 11)))
+                return m;
+            if (!wordBefore && at(i, "httpx.") && (m = method(i + 6)))
+                return m;
             break;
         case 'n':
-            hit = at(i, "net::http::") || at(i, "newrequest");
+            if (at(i, "net::http::") && (m = method(i + 11)))
+                return m;
+            if (at(i, "newrequest")) {
+                // (?:WithContext)? greedy, then \( (?:ctx,\s*)? greedy, then a quote.
+                for (const qsizetype open : {at(i + 10, "withcontext") ? i + 21 : qsizetype(-1), i + 10}) {
+                    if (open < 0 || open >= n || d[open] != '(')
+                        continue;
+                    if (at(open + 1, "ctx,")) {
+                        const qsizetype q = skipSpace(open + 5);
+                        if (isQuote(q) && (m = method(q + 1)))
+                            return m;
+                    }
+                    if (isQuote(open + 1) && (m = method(open + 2)))
+                        return m;
+                }
+            }
             break;
         case 'r':
-            hit = at(i, "requests.");
+            if (!wordBefore && at(i, "requests.") && (m = method(i + 9)))
+                return m;
             break;
         case 'a':
-            hit = at(i, "axios.");
+            if (!wordBefore && at(i, "axios.") && (m = method(i + 6)))
+                return m;
             break;
         case 's':
-            hit = at(i, "session.");
+            if (!wordBefore && at(i, "session.") && (m = method(i + 8)))
+                return m;
             break;
         case '.':
-            hit = at(i, ".get") || at(i, ".post") || at(i, ".put") || at(i, ".delete") || at(i, ".patch");
+            for (size_t k = 0; k < kMethodWords.size(); ++k) {
+                if (!at(i + 1, kMethodWords[k]))
+                    continue;
+                const qsizetype j = i + 1 + qsizetype(kMethodWords[k].size());
+                for (const std::string_view suffix : {"async", "jsonasync", "asjsonasync"}) {
+                    if (at(j, suffix) && boundaryAfter(j + qsizetype(suffix.size())))
+                        return int(k) + 1;
+                }
+            }
             break;
         default:
             break;
         }
-        if (hit)
-            return i;
     }
-    return -1;
+    return 0;
+}
+
+bool isAsciiAlnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// The regexes below, on an ASCII line (its bytes, and lower-cased for the case-insensitive ones), without
+// running them: each calls f(start, end) for every match globalMatch would give, in order (a search goes
+// on from the end of a match, or from the next position when there is none). Each regex is shown above
+// its matcher; \w is [A-Za-z0-9_] and \s [\t\n\v\f\r ] for PCRE2 on ASCII text.
+
+// (?<![A-Za-z0-9_-])API-([A-Za-z0-9]+)
+template<typename F>
+void asciiKeyMatches(QByteArrayView bytes, F &&f)
+{
+    const char *d = bytes.data();
+    const qsizetype n = bytes.size();
+    qsizetype at = indexOfBytes(bytes, "API-", 0);
+    while (at >= 0) {
+        qsizetype end = at + 4;
+        while (end < n && isAsciiAlnum(d[end]))
+            ++end;
+        const bool before = at > 0 && (isWordByte(d[at - 1]) || d[at - 1] == '-');
+        if (before || end == at + 4) {
+            at = indexOfBytes(bytes, "API-", at + 1);
+            continue;
+        }
+        f(at, end);
+        at = indexOfBytes(bytes, "API-", end);
+    }
+}
+
+// (?<![A-Za-z0-9.-])(?:host1|host2|...)(?![A-Za-z0-9-]|\.[A-Za-z0-9])   (case-insensitive; the hosts are
+// lower-case ASCII; f also gets the index of the host that matched, the first in order that fits)
+template<typename F>
+void asciiHostMatches(QByteArrayView lower, const std::vector<QByteArray> &hosts, F &&f)
+{
+    const char *d = lower.data();
+    const qsizetype n = lower.size();
+    qsizetype i = 0;
+    while (i < n) {
+        qsizetype end = -1;
+        size_t which = 0;
+        if (!(i > 0 && (isAsciiAlnum(d[i - 1]) || d[i - 1] == '.' || d[i - 1] == '-'))) {
+            for (; which < hosts.size(); ++which) {
+                const QByteArray &host = hosts[which];
+                if (!startsWithAt(lower, i, std::string_view(host.constData(), size_t(host.size()))))
+                    continue;
+                const qsizetype e = i + host.size();
+                const bool after = e < n && (isAsciiAlnum(d[e]) || d[e] == '-' ||
+                                             (d[e] == '.' && e + 1 < n && isAsciiAlnum(d[e + 1])));
+                if (!after) {
+                    end = e;
+                    break;
+                }
+            }
+        }
+        if (end < 0) {
+            ++i;
+            continue;
+        }
+        f(i, end, which);
+        i = end;
+    }
+}
+
+// (?<![\w.-])octo\.(?:exe|cmd|dll)\b   (case-insensitive)
+template<typename F>
+void asciiOctoExeMatches(QByteArrayView lower, F &&f)
+{
+    const char *d = lower.data();
+    const qsizetype n = lower.size();
+    qsizetype at = indexOfBytes(lower, "octo.", 0);
+    while (at >= 0) {
+        const bool before = at > 0 && (isWordByte(d[at - 1]) || d[at - 1] == '.' || d[at - 1] == '-');
+        const bool extension = startsWithAt(lower, at + 5, "exe") || startsWithAt(lower, at + 5, "cmd") ||
+                               startsWithAt(lower, at + 5, "dll");
+        if (!before && extension && (at + 8 >= n || !isWordByte(d[at + 8]))) {
+            f(at, at + 8);
+            at = indexOfBytes(lower, "octo.", at + 8);
+        } else {
+            at = indexOfBytes(lower, "octo.", at + 1);
+        }
+    }
+}
+
+// (?<![\w.$@-])(?<!dotnet )[Oo]cto(?=\s+(?:(?:create|deploy|promote|delete|list|clean|run|dump|install|
+//   allow|prevent)-[a-z-]+|push|pack|build-information|export|import|help|version)\b)   (case-sensitive)
+bool asciiOctoCommandAt(QByteArrayView bytes, qsizetype at)
+{
+    const char *d = bytes.data();
+    const qsizetype n = bytes.size();
+    if (!((d[at] == 'o' || d[at] == 'O') && startsWithAt(bytes, at + 1, "cto")))
+        return false;
+    if (at > 0) {
+        const char c = d[at - 1];
+        if (isWordByte(c) || c == '.' || c == '$' || c == '@' || c == '-')
+            return false;
+    }
+    if (startsWithAt(bytes, at - 7, "dotnet "))
+        return false;
+    qsizetype j = at + 4;
+    while (j < n && isSpaceByte(d[j]))
+        ++j;
+    if (j == at + 4)
+        return false;
+    const auto boundary = [&](qsizetype p) { // \b at p
+        const bool left = p > 0 && isWordByte(d[p - 1]);
+        const bool right = p < n && isWordByte(d[p]);
+        return left != right;
+    };
+    for (const std::string_view verb : {"create", "deploy", "promote", "delete", "list", "clean", "run",
+                                        "dump", "install", "allow", "prevent"}) {
+        const qsizetype dash = j + qsizetype(verb.size());
+        if (!startsWithAt(bytes, j, verb) || dash >= n || d[dash] != '-')
+            continue;
+        // -[a-z-]+\b: a run of [a-z-] after the dash with \b after one of its characters (the greedy run
+        // gives back characters until one fits).
+        for (qsizetype p = dash + 1; p < n && ((d[p] >= 'a' && d[p] <= 'z') || d[p] == '-'); ++p) {
+            if (boundary(p + 1))
+                return true;
+        }
+    }
+    for (const std::string_view word :
+         {"push", "pack", "build-information", "export", "import", "help", "version"}) {
+        if (startsWithAt(bytes, j, word) && boundary(j + qsizetype(word.size())))
+            return true;
+    }
+    return false;
+}
+
+template<typename F>
+void asciiOctoCommandMatches(QByteArrayView bytes, QByteArrayView lower, F &&f)
+{
+    qsizetype at = indexOfBytes(lower, "octo", 0);
+    while (at >= 0) {
+        if (asciiOctoCommandAt(bytes, at)) {
+            f(at, at + 4);
+            at = indexOfBytes(lower, "octo", at + 4);
+        } else {
+            at = indexOfBytes(lower, "octo", at + 1);
+        }
+    }
+}
+
+// \b(?:Octopus\.DotNet\.Cli|OctopusTools|dotnet[ -]octo)\b   (case-insensitive)
+template<typename F>
+void asciiOctoPackageMatches(QByteArrayView lower, F &&f)
+{
+    const char *d = lower.data();
+    const qsizetype n = lower.size();
+    qsizetype i = 0;
+    while (i < n) {
+        qsizetype end = -1;
+        if ((d[i] == 'o' || d[i] == 'd') && !(i > 0 && isWordByte(d[i - 1]))) {
+            for (const std::string_view literal :
+                 {"octopus.dotnet.cli", "octopustools", "dotnet octo", "dotnet-octo"}) {
+                const qsizetype e = i + qsizetype(literal.size());
+                if (startsWithAt(lower, i, literal) && (e >= n || !isWordByte(d[e]))) {
+                    end = e;
+                    break;
+                }
+            }
+        }
+        if (end < 0) {
+            ++i;
+            continue;
+        }
+        f(i, end);
+        i = end;
+    }
+}
+
+// \bOCTOPUS_CLI_(?:SERVER|API_KEY)\b   (case-sensitive)
+template<typename F>
+void asciiCliEnvMatches(QByteArrayView bytes, F &&f)
+{
+    const char *d = bytes.data();
+    const qsizetype n = bytes.size();
+    qsizetype at = indexOfBytes(bytes, "OCTOPUS_CLI_", 0);
+    while (at >= 0) {
+        qsizetype end = -1;
+        if (!(at > 0 && isWordByte(d[at - 1]))) {
+            for (const std::string_view tail : {"SERVER", "API_KEY"}) {
+                const qsizetype e = at + 12 + qsizetype(tail.size());
+                if (startsWithAt(bytes, at + 12, tail) && (e >= n || !isWordByte(d[e]))) {
+                    end = e;
+                    break;
+                }
+            }
+        }
+        if (end < 0) {
+            at = indexOfBytes(bytes, "OCTOPUS_CLI_", at + 1);
+            continue;
+        }
+        f(at, end);
+        at = indexOfBytes(bytes, "OCTOPUS_CLI_", end);
+    }
+}
+
+// The matches of a regex on the line's QString (lines with other characters, and the reference).
+template<typename F>
+void regexMatches(const QRegularExpression &re, const QString &text, QRegularExpression::MatchOptions options,
+                  F &&f)
+{
+    auto it = re.globalMatch(text, 0, QRegularExpression::NormalMatch, options);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        f(match.capturedStart(), match.capturedEnd());
+    }
+}
+
+// The line breaks in [p, end): 16 bytes at a time with SSE2.
+qsizetype countNewlines(const char *p, const char *end)
+{
+    qsizetype count = 0;
+#if defined(__SSE2__)
+    const __m128i newline = _mm_set1_epi8('\n');
+    while (end - p >= 16) {
+        // Up to 255 blocks into byte counters (each match subtracts -1), then summed.
+        const qsizetype blocks = std::min<qsizetype>((end - p) / 16, 255);
+        __m128i counters = _mm_setzero_si128();
+        for (qsizetype b = 0; b < blocks; ++b, p += 16) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+            counters = _mm_sub_epi8(counters, _mm_cmpeq_epi8(x, newline));
+        }
+        const __m128i sums = _mm_sad_epu8(counters, _mm_setzero_si128());
+        count += _mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4);
+    }
+#endif
+    for (; p < end; ++p)
+        count += *p == '\n';
+    return count;
 }
 
 constexpr std::array<std::u16string_view, 15> kPlaceholderWords = {
     u"YOUR",     u"XXXX",   u"APIKEY", u"EXAMPLE", u"PLACEHOLDER", u"REPLACE",   u"CHANGEME", u"DUMMY",
     u"REDACTED", u"SAMPLE", u"INSERT", u"FAKEKEY", u"MYKEY",       u"123456789", u"ABCDEFGH",
 };
+
+// classifyKeyBody for an ASCII body, on its bytes: the same flags, the words looked up in the bytes
+// upper-cased (what QString::toUpper and contains do on ASCII).
+int classifyAsciiKeyBody(QByteArrayView body)
+{
+    bool upperOnly = true;
+    bool hasDigit = false;
+    bool hasLetter = false;
+    bool uniform = true;
+    char small[64];
+    std::string large;
+    char *upper = small;
+    if (body.size() > qsizetype(sizeof small)) {
+        large.resize(size_t(body.size()));
+        upper = large.data();
+    }
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        const char c = body[i];
+        if (c >= '0' && c <= '9')
+            hasDigit = true;
+        else if (c >= 'A' && c <= 'Z')
+            hasLetter = true;
+        else
+            upperOnly = false;
+        uniform = uniform && c == body.front();
+        upper[i] = (c >= 'a' && c <= 'z') ? char(c - 32) : c;
+    }
+    const QByteArrayView upperView(upper, body.size());
+    bool placeholderWord = false;
+    for (const std::u16string_view word : kPlaceholderWords) {
+        char needle[16];
+        for (size_t i = 0; i < word.size(); ++i)
+            needle[i] = char(word[i]);
+        if (containsBytes(upperView, QByteArrayView(needle, qsizetype(word.size())))) {
+            placeholderWord = true;
+            break;
+        }
+    }
+    if (!upperOnly)
+        return placeholderWord ? 1 : 0;
+    if (placeholderWord || (uniform && body.size() >= 4))
+        return 1;
+    if (body.size() >= 16)
+        return (hasDigit && hasLetter) ? 2 : 1;
+    return 0;
+}
 
 } // namespace
 
@@ -273,6 +670,13 @@ QString AuditRuleSet::hostOf(const QString &url)
 
 int AuditRuleSet::classifyKeyBody(QStringView body)
 {
+    if (isAsciiText(body)) {
+        // Keys are ASCII: classify their bytes (what the code below does, without a QString).
+        std::string ascii(size_t(body.size()), '\0');
+        for (qsizetype i = 0; i < body.size(); ++i)
+            ascii[size_t(i)] = char(body[i].unicode());
+        return classifyAsciiKeyBody(QByteArrayView(ascii.data(), body.size()));
+    }
     bool upperOnly = true;
     bool hasDigit = false;
     bool hasLetter = false;
@@ -287,28 +691,9 @@ int AuditRuleSet::classifyKeyBody(QStringView body)
         uniform = uniform && c == body.front();
     }
     bool placeholderWord = false;
-    char ascii[64];
-    if (body.size() <= qsizetype(sizeof ascii) && isAsciiText(body)) {
-        // Keys are ASCII: upper-case them into bytes and look for the words there (what toUpper and
-        // contains below do, without a QString).
-        for (qsizetype i = 0; i < body.size(); ++i) {
-            const char c = char(body[i].unicode());
-            ascii[i] = (c >= 'a' && c <= 'z') ? char(c - 32) : c;
-        }
-        const QByteArrayView upper(ascii, body.size());
-        for (const std::u16string_view word : kPlaceholderWords) {
-            char needle[16];
-            for (size_t i = 0; i < word.size(); ++i)
-                needle[i] = char(word[i]);
-            placeholderWord =
-                placeholderWord || containsBytes(upper, QByteArrayView(needle, qsizetype(word.size())));
-        }
-    } else {
-        const QString upper = body.toString().toUpper();
-        for (const std::u16string_view word : kPlaceholderWords)
-            placeholderWord =
-                placeholderWord || upper.contains(QStringView(word.data(), qsizetype(word.size())));
-    }
+    const QString upper = body.toString().toUpper();
+    for (const std::u16string_view word : kPlaceholderWords)
+        placeholderWord = placeholderWord || upper.contains(QStringView(word.data(), qsizetype(word.size())));
     if (!upperOnly)
         return placeholderWord ? 1 : 0;
     if (placeholderWord || (uniform && body.size() >= 4))
@@ -355,6 +740,50 @@ bool AuditRuleSet::mayMatch(QByteArrayView bytes) const
 
 // One candidate line. Its QString, the masked text and the snippet are made when a finding needs them,
 // once however many findings the line gives.
+namespace {
+
+QByteArrayView trimmedAscii(QByteArrayView bytes)
+{
+    qsizetype start = 0;
+    qsizetype end = bytes.size();
+    while (start < end && isSpaceByte(bytes[start]))
+        ++start;
+    while (end > start && isSpaceByte(bytes[end - 1]))
+        --end;
+    return bytes.sliced(start, end - start);
+}
+
+// AuditRuleSet::maskSecrets on an ASCII line's bytes (the same steps, ASCII tests for letters and digits).
+QString maskAsciiSecrets(QByteArrayView text)
+{
+    const auto latin1 = [&](qsizetype from, qsizetype length) {
+        return QLatin1String(text.data() + from, length);
+    };
+    QString out;
+    out.reserve(text.size());
+    const qsizetype n = text.size();
+    qsizetype from = 0;
+    qsizetype at = 0;
+    while ((at = indexOfBytes(text, "API-", at)) >= 0) {
+        const bool boundary =
+            at == 0 || !(isAsciiAlnum(text[at - 1]) || text[at - 1] == '_' || text[at - 1] == '-');
+        qsizetype end = at + 4;
+        while (end < n && isAsciiAlnum(text[end]))
+            ++end;
+        if (boundary && classifyAsciiKeyBody(text.sliced(at + 4, end - at - 4)) == 2) {
+            out += latin1(from, at - from);
+            out += latin1(at, std::min<qsizetype>(end - at, 6));
+            out += QChar(0x2026);
+            from = end;
+        }
+        at = end;
+    }
+    out += latin1(from, n - from);
+    return out;
+}
+
+} // namespace
+
 struct AuditRuleSet::Line
 {
     QByteArrayView bytes; // without the line break
@@ -396,6 +825,23 @@ struct AuditRuleSet::Line
             m_masked = AuditRuleSet::maskSecrets(text());
             m_maskedMade = m_shortMade = false;
             return windowed(column);
+        }
+        if (m_shortMade)
+            return m_short;
+        if (fast && !m_maskedMade) {
+            // From the bytes: without "API-" there is nothing to mask, and a short line's snippet is its
+            // bytes trimmed (what maskSecrets and trimmed do on its QString).
+            if (!containsBytes(bytes, "API-")) {
+                if (bytes.size() <= kSnippetLength) {
+                    m_short = QString::fromLatin1(trimmedAscii(bytes));
+                    m_shortMade = true;
+                    return m_short;
+                }
+                m_masked = text();
+            } else {
+                m_masked = maskAsciiSecrets(bytes);
+            }
+            m_maskedMade = true;
         }
         if (!m_maskedMade) {
             // Without "API-" there is nothing to mask (maskSecrets would return the text as it is).
@@ -559,7 +1005,7 @@ QList<AuditFinding> AuditRuleSet::scan(QByteArrayView utf8, const std::atomic_bo
             if (cancelled->load(std::memory_order_relaxed))
                 break;
         }
-        lineNumber += int(std::count(data + counted, data + start, '\n'));
+        lineNumber += int(countNewlines(data + counted, data + start));
         counted = start;
         qsizetype lineEnd = end;
         if (lineEnd > start && data[lineEnd - 1] == '\r')
@@ -570,11 +1016,15 @@ QList<AuditFinding> AuditRuleSet::scan(QByteArrayView utf8, const std::atomic_bo
         line.lowerScratch = &lowerScratch;
         line.fast = !m_reference && isAscii(line.bytes);
         line.reference = m_reference;
+        const qsizetype before = findings.size();
         scanLine(line, utf8, end, octopusContext, findings, seenLibraries);
+        // Lines come in order, so ordering each line's findings by column (stably, they are few) orders
+        // them all as one stable sort by line and column would.
+        for (qsizetype i = before + 1; i < findings.size(); ++i) {
+            for (qsizetype j = i; j > before && findings[j].column < findings[j - 1].column; --j)
+                std::swap(findings[j], findings[j - 1]);
+        }
     }
-    std::stable_sort(findings.begin(), findings.end(), [](const AuditFinding &a, const AuditFinding &b) {
-        return a.line != b.line ? a.line < b.line : a.column < b.column;
-    });
     return findings;
 }
 
@@ -585,30 +1035,42 @@ void AuditRuleSet::scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd
     const auto has = [&](QByteArrayView bytes, QLatin1String latin1) {
         return fast ? containsBytes(line.bytes, bytes) : line.text().contains(latin1);
     };
+    // The text of a match (an ASCII line's bytes are its UTF-16 text).
+    const auto matched = [&](qsizetype start, qsizetype end) {
+        return fast ? QString::fromLatin1(line.bytes.sliced(start, end - start))
+                    : line.text().sliced(start, end - start);
+    };
 
     // API keys.
     if (has("API-", QLatin1String("API-"))) {
-        auto it = m_keyRe.globalMatch(line.text(), 0, QRegularExpression::NormalMatch, line.matchOptions());
-        while (it.hasNext()) {
-            const QRegularExpressionMatch match = it.next();
-            const int kind = classifyKeyBody(match.capturedView(1));
+        const auto onKey = [&](qsizetype start, qsizetype end) {
+            const int kind =
+                fast ? classifyAsciiKeyBody(line.bytes.sliced(start + 4, end - start - 4))
+                     : classifyKeyBody(QStringView(line.text()).sliced(start + 4, end - start - 4));
             if (kind == 2) {
                 out.append(makeFinding(
-                    AuditCategory::Secret, AuditSeverity::Security, line, match.capturedStart(),
+                    AuditCategory::Secret, AuditSeverity::Security, line, start,
                     hint(QT_TRANSLATE_NOOP(
                         "AuditRuleSet",
                         "An API key in clear text. Move it to a secret store or a CI secret variable; a "
                         "cloned server accepts the same keys, so rotate it after cutover.")),
-                    maskKey(match.capturedView())));
+                    fast
+                        ? QString::fromLatin1(line.bytes.sliced(start, std::min<qsizetype>(end - start, 6))) +
+                              QChar(0x2026)
+                        : maskKey(QStringView(line.text()).sliced(start, end - start))));
             } else if (kind == 1) {
                 out.append(makeFinding(
-                    AuditCategory::PlaceholderKey, AuditSeverity::Info, line, match.capturedStart(),
+                    AuditCategory::PlaceholderKey, AuditSeverity::Info, line, start,
                     hint(QT_TRANSLATE_NOOP("AuditRuleSet",
                                            "A placeholder API key; nothing to rotate. Make sure the real "
                                            "key comes from a secret store.")),
-                    match.captured()));
+                    matched(start, end)));
             }
-        }
+        };
+        if (fast)
+            asciiKeyMatches(line.bytes, onKey);
+        else
+            regexMatches(m_keyRe, line.text(), line.matchOptions(), onKey);
     }
 
     // The old server.
@@ -619,14 +1081,20 @@ void AuditRuleSet::scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd
             hostCandidate = hostCandidate || containsBytes(line.lower(), host);
     }
     if (hostCandidate) {
-        auto it = m_hostRe.globalMatch(line.text(), 0, QRegularExpression::NormalMatch, line.matchOptions());
-        while (it.hasNext()) {
-            const QRegularExpressionMatch match = it.next();
-            out.append(makeFinding(
-                AuditCategory::OldServerUrl, AuditSeverity::Breaking, line, match.capturedStart(),
-                hint(QT_TRANSLATE_NOOP("AuditRuleSet", "Points at the old server. Use the new server's URL, "
-                                                       "ideally from one variable such as OCTOPUS_URL.")),
-                match.captured().toLower()));
+        const char *oldServerHint =
+            QT_TRANSLATE_NOOP("AuditRuleSet", "Points at the old server. Use the new server's URL, "
+                                              "ideally from one variable such as OCTOPUS_URL.");
+        if (fast && m_hostLiteralChecks) {
+            // The match in lower case is the host itself.
+            asciiHostMatches(line.lower(), m_hostNeedles, [&](qsizetype start, qsizetype, size_t which) {
+                out.append(makeFinding(AuditCategory::OldServerUrl, AuditSeverity::Breaking, line, start,
+                                       hint(oldServerHint), m_oldHosts.at(qsizetype(which))));
+            });
+        } else {
+            regexMatches(m_hostRe, line.text(), line.matchOptions(), [&](qsizetype start, qsizetype end) {
+                out.append(makeFinding(AuditCategory::OldServerUrl, AuditSeverity::Breaking, line, start,
+                                       hint(oldServerHint), matched(start, end).toLower()));
+            });
         }
     }
 
@@ -644,34 +1112,39 @@ void AuditRuleSet::scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd
         hits.cliEnv = line.text().contains(QLatin1String("OCTOPUS_CLI_"));
         hits.library = line.text().contains(QLatin1String("ctopus"), Qt::CaseInsensitive);
     }
-    const std::array<std::pair<const QRegularExpression *, bool>, 3> cliRules{{
-        {&m_octoExeRe, hits.exe},
-        {&m_octoCommandRe, hits.command},
-        {&m_octoPackageRe, hits.package},
-    }};
-    for (const auto &[re, candidate] : cliRules) {
-        if (!candidate)
-            continue;
-        auto it = re->globalMatch(line.text(), 0, QRegularExpression::NormalMatch, line.matchOptions());
-        while (it.hasNext()) {
-            const QRegularExpressionMatch match = it.next();
-            out.append(makeFinding(
-                AuditCategory::LegacyCli, AuditSeverity::MustChange, line, match.capturedStart(),
-                hint(QT_TRANSLATE_NOOP("AuditRuleSet",
-                                       "The octo CLI is retired. Use the octopus CLI (for example "
-                                       "octopus release create, octopus package upload), which "
-                                       "reads OCTOPUS_URL and OCTOPUS_API_KEY.")),
-                match.captured()));
-        }
+    const auto onCli = [&](qsizetype start, qsizetype end) {
+        out.append(
+            makeFinding(AuditCategory::LegacyCli, AuditSeverity::MustChange, line, start,
+                        hint(QT_TRANSLATE_NOOP("AuditRuleSet",
+                                               "The octo CLI is retired. Use the octopus CLI (for example "
+                                               "octopus release create, octopus package upload), which "
+                                               "reads OCTOPUS_URL and OCTOPUS_API_KEY.")),
+                        matched(start, end)));
+    };
+    if (hits.exe) {
+        if (fast)
+            asciiOctoExeMatches(line.lower(), onCli);
+        else
+            regexMatches(m_octoExeRe, line.text(), line.matchOptions(), onCli);
+    }
+    if (hits.command) {
+        if (fast)
+            asciiOctoCommandMatches(line.bytes, line.lower(), onCli);
+        else
+            regexMatches(m_octoCommandRe, line.text(), line.matchOptions(), onCli);
+    }
+    if (hits.package) {
+        if (fast)
+            asciiOctoPackageMatches(line.lower(), onCli);
+        else
+            regexMatches(m_octoPackageRe, line.text(), line.matchOptions(), onCli);
     }
     if (hits.cliEnv) {
-        auto it =
-            m_cliEnvRe.globalMatch(line.text(), 0, QRegularExpression::NormalMatch, line.matchOptions());
-        while (it.hasNext()) {
-            const QRegularExpressionMatch match = it.next();
-            const bool server = match.captured().endsWith(QLatin1String("SERVER"));
+        const auto onVariable = [&](qsizetype start, qsizetype end) {
+            const QString variable = matched(start, end);
+            const bool server = variable.endsWith(QLatin1String("SERVER"));
             out.append(makeFinding(
-                AuditCategory::LegacyCli, AuditSeverity::MustChange, line, match.capturedStart(),
+                AuditCategory::LegacyCli, AuditSeverity::MustChange, line, start,
                 server ? hint(QT_TRANSLATE_NOOP(
                              "AuditRuleSet",
                              "OCTOPUS_CLI_SERVER is read only by the retired octo CLI; the octopus "
@@ -680,8 +1153,12 @@ void AuditRuleSet::scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd
                              "AuditRuleSet",
                              "OCTOPUS_CLI_API_KEY is read only by the retired octo CLI; the octopus "
                              "CLI reads OCTOPUS_API_KEY.")),
-                match.captured()));
-        }
+                variable));
+        };
+        if (fast)
+            asciiCliEnvMatches(line.bytes, onVariable);
+        else
+            regexMatches(m_cliEnvRe, line.text(), line.matchOptions(), onVariable);
     }
     if (hits.library)
         scanLibraries(line, buffer, lineEnd, out, seenLibraries);
@@ -689,30 +1166,66 @@ void AuditRuleSet::scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd
 
 QString AuditRuleSet::httpMethodOn(Line &line) const
 {
-    qsizetype from = 0;
-    if (line.fast) { // an ASCII line: byte index = UTF-16 index
-        from = firstMethodCandidate(line.lower());
-        if (from < 0)
-            return QString();
-    }
     const QRegularExpressionMatch match =
-        m_methodRe.match(line.text(), from, QRegularExpression::NormalMatch, line.matchOptions());
+        m_methodRe.match(line.text(), 0, QRegularExpression::NormalMatch, line.matchOptions());
     if (!match.hasMatch())
         return QString();
     const QString method = match.captured(1).isEmpty() ? match.captured(2) : match.captured(1);
     return method.toUpper();
 }
 
+AuditRuleSet::RouteFinding AuditRuleSet::routeFinding(const QString &route, const QString &method,
+                                                      const QString &shown) const
+{
+    const SwaggerCatalog::Judgement &judgement = judge(route, method, shown);
+    switch (judgement.verdict) {
+    case SwaggerCatalog::Verdict::NotServed:
+        return {AuditCategory::MissingEndpoint, AuditSeverity::Breaking,
+                hint(QT_TRANSLATE_NOOP("AuditRuleSet",
+                                       "The new server does not serve %1. Look up its replacement in "
+                                       "the new server's /api/swagger.json."),
+                     shown, shown)};
+    case SwaggerCatalog::Verdict::MethodNotServed:
+        return {AuditCategory::MissingEndpoint, AuditSeverity::Breaking,
+                hint(QT_TRANSLATE_NOOP("AuditRuleSet", "The new server serves %1 but not with %2."), shown,
+                     route, &method)};
+    case SwaggerCatalog::Verdict::Deprecated:
+        return {AuditCategory::DeprecatedRoute, AuditSeverity::Deprecated,
+                hint(QT_TRANSLATE_NOOP("AuditRuleSet",
+                                       "%1 is deprecated. Move to its replacement before the server "
+                                       "drops it."),
+                     shown, shown)};
+    case SwaggerCatalog::Verdict::Legacy:
+        return {AuditCategory::DeprecatedRoute, AuditSeverity::Deprecated,
+                hint(QT_TRANSLATE_NOOP("AuditRuleSet",
+                                       "Legacy route without a space id: it reaches only the default "
+                                       "space. Use %1."),
+                     shown + QChar(0x1f) + judgement.suggestion, judgement.suggestion)};
+    case SwaggerCatalog::Verdict::Served:
+        break;
+    }
+    return {
+        AuditCategory::ApiCall, AuditSeverity::Info,
+        m_catalog->canJudgeEndpoints()
+            ? hint(QT_TRANSLATE_NOOP("AuditRuleSet",
+                                     "Calls %1; the new server serves it. Check the URL and key it uses."),
+                   shown, shown)
+            : hint(QT_TRANSLATE_NOOP("AuditRuleSet",
+                                     "Calls %1. Pass the new server's swagger (--new-swagger) to check it."),
+                   shown, shown)};
+}
+
 void AuditRuleSet::scanRoutes(Line &lineRef, bool octopusContext, QList<AuditFinding> &out) const
 {
+    if (lineRef.fast) {
+        scanAsciiRoutes(lineRef, octopusContext, out);
+        return;
+    }
     const QString &line = lineRef.text();
     QString method;
     bool methodKnown = false;
     qsizetype at = 0;
-    const auto nextApi = [&](qsizetype from) { // on an ASCII line a byte index is a UTF-16 index
-        return lineRef.fast ? indexOfBytes(lineRef.bytes, "/api", from) : line.indexOf(u"/api", from);
-    };
-    while ((at = nextApi(at)) >= 0) {
+    while ((at = line.indexOf(u"/api", at)) >= 0) {
         if (!RouteNormaliser::isApiPrefixAt(line, at)) {
             at += 4;
             continue;
@@ -730,57 +1243,60 @@ void AuditRuleSet::scanRoutes(Line &lineRef, bool octopusContext, QList<AuditFin
             methodKnown = true;
         }
         const QString shown = method.isEmpty() ? route : method + QLatin1Char(' ') + route;
-        const SwaggerCatalog::Judgement &judgement = judge(route, method, shown);
-        switch (judgement.verdict) {
-        case SwaggerCatalog::Verdict::NotServed:
-            out.append(makeFinding(
-                AuditCategory::MissingEndpoint, AuditSeverity::Breaking, lineRef, column,
-                hint(QT_TRANSLATE_NOOP("AuditRuleSet",
-                                       "The new server does not serve %1. Look up its replacement in "
-                                       "the new server's /api/swagger.json."),
-                     shown, shown),
-                shown));
-            break;
-        case SwaggerCatalog::Verdict::MethodNotServed:
-            out.append(makeFinding(
-                AuditCategory::MissingEndpoint, AuditSeverity::Breaking, lineRef, column,
-                hint(QT_TRANSLATE_NOOP("AuditRuleSet", "The new server serves %1 but not with %2."), shown,
-                     route, &method),
-                shown));
-            break;
-        case SwaggerCatalog::Verdict::Deprecated:
-            out.append(makeFinding(
-                AuditCategory::DeprecatedRoute, AuditSeverity::Deprecated, lineRef, column,
-                hint(QT_TRANSLATE_NOOP("AuditRuleSet",
-                                       "%1 is deprecated. Move to its replacement before the server "
-                                       "drops it."),
-                     shown, shown),
-                shown));
-            break;
-        case SwaggerCatalog::Verdict::Legacy:
-            out.append(makeFinding(
-                AuditCategory::DeprecatedRoute, AuditSeverity::Deprecated, lineRef, column,
-                hint(QT_TRANSLATE_NOOP("AuditRuleSet",
-                                       "Legacy route without a space id: it reaches only the default "
-                                       "space. Use %1."),
-                     shown + QChar(0x1f) + judgement.suggestion, judgement.suggestion),
-                shown));
-            break;
-        case SwaggerCatalog::Verdict::Served:
-            out.append(makeFinding(
-                AuditCategory::ApiCall, AuditSeverity::Info, lineRef, column,
-                m_catalog->canJudgeEndpoints()
-                    ? hint(QT_TRANSLATE_NOOP(
-                               "AuditRuleSet",
-                               "Calls %1; the new server serves it. Check the URL and key it uses."),
-                           shown, shown)
-                    : hint(QT_TRANSLATE_NOOP(
-                               "AuditRuleSet",
-                               "Calls %1. Pass the new server's swagger (--new-swagger) to check it."),
-                           shown, shown),
-                shown));
-            break;
+        const RouteFinding finding = routeFinding(route, method, shown);
+        out.append(makeFinding(finding.category, finding.severity, lineRef, column, finding.hint, shown));
+    }
+}
+
+// The same on an ASCII line's bytes: the route template and the method are read from the bytes, and what
+// follows from them (the route and "METHOD route" strings, the judgement, the hint) is made once per
+// template and method and shared by every finding with them.
+void AuditRuleSet::scanAsciiRoutes(Line &line, bool octopusContext, QList<AuditFinding> &out) const
+{
+    const QByteArrayView bytes = line.bytes;
+    int method = -1; // asciiHttpMethod's answer, read when first needed
+    qsizetype at = 0;
+    while ((at = indexOfBytes(bytes, "/api", at)) >= 0) {
+        if (!RouteNormaliser::isApiPrefixAtAscii(bytes, at)) {
+            at += 4;
+            continue;
         }
+        const qsizetype end = RouteNormaliser::extractAscii(bytes, at, m_routeScratch, m_rawScratch);
+        const qsizetype column = at;
+        at = std::max(end, at + 4);
+        if (m_routeScratch.empty())
+            continue;
+        const QByteArray key =
+            QByteArray::fromRawData(m_routeScratch.data(), qsizetype(m_routeScratch.size()));
+        auto it = m_asciiRoutes.find(key);
+        if (it == m_asciiRoutes.end()) {
+            if (m_asciiRoutes.size() >= 4096)
+                m_asciiRoutes.clear(); // a bound for very varied corpora; the common routes come back soon
+            AsciiRoute entry;
+            entry.route = QString::fromLatin1(key);
+            entry.known = knownCollection(entry.route);
+            it = m_asciiRoutes.insert(QByteArray(key.constData(), key.size()), std::move(entry));
+        }
+        AsciiRoute &entry = *it;
+        if (!octopusContext && !entry.known)
+            continue; // some other service's /api
+        if (method < 0)
+            method = asciiHttpMethod(line.lower());
+        std::optional<AsciiRoute::Shown> &shown = entry.byMethod[size_t(method)];
+        if (!shown) {
+            static const std::array<QString, 6> names = {QString(),
+                                                         QStringLiteral("GET"),
+                                                         QStringLiteral("POST"),
+                                                         QStringLiteral("PUT"),
+                                                         QStringLiteral("DELETE"),
+                                                         QStringLiteral("PATCH")};
+            const QString &name = names[size_t(method)];
+            const QString text = name.isEmpty() ? entry.route : name + QLatin1Char(' ') + entry.route;
+            const RouteFinding finding = routeFinding(entry.route, name, text);
+            shown = AsciiRoute::Shown{text, finding};
+        }
+        out.append(makeFinding(shown->finding.category, shown->finding.severity, line, column,
+                               shown->finding.hint, shown->text));
     }
 }
 

@@ -11,8 +11,11 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <array>
 #include <atomic>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 // The audit rules: pure functions over a decoded (UTF-8) text buffer that return findings without a file.
@@ -61,9 +64,18 @@ private:
     void scanLine(Line &line, QByteArrayView buffer, qsizetype lineEnd, bool octopusContext,
                   QList<AuditFinding> &out, QSet<QString> &seenLibraries) const;
     void scanRoutes(Line &line, bool octopusContext, QList<AuditFinding> &out) const;
+    void scanAsciiRoutes(Line &line, bool octopusContext, QList<AuditFinding> &out) const;
     void scanLibraries(Line &line, QByteArrayView buffer, qsizetype lineEnd, QList<AuditFinding> &out,
                        QSet<QString> &seenLibraries) const;
     QString httpMethodOn(Line &line) const;
+    struct RouteFinding
+    {
+        AuditCategory category;
+        AuditSeverity severity;
+        QString hint;
+    };
+    // What a route call is (the catalog's judgement of `shown`, the method and the route) and its hint.
+    RouteFinding routeFinding(const QString &route, const QString &method, const QString &shown) const;
     // Whether the route's first segment (after the space) names an Octopus collection; remembered.
     bool knownCollection(const QString &route) const;
     // The catalog's judgement of `shown` (method and route), remembered.
@@ -98,4 +110,20 @@ private:
     mutable QHash<QString, bool> m_knownCollections;
     mutable QHash<QString, SwaggerCatalog::Judgement> m_judgements;
     mutable QHash<std::pair<const char *, QString>, QString> m_filledHints;
+    // The fast path's route templates (their bytes): the route, whether it names a known collection, and
+    // per method (none, GET ... PATCH) the text shown and the finding, made once and shared.
+    struct AsciiRoute
+    {
+        struct Shown
+        {
+            QString text;
+            RouteFinding finding;
+        };
+        QString route;
+        bool known = false;
+        std::array<std::optional<Shown>, 6> byMethod;
+    };
+    mutable QHash<QByteArray, AsciiRoute> m_asciiRoutes;
+    mutable std::string m_routeScratch;
+    mutable std::string m_rawScratch;
 };

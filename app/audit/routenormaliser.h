@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 #include <QStringView>
+
+#include <string>
 
 // Reads an Octopus REST route out of a line of script and turns it into a route template.
 //
@@ -29,4 +32,11 @@ public:
 
     // True when `line` has "/api" at `pos` as a path prefix (not /apis, /api-docs, /apiVersion).
     static bool isApiPrefixAt(QStringView line, qsizetype pos);
+
+    // The same two on the bytes of an ASCII line, without QStrings (the audit's fast path): the same
+    // template as extract() gives for that line into `route` (empty when none), `raw` a scratch buffer;
+    // returns the end index. Only for ASCII: a byte index is then the UTF-16 index.
+    static qsizetype extractAscii(QByteArrayView line, qsizetype apiPos, std::string &route,
+                                  std::string &raw);
+    static bool isApiPrefixAtAscii(QByteArrayView line, qsizetype pos);
 };

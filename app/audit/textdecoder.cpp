@@ -71,7 +71,16 @@ bool TextDecoder::isValidUtf8(QByteArrayView raw)
     const auto *p = reinterpret_cast<const unsigned char *>(raw.data());
     const auto *end = p + raw.size();
     while (p < end) {
-        // Fast path: 8 ASCII bytes at a time.
+#if defined(__SSE2__)
+        // Fast path: 32 ASCII bytes at a time, then 8.
+        while (end - p >= 32) {
+            const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16));
+            if (_mm_movemask_epi8(_mm_or_si128(a, b)))
+                break;
+            p += 32;
+        }
+#endif
         if (end - p >= 8) {
             quint64 word;
             std::memcpy(&word, p, 8);

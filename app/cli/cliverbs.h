@@ -21,6 +21,13 @@ int runCheck(const QStringList &arguments);
 // Exit 0 listed, 3 a server unusable or its evidence incomplete, 2 usage error.
 int runCi(const QStringList &arguments);
 
+// handover drift --old URL --new URL [--since ISO-TIME] [--json] [--amber-days N] [--red-days N]
+// [--structural-threshold N] [--timeout S] [--trust-fingerprint FP]... (driftverb.cpp) Drift both ways since
+// the clone. --json prints {"cloneTime","cloneTimeSource":"detected|given","changesSinceClone":N,
+// "changesOnClone":N,"byCategory":{…},"state":"green|amber|red","objects":[…], …}. Keys as for check.
+// Exit 0 green, 3 amber or red (or a server unusable, events incomplete, clone time not detected), 2 usage.
+int runDrift(const QStringList &arguments);
+
 // handover inventory --server URL [--json] [--timeout S] [--trust-fingerprint FP]... (inventoryverb.cpp)
 // Key: HANDOVER_API_KEY, else the keychain. Exit 0 complete, 3 server unusable or incomplete, 2 usage error.
 int runInventory(const QStringList &arguments);

@@ -1,8 +1,11 @@
 #include "migrationplan.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonValue>
+
+#include <climits>
 
 namespace {
 
@@ -863,6 +866,85 @@ bool TestPlanSection::fromJson(const QJsonObject &json, TestPlanSection *out, QS
 
 // --- end of test plan ---
 
+QJsonObject DriftSection::toJson() const
+{
+    QJsonObject json = extra;
+    json.insert(QStringLiteral("amberAfterDays"), amberAfterDays);
+    json.insert(QStringLiteral("redAfterDays"), redAfterDays);
+    json.insert(QStringLiteral("structuralThreshold"), structuralThreshold);
+    json.insert(QStringLiteral("cloneTime"), isoOrEmpty(cloneTime));
+    if (lastCheck) {
+        json.insert(
+            QStringLiteral("lastCheck"),
+            QJsonObject{{QStringLiteral("at"), isoOrEmpty(lastCheck->at)},
+                        {QStringLiteral("cloneTime"), isoOrEmpty(lastCheck->cloneTime)},
+                        {QStringLiteral("cloneTimeSource"),
+                         lastCheck->cloneTimeGiven ? QStringLiteral("given") : QStringLiteral("detected")},
+                        {QStringLiteral("state"), lastCheck->state},
+                        {QStringLiteral("changesSinceClone"), lastCheck->changesSinceClone},
+                        {QStringLiteral("changesOnClone"), lastCheck->changesOnClone},
+                        {QStringLiteral("structuralChanges"), lastCheck->structuralChanges}});
+    }
+    return json;
+}
+
+bool DriftSection::fromJson(const QJsonObject &json, DriftSection *out, QString *error)
+{
+    DriftSection result;
+    QJsonObject rest = json;
+    auto takeCount = [&](QJsonObject &from, const QString &key, int min, int max, int *value) {
+        const auto it = from.constFind(key);
+        if (it == from.constEnd())
+            return true;
+        if (!it->isDouble() || it->toDouble() != it->toInt() || it->toInt() < min || it->toInt() > max) {
+            *error = QStringLiteral("\"%1\" must be a whole number from %2 to %3").arg(key).arg(min).arg(max);
+            return false;
+        }
+        *value = it->toInt();
+        from.remove(key);
+        return true;
+    };
+    auto takeTime = [&](QJsonObject &from, const QString &key, QDateTime *value) {
+        QString text;
+        if (!takeString(from, key, &text, error))
+            return false;
+        *value = QDateTime::fromString(text, Qt::ISODateWithMs).toUTC();
+        if (!text.isEmpty() && !value->isValid()) {
+            *error = QStringLiteral("\"%1\" is not an ISO 8601 time").arg(key);
+            return false;
+        }
+        return true;
+    };
+    if (!takeCount(rest, QStringLiteral("amberAfterDays"), 0, 3650, &result.amberAfterDays) ||
+        !takeCount(rest, QStringLiteral("redAfterDays"), 0, 3650, &result.redAfterDays) ||
+        !takeCount(rest, QStringLiteral("structuralThreshold"), 0, 1000000, &result.structuralThreshold) ||
+        !takeTime(rest, QStringLiteral("cloneTime"), &result.cloneTime))
+        return false;
+    if (const auto it = rest.constFind(QStringLiteral("lastCheck")); it != rest.constEnd()) {
+        if (!it->isObject()) {
+            *error = QStringLiteral("\"lastCheck\" must be an object");
+            return false;
+        }
+        QJsonObject check = it->toObject();
+        LastCheck last;
+        QString source;
+        if (!takeTime(check, QStringLiteral("at"), &last.at) ||
+            !takeTime(check, QStringLiteral("cloneTime"), &last.cloneTime) ||
+            !takeString(check, QStringLiteral("cloneTimeSource"), &source, error) ||
+            !takeString(check, QStringLiteral("state"), &last.state, error) ||
+            !takeCount(check, QStringLiteral("changesSinceClone"), 0, INT_MAX, &last.changesSinceClone) ||
+            !takeCount(check, QStringLiteral("changesOnClone"), 0, INT_MAX, &last.changesOnClone) ||
+            !takeCount(check, QStringLiteral("structuralChanges"), 0, INT_MAX, &last.structuralChanges))
+            return false;
+        last.cloneTimeGiven = source == QLatin1String("given");
+        result.lastCheck = last;
+        rest.remove(QStringLiteral("lastCheck"));
+    }
+    result.extra = rest;
+    *out = result;
+    return true;
+}
+
 bool CutoverJournalSection::fromJson(const QJsonObject &json, CutoverJournalSection *out, QString *)
 {
     out->extra = json;
@@ -884,6 +966,7 @@ QJsonObject PlanData::toJson() const
     json.insert(QStringLiteral("ciIntegrations"), ciIntegrations.toJson());
     json.insert(QStringLiteral("scriptAudit"), scriptAudit.toJson());
     json.insert(QStringLiteral("testPlan"), testPlan.toJson());
+    json.insert(QStringLiteral("drift"), drift.toJson());
     json.insert(QStringLiteral("cutoverJournal"), cutoverJournal.toJson());
     return json;
 }
@@ -928,6 +1011,7 @@ bool PlanData::fromJson(const QJsonObject &json, PlanData *out, PlanError *error
         !takeSection(rest, QStringLiteral("ciIntegrations"), &result.ciIntegrations, &detail) ||
         !takeSection(rest, QStringLiteral("scriptAudit"), &result.scriptAudit, &detail) ||
         !takeSection(rest, QStringLiteral("testPlan"), &result.testPlan, &detail) ||
+        !takeSection(rest, QStringLiteral("drift"), &result.drift, &detail) ||
         !takeSection(rest, QStringLiteral("cutoverJournal"), &result.cutoverJournal, &detail))
         return fail(PlanError::Kind::Corrupt, detail);
     result.extra = rest;
@@ -990,6 +1074,11 @@ void MigrationPlan::setScriptAudit(const ScriptAuditSection &section)
 void MigrationPlan::setTestPlan(const TestPlanSection &section)
 {
     assign(m_data.testPlan, section);
+}
+
+void MigrationPlan::setDrift(const DriftSection &section)
+{
+    assign(m_data.drift, section);
 }
 
 void MigrationPlan::setCutoverJournal(const CutoverJournalSection &section)

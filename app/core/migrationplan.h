@@ -149,6 +149,37 @@ struct CiIntegrationsSection
     bool operator==(const CiIntegrationsSection &) const = default;
 };
 
+// The drift meter (Test plan & drift step): the lead's budget, the clone time when the lead gives it, and the
+// last check in counts only (what other steps show). JSON:
+//   {"amberAfterDays": 3, "redAfterDays": 7, "structuralThreshold": 20, "cloneTime": "" (ISO UTC; empty:
+//    detected from both servers' events), "lastCheck": {"at", "cloneTime", "cloneTimeSource":
+//    "detected|given", "state": "green|amber|red", "changesSinceClone", "changesOnClone",
+//    "structuralChanges"} (absent before the first check), ...unknown keys kept}
+struct DriftSection
+{
+    int amberAfterDays = 3;       // amber once the clone is this many days old
+    int redAfterDays = 7;         // red from this age
+    int structuralThreshold = 20; // red earlier above this many process and variable edits on the old server
+    QDateTime cloneTime;          // UTC, given by the lead; invalid: detected
+    struct LastCheck
+    {
+        QDateTime at; // UTC
+        QDateTime cloneTime;
+        bool cloneTimeGiven = false;
+        QString state; // "green", "amber", "red"
+        int changesSinceClone = 0;
+        int changesOnClone = 0;
+        int structuralChanges = 0;
+        bool operator==(const LastCheck &) const = default;
+    };
+    std::optional<LastCheck> lastCheck;
+    QJsonObject extra;
+
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &json, DriftSection *out, QString *error);
+    bool operator==(const DriftSection &) const = default;
+};
+
 // Placeholder sections: later issues give them typed fields. Until then their whole content is kept.
 
 // What the last finished script-audit scan found, in counts only (never snippets, paths or keys). JSON:
@@ -302,15 +333,16 @@ struct CutoverJournalSection
 //     "oldServer": {"url": "...", "proxy": "..." (optional)}, "newServer": {"url": "..."},
 //     "domain": {"choice": "undecided|keep-name|new-name", "oldPublicUrl": "", "newPublicUrl": "", "notes":
 //     ""}, "tentacles": {"machines": {...}}, "ciIntegrations": {}, "scriptAudit": {}, "testPlan": {},
-//     "cutoverJournal": {}, ...unknown keys kept }
+//     "drift": {}, "cutoverJournal": {}, ...unknown keys kept }
 struct PlanData
 {
     static constexpr auto Kind = "handover.plan";
     static constexpr int FormatVersion = 1;      // bumped when an older Handover could not read the file
-    static constexpr int FormatMinorVersion = 3; // bumped for additions an older Handover may ignore
+    static constexpr int FormatMinorVersion = 4; // bumped for additions an older Handover may ignore
     // 1.1: scriptAudit.marks (typed, with who and when) replaces scriptAudit.decisions
     // 1.2: ciIntegrations.windowDays and .integrations (decisions, owners, repointed and verified)
-    // 1.3: testPlan.windowDays, .rows (owner, status, notes, changed, the lead's order and rows), .training
+    // 1.3: drift (budget, given clone time, last check)
+    // 1.4: testPlan.windowDays, .rows (owner, status, notes, changed, the lead's order and rows), .training
 
     int formatMinorVersion = FormatMinorVersion; // as read; saving keeps the higher of this and ours
     ServerConnection oldServer;
@@ -320,6 +352,7 @@ struct PlanData
     CiIntegrationsSection ciIntegrations;
     ScriptAuditSection scriptAudit;
     TestPlanSection testPlan;
+    DriftSection drift;
     CutoverJournalSection cutoverJournal;
     QJsonObject extra; // unknown top-level keys
 
@@ -365,6 +398,9 @@ public:
 
     const TestPlanSection &testPlan() const { return m_data.testPlan; }
     void setTestPlan(const TestPlanSection &section);
+
+    const DriftSection &drift() const { return m_data.drift; }
+    void setDrift(const DriftSection &section);
 
     const CutoverJournalSection &cutoverJournal() const { return m_data.cutoverJournal; }
     void setCutoverJournal(const CutoverJournalSection &section);

@@ -3,8 +3,12 @@
 #include "jsonwriter.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QSet>
 #include <QUrl>
+
+#include <array>
+#include <memory>
 
 namespace octosim {
 
@@ -34,6 +38,37 @@ bool containsCi(const QList<QByteArray> &list, QByteArrayView value)
             return true;
     }
     return false;
+}
+
+// containsCi(values, v) for many items, remembered per distinct v: a facet holds few distinct values (40
+// spaces, a dozen categories) over up to 200,000 events, and comparing each event's with a list of 40 spaces
+// cost more than the rest of an events page. Items of one space share their facet's bytes, so a small table
+// by address answers most items without hashing them. Not shared between requests.
+std::function<bool(const QByteArray &)> facetMatcher(const QList<QByteArray> &values)
+{
+    struct Seen
+    {
+        const char *data = nullptr;
+        qsizetype size = -1;
+        bool match = false;
+    };
+    struct State
+    {
+        std::array<Seen, 64> byAddress;
+        QHash<QByteArray, bool> byValue;
+    };
+    auto state = std::make_shared<State>();
+    return [values, state](const QByteArray &value) {
+        Seen &slot = state->byAddress[(quintptr(value.constData()) >> 4) % state->byAddress.size()];
+        if (slot.data == value.constData() && slot.size == value.size())
+            return slot.match;
+        const auto known = state->byValue.constFind(value);
+        const bool match = known != state->byValue.cend() ? *known : containsCi(values, value);
+        if (known == state->byValue.cend())
+            state->byValue.insert(value, match);
+        slot = {value.constData(), value.size(), match};
+        return match;
+    };
 }
 
 // Whether the top-level JSON field (a string or an array of strings) holds one of the values.
@@ -116,7 +151,8 @@ QList<const Item *> CollectionQuery::select(const Collection *collection, const 
     auto facetIn = [&](const char *parameter, int facet) {
         const QList<QByteArray> values = csv(request.parameter(QString::fromLatin1(parameter)));
         if (!values.isEmpty())
-            filters.append([values, facet](const Item &i) { return containsCi(values, i.facets[facet]); });
+            filters.append(
+                [match = facetMatcher(values), facet](const Item &i) { return match(i.facets[facet]); });
     };
     auto facetBool = [&](const char *parameter, int facet) {
         const QString value = request.parameter(QString::fromLatin1(parameter)).toLower();
@@ -147,7 +183,16 @@ QList<const Item *> CollectionQuery::select(const Collection *collection, const 
         facetIn("users", 1);
         facetIn("user", 1);
         facetIn("documentTypes", 2);
-        facetIn("spaces", 3);
+        // spaces=… lists those spaces' events; with includeSystem=true also the server-wide ones (no space).
+        {
+            const QList<QByteArray> spaces = csv(request.parameter(QStringLiteral("spaces")));
+            const bool includeSystem = request.parameter(QStringLiteral("includeSystem"))
+                                           .compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+            if (!spaces.isEmpty())
+                filters.append([match = facetMatcher(spaces), includeSystem](const Item &i) {
+                    return (includeSystem && i.facets[3].isEmpty()) || match(i.facets[3]);
+                });
+        }
         facetIn("eventAgents", 4);
         bool ok = false;
         const QString from = request.parameter(QStringLiteral("from"));

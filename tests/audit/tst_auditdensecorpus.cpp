@@ -88,6 +88,125 @@ QStringList describeAll(const QList<AuditFinding> &findings)
     return out;
 }
 
+// Pieces aimed at the edges of the rules matched by hand on ASCII lines (the HTTP method, keys, hosts, the
+// octo CLI and its variables, route templates), joined at random: the fast path must find what the regexes
+// find. Plain string literals (moc and raw strings do not mix).
+const char *const kFragments[] = {
+    "-Method ",
+    "-method\t'",
+    "-Method=",
+    "-X ",
+    "-XPOST ",
+    "x-X GET ",
+    "--X ",
+    "--request ",
+    "--request=\"",
+    "--request",
+    "method: ",
+    "Method = '",
+    "xmethod=",
+    "method\t:\t\"",
+    "HttpMethod.",
+    "Net::HTTP::",
+    "http.Method",
+    "nethttp.Method",
+    "requests.",
+    "axios.",
+    "httpx.",
+    "session.",
+    "_session.",
+    "NewRequest(\"",
+    "NewRequestWithContext(ctx, '",
+    "NewRequestWithContext(\"",
+    "NewRequest(CTX,\"",
+    "NewRequestWith(\"",
+    ".Get",
+    ".post",
+    ".PutAsync",
+    ".DeleteJsonAsync",
+    ".PatchAsJsonAsync",
+    ".GetAsyncX",
+    "GET",
+    "Post",
+    "put",
+    "DELETE",
+    "patch",
+    "GETS",
+    "Patch_",
+    " ",
+    "\t",
+    "\"",
+    "'",
+    "(",
+    ")",
+    ",",
+    ".",
+    "-",
+    "=",
+    ":",
+    "$",
+    "@",
+    "_",
+    "x",
+    "7",
+    "$octopusUrl/api/",
+    "/api",
+    "/api/Spaces-1/projects",
+    "/api/$($s.Id)/machines/",
+    "{server}/api/{spaceId}/tasks/{id}",
+    "\" + spaceId + \"/releases",
+    "%s/api/%d/x",
+    "/api/users/me/.",
+    "/apis/x",
+    "/api-docs",
+    "API-",
+    "API-ABCDEFGHIJKLMNOPQRSTUV12",
+    "API-YOURAPIKEY",
+    "xAPI-ABCDEFGHIJKLMNOPQRSTUV12",
+    "-API-ABCDEFGHIJKLMNOPQRSTUV12",
+    "API-abcd",
+    "octopus.old.example.com",
+    "OCTOPUS.OLD.EXAMPLE.COM",
+    ".octopus.old.example.com",
+    "deploy.legacy.example.org",
+    "octopus.old.example.com.x",
+    "octopus.old.example.com-",
+    "octopus.old.example.com.",
+    "octo",
+    "Octo",
+    "OCTO",
+    "octo.exe",
+    "Octo.Cmd",
+    "octo.dll",
+    "octo.exex",
+    ".octo.exe",
+    "octo ",
+    "octo push",
+    "octo pack",
+    "octo create-release",
+    "octo create-",
+    "octo create--x",
+    "octo create-Release",
+    "octo deploy-release-",
+    "octo build-information",
+    "octo helpx",
+    "dotnet octo push",
+    "dotnet-octo",
+    "dotnet octo",
+    "$octo push",
+    "Octopus.DotNet.Cli",
+    "octopustools",
+    "OctopusToolsX",
+    "OCTOPUS_CLI_SERVER",
+    "OCTOPUS_CLI_API_KEY",
+    "XOCTOPUS_CLI_SERVER",
+    "OCTOPUS_CLI_SERVERS",
+    "OCTOPUS_CLI_API_KEY_",
+    "Octopus.Client",
+    "#{x}",
+    "<id>",
+};
+
 } // namespace
 
 class AuditDenseCorpusTest : public QObject
@@ -98,6 +217,7 @@ private Q_SLOTS:
     void fastRulesFindWhatTheReferenceFinds();
     void scannerFindsWhatTheReferenceFindsFileByFile();
     void sortingIsOneStableSort();
+    void byteMatchersAgreeWithTheRegexesOnFragments();
 };
 
 void AuditDenseCorpusTest::fastRulesFindWhatTheReferenceFinds()
@@ -203,6 +323,40 @@ void AuditDenseCorpusTest::sortingIsOneStableSort()
     std::stable_sort(expected.begin(), expected.end(), auditFindingLessThan);
     sortAuditFindings(findings);
     QCOMPARE(describeAll(findings), describeAll(expected));
+}
+
+void AuditDenseCorpusTest::byteMatchersAgreeWithTheRegexesOnFragments()
+{
+    const AuditRuleSet::Config config{{kOldUrl, kOtherHost}, nullptr};
+    const AuditRuleSet fast(config);
+    AuditRuleSet reference(config);
+    reference.setReferenceMode(true);
+    std::mt19937 rng(23);
+    qsizetype total = 0;
+    for (int file = 0; file < 200; ++file) {
+        QByteArray text = "# Octopus\n"; // an Octopus context, so every route counts
+        for (int line = 0; line < 50; ++line) {
+            const int pieces = 1 + int(rng() % 8);
+            for (int k = 0; k < pieces; ++k)
+                text += kFragments[rng() % std::size(kFragments)];
+            text += '\n';
+        }
+        const QStringList expected = describeAll(reference.scan(text));
+        const QStringList actual = describeAll(fast.scan(text));
+        if (actual != expected) {
+            for (qsizetype k = 0; k < std::max(actual.size(), expected.size()); ++k) {
+                if (actual.value(k) != expected.value(k)) {
+                    qWarning().noquote()
+                        << "file" << file << "finding" << k << "\n fast:      " << actual.value(k)
+                        << "\n reference: " << expected.value(k);
+                    break;
+                }
+            }
+        }
+        QCOMPARE(actual, expected);
+        total += expected.size();
+    }
+    QVERIFY2(total > 200 * 10, qPrintable(QString::number(total)));
 }
 
 QTEST_GUILESS_MAIN(AuditDenseCorpusTest)

@@ -129,6 +129,7 @@ private Q_SLOTS:
     void scriptAuditMarksOfFormat10LoadTyped();
     void scriptAuditMarksRoundTripTyped();
     void ciIntegrationRecordsRoundTripTyped();
+    void driftSectionRoundTripsAndOlderPlansLoad();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -716,6 +717,65 @@ void TestMigrationPlan::ciIntegrationRecordsRoundTripTyped()
     QVERIFY2(loaded.ok(), qPrintable(loaded.error.toDisplayString()));
     QCOMPARE(loaded.plan.ciIntegrations.windowDays, 30);
     QVERIFY(loaded.plan.ciIntegrations.integrations.isEmpty());
+}
+
+void TestMigrationPlan::driftSectionRoundTripsAndOlderPlansLoad()
+{
+    PlanData plan;
+    plan.drift.amberAfterDays = 2;
+    plan.drift.redAfterDays = 5;
+    plan.drift.structuralThreshold = 8;
+    plan.drift.cloneTime = QDateTime(QDate(2026, 11, 30), QTime(22, 15, 0, 250), Qt::UTC);
+    DriftSection::LastCheck check;
+    check.at = QDateTime(QDate(2026, 12, 3), QTime(7, 0), Qt::UTC);
+    check.cloneTime = plan.drift.cloneTime;
+    check.cloneTimeGiven = true;
+    check.state = QStringLiteral("amber");
+    check.changesSinceClone = 41;
+    check.changesOnClone = 3;
+    check.structuralChanges = 6;
+    plan.drift.lastCheck = check;
+    const QString path = m_dir->filePath(QStringLiteral("drift.handover"));
+    QVERIFY(!PlanFileStore::save(plan, path));
+    const QJsonObject file = QJsonDocument::fromJson(readAll(path)).object();
+    QCOMPARE(file.value(QStringLiteral("formatMinorVersion")).toInt(), 3);
+    const QJsonObject section = file.value(QStringLiteral("drift")).toObject();
+    QCOMPARE(section.value(QStringLiteral("redAfterDays")).toInt(), 5);
+    QCOMPARE(section.value(QStringLiteral("cloneTime")).toString(),
+             QStringLiteral("2026-11-30T22:15:00.250Z"));
+    QCOMPARE(section.value(QStringLiteral("lastCheck"))
+                 .toObject()
+                 .value(QStringLiteral("cloneTimeSource"))
+                 .toString(),
+             QStringLiteral("given"));
+    PlanLoadResult loaded = PlanFileStore::load(path);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error.toDisplayString()));
+    QCOMPARE(loaded.plan.drift, plan.drift);
+
+    // A plan of format 1.2 has no "drift": it loads with the default budget and a detected clone time.
+    QJsonObject json = file;
+    json.remove(QStringLiteral("drift"));
+    json.insert(QStringLiteral("formatMinorVersion"), 2);
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    out.write(QJsonDocument(json).toJson());
+    out.close();
+    loaded = PlanFileStore::load(path);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error.toDisplayString()));
+    QCOMPARE(loaded.plan.drift, DriftSection());
+    QCOMPARE(loaded.plan.drift.amberAfterDays, 3);
+    QVERIFY(!loaded.plan.drift.cloneTime.isValid());
+
+    // A budget that is not a number of days is refused, naming the section.
+    QJsonObject broken = section;
+    broken.insert(QStringLiteral("amberAfterDays"), QStringLiteral("three"));
+    json.insert(QStringLiteral("drift"), broken);
+    QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    out.write(QJsonDocument(json).toJson());
+    out.close();
+    loaded = PlanFileStore::load(path);
+    QVERIFY(!loaded.ok());
+    QVERIFY(loaded.error.toDisplayString().contains(QStringLiteral("drift")));
 }
 
 void TestMigrationPlan::scriptAuditMarksRoundTripTyped()

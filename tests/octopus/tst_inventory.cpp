@@ -68,6 +68,52 @@ private Q_SLOTS:
         QCOMPARE(progress.last().at(0).toInt(), progress.last().at(1).toInt());
     }
 
+    // The parts the CI evidence reads: the spaces (announced before their collections are asked for), the
+    // users with the service accounts' keys and the build information; nothing else is asked for.
+    void onlyThePartsAskedForAreRead()
+    {
+        OctoSimFixture sim;
+        QVERIFY2(sim.start(), qPrintable(sim.error));
+        OctopusClient client(sim.settings(ServerRole::Old), &networkContext);
+        client.setPathRecording(true);
+        auto *job = new InventoryJob(&client, this);
+        job->setParts(InventoryJob::Users | InventoryJob::BuildInformation);
+        job->setApiKeyScope(InventoryJob::ApiKeyScope::ServiceAccounts);
+        QSignalSpy spaces(job, &InventoryJob::spacesRead);
+        QSignalSpy done(job, &InventoryJob::finished);
+        int pathsWhenSpacesRead = -1;
+        connect(job, &InventoryJob::spacesRead, this,
+                [&] { pathsWhenSpacesRead = int(client.recordedPaths().size()); });
+        job->start();
+        QTRY_VERIFY_WITH_TIMEOUT(done.size() == 1, 30000);
+        const InventorySnapshot snapshot = done.first().first().value<InventorySnapshot>();
+        QVERIFY(snapshot.isComplete());
+        QCOMPARE(spaces.size(), 1);
+        QCOMPARE(spaces.first().first().value<QList<InventorySpace>>().size(), snapshot.spaces.size());
+        QVERIFY(!snapshot.spaces.isEmpty());
+        QVERIFY(!snapshot.users.isEmpty());
+        QVERIFY(!snapshot.buildInformation.isEmpty());
+        QVERIFY(snapshot.targets.isEmpty() && snapshot.workers.isEmpty() && snapshot.projects.isEmpty());
+        QVERIFY(snapshot.environments.isEmpty() && snapshot.tenants.isEmpty());
+        QVERIFY(snapshot.eventAgents.isEmpty() && snapshot.serverCounts.isEmpty() &&
+                snapshot.version.isEmpty());
+        const QStringList paths = client.recordedPaths();
+        // When the spaces were announced, no space's collection had been asked for yet.
+        QVERIFY(pathsWhenSpacesRead > 0);
+        for (const QString &path : paths.mid(0, pathsWhenSpacesRead))
+            QVERIFY2(!path.contains(QLatin1String("/build-information")), qPrintable(path));
+        for (const QString &path : paths) {
+            const QString route = path.section(QLatin1Char('?'), 0, 0);
+            QVERIFY2(route == QLatin1String("/api/spaces") || route == QLatin1String("/api/users") ||
+                         (route.startsWith(QLatin1String("/api/users/")) &&
+                          route.endsWith(QLatin1String("/apikeys"))) ||
+                         route.endsWith(QLatin1String("/build-information")),
+                     qPrintable(path));
+        }
+        for (const InventoryUser &u : snapshot.users)
+            QCOMPARE(u.apiKeysKnown, u.isService);
+    }
+
     // ServiceAccountType (users) and LastUsedTimeStamp (API keys) are missing on older servers, and
     // IsLastUsedTimestampKnown is false for keys older than the tracking: unknown, never "" or "never used".
     void fieldsOlderServersLackAreUnknown()

@@ -2,19 +2,24 @@
 
 #include "steppage.h"
 
+class DriftController;
 class MigrationPlan;
+class QTabWidget;
 
-// Test plan & drift: Plan how to prove the new instance works, and watch how far it drifts from the old one
-// while both run.
+// Test plan & drift: what to test on the new instance, from what the old one is used for, and how far the
+// two have drifted apart since the clone. Two views in tabs (testPlanTabs: "Test plan", "Drift"), each a view
+// of its controller.
 class TestPlanPage : public StepPage
 {
     Q_OBJECT
 public:
-    explicit TestPlanPage(MigrationPlan *plan, QWidget *parent = nullptr);
+    TestPlanPage(MigrationPlan *plan, DriftController *drift, QWidget *parent = nullptr);
 
 protected:
     void build() override;
 
 private:
-    [[maybe_unused]] MigrationPlan *m_plan; // read and written once the step is built
+    MigrationPlan *m_plan;
+    DriftController *m_drift;
+    QTabWidget *m_tabs = nullptr;
 };

@@ -45,10 +45,13 @@ ReadinessStrip::ReadinessStrip(QWidget *parent)
     m_new = makeItem(QStringLiteral("readinessNew"));
     layout->addWidget(m_old.container);
     layout->addWidget(m_new.container);
+    m_drift = makeItem(QStringLiteral("readinessDrift"));
+    layout->addWidget(m_drift.container);
     layout->addStretch(1);
 
     setState(ServerRole::Old, Light::Unknown, tr("Old server: not checked"));
     setState(ServerRole::New, Light::Unknown, tr("New server: not checked"));
+    setDrift(std::nullopt);
 }
 
 ReadinessStrip::Item ReadinessStrip::makeItem(const QString &name)
@@ -70,16 +73,53 @@ ReadinessStrip::Item ReadinessStrip::makeItem(const QString &name)
     return result;
 }
 
-void ReadinessStrip::setState(ServerRole server, Light light, const QString &text, const QString &toolTip)
+void ReadinessStrip::show(Item &target, Light light, const QString &text, const QString &toolTip,
+                          const QString &lightProperty)
 {
-    Item &target = item(server);
     target.state = light;
     target.light->setStyleSheet(
         QStringLiteral("QLabel { background: %1; border-radius: 6px; }").arg(colorFor(light)));
-    target.light->setProperty("light", lightName(light));
+    target.light->setProperty("light", lightProperty);
     target.text->setText(text);
     target.container->setToolTip(toolTip);
     target.container->setAccessibleName(text);
+}
+
+void ReadinessStrip::setState(ServerRole server, Light light, const QString &text, const QString &toolTip)
+{
+    show(item(server), light, text, toolTip, lightName(light));
+}
+
+void ReadinessStrip::setDrift(const std::optional<DriftSection::LastCheck> &check)
+{
+    if (!check || check->state.isEmpty()) {
+        show(m_drift, Light::Unknown, tr("Drift: not measured"),
+             tr("The Test plan & drift step measures how far the servers drifted apart since the clone."),
+             QStringLiteral("unknown"));
+        return;
+    }
+    const Light light = check->state == QLatin1String("green")   ? Light::Ready
+                        : check->state == QLatin1String("amber") ? Light::Warning
+                                                                 : Light::Blocked;
+    const QString state = check->state == QLatin1String("green")   ? tr("green")
+                          : check->state == QLatin1String("amber") ? tr("amber")
+                                                                   : tr("red");
+    const QString text =
+        tr("Drift: %1, %n change(s) since the clone", nullptr, check->changesSinceClone).arg(state);
+    const QString tip =
+        tr("Checked %1 UTC. Clone time %2 UTC (%3). %4 structural change(s) on the old server, %5 change(s) "
+           "made on the clone.")
+            .arg(check->at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                 check->cloneTime.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                 check->cloneTimeGiven ? tr("given") : tr("detected"))
+            .arg(check->structuralChanges)
+            .arg(check->changesOnClone);
+    show(m_drift, light, text, tip, check->state);
+}
+
+QString ReadinessStrip::driftText() const
+{
+    return m_drift.text->text();
 }
 
 ReadinessStrip::Light ReadinessStrip::light(ServerRole server) const

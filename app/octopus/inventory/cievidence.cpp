@@ -1,118 +1,18 @@
 #include "cievidence.h"
 
+#include "eventsjob.h"
 #include "inventoryjob.h"
+#include "jsonpage.h"
 #include "octopusclient.h"
-#include "pagedfetchjob.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 #include <QTimer>
-#include <QUrlQuery>
 
-#include <memory>
+#include <algorithm>
 
 using CiIntegrations::Evidence;
-
-namespace {
-
-using EventPage = std::shared_ptr<QList<CiEvent>>;
-
-bool isIntegrationEvent(const CiEvent &e)
-{
-    return e.isService || !CiIntegrations::apiKeyPurposeFrom(e.identityEstablishedWith).isEmpty();
-}
-
-QString isoUtc(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
-} // namespace
-
-Q_DECLARE_METATYPE(EventPage)
-
-CiEventsJob::CiEventsJob(OctopusClient *client, const QStringList &spaceIds, const QDateTime &since,
-                         QObject *parent)
-    : QObject(parent)
-    , m_client(client)
-    , m_spaceIds(spaceIds)
-    , m_since(since)
-{}
-
-CiEventsJob::~CiEventsJob()
-{
-    m_finished = true;
-    if (m_job)
-        m_job->cancel();
-}
-
-void CiEventsJob::start()
-{
-    if (!m_client) {
-        QTimer::singleShot(0, this, [this] {
-            ApiError error;
-            error.kind = ApiErrorKind::Cancelled;
-            m_finished = true;
-            Q_EMIT finished({}, error);
-        });
-        return;
-    }
-    QUrlQuery query;
-    if (m_since.isValid())
-        query.addQueryItem(QStringLiteral("from"), isoUtc(m_since));
-    if (!m_spaceIds.isEmpty())
-        query.addQueryItem(QStringLiteral("spaces"), m_spaceIds.join(QLatin1Char(',')));
-    query.addQueryItem(QStringLiteral("includeSystem"), QStringLiteral("true"));
-    m_job = m_client->fetchAll(QStringLiteral("/api/events?") + query.toString(QUrl::FullyEncoded), this);
-    m_job->setItemTransform([](const PagedFetchJob::ItemSource &items) {
-        auto out = std::make_shared<QList<CiEvent>>();
-        items([&](const JsonItem &o) {
-            CiEvent e;
-            e.isService = o.boolean("IsService");
-            e.identityEstablishedWith = o.string("IdentityEstablishedWith");
-            if (!e.isService && !e.identityEstablishedWith.startsWith(QLatin1String("API key")))
-                return; // a person in the portal, or the server itself
-            e.id = o.string("Id");
-            e.occurred = o.dateTime("Occurred");
-            e.username = o.sharedString("Username");
-            e.userAgent = o.sharedString("UserAgent");
-            e.ipAddress = o.sharedString("IpAddress");
-            e.spaceId = o.sharedString("SpaceId");
-            e.category = o.sharedString("Category");
-            e.message = o.string("Message");
-            out->append(e);
-        });
-        return QVariant::fromValue(EventPage(std::move(out)));
-    });
-    connect(m_job, &PagedFetchJob::progress, this, &CiEventsJob::progress);
-    connect(m_job, &PagedFetchJob::finished, this, [this](const PagedResult &result) {
-        if (m_finished)
-            return;
-        m_finished = true;
-        QList<CiEvent> events;
-        for (const QVariant &page : result.converted) {
-            if (page.metaType() != QMetaType::fromType<EventPage>())
-                continue;
-            if (const QList<CiEvent> *items = static_cast<const EventPage *>(page.constData())->get())
-                events += *items;
-        }
-        Q_EMIT finished(events, result.error);
-    });
-    m_job->start();
-}
-
-void CiEventsJob::cancel()
-{
-    if (m_finished)
-        return;
-    m_finished = true;
-    if (m_job)
-        m_job->cancel();
-    ApiError error;
-    error.kind = ApiErrorKind::Cancelled;
-    Q_EMIT finished({}, error);
-}
 
 CiRecordsJob::CiRecordsJob(OctopusClient *client, const QDateTime &since, QObject *parent)
     : QObject(parent)
@@ -123,7 +23,8 @@ CiRecordsJob::CiRecordsJob(OctopusClient *client, const QDateTime &since, QObjec
 CiRecordsJob::~CiRecordsJob()
 {
     m_finished = true;
-    delete m_running.data();
+    delete m_events.data();
+    delete m_inventory.data();
 }
 
 void CiRecordsJob::start()
@@ -139,36 +40,85 @@ void CiRecordsJob::start()
     }
     auto *inventory = new InventoryJob(m_client, this);
     inventory->setAutoDelete(false);
+    // Only what the evidence is made of: the rest of the inventory (machines, projects, …) would double
+    // the requests of a refresh without adding a piece of evidence.
+    inventory->setParts(InventoryJob::Users | InventoryJob::BuildInformation);
     inventory->setApiKeyScope(InventoryJob::ApiKeyScope::ServiceAccounts);
-    m_running = inventory;
+    m_inventory = inventory;
+    // The events need only the space ids: asked for before the spaces' collections, they are the longest
+    // read and set the refresh's length.
+    connect(inventory, &InventoryJob::spacesRead, this, [this](const QList<InventorySpace> &spaces) {
+        QStringList spaceIds;
+        for (const InventorySpace &space : spaces)
+            spaceIds.append(space.id);
+        startEvents(spaceIds);
+    });
     connect(inventory, &InventoryJob::finished, this, [this, inventory](const InventorySnapshot &snapshot) {
         inventory->deleteLater();
         if (m_finished)
             return;
+        m_inventoryDone = true;
         m_records.snapshot = snapshot;
         m_errors += snapshot.errors;
-        QStringList spaceIds;
-        for (const InventorySpace &space : snapshot.spaces)
-            spaceIds.append(space.id);
-        if (spaceIds.isEmpty() && !snapshot.errors.isEmpty()) {
-            finish(); // nothing to read events of: the server or its spaces could not be read
-            return;
-        }
-        auto *events = new CiEventsJob(m_client, spaceIds, m_since, this);
-        m_running = events;
-        connect(events, &CiEventsJob::finished, this,
-                [this, events](const QList<CiEvent> &list, const ApiError &error) {
-                    events->deleteLater();
-                    if (m_finished)
-                        return;
-                    m_records.events = list;
-                    if (error.isError())
-                        m_errors.append(error);
-                    finish();
-                });
-        events->start();
+        // The spaces could not be listed: without a permission error the events are still read (all the
+        // spaces the key sees); after one, there is nothing to read events of.
+        if (!m_eventsStarted && snapshot.errors.isEmpty())
+            startEvents({});
+        finishWhenDone();
     });
     inventory->start();
+}
+
+void CiRecordsJob::startEvents(const QStringList &spaceIds)
+{
+    if (m_finished || m_eventsStarted)
+        return;
+    m_eventsStarted = true;
+    // Only events made with an API key or by a service account: people signed in to the portal and the
+    // server itself are not integrations (left out before the rest of the event is read).
+    EventsQuery query;
+    query.from = m_since;
+    query.spaceIds = spaceIds;
+    auto *events = new EventsJob(m_client, query, this);
+    events->setItemFilter([](const JsonItem &o) {
+        return o.boolean("IsService") ||
+               o.string("IdentityEstablishedWith").startsWith(QLatin1String("API key"));
+    });
+    m_events = events;
+    connect(events, &EventsJob::finished, this,
+            [this, events](const QList<CiEvent> &list, const ApiError &error) {
+                events->deleteLater();
+                onEvents(list, error);
+            });
+    events->start();
+}
+
+void CiRecordsJob::onEvents(const QList<CiEvent> &events, const ApiError &error)
+{
+    if (m_finished)
+        return;
+    m_eventsDone = true;
+    m_records.events = events;
+    m_eventsError = error;
+    finishWhenDone();
+}
+
+void CiRecordsJob::finishWhenDone()
+{
+    if (!m_inventoryDone || (m_eventsStarted && !m_eventsDone))
+        return;
+    if (m_eventsError.isError()) {
+        // A server that cannot be reached (or a key it refuses) fails both reads the same way: said once.
+        const ApiErrorKind kind = m_eventsError.kind;
+        const bool serverWide = kind == ApiErrorKind::Unreachable || kind == ApiErrorKind::Tls ||
+                                kind == ApiErrorKind::TlsChanged || kind == ApiErrorKind::Unauthorized ||
+                                kind == ApiErrorKind::RedirectRefused || kind == ApiErrorKind::Cancelled;
+        const bool known = serverWide && std::any_of(m_errors.cbegin(), m_errors.cend(),
+                                                     [kind](const ApiError &e) { return e.kind == kind; });
+        if (!known)
+            m_errors.append(m_eventsError);
+    }
+    finish();
 }
 
 void CiRecordsJob::cancel()
@@ -186,8 +136,10 @@ void CiRecordsJob::finish()
     if (m_finished)
         return;
     m_finished = true;
-    if (m_running)
-        m_running->deleteLater();
+    if (m_events)
+        m_events->deleteLater();
+    if (m_inventory)
+        m_inventory->deleteLater();
     Q_EMIT finished(m_records, m_errors);
 }
 
@@ -225,11 +177,20 @@ QList<Evidence> fromInventory(const InventorySnapshot &snapshot, ServerRole serv
             tally.evidence.isService = true;
         }
         ++tally.count;
-        if (!tally.packages.contains(b.packageId) && tally.packages.size() < 4)
-            tally.packages.append(b.packageId);
-        if (!tally.evidence.time.isValid() || b.created > tally.evidence.time) {
+        // Up to four packages named, the first in alphabetical order (not the first to arrive).
+        if (!tally.packages.contains(b.packageId) &&
+            (tally.packages.size() < 4 || b.packageId < tally.packages.constLast())) {
+            tally.packages.insert(std::lower_bound(tally.packages.begin(), tally.packages.end(), b.packageId),
+                                  b.packageId);
+            if (tally.packages.size() > 4)
+                tally.packages.removeLast();
+        }
+        // The newest build (of builds made at the same time, the greatest URL: the spaces' pages arrive in
+        // no fixed order), overwritten below with the count.
+        if (!tally.evidence.time.isValid() || b.created > tally.evidence.time ||
+            (b.created == tally.evidence.time && b.buildUrl > tally.evidence.detail)) {
             tally.evidence.time = b.created;
-            tally.evidence.detail = b.buildUrl; // the newest build, overwritten below with the count
+            tally.evidence.detail = b.buildUrl;
         }
     }
     for (const QString &key : std::as_const(order)) {
@@ -271,14 +232,26 @@ QList<Evidence> fromEvents(const QList<CiEvent> &events, ServerRole server)
         int count = 0;
         QString newestMessage;
     };
-    QHash<QString, Tally> tallies;
-    QStringList order;
+    // By account (without regard to case), client and key; the parts kept apart rather than joined into
+    // one string per event.
+    using TallyKey = std::pair<QString, std::pair<QString, QString>>;
+    QHash<TallyKey, Tally> tallies;
+    QList<TallyKey> order;
+    QHash<QString, QString> lowerNames;
+    // A server's events repeat a few identities (one per key): each is parsed once.
+    QHash<QString, QString> purposes;
     for (const CiEvent &event : events) {
-        if (!isIntegrationEvent(event))
-            continue;
-        const QString purpose = CiIntegrations::apiKeyPurposeFrom(event.identityEstablishedWith);
-        const QString key =
-            event.username.toLower() + QLatin1Char('\n') + event.userAgent + QLatin1Char('\n') + purpose;
+        auto known = purposes.constFind(event.identityEstablishedWith);
+        if (known == purposes.cend())
+            known = purposes.insert(event.identityEstablishedWith,
+                                    CiIntegrations::apiKeyPurposeFrom(event.identityEstablishedWith));
+        const QString purpose = *known;
+        if (!event.isService && purpose.isEmpty())
+            continue; // neither a service account nor an API key: not an integration
+        auto lower = lowerNames.constFind(event.username);
+        if (lower == lowerNames.cend())
+            lower = lowerNames.insert(event.username, event.username.toLower());
+        const TallyKey key{*lower, {event.userAgent, purpose}};
         Tally &tally = tallies[key];
         if (tally.count == 0) {
             order.append(key);
@@ -305,7 +278,7 @@ QList<Evidence> fromEvents(const QList<CiEvent> &events, ServerRole server)
         }
     }
     QList<Evidence> out;
-    for (const QString &key : std::as_const(order)) {
+    for (const TallyKey &key : std::as_const(order)) {
         Tally &tally = tallies[key];
         const CiIntegrations::ClientInfo client = CiIntegrations::classifyUserAgent(tally.evidence.userAgent);
         const QString tool =
@@ -325,27 +298,35 @@ QList<Evidence> evidenceFrom(const ServerRecords &oldServer, const ServerRecords
 {
     // Records the clone inherited: the same id with the same time on both servers. Ids alone are not
     // enough: both servers go on numbering from the clone's counters, so new records can share an id.
-    QSet<QString> oldKeys;
-    auto keyOf = [](const QString &id, const QDateTime &time) {
-        return id + QLatin1Char('@') + QString::number(time.toMSecsSinceEpoch());
-    };
+    // (Id and time as a pair, not joined into one string: 200,000 events are 200,000 strings fewer.)
+    using RecordKey = std::pair<QString, qint64>;
+    QSet<RecordKey> oldKeys;
+    oldKeys.reserve(oldServer.snapshot.buildInformation.size() + oldServer.events.size());
     for (const InventoryBuildInformation &b : oldServer.snapshot.buildInformation)
-        oldKeys.insert(keyOf(b.id, b.created));
+        oldKeys.insert({b.id, b.created.toMSecsSinceEpoch()});
     for (const CiEvent &e : oldServer.events)
-        oldKeys.insert(keyOf(e.id, e.occurred));
+        oldKeys.insert({e.id, e.occurred.toMSecsSinceEpoch()});
     QDateTime clonePoint;
     auto inherited = [&](const QString &id, const QDateTime &time) {
-        if (!oldKeys.contains(keyOf(id, time)))
+        if (!oldKeys.contains({id, time.toMSecsSinceEpoch()}))
             return false;
         if (!clonePoint.isValid() || time > clonePoint)
             clonePoint = time;
         return true;
     };
+    // The new server's own records, copied one by one: most of them are usually inherited, and copying the
+    // whole list to remove them would copy every one.
     InventorySnapshot fresh = newServer.snapshot;
-    fresh.buildInformation.removeIf(
-        [&](const InventoryBuildInformation &b) { return inherited(b.id, b.created); });
-    QList<CiEvent> freshEvents = newServer.events;
-    freshEvents.removeIf([&](const CiEvent &e) { return inherited(e.id, e.occurred); });
+    fresh.buildInformation.clear();
+    for (const InventoryBuildInformation &b : newServer.snapshot.buildInformation) {
+        if (!inherited(b.id, b.created))
+            fresh.buildInformation.append(b);
+    }
+    QList<CiEvent> freshEvents;
+    for (const CiEvent &e : newServer.events) {
+        if (!inherited(e.id, e.occurred))
+            freshEvents.append(e);
+    }
     // A key's last use as the clone copied it is the old server's use: it counts on the new server only when
     // it is later than the clone and differs from the old server's (reads make no events, so a key can be
     // used after the newest record both servers hold; the old server's own value tells that case apart).

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "auditevent.h"
 #include "ciintegrations.h"
 #include "inventorysnapshot.h"
 
@@ -11,49 +12,10 @@
 #include <QStringList>
 
 class OctopusClient;
-class PagedFetchJob;
 
-// An audit event as the CI inventory reads it: who acted, how they proved it, with what client.
-struct CiEvent
-{
-    QString id;
-    QDateTime occurred;
-    QString username;
-    bool isService = false;
-    QString identityEstablishedWith;
-    QString userAgent;
-    QString ipAddress;
-    QString spaceId;
-    QString category;
-    QString message;
-};
-Q_DECLARE_TYPEINFO(CiEvent, Q_RELOCATABLE_TYPE);
-
-// The events of one server since `since`, every space at once: GET /api/events?from=…&spaces=…, paged
-// (newest first). Only events made with an API key or by a service account are kept: people signed in to
-// the portal are not integrations. Finishes exactly once; cancellable.
-class CiEventsJob : public QObject
-{
-    Q_OBJECT
-public:
-    CiEventsJob(OctopusClient *client, const QStringList &spaceIds, const QDateTime &since,
-                QObject *parent = nullptr);
-    ~CiEventsJob() override;
-
-    void start();
-    void cancel();
-
-Q_SIGNALS:
-    void progress(int pagesDone, int pagesTotal);
-    void finished(const QList<CiEvent> &events, const ApiError &error);
-
-private:
-    QPointer<OctopusClient> m_client;
-    QStringList m_spaceIds;
-    QDateTime m_since;
-    QPointer<PagedFetchJob> m_job;
-    bool m_finished = false;
-};
+// An audit event as the CI inventory reads it (the shared events job reads it: eventsjob.h): who acted, how
+// they proved it, with what client.
+using CiEvent = AuditEvent;
 
 namespace CiEvidence {
 
@@ -66,9 +28,10 @@ struct ServerRecords
 
 } // namespace CiEvidence
 
-// Everything the CI inventory reads from one server: its inventory with the API keys of service accounts,
-// then its events since `since` once the spaces are known. Finishes exactly once; `errors` lists what could
-// not be read (the rest is still there). Cancellable; deleting it cancels.
+// Everything the CI inventory reads from one server: the parts of its inventory the evidence is made of
+// (spaces, users with the API keys of service accounts, build information), and its events since `since`,
+// asked for as soon as the spaces are known, beside the rest. Finishes exactly once; `errors` lists what
+// could not be read (the rest is still there). Cancellable; deleting it cancels.
 class CiRecordsJob : public QObject
 {
     Q_OBJECT
@@ -83,13 +46,21 @@ Q_SIGNALS:
     void finished(const CiEvidence::ServerRecords &records, const QList<ApiError> &errors);
 
 private:
+    void startEvents(const QStringList &spaceIds);
+    void onEvents(const QList<CiEvent> &events, const ApiError &error);
+    void finishWhenDone();
     void finish();
 
     QPointer<OctopusClient> m_client;
     QDateTime m_since;
-    QPointer<QObject> m_running; // the inventory, then the events job
+    QPointer<QObject> m_inventory;
+    QPointer<QObject> m_events;
     CiEvidence::ServerRecords m_records;
     QList<ApiError> m_errors;
+    ApiError m_eventsError;
+    bool m_inventoryDone = false;
+    bool m_eventsStarted = false;
+    bool m_eventsDone = false;
     bool m_finished = false;
 };
 

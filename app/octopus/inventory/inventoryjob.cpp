@@ -277,10 +277,12 @@ void InventoryJob::start()
     m_snapshot.startedAt = QDateTime::currentDateTimeUtc();
     ++m_outstanding; // start guard
 
-    get(QStringLiteral("/api"), [this](const QJsonDocument &doc) {
-        m_snapshot.version = doc.object().value(QLatin1String("Version")).toString();
-        m_snapshot.installationId = doc.object().value(QLatin1String("InstallationId")).toString();
-    });
+    if (m_parts & ServerInfo) {
+        get(QStringLiteral("/api"), [this](const QJsonDocument &doc) {
+            m_snapshot.version = doc.object().value(QLatin1String("Version")).toString();
+            m_snapshot.installationId = doc.object().value(QLatin1String("InstallationId")).toString();
+        });
+    }
     fetch(
         QStringLiteral("/api/spaces"),
         [](const PagedFetchJob::ItemSource &items) {
@@ -290,53 +292,61 @@ void InventoryJob::start()
         },
         [this](const QList<QVariant> &pages) {
             appendAll(&m_snapshot.spaces, pages);
-            onSpaces();
+            Q_EMIT spacesRead(m_snapshot.spaces);
+            if (!m_finished) // a receiver may have cancelled
+                onSpaces();
         });
-    fetch(
-        QStringLiteral("/api/users"),
-        [](const PagedFetchJob::ItemSource &items) {
-            return convert<InventoryUser>(items, [](const JsonItem &o) {
-                InventoryUser u;
-                u.id = o.string("Id");
-                u.username = o.string("Username");
-                u.displayName = o.string("DisplayName");
-                u.isService = o.boolean("IsService");
-                u.isActive = o.boolean("IsActive", true);
-                u.serviceAccountType = o.sharedString("ServiceAccountType");
-                u.serviceAccountTypeKnown = !u.serviceAccountType.isEmpty(); // absent before it existed
-                return u;
+    if (m_parts & Users) {
+        fetch(
+            QStringLiteral("/api/users"),
+            [](const PagedFetchJob::ItemSource &items) {
+                return convert<InventoryUser>(items, [](const JsonItem &o) {
+                    InventoryUser u;
+                    u.id = o.string("Id");
+                    u.username = o.string("Username");
+                    u.displayName = o.string("DisplayName");
+                    u.isService = o.boolean("IsService");
+                    u.isActive = o.boolean("IsActive", true);
+                    u.serviceAccountType = o.sharedString("ServiceAccountType");
+                    u.serviceAccountTypeKnown = !u.serviceAccountType.isEmpty(); // absent before it existed
+                    return u;
+                });
+            },
+            [this](const QList<QVariant> &pages) {
+                appendAll(&m_snapshot.users, pages);
+                onUsers();
             });
-        },
-        [this](const QList<QVariant> &pages) {
-            appendAll(&m_snapshot.users, pages);
-            onUsers();
-        });
-    get(
-        QStringLiteral("/api/events/agents"),
-        [this](const QJsonDocument &doc) {
-            const QJsonArray items =
-                doc.isArray() ? doc.array() : doc.object().value(QLatin1String("Items")).toArray();
-            for (const QJsonValue &v : items) {
-                const QJsonObject o = v.toObject();
-                m_snapshot.eventAgents.append(InventoryEventAgent{o.value(QLatin1String("Id")).toString(),
-                                                                  o.value(QLatin1String("Name")).toString()});
-            }
-        },
-        true);
-    get(
-        QStringLiteral("/api/serverstatus/counts"),
-        [this](const QJsonDocument &doc) {
-            const QJsonObject groups = doc.object();
-            for (auto group = groups.begin(); group != groups.end(); ++group) {
-                const QJsonObject values = group.value().toObject();
-                for (auto it = values.begin(); it != values.end(); ++it) {
-                    if (it.value().isDouble())
-                        m_snapshot.serverCounts.insert(group.key() + QLatin1Char('.') + it.key(),
-                                                       qint64(it.value().toDouble()));
+    }
+    if (m_parts & EventAgents) {
+        get(
+            QStringLiteral("/api/events/agents"),
+            [this](const QJsonDocument &doc) {
+                const QJsonArray items =
+                    doc.isArray() ? doc.array() : doc.object().value(QLatin1String("Items")).toArray();
+                for (const QJsonValue &v : items) {
+                    const QJsonObject o = v.toObject();
+                    m_snapshot.eventAgents.append(InventoryEventAgent{
+                        o.value(QLatin1String("Id")).toString(), o.value(QLatin1String("Name")).toString()});
                 }
-            }
-        },
-        true);
+            },
+            true);
+    }
+    if (m_parts & ServerCounts) {
+        get(
+            QStringLiteral("/api/serverstatus/counts"),
+            [this](const QJsonDocument &doc) {
+                const QJsonObject groups = doc.object();
+                for (auto group = groups.begin(); group != groups.end(); ++group) {
+                    const QJsonObject values = group.value().toObject();
+                    for (auto it = values.begin(); it != values.end(); ++it) {
+                        if (it.value().isDouble())
+                            m_snapshot.serverCounts.insert(group.key() + QLatin1Char('.') + it.key(),
+                                                           qint64(it.value().toDouble()));
+                    }
+                }
+            },
+            true);
+    }
     settle(); // releases the start guard
 }
 
@@ -346,40 +356,54 @@ void InventoryJob::onSpaces()
     for (const InventorySpace &space : std::as_const(m_snapshot.spaces))
         prefixes.append(QStringLiteral("/api/") + space.id);
     for (const QString &prefix : std::as_const(prefixes)) {
-        fetch(
-            prefix + QStringLiteral("/machines"),
-            [](const PagedFetchJob::ItemSource &items) { return machines(items, false); },
-            [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.targets, pages); });
-        fetch(
-            prefix + QStringLiteral("/workers"),
-            [](const PagedFetchJob::ItemSource &items) { return machines(items, true); },
-            [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.workers, pages); }, true);
-        fetch(prefix + QStringLiteral("/environments"), &named,
-              [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.environments, pages); });
-        fetch(prefix + QStringLiteral("/projects"), &named,
-              [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.projects, pages); });
-        fetch(
-            prefix + QStringLiteral("/tenants"), &named,
-            [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.tenants, pages); }, true);
-        fetch(
-            prefix + QStringLiteral("/build-information"),
-            [](const PagedFetchJob::ItemSource &items) {
-                return convert<InventoryBuildInformation>(items, [](const JsonItem &o) {
-                    InventoryBuildInformation b;
-                    b.id = o.string("Id");
-                    b.spaceId = o.sharedString("SpaceId");
-                    b.packageId = o.sharedString("PackageId");
-                    b.version = o.string("Version");
-                    b.buildEnvironment = o.sharedString("BuildEnvironment");
-                    b.buildNumber = o.string("BuildNumber");
-                    b.buildUrl = o.string("BuildUrl");
-                    b.vcsRoot = o.sharedString("VcsRoot");
-                    b.created = o.dateTime("Created");
-                    b.lastModifiedBy = o.sharedString("LastModifiedBy"); // who pushed it (the CI's account)
-                    return b;
-                });
-            },
-            [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.buildInformation, pages); }, true);
+        if (m_parts & Targets) {
+            fetch(
+                prefix + QStringLiteral("/machines"),
+                [](const PagedFetchJob::ItemSource &items) { return machines(items, false); },
+                [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.targets, pages); });
+        }
+        if (m_parts & Workers) {
+            fetch(
+                prefix + QStringLiteral("/workers"),
+                [](const PagedFetchJob::ItemSource &items) { return machines(items, true); },
+                [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.workers, pages); }, true);
+        }
+        if (m_parts & Environments) {
+            fetch(prefix + QStringLiteral("/environments"), &named,
+                  [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.environments, pages); });
+        }
+        if (m_parts & Projects) {
+            fetch(prefix + QStringLiteral("/projects"), &named,
+                  [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.projects, pages); });
+        }
+        if (m_parts & Tenants) {
+            fetch(
+                prefix + QStringLiteral("/tenants"), &named,
+                [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.tenants, pages); }, true);
+        }
+        if (m_parts & BuildInformation) {
+            fetch(
+                prefix + QStringLiteral("/build-information"),
+                [](const PagedFetchJob::ItemSource &items) {
+                    return convert<InventoryBuildInformation>(items, [](const JsonItem &o) {
+                        InventoryBuildInformation b;
+                        b.id = o.string("Id");
+                        b.spaceId = o.sharedString("SpaceId");
+                        b.packageId = o.sharedString("PackageId");
+                        b.version = o.string("Version");
+                        b.buildEnvironment = o.sharedString("BuildEnvironment");
+                        b.buildNumber = o.string("BuildNumber");
+                        b.buildUrl = o.string("BuildUrl");
+                        b.vcsRoot = o.sharedString("VcsRoot");
+                        b.created = o.dateTime("Created");
+                        b.lastModifiedBy =
+                            o.sharedString("LastModifiedBy"); // who pushed it (the CI's account)
+                        return b;
+                    });
+                },
+                [this](const QList<QVariant> &pages) { appendAll(&m_snapshot.buildInformation, pages); },
+                true);
+        }
     }
 }
 

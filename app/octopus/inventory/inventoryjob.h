@@ -13,7 +13,8 @@ class ApiJob;
 
 // Takes the inventory of one server: spaces, then per space (all at once) targets, workers, environments,
 // projects, tenants and build information; globally users (with their API keys' metadata), event agents
-// and the server's document counts. Items are digested into plain structs on the network thread.
+// and the server's document counts (or only the parts asked for: setParts()). Items are digested into plain
+// structs on the network thread.
 // Reports pages done of total, is cancellable, finishes exactly once. A collection that cannot be read is
 // recorded in InventorySnapshot::errors (404 on optional collections is ignored); unreachable, TLS and
 // authentication failures end the job early.
@@ -31,6 +32,22 @@ public:
         AllUsers
     };
     void setApiKeyScope(ApiKeyScope scope) { m_apiKeyScope = scope; }
+    // What to read besides the spaces (always read): a combination of Part values, everything by default.
+    enum Part : unsigned
+    {
+        ServerInfo = 1u << 0, // GET /api: version, installation id
+        Targets = 1u << 1,
+        Workers = 1u << 2,
+        Environments = 1u << 3,
+        Projects = 1u << 4,
+        Tenants = 1u << 5,
+        BuildInformation = 1u << 6,
+        Users = 1u << 7, // with their API keys' metadata as setApiKeyScope() says
+        EventAgents = 1u << 8,
+        ServerCounts = 1u << 9,
+        Everything = (1u << 10) - 1
+    };
+    void setParts(unsigned parts) { m_parts = parts; }
     void setPageSize(int take) { m_pageSize = take; }
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
 
@@ -43,6 +60,8 @@ public:
 
 Q_SIGNALS:
     void progress(int pagesDone, int pagesTotal);
+    // The spaces are known (before their collections are asked for); not emitted when they cannot be read.
+    void spacesRead(const QList<InventorySpace> &spaces);
     void finished(const InventorySnapshot &snapshot);
 
 private:
@@ -63,6 +82,7 @@ private:
     QHash<QObject *, QPair<int, int>> m_progress;
     QList<QPointer<QObject>> m_running;
     ApiKeyScope m_apiKeyScope = ApiKeyScope::AllUsers;
+    unsigned m_parts = Everything;
     int m_pageSize = 1000;
     int m_outstanding = 0;
     int m_pagesDone = 0;

@@ -468,6 +468,19 @@ JsonItem JsonItem::object(std::string_view key) const
     return n && n->kind == JsonNode::Kind::Object ? JsonItem(m_reader, n) : JsonItem();
 }
 
+QList<JsonItem> JsonItem::objects(std::string_view key) const
+{
+    QList<JsonItem> out;
+    const JsonNode *n = find(key);
+    if (!n || n->kind != JsonNode::Kind::Array)
+        return out;
+    for (const JsonNode *e = n + 1; e < n + n->size; e += e->size) {
+        if (e->kind == JsonNode::Kind::Object)
+            out.append(JsonItem(m_reader, e));
+    }
+    return out;
+}
+
 bool JsonPage::readsInPlace(const QByteArray &body)
 {
     // capacity() counts from the start of the allocation: for an array whose data begins later (Qt 6 moves

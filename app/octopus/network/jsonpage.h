@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QList>
 #include <QMutex>
 #include <QString>
 #include <QStringList>
@@ -39,6 +40,8 @@ public:
     // date. The form Octopus writes is read straight from the text; anything else goes through QDateTime.
     QDateTime dateTime(std::string_view key) const;
     JsonItem object(std::string_view key) const; // empty when absent or not an object
+    // The objects of an array (other elements left out); empty when absent or not an array.
+    QList<JsonItem> objects(std::string_view key) const;
 
 private:
     friend class JsonPageReader;

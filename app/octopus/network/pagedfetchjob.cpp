@@ -118,7 +118,9 @@ void PagedFetchJob::start()
         complete(error);
         return;
     }
-    if (m_preferAll) {
+    if (m_singlePage) {
+        request(pagePath(m_firstSkip), 0, false);
+    } else if (m_preferAll) {
         const qsizetype q = m_path.indexOf(QLatin1Char('?'));
         const QString allPath =
             q < 0 ? m_path + QStringLiteral("/all") : m_path.left(q) + QStringLiteral("/all") + m_path.mid(q);
@@ -192,6 +194,12 @@ void PagedFetchJob::onPage(qint64 key, bool bareArray, const ApiResult &result)
     }
     m_pages.insert(key, page);
     Q_UNUSED(bareArray);
+    if (m_singlePage) {
+        m_result.totalResults = page.totalResults;
+        Q_EMIT progress(m_pagesDone, m_pagesTotal);
+        complete(ApiError());
+        return;
+    }
 
     bool followNext = false;
     if (key == 0 && !m_parallelLaunched) {

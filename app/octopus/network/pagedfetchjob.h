@@ -55,6 +55,13 @@ public:
 
     void setPageSize(int take) { m_pageSize = take; }
     void setPreferAll(bool preferAll) { m_preferAll = preferAll; }
+    // One page only, `skip` items in (take = the page size): the newest items of a collection the server
+    // lists newest first, without reading the rest. PagedResult::totalResults is the server's total.
+    void setSinglePage(qint64 skip)
+    {
+        m_singlePage = true;
+        m_firstSkip = skip;
+    }
     // Runs off the caller's thread for each page. Calling `items` with a visitor reads the page in one pass
     // and hands each item object over as it is read (see JsonPage, JsonItem); it returns false for a page
     // that cannot be read, whose output is then discarded. The transform's output is collected in
@@ -85,6 +92,8 @@ private:
     QString m_path;
     int m_pageSize = 1000;
     bool m_preferAll = false;
+    bool m_singlePage = false;
+    qint64 m_firstSkip = 0;
     ItemTransform m_transform;
     QMap<qint64, PageDigest> m_pages; // by skip (or sequence position when following links)
     QList<QPointer<ApiJob>> m_running;
