@@ -1,25 +1,18 @@
 #include "ciintegrationsexportwriter.h"
 
 #include "auditreportwriter.h"
+#include "exporttext.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>
 
 namespace {
 
-QString iso(const QDateTime &time)
-{
-    return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
-}
+using ExportText::iso;
 
-// Markdown table cell: pipes escaped, line breaks folded.
-QString cell(QString text)
+QString cell(const QString &text)
 {
-    text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    text.replace(QLatin1Char('|'), QStringLiteral("\\|"));
-    text.replace(QLatin1Char('\r'), QLatin1Char(' '));
-    text.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-    return text;
+    return ExportText::markdownCell(text);
 }
 
 QString tr(const char *text)
