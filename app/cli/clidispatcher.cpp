@@ -32,6 +32,8 @@ const auto kVerbs = std::to_array<Verb>({
     {"inventory", QT_TRANSLATE_NOOP("Cli", "Take an inventory of one server"), &runInventory},
     {"tentacles", QT_TRANSLATE_NOOP("Cli", "List polling Tentacles with the commands that re-point them"),
      &runTentacles},
+    {"testplan", QT_TRANSLATE_NOOP("Cli", "Generate the test plan from the old server's usage"),
+     &runTestPlan},
 });
 
 int runHelp(const QStringList &)

@@ -32,6 +32,12 @@ int runDrift(const QStringList &arguments);
 // Key: HANDOVER_API_KEY, else the keychain. Exit 0 complete, 3 server unusable or incomplete, 2 usage error.
 int runInventory(const QStringList &arguments);
 
+// handover testplan --old URL --new URL [--json|--csv|--md] [--days N] [--timeout S] [--trust-fingerprint FP]...
+// (testplanverb.cpp) The test plan from the old server's usage, with both servers' counts compared. --json
+// prints {"rows":[{"id","title","why","owner","status", ...}], "comparisons", "versionGap", "usage"}. Keys as
+// for check. Exit 0 generated, 3 a server unusable or its usage incomplete, 2 usage error.
+int runTestPlan(const QStringList &arguments);
+
 // handover tentacles --old URL --new URL --new-host HOST [--json|--csv] [--scripts DIR] [--polling-port N]
 // [--instance NAME] [--timeout S] [--trust-fingerprint FP]... (tentaclesverb.cpp)
 // The old server's polling Tentacles with the commands that re-point each to HOST. --json prints
