@@ -236,6 +236,13 @@ int runGuiApplication(QApplication &app)
         ServerSession *session = window.wizard()->session();
         if (session->isTakingInventory())
             return false;
+        // A view still reading for the page ("busy", e.g. the test plan generating) holds it back too.
+        if (QWidget *page = window.wizard()->currentPage()) {
+            for (const QWidget *w : page->findChildren<QWidget *>()) {
+                if (w->property("busy").toBool())
+                    return false;
+            }
+        }
         if (!waitForReadiness)
             return true;
         for (const ServerRole role : {ServerRole::Old, ServerRole::New}) {

@@ -13,6 +13,7 @@
 #include "steplist.h"
 #include "tentaclescontroller.h"
 #include "tentaclespage.h"
+#include "testplancontroller.h"
 #include "testplanpage.h"
 
 #include <QAbstractButton>
@@ -86,13 +87,24 @@ QWizardPage *HandoverWizard::createPage(PlanStep step, MigrationPlan *plan, Sess
         return new CiIntegrationsPage(plan, new CiIntegrationsController(plan, m_session, this), m_session,
                                       dialogs, this);
     case PlanStep::ScriptAudit:
-        return new ScriptAuditPage(plan, new ScriptAuditController(plan, m_session, this), dialogs, this);
-    case PlanStep::TestPlan:
-        return new TestPlanPage(plan, new DriftController(plan, m_session, this), this);
+        return new ScriptAuditPage(plan, scriptAuditController(plan), dialogs, this);
+    case PlanStep::TestPlan: {
+        auto *drift = new DriftController(plan, m_session, this);
+        // The test plan takes the audit's API scripts: the audit step's controller, shared.
+        auto *testPlan = new TestPlanController(plan, m_session, drift, scriptAuditController(plan), this);
+        return new TestPlanPage(plan, testPlan, drift, dialogs, this);
+    }
     case PlanStep::Cutover:
         return new CutoverPage(plan, this);
     }
     Q_UNREACHABLE();
+}
+
+ScriptAuditController *HandoverWizard::scriptAuditController(MigrationPlan *plan)
+{
+    if (!m_scriptAudit)
+        m_scriptAudit = new ScriptAuditController(plan, m_session, this);
+    return m_scriptAudit;
 }
 
 int HandoverWizard::pageId(PlanStep step)

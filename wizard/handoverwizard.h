@@ -11,6 +11,7 @@
 class DialogService;
 class MigrationPlan;
 class ReadinessController;
+class ScriptAuditController;
 class ServerSession;
 class SessionCredentials;
 
@@ -53,7 +54,10 @@ Q_SIGNALS:
 private:
     QWizardPage *createPage(PlanStep step, MigrationPlan *plan, SessionCredentials *credentials,
                             const WizardServices &services);
+    // The Script audit step's controller, made once: the Test plan step reads its API scripts.
+    ScriptAuditController *scriptAuditController(MigrationPlan *plan);
 
     ServerSession *m_session;
+    ScriptAuditController *m_scriptAudit = nullptr;
     ReadinessController *m_readiness;
 };

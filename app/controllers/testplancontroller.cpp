@@ -100,6 +100,8 @@ TestPlanController::TestPlanController(MigrationPlan *plan, ServerSession *sessi
         m_hasUsage = false;
         Q_EMIT usageChanged();
     });
+    if (m_session)
+        connect(m_session, &ServerSession::clientsChanged, this, &TestPlanController::availabilityChanged);
     if (m_drift)
         connect(m_drift, &DriftController::reportChanged, this, [this] {
             if (m_hasUsage)

@@ -68,6 +68,7 @@ public:
 
 Q_SIGNALS:
     void readingChanged(bool reading);
+    void availabilityChanged(); // canGenerate() may have changed
     void progress(int done, int total);
     void usageChanged(); // a reading finished: rows, comparisons and version gap are new
     void readFailed(const QList<ApiError> &errors);

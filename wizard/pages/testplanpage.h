@@ -2,7 +2,9 @@
 
 #include "steppage.h"
 
+class DialogService;
 class DriftController;
+class TestPlanController;
 class MigrationPlan;
 class QTabWidget;
 
@@ -13,13 +15,16 @@ class TestPlanPage : public StepPage
 {
     Q_OBJECT
 public:
-    TestPlanPage(MigrationPlan *plan, DriftController *drift, QWidget *parent = nullptr);
+    TestPlanPage(MigrationPlan *plan, TestPlanController *testPlan, DriftController *drift,
+                 DialogService *dialogs, QWidget *parent = nullptr);
 
 protected:
     void build() override;
 
 private:
     MigrationPlan *m_plan;
+    TestPlanController *m_testPlan;
     DriftController *m_drift;
+    DialogService *m_dialogs;
     QTabWidget *m_tabs = nullptr;
 };
