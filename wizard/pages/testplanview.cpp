@@ -44,12 +44,6 @@ QString statusLabel(TestPlanRow::Status status)
 constexpr TestPlanRow::Status kStatuses[] = {TestPlanRow::Status::Untested, TestPlanRow::Status::Passed,
                                              TestPlanRow::Status::Failed, TestPlanRow::Status::Skipped};
 
-QTableWidgetItem *readOnly(const QString &text)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
-    return item;
-}
 
 } // namespace
 
@@ -314,27 +308,36 @@ void TestPlanView::reloadRows()
     const TestPlanSection &section = m_controller->section();
     m_windowDays->setValue(section.windowDays);
     m_rows->setRowCount(int(section.rows.size()));
+    // Items are updated in place, not replaced: a cell being edited keeps its editor through a reload.
+    auto cell = [this](int r, int c, const QString &text, bool editable) {
+        QTableWidgetItem *item = m_rows->item(r, c);
+        if (!item) {
+            item = new QTableWidgetItem;
+            m_rows->setItem(r, c, item);
+        }
+        if (item->text() != text)
+            item->setText(text);
+        const Qt::ItemFlags flags =
+            editable ? (item->flags() | Qt::ItemIsEditable) : (item->flags() & ~Qt::ItemIsEditable);
+        if (item->flags() != flags)
+            item->setFlags(flags);
+        return item;
+    };
     for (int r = 0; r < section.rows.size(); ++r) {
         const TestPlanRow &row = section.rows.at(r);
-        auto *number = readOnly(QString::number(r + 1));
-        number->setData(IdRole, row.id);
-        m_rows->setItem(r, NumberColumn, number);
-        QTableWidgetItem *title = row.custom ? new QTableWidgetItem(row.title) : readOnly(row.title);
-        title->setToolTip(row.title);
-        if (row.stale) {
-            QFont font = title->font();
-            font.setItalic(true);
-            title->setFont(font);
-            title->setToolTip(tr("The evidence no longer asks for this test; kept because you changed it"));
-        }
-        m_rows->setItem(r, TitleColumn, title);
-        auto *why = readOnly(row.why);
-        why->setToolTip(row.why);
-        m_rows->setItem(r, WhyColumn, why);
-        m_rows->setItem(r, OwnerColumn, new QTableWidgetItem(row.owner));
-        auto *statusItem = readOnly(statusLabel(row.status));
-        statusItem->setData(Qt::UserRole, TestPlanRow::statusName(row.status));
-        m_rows->setItem(r, StatusColumn, statusItem);
+        cell(r, NumberColumn, QString::number(r + 1), false)->setData(IdRole, row.id);
+        QTableWidgetItem *title = cell(r, TitleColumn, row.title, row.custom);
+        QFont font = m_rows->font();
+        font.setItalic(row.stale);
+        title->setFont(font);
+        title->setToolTip(row.stale
+                              ? tr("The evidence no longer asks for this test; kept because you changed it")
+                              : row.title);
+        cell(r, WhyColumn, row.why, false)->setToolTip(row.why);
+        cell(r, OwnerColumn, row.owner, true);
+        cell(r, StatusColumn, statusLabel(row.status), false)
+            ->setData(Qt::UserRole, TestPlanRow::statusName(row.status));
+        cell(r, NotesColumn, row.notes, true);
         auto *combo = qobject_cast<QComboBox *>(m_rows->cellWidget(r, StatusColumn));
         if (!combo) {
             combo = new QComboBox(m_rows);
@@ -355,7 +358,6 @@ void TestPlanView::reloadRows()
             m_rows->setCellWidget(r, StatusColumn, combo);
         }
         combo->setCurrentIndex(combo->findData(TestPlanRow::statusName(row.status)));
-        m_rows->setItem(r, NotesColumn, new QTableWidgetItem(row.notes));
     }
     m_loading = false;
     if (!selected.isEmpty()) {
