@@ -872,6 +872,10 @@ Verben:
         <source>Measure the drift between the old server and its clone since the clone</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Generate the test plan from the old server&apos;s usage</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectPage</name>
@@ -3253,6 +3257,521 @@ Exit-Codes: 0 aufgelistet, 3 ein Server war nicht nutzbar oder die Bestandsaufna
     </message>
 </context>
 <context>
+    <name>TestPlan</name>
+    <message>
+        <source>Package deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IIS web site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kubernetes containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kubernetes YAML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kubernetes script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Helm chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Web App</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Resource Group template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS CloudFormation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terraform apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terraform plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Java archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy a release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual intervention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the last %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the new server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 deployed %n time(s) in %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last deployed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s) use step type %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deployment(s) of projects with this step type</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Smoke deployment of %1 (%2) to a test environment on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most-deployed project using %1 (%2): every deployment technology in use is deployed once on the new server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run step template &apos;%1&apos; in a smoke deployment on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Used by %n project(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2), %n deployment(s) in the window</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deployment(s) in %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>most deployed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an old deployment&apos;s task log on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clone must carry the old server&apos;s task logs (they live in the server&apos;s task log folder, not the database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download an old deployment&apos;s artifact and a package from the built-in feed on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Artifacts and the built-in package repository are files beside the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in feed in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to %1 as an administrator and as an ordinary user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication providers and their settings move with the clone; check both kinds of user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign in as a member of team &apos;%1&apos; and check what it may see and do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of the largest teams: its roles decide what its members can do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1 against %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script audit found it calling the Octopus API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision: %1, status: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2 pushes a build and creates a release on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CI integration that talks to the old server (CI integrations step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>run %n time(s) in %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the server does not list runbook runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run runbook &apos;%1&apos; of %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of the most-run runbooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A runbook of the old server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployment targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation type="unfinished">Mandanten</translation>
+    </message>
+    <message>
+        <source>Worker pools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation type="unfinished">Worker</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library variable sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Releases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runbook runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runbooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n only on the old server</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n only on the new server</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not explained by what was read: check the drift since the clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only one server counts this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers and worker pools run steps instead of the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spaces; a new team and permission model; API changes (older clients and plug-ins reach the default space only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runbooks (operations) beside deployments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows Server 2012 R2 or later; SQL Server 2008 R2 and 2012 no longer supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL Server 2016 or later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linux Docker images of the server, Tentacle on ARM/ARM64, global search, API key management changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new octopus CLI (2.0) works from this version; the retired octo CLI is replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TestPlanController</name>
+    <message numerus="yes">
+        <source>%n object(s) changed on the old server since the clone</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) changed on the clone</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Old server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TestPlanExportWriter</name>
+    <message>
+        <source>Test plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old server %1 (%2), new server %3 (%4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version unknown</source>
+        <translation type="unfinished">Version unbekannt</translation>
+    </message>
+    <message>
+        <source>%n test(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated from the old server&apos;s usage at %1 (window %n day(s)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished">Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">Notizen</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no longer generated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts on both servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old server</source>
+        <translation type="unfinished">Alter Server</translation>
+    </message>
+    <message>
+        <source>New server</source>
+        <translation type="unfinished">Neuer Server</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No release between the two versions changed behaviour people rely on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Releases between the old and the new version that changed behaviour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TestPlanPage</name>
     <message>
         <source>Plan how to prove the new instance works, and watch how far it drifts from the old one while both run.</source>
@@ -3260,6 +3779,314 @@ Exit-Codes: 0 aufgelistet, 3 ein Server war nicht nutzbar oder die Bestandsaufna
     </message>
     <message>
         <source>&amp;Drift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TestPlanView</name>
+    <message>
+        <source>Untested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Usage of the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"> Tage</translation>
+    </message>
+    <message>
+        <source>&amp;Generate from usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read what the old server is used for and the counts of both servers, and add the tests they ask for (your owners, statuses, notes and rows are kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation type="unfinished">Als CS&amp;V exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Markdown…</source>
+        <translation type="unfinished">Als &amp;Markdown exportieren…</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished">Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">Notizen</translation>
+    </message>
+    <message>
+        <source>Test plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A test of your own, e.g. &quot;Deploy the payroll hotfix to Staging&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished">&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Move u&amp;p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts on both servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What people must learn, e.g. &quot;The new project navigation&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added by the migration lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence no longer asks for this test; kept because you changed it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a test to see its evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open on the old server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed %1 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence no longer asks for this test; kept because you changed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only on the old server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only on the new server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate the plan to see which releases lie between the two servers&apos; versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old server %1, new server %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version unknown</source>
+        <translation type="unfinished">Version unbekannt</translation>
+    </message>
+    <message>
+        <source>No release in between changed behaviour people rely on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New since the old version (features people have not been exposed to):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the releases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Reading the old server&apos;s usage and both servers&apos; counts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect both servers on the Connect step to generate the plan from the old server&apos;s usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>From %n deployment(s) on the old server in the last %1 day(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No deployment technology in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technologies in use: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated %1 UTC. Generate again to refresh the evidence and the counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate the plan: Handover reads what the old server is used for and proposes the tests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the test plan as Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the test plan as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md);;All files (*)</source>
+        <translation type="unfinished">Markdown-Dateien (*.md);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished">CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished">Exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>UsageJob</name>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployments of %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runbook runs of %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds of %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">unbekannt</translation>
+    </message>
+    <message>
+        <source>Teams of %1 could not be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -738,7 +738,7 @@ void TestMigrationPlan::driftSectionRoundTripsAndOlderPlansLoad()
     const QString path = m_dir->filePath(QStringLiteral("drift.handover"));
     QVERIFY(!PlanFileStore::save(plan, path));
     const QJsonObject file = QJsonDocument::fromJson(readAll(path)).object();
-    QCOMPARE(file.value(QStringLiteral("formatMinorVersion")).toInt(), 3);
+    QCOMPARE(file.value(QStringLiteral("formatMinorVersion")).toInt(), 4);
     const QJsonObject section = file.value(QStringLiteral("drift")).toObject();
     QCOMPARE(section.value(QStringLiteral("redAfterDays")).toInt(), 5);
     QCOMPARE(section.value(QStringLiteral("cloneTime")).toString(),

@@ -17,6 +17,8 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -84,6 +86,14 @@ private Q_SLOTS:
         QCOMPARE(light->property("light").toString(), QStringLiteral("unknown"));
 
         QVERIFY(m_window->wizard()->goToPage(HandoverWizard::pageId(PlanStep::TestPlan)));
+        // The step opens on its Test plan tab; the Drift tab is the second, reached with the keyboard the way
+        // a lead would (Ctrl+Tab on the focused tab bar).
+        auto *tabs = child<QTabWidget>("testPlanTabs");
+        QVERIFY(tabs);
+        QCOMPARE(tabs->currentIndex(), 0);
+        tabs->tabBar()->setFocus();
+        QTest::keyClick(tabs->tabBar(), Qt::Key_Right);
+        QCOMPARE(tabs->currentIndex(), 1);
         auto *state = child<QLabel>("driftStateLabel");
         QVERIFY(state);
         // Read on its own when shown: the clone is fresh, so green, and the clone time was detected.
