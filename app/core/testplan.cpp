@@ -309,16 +309,24 @@ QList<TestPlanRow> generate(const Inputs &inputs)
         QList<TeamUsage> teams = usage.teams;
         std::stable_sort(teams.begin(), teams.end(),
                          [](const TeamUsage &a, const TeamUsage &b) { return a.members > b.members; });
+        QHash<QString, QString> spaceNames; // teams of several spaces may share a name ("Developers")
+        for (const ProjectUsage &p : usage.projects) {
+            if (!p.spaceName.isEmpty())
+                spaceNames.insert(p.spaceId, p.spaceName);
+        }
         int added = 0;
         for (const TeamUsage &team : std::as_const(teams)) {
             if (team.members == 0 || added >= inputs.teamsInPlan)
                 continue;
             ++added;
-            rows.append(makeRow(
-                QStringLiteral("sign-in:") + team.id, QStringLiteral("sign-in"),
-                tr("Sign in as a member of team '%1' and check what it may see and do").arg(team.name),
-                tr("One of the largest teams: its roles decide what its members can do"),
-                {tr("%n member(s)", nullptr, team.members)}, {}));
+            const QString title =
+                team.spaceId.isEmpty()
+                    ? tr("Sign in as a member of team '%1' and check what it may see and do").arg(team.name)
+                    : tr("Sign in as a member of team '%1' of space '%2' and check what it may see and do")
+                          .arg(team.name, spaceNames.value(team.spaceId, team.spaceId));
+            rows.append(makeRow(QStringLiteral("sign-in:") + team.id, QStringLiteral("sign-in"), title,
+                                tr("One of the largest teams: its roles decide what its members can do"),
+                                {tr("%n member(s)", nullptr, team.members)}, {}));
         }
     }
 

@@ -49,6 +49,9 @@ const CollectionInfo kSpaceCollections[] = {
     {"deployments", "Deployment",
      "skip,take,ids,projects,environments,tenants,channels,taskState,partialName", false, "Deployments"},
     {"runbooks", "Runbook", "skip,take,ids,partialName,clone,projectIds", true, "Runbooks"},
+    {"runbookruns", "RunbookRun",
+     "skip,take,ids,projects,environments,tenants,runbooks,taskState,partialName", false, "RunbookRuns"},
+    {"teams", "Team", "skip,take,ids,partialName,spaces,includeSystem", true, "Teams"},
     {"projecttriggers", "ProjectTrigger", "skip,take,ids,runbooks", false, "ProjectTriggers"},
     {"subscriptions", "Subscription", "skip,take,ids,partialName,spaces", true, "Subscriptions"},
     {"build-information", "OctopusPackageVersionBuildInformation",
@@ -1194,7 +1197,9 @@ ApiReply ApiRouter::counts() const
     w.num("VariableSets", store.countAllSpaces("libraryvariablesets")).end();
     w.beginObject("Project").num("Deployments", store.countAllSpaces("deployments"));
     w.num("Projects", store.countAllSpaces("projects")).num("Releases", store.countAllSpaces("releases"));
-    w.num("RunbookRuns", 0).num("Runbooks", store.countAllSpaces("runbooks")).end();
+    w.num("RunbookRuns", store.countAllSpaces("runbookruns"))
+        .num("Runbooks", store.countAllSpaces("runbooks"))
+        .end();
     w.end();
     ApiReply reply;
     reply.body = w.take();

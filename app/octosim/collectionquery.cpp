@@ -260,6 +260,8 @@ QList<const Item *> CollectionQuery::select(const Collection *collection, const 
     } else if (storeName == "deployments") {
         facetIn("projects", 0);
         facetIn("environments", 1);
+    } else if (storeName == "runbookruns") {
+        facetIn("projects", 0);
     } else if (storeName == "releases" || storeName == "runbooks" || storeName == "channels") {
         facetIn("projectIds", 0);
     } else if (storeName == "feeds") {

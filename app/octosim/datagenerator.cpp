@@ -389,6 +389,101 @@ void DataGenerator::generateSpace(SpaceContext &space)
     generateProjects(space, random);
     generateBuildInformation(space, random);
     generateServerScripts(space);
+    generateTeamsAndRunbookRuns(space);
+}
+
+// Teams as a space lists them (GET /api/{spaceId}/teams: its own teams and the system teams, SpaceId null,
+// the way Octopus.Client's mixed-scope teams repository reads them), and runbook runs (GET
+// /api/{spaceId}/runbookRuns, newest first) over the last 90 days. A random sequence of its own, so the rest
+// of the generated data stays what it was.
+void DataGenerator::generateTeamsAndRunbookRuns(const SpaceContext &space)
+{
+    Random random(m_seed * 1000003 + quint64(space.index) * 7777 + 31);
+    const QByteArray &sid = space.id;
+    const Collection &users = m_store.collection("", "users");
+    QByteArrayList people;
+    for (const Item &u : users.items) {
+        if (u.facets[0] != "true")
+            people.append(u.id);
+    }
+    Collection &teams = m_store.collection(sid, "teams");
+    auto addTeam = [&](const QByteArray &id, const QByteArray &name, const QByteArray &description,
+                       bool system, int members) {
+        JsonWriter w;
+        w.beginObject();
+        w.str("Id", id).str("Name", name);
+        QByteArrayList memberIds;
+        for (int m = 0; m < members && m < people.size(); ++m) {
+            const QByteArray &person = people.at((m * 3 + space.index) % people.size());
+            if (!memberIds.contains(person))
+                memberIds.append(person);
+        }
+        w.strList("MemberUserIds", memberIds).emptyArray("ExternalSecurityGroups");
+        w.boolean("CanBeDeleted", !system).boolean("CanBeRenamed", !system);
+        w.boolean("CanChangeRoles", id != "teams-administrators")
+            .boolean("CanChangeMembers", id != "teams-everyone");
+        if (system)
+            w.null("SpaceId");
+        else
+            w.str("SpaceId", sid);
+        w.str("Description", description).null("LastModifiedOn").null("LastModifiedBy");
+        w.beginObject("Links")
+            .str("Self", "/api/teams/" + id)
+            .str("ScopedUserRoles", "/api/teams/" + id + "/scopeduserroles{?skip,take}")
+            .end();
+        w.end();
+        teams.items.append(Item{id, name, w.take(), {}, 0});
+    };
+    addTeam("teams-administrators", "Octopus Administrators", "Octopus Administrators can do everything",
+            true, 2);
+    addTeam("teams-managers", "Octopus Managers", "Octopus Managers can manage users and teams", true, 1);
+    // Everyone's membership is implicit: its MemberUserIds is empty on a real server.
+    addTeam("teams-everyone", "Everyone", "Everyone who can sign in", true, 0);
+    addTeam("teams-spacemanagers-" + sid, "Space Managers", "Space Managers can do everything in the space",
+            false, 2);
+    addTeam(nextId("Teams"), "Developers", "The developers of " + space.name, false, random.between(3, 8));
+
+    const Collection &runbooks = m_store.collection(sid, "runbooks");
+    Collection &runs = m_store.collection(sid, "runbookruns");
+    for (const Item &runbook : runbooks.items) {
+        const int count = runbook.name == "Restart service" ? random.between(4, 12) : random.between(0, 4);
+        for (int r = 0; r < count; ++r) {
+            const QByteArray id = nextId("RunbookRuns");
+            const qint64 created = m_anchor - random.between(1, 90 * 24) * 3600 * 1000LL;
+            const QByteArray envId =
+                space.environmentIds.isEmpty()
+                    ? QByteArray()
+                    : space.environmentIds.at(random.below(int(space.environmentIds.size())));
+            JsonWriter w;
+            w.beginObject();
+            w.str("Id", id)
+                .str("Name", runbook.name)
+                .str("RunbookId", runbook.id)
+                .str("ProjectId", runbook.facets[0]);
+            w.str("RunbookSnapshotId", "RunbookSnapshots-" + runbook.id.mid(runbook.id.indexOf('-') + 1));
+            w.str("FrozenRunbookProcessId", "RunbookProcess-" + runbook.id);
+            w.strOrNull("EnvironmentId", envId).null("TenantId");
+            // No task is simulated behind a run: octosim's task list holds deployments and health checks.
+            w.null("TaskId");
+            w.str("Created", ResourceWriter::isoTime(created))
+                .str("QueueTime", ResourceWriter::isoTime(created));
+            w.null("QueueTimeExpiry").str("DeployedBy", "admin").null("DeployedById").null("Comments");
+            w.emptyArray("DeployedToMachineIds").boolean("FailureEncountered", false);
+            w.emptyArray("SpecificMachineIds").emptyArray("ExcludedMachineIds").emptyArray("SkipActions");
+            w.boolean("ForcePackageDownload", false).boolean("UseGuidedFailure", false);
+            w.emptyObject("FormValues")
+                .null("ManifestVariableSetId")
+                .str("TentacleRetentionPeriod", QByteArray());
+            w.str("SpaceId", sid).null("LastModifiedOn").null("LastModifiedBy");
+            w.beginObject("Links").str("Self", "/api/" + sid + "/runbookRuns/" + id).end();
+            w.end();
+            Item item{id, runbook.name, w.take(), {}, created};
+            item.facets[0] = runbook.facets[0];
+            runs.items.append(item);
+        }
+    }
+    std::stable_sort(runs.items.begin(), runs.items.end(),
+                     [](const Item &a, const Item &b) { return a.time > b.time; });
 }
 
 // The old instance's public address as its scripts name it (the simulator cannot know the port it will
@@ -1244,7 +1339,12 @@ void DataGenerator::generateProjects(SpaceContext &space, Random &random)
                     .end();
                 w.beginArray("Actions").beginObject();
                 w.str("Id", random.guid()).str("Name", stepName);
-                w.str("ActionType", kind == 0 ? "Octopus.TentaclePackage" : "Octopus.Script");
+                // The package step of most projects deploys a plain package; some deploy an IIS web site
+                // or a Windows Service (by project index, so the random sequence is unchanged).
+                const QByteArray packageStepType = i % 7 == 3   ? QByteArray("Octopus.IIS")
+                                                   : i % 7 == 5 ? QByteArray("Octopus.WindowsService")
+                                                                : QByteArray("Octopus.TentaclePackage");
+                w.str("ActionType", kind == 0 ? packageStepType : QByteArray("Octopus.Script"));
                 w.str("Notes", QByteArray()).boolean("IsDisabled", false).boolean("IsRequired", false);
                 w.null("WorkerPoolId").null("WorkerPoolVariable");
                 w.beginObject("Container").null("Image").null("FeedId").end();
@@ -1267,7 +1367,19 @@ void DataGenerator::generateProjects(SpaceContext &space, Random &random)
                 if (kind == 0) {
                     w.str("Octopus.Action.Package.PackageId", project.packageId);
                     w.str("Octopus.Action.Package.FeedId", space.builtInFeedId);
-                    w.str("Octopus.Action.EnabledFeatures", "Octopus.Features.ConfigurationTransforms");
+                    if (packageStepType == "Octopus.IIS") {
+                        w.str("Octopus.Action.IISWebSite.DeploymentType", "webSite");
+                        w.str("Octopus.Action.IISWebSite.WebSiteName", project.name);
+                        w.str("Octopus.Action.EnabledFeatures",
+                              "Octopus.Features.IISWebSite,Octopus.Features.ConfigurationTransforms");
+                    } else if (packageStepType == "Octopus.WindowsService") {
+                        w.str("Octopus.Action.WindowsService.ServiceName", project.slug);
+                        w.str("Octopus.Action.WindowsService.StartMode", "auto");
+                        w.str("Octopus.Action.EnabledFeatures",
+                              "Octopus.Features.WindowsService,Octopus.Features.ConfigurationTransforms");
+                    } else {
+                        w.str("Octopus.Action.EnabledFeatures", "Octopus.Features.ConfigurationTransforms");
+                    }
                 } else if (kind == 1) {
                     w.str("Octopus.Action.Script.ScriptBody", "curl -fsS https://#{Host}/health || exit 1");
                     w.str("Octopus.Action.Script.Syntax", "Bash")

@@ -96,6 +96,7 @@ private:
     void generateInfrastructure(SpaceContext &space, Random &random);
     void generateLibrary(SpaceContext &space, Random &random);
     void generateProjects(SpaceContext &space, Random &random);
+    void generateTeamsAndRunbookRuns(const SpaceContext &space);
     void generateBuildInformation(SpaceContext &space, Random &random);
     // Inline scripts stored on the server (deployment and runbook processes, step templates, script
     // modules, project variables), some naming the old server, carrying a key or calling octo. Reworks the
