@@ -3630,6 +3630,10 @@ Exit-Codes: 0 aufgelistet, 3 ein Server war nicht nutzbar oder die Bestandsaufna
         <source>The new octopus CLI (2.0) works from this version; the retired octo CLI is replaced</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sign in as a member of team &apos;%1&apos; of space &apos;%2&apos; and check what it may see and do</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TestPlanController</name>

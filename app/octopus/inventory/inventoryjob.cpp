@@ -6,8 +6,10 @@
 #include "pagedfetchjob.h"
 
 #include <QJsonArray>
+
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <utility>
 
 #include <memory>
 
@@ -126,7 +128,9 @@ InventoryJob::InventoryJob(OctopusClient *client, QObject *parent)
 InventoryJob::~InventoryJob()
 {
     m_finished = true;
-    for (const QPointer<QObject> &job : std::as_const(m_running)) {
+    const QHash<QObject *, QPointer<QObject>> running =
+        std::exchange(m_running, {}); // cancel() may finish a job
+    for (const QPointer<QObject> &job : running) {
         if (auto *paged = qobject_cast<PagedFetchJob *>(job.data()))
             paged->cancel();
         else if (auto *apiJob = qobject_cast<ApiJob *>(job.data()))
@@ -218,14 +222,14 @@ PagedFetchJob *InventoryJob::fetch(const QString &path, PagedFetchJob::ItemTrans
     job->setPageSize(m_pageSize);
     job->setItemTransform(std::move(transform));
     setProgress(job, 0, 1);
-    m_running.append(job);
+    m_running.insert(job, job);
     ++m_outstanding;
     connect(job, &PagedFetchJob::progress, this, [this, job](int done, int total) {
         setProgress(job, done, total);
         reportProgress();
     });
     connect(job, &PagedFetchJob::finished, this, [this, job, consume, optional](const PagedResult &result) {
-        m_running.removeAll(job);
+        m_running.remove(job);
         m_snapshot.requests += result.requests;
         const int pages = std::max(m_progress.value(job).second, 1);
         setProgress(job, pages, pages);
@@ -246,10 +250,10 @@ ApiJob *InventoryJob::get(const QString &path, std::function<void(const QJsonDoc
 {
     ApiJob *job = m_client->get(path, this);
     setProgress(job, 0, 1);
-    m_running.append(job);
+    m_running.insert(job, job);
     ++m_outstanding;
     connect(job, &ApiJob::finished, this, [this, job, consume, optional](const ApiResult &result) {
-        m_running.removeAll(job);
+        m_running.remove(job);
         ++m_snapshot.requests;
         setProgress(job, 1, 1);
         if (m_finished)

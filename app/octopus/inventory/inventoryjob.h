@@ -80,7 +80,7 @@ private:
     QPointer<OctopusClient> m_client;
     InventorySnapshot m_snapshot;
     QHash<QObject *, QPair<int, int>> m_progress;
-    QList<QPointer<QObject>> m_running;
+    QHash<QObject *, QPointer<QObject>> m_running; // by address: thousands run at once, removal is O(1)
     ApiKeyScope m_apiKeyScope = ApiKeyScope::AllUsers;
     unsigned m_parts = Everything;
     int m_pageSize = 1000;

@@ -7,7 +7,9 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+
 #include <QTimer>
+#include <utility>
 
 // Routes (checked against the 2021.2 Swagger beside reference/octopus-api.md, OctopusClients and
 // go-octopusdeploy): /api/{spaceId}/projects/all, /deploymentprocesses/{id},
@@ -87,7 +89,9 @@ ServerScriptsJob::ServerScriptsJob(OctopusClient *client, QObject *parent)
 ServerScriptsJob::~ServerScriptsJob()
 {
     m_finished = true;
-    for (const QPointer<QObject> &job : std::as_const(m_running)) {
+    const QHash<QObject *, QPointer<QObject>> running =
+        std::exchange(m_running, {}); // cancel() may finish a job
+    for (const QPointer<QObject> &job : running) {
         if (auto *api = qobject_cast<ApiJob *>(job.data()))
             api->cancel();
         else if (auto *paged = qobject_cast<PagedFetchJob *>(job.data()))
@@ -127,11 +131,11 @@ void ServerScriptsJob::list(const QString &path, std::function<void(const QList<
 {
     PagedFetchJob *job = m_client->fetchAll(path, this);
     job->setPreferAll(true);
-    m_running.append(job);
+    m_running.insert(job, job);
     ++m_outstanding;
     ++m_started;
     connect(job, &PagedFetchJob::finished, this, [this, job, consume](const PagedResult &result) {
-        m_running.removeAll(job);
+        m_running.remove(job);
         m_result.requests += result.requests;
         if (m_finished)
             return;
@@ -151,11 +155,11 @@ void ServerScriptsJob::list(const QString &path, std::function<void(const QList<
 void ServerScriptsJob::getOne(const QString &path, std::function<void(const QJsonObject &)> consume)
 {
     ApiJob *job = m_client->get(path, this);
-    m_running.append(job);
+    m_running.insert(job, job);
     ++m_outstanding;
     ++m_started;
     connect(job, &ApiJob::finished, this, [this, job, consume](const ApiResult &result) {
-        m_running.removeAll(job);
+        m_running.remove(job);
         ++m_result.requests;
         if (m_finished)
             return;
@@ -181,7 +185,9 @@ void ServerScriptsJob::finish()
     if (m_finished)
         return;
     m_finished = true;
-    for (const QPointer<QObject> &job : std::as_const(m_running)) {
+    const QHash<QObject *, QPointer<QObject>> running =
+        std::exchange(m_running, {}); // cancel() may finish a job
+    for (const QPointer<QObject> &job : running) {
         if (auto *api = qobject_cast<ApiJob *>(job.data()))
             api->cancel();
         else if (auto *paged = qobject_cast<PagedFetchJob *>(job.data()))

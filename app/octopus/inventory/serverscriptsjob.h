@@ -130,7 +130,7 @@ private:
 
     QPointer<OctopusClient> m_client;
     QList<Space> m_spaces;
-    QList<QPointer<QObject>> m_running;
+    QHash<QObject *, QPointer<QObject>> m_running; // by address: thousands run at once, removal is O(1)
     Result m_result;
     int m_outstanding = 0;
     int m_started = 0;
