@@ -14,10 +14,11 @@ case "$mode" in
   *) echo "usage: bash dev.sh demo|test|bench" >&2; exit 2 ;;
 esac
 
+# libqt6opengl6-dev: Qt6Charts' CMake package needs Qt6OpenGL's, which qt6-base-dev only recommends.
 packages=(cmake ninja-build g++ qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-httpserver-dev
           qt6-websockets-dev qtkeychain-qt6-dev qt6-translations-l10n libsecret-1-0 gnome-keyring dbus
           libssl-dev zlib1g-dev libsimdjson-dev tinyproxy nghttp2-server fonts-dejavu-core poppler-utils
-          libqt6sql6-sqlite qt6-charts-dev)
+          libqt6sql6-sqlite qt6-charts-dev libqt6opengl6-dev)
 [ "$mode" = bench ] && packages+=(curl ripgrep)
 [ "${HANDOVER_QPA:-offscreen}" = xcb ] && packages+=(xvfb xauth)
 

@@ -4,11 +4,13 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QUuid>
 #include <QVariant>
 
@@ -26,6 +28,9 @@ enum SqliteCode
     kCantOpen = 14,
     kNotADb = 26,
 };
+
+// How long a writer waits for another process's transaction, and an opening for another process's setup.
+constexpr int kBusyTimeoutMs = 15000;
 
 const char kCreateEntries[] = "CREATE TABLE IF NOT EXISTS entries ("
                               " sequence INTEGER PRIMARY KEY,"
@@ -181,7 +186,18 @@ bool CutoverJournal::open(const QString &path, JournalError *error)
     close();
     m_path = path;
     JournalError e;
-    if (!openAndCheck(&e)) {
+    // SQLite answers some lock conflicts at once instead of through the busy timeout: a second process
+    // opening the journal while the first turns it into WAL mode or creates it, or while it recovers the
+    // log of a killed process. Such an open is tried again, with a growing pause, for as long as a writer
+    // would wait for a transaction; every other failure is final.
+    QDeadlineTimer deadline(kBusyTimeoutMs);
+    for (int pauseMs = 5; !openAndCheck(&e) && e.kind == JournalError::Kind::Busy && !deadline.hasExpired();
+         pauseMs = qMin(pauseMs * 2, 200)) {
+        close();
+        e = JournalError();
+        QThread::msleep(qMin<qint64>(pauseMs, qMax<qint64>(1, deadline.remainingTime())));
+    }
+    if (e.isError()) {
         qCWarning(lcJournal) << "journal" << path << "not opened:" << e.detail;
         if (error)
             *error = e;
@@ -214,7 +230,7 @@ bool CutoverJournal::openAndCheck(JournalError *error)
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
         db.setDatabaseName(path);
         // A writer waits this long for another process's transaction to commit.
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
         if (!db.open())
             return fail(errorFrom(db.lastError().text(), nativeCode(db.lastError())));
     }

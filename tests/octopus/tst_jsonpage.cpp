@@ -396,6 +396,26 @@ private Q_SLOTS:
         }));
     }
 
+    void listsTheStringMembersOfAnObject()
+    {
+        // A step's Properties: names are data, values strings; other values and nested members left out.
+        QVERIFY(readItem(R"({"Properties":{"Octopus.Action.Script.ScriptBody":"Write-Host \"hi\"",)"
+                         R"("N":1,"Octopus.Action.CustomScripts.PreDeploy.ps1":"x","Nested":{"In":"no"},)"
+                         R"("Esc\u00e9":"","Null":null}})",
+                         [](const JsonItem &o) {
+                             const QList<std::pair<QString, QString>> members =
+                                 o.object("Properties").stringMembers();
+                             QCOMPARE(members.size(), 3);
+                             QCOMPARE(members.at(0).first, QStringLiteral("Octopus.Action.Script.ScriptBody"));
+                             QCOMPARE(members.at(0).second, QStringLiteral("Write-Host \"hi\""));
+                             QCOMPARE(members.at(1).first,
+                                      QStringLiteral("Octopus.Action.CustomScripts.PreDeploy.ps1"));
+                             QCOMPARE(members.at(2).first, QStringLiteral("Esc\u00e9"));
+                             QVERIFY(members.at(2).second.isEmpty());
+                             QVERIFY(o.object("Absent").stringMembers().isEmpty());
+                         }));
+    }
+
     void readsDatesLikeQDateTime_data()
     {
         QTest::addColumn<QByteArray>("value");

@@ -1,7 +1,7 @@
 // The scripts stored on a server (ServerScriptsJob) read from an in-process octosim over loopback: where
 // each lives (location and web portal link), the config-as-code project's process read at its default
 // branch, the audit rules run over them (auditTexts) with keys masked, a 403 on some items that does not
-// stop the rest, cancellation, and `handover audit --server` as a user runs it (JSON with location and
+// stop the rest, processes read a page at a time and one by one from a server that does not list them, cancellation, and `handover audit --server` as a user runs it (JSON with location and
 // url, no key in any output).
 #include "audittexts.h"
 #include "datagenerator.h"
@@ -35,6 +35,7 @@ private Q_SLOTS:
     void configAsCodeProcessIsReadAtTheDefaultBranch();
     void findingsAreLocatedAndKeysMasked();
     void forbiddenItemsAreReportedAndTheRestRead();
+    void processesComeInListsOrOneByOne();
     void cancelFinishesOnce();
     void cliAddsServerScriptsToTheAudit();
 
@@ -192,12 +193,13 @@ void ServerScriptsTest::findingsAreLocatedAndKeysMasked()
 
 void ServerScriptsTest::forbiddenItemsAreReportedAndTheRestRead()
 {
-    const Run run = read({OctoSimFixture::fault(QStringLiteral("old"), QStringLiteral("/runbookProcesses/"),
+    // The list and each runbook process refused: the list's 403 is reported, nothing is asked one by one.
+    const Run run = read({OctoSimFixture::fault(QStringLiteral("old"), QStringLiteral("/runbookProcesses"),
                                                 QStringLiteral("status"), QStringLiteral("403"))});
     QVERIFY(!run.result.errors.isEmpty());
     for (const ApiError &error : run.result.errors) {
         QCOMPARE(error.kind, ApiErrorKind::Forbidden);
-        QVERIFY(error.path.contains(QStringLiteral("/runbookProcesses/")));
+        QVERIFY(error.path.contains(QStringLiteral("/runbookProcesses?")));
         QCOMPARE(error.serverUrl.host(), QStringLiteral("127.0.0.1"));
     }
     bool process = false;
@@ -206,6 +208,50 @@ void ServerScriptsTest::forbiddenItemsAreReportedAndTheRestRead()
         process = process || s.kind == ServerScript::Kind::DeploymentProcess;
     }
     QVERIFY(process);
+    for (const QString &path : run.paths)
+        QVERIFY2(!path.contains(QStringLiteral("/runbookProcesses/")), qPrintable(path));
+}
+
+void ServerScriptsTest::processesComeInListsOrOneByOne()
+{
+    auto inventory = [](const Run &run) {
+        QStringList lines;
+        for (const ServerScript &s : run.scripts)
+            lines << ServerScriptsJob::locationText(s.location) + QLatin1Char('|') + s.url.path() +
+                         s.url.fragment() + QLatin1Char('|') + s.syntax + QLatin1Char('|') + s.text;
+        for (const ProcessAction &a : run.result.actions)
+            lines << QStringLiteral("action|%1|%2|%3|%4|%5|%6")
+                         .arg(a.projectId, a.runbookId, a.name, a.actionType, a.stepTemplateId)
+                         .arg(a.disabled);
+        lines.sort();
+        return lines;
+    };
+    auto count = [](const QStringList &paths, const QString &pattern) {
+        return int(paths.filter(QRegularExpression(pattern)).size());
+    };
+    // A server that lists processes: a page of a space's processes at a time, none asked for on its own but
+    // the config-as-code project's, which the server serves from Git.
+    const Run listed = read();
+    QVERIFY(listed.result.errors.isEmpty());
+    QVERIFY(count(listed.paths, QStringLiteral("^/api/Spaces-1/deploymentprocesses\\?")) >= 1);
+    QVERIFY(count(listed.paths, QStringLiteral("^/api/Spaces-1/runbookProcesses\\?")) >= 1);
+    QCOMPARE(count(listed.paths, QStringLiteral("/deploymentprocesses/")), 0);
+    QCOMPARE(count(listed.paths, QStringLiteral("/runbookProcesses/")), 0);
+    QCOMPARE(count(listed.paths, QStringLiteral("/main/deploymentprocesses$")), 1);
+
+    // A server that does not list them (404): each process on its own, and exactly the same findings.
+    const Run oneByOne =
+        read({OctoSimFixture::fault(QStringLiteral("old"), QStringLiteral("/(deploymentprocesses|runbookProcesses)\\?"),
+                                    QStringLiteral("status"), QStringLiteral("404"))});
+    QVERIFY(oneByOne.result.errors.isEmpty());
+    const int single = count(oneByOne.paths, QStringLiteral("/(deploymentprocesses|runbookProcesses)/"));
+    qInfo() << "requests with lists" << listed.result.requests << "one by one" << oneByOne.result.requests
+            << "(" << single << "processes on their own)";
+    QVERIFY(single > 10);
+    QVERIFY(oneByOne.result.requests > listed.result.requests + 10);
+    const QStringList expected = inventory(listed);
+    QVERIFY(expected.size() > 50);
+    QCOMPARE(inventory(oneByOne), expected);
 }
 
 void ServerScriptsTest::cancelFinishesOnce()

@@ -1,12 +1,16 @@
 #include "serverscriptsjob.h"
 
 #include "apijob.h"
+#include "apirequest.h"
+#include "apiresult.h"
+#include "jsonpage.h"
 #include "octopusclient.h"
 #include "octopuslogging.h"
 #include "pagedfetchjob.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <QTimer>
 #include <utility>
@@ -69,6 +73,68 @@ QString syntaxOfExtension(const QString &extension)
     return {};
 }
 
+const QString kTemplateId = QStringLiteral("Octopus.Action.Template.Id");
+// Processes per page of a process list: pages of a few megabytes, several of them in flight at once.
+constexpr int kProcessPageSize = 100;
+
+// A QJsonObject read through the accessors of JsonItem, so that one parseProcess() reads both a listed
+// process (JsonItem, from the page reader) and one read on its own (QJsonDocument).
+class JsonObjectView
+{
+public:
+    explicit JsonObjectView(QJsonObject object = {})
+        : m_object(std::move(object))
+    {}
+    QString string(std::string_view key) const { return value(key).toString(); }
+    bool boolean(std::string_view key, bool fallback = false) const
+    {
+        const QJsonValue v = value(key);
+        return v.isBool() ? v.toBool() : fallback;
+    }
+    JsonObjectView object(std::string_view key) const { return JsonObjectView(value(key).toObject()); }
+    QList<JsonObjectView> objects(std::string_view key) const
+    {
+        QList<JsonObjectView> out;
+        for (const QJsonValue &v : value(key).toArray()) {
+            if (v.isObject())
+                out.append(JsonObjectView(v.toObject()));
+        }
+        return out;
+    }
+    QList<std::pair<QString, QString>> stringMembers() const
+    {
+        QList<std::pair<QString, QString>> out;
+        for (auto it = m_object.begin(); it != m_object.end(); ++it) {
+            if (it.value().isString())
+                out.append({it.key(), it.value().toString()});
+        }
+        return out;
+    }
+
+private:
+    QJsonValue value(std::string_view key) const
+    {
+        return m_object.value(QLatin1String(key.data(), qsizetype(key.size())));
+    }
+    QJsonObject m_object;
+};
+
+// Whether a process list that failed this way is read process by process instead: the server does not
+// serve the list (404, 400, 405), or could not serve this page of it; not when the reading is refused.
+bool readsOneByOneAfter(const ApiError &error)
+{
+    switch (error.kind) {
+    case ApiErrorKind::NotFound:
+    case ApiErrorKind::ClientError:
+    case ApiErrorKind::BadResponse:
+    case ApiErrorKind::ServerError:
+    case ApiErrorKind::Timeout:
+        return true;
+    default:
+        return false;
+    }
+}
+
 QList<QJsonObject> objectsOf(const QJsonArray &array)
 {
     QList<QJsonObject> out;
@@ -77,6 +143,74 @@ QList<QJsonObject> objectsOf(const QJsonArray &array)
             out.append(v.toObject());
     }
     return out;
+}
+
+} // namespace
+
+// One script of a step action: its body or a custom (pre-, post-) deploy script.
+struct ParsedScript
+{
+    QString property; // Octopus.Action.Script.ScriptBody or Octopus.Action.CustomScripts.<Stage>.<ext>
+    QString syntax;
+    QString text;
+    bool body = false;
+};
+
+struct ParsedAction
+{
+    QString stepName;
+    QString id;
+    QString name;
+    QString actionType;
+    QString stepTemplateId;
+    bool disabled = false;
+    QList<ParsedScript> scripts;
+};
+
+struct ParsedProcess
+{
+    QString id;
+    QList<ParsedAction> actions;
+};
+
+Q_DECLARE_METATYPE(std::shared_ptr<QList<ParsedProcess>>)
+
+namespace {
+
+// Steps[].Actions[] with their names, types, templates and scripts. Any thread: nothing here is translated.
+template<typename Object>
+ParsedProcess parseProcess(const Object &process)
+{
+    ParsedProcess parsed;
+    parsed.id = process.string("Id");
+    for (const Object &step : process.objects("Steps")) {
+        const QString stepName = step.string("Name");
+        for (const Object &action : step.objects("Actions")) {
+            ParsedAction a;
+            a.stepName = stepName;
+            a.id = action.string("Id");
+            a.name = action.string("Name");
+            a.actionType = action.string("ActionType");
+            a.disabled = action.boolean("IsDisabled");
+            const QList<std::pair<QString, QString>> properties = action.object("Properties").stringMembers();
+            QString syntax;
+            for (const auto &[key, value] : properties) {
+                if (key == kSyntax)
+                    syntax = value;
+                else if (key == kTemplateId)
+                    a.stepTemplateId = value;
+            }
+            for (const auto &[key, value] : properties) {
+                const bool body = key == kScriptBody;
+                if ((!body && !key.startsWith(kCustomScripts)) || value.isEmpty())
+                    continue;
+                a.scripts.append(ParsedScript{
+                    key, body ? syntax : syntaxOfExtension(key.section(QLatin1Char('.'), -1)), value, body});
+            }
+            parsed.actions.append(a);
+        }
+    }
+    return parsed;
 }
 
 } // namespace
@@ -127,14 +261,15 @@ void ServerScriptsJob::cancel()
     finish();
 }
 
-void ServerScriptsJob::list(const QString &path, std::function<void(const QList<QJsonObject> &)> consume)
+void ServerScriptsJob::list(const QString &path, std::function<void(const QList<QJsonObject> &)> consume,
+                            std::function<void(const ApiError &)> failed)
 {
     PagedFetchJob *job = m_client->fetchAll(path, this);
     job->setPreferAll(true);
     m_running.insert(job, job);
     ++m_outstanding;
     ++m_started;
-    connect(job, &PagedFetchJob::finished, this, [this, job, consume](const PagedResult &result) {
+    connect(job, &PagedFetchJob::finished, this, [this, job, consume, failed](const PagedResult &result) {
         m_running.remove(job);
         m_result.requests += result.requests;
         if (m_finished)
@@ -146,6 +281,8 @@ void ServerScriptsJob::list(const QString &path, std::function<void(const QList<
             consume(items);
         } else {
             m_result.errors.append(result.error);
+            if (failed)
+                failed(result.error);
         }
         done();
     });
@@ -227,7 +364,10 @@ void ServerScriptsJob::onSpaces(const QList<QJsonObject> &spaces)
         if (id.isEmpty())
             continue;
         const QString name = str(s, "Name");
-        m_spaces.append(Space{id, name.isEmpty() ? id : name, {}});
+        Space space;
+        space.id = id;
+        space.name = name.isEmpty() ? id : name;
+        m_spaces.append(space);
     }
     for (int i = 0; i < m_spaces.size(); ++i)
         readSpace(i);
@@ -236,8 +376,27 @@ void ServerScriptsJob::onSpaces(const QList<QJsonObject> &spaces)
 void ServerScriptsJob::readSpace(int index)
 {
     const QString sid = m_spaces.at(index).id;
-    list(QStringLiteral("/api/%1/projects").arg(sid),
-         [this, index](const QList<QJsonObject> &projects) { onProjects(index, projects); });
+    list(
+        QStringLiteral("/api/%1/projects").arg(sid),
+        [this, index](const QList<QJsonObject> &projects) { onProjects(index, projects); },
+        [this, index](const ApiError &) {
+            // Without the projects, runbooks are still read; they are named by their project's id.
+            m_spaces[index].projectsRead = true;
+            join(index);
+        });
+    list(
+        QStringLiteral("/api/%1/runbooks").arg(sid),
+        [this, index](const QList<QJsonObject> &runbooks) {
+            m_spaces[index].runbooks = runbooks;
+            m_spaces[index].runbooksRead = true;
+            join(index);
+        },
+        [this, index](const ApiError &) {
+            m_spaces[index].runbooksRead = true;
+            join(index);
+        });
+    readProcessList(index, false);
+    readProcessList(index, true);
 
     list(QStringLiteral("/api/%1/actiontemplates").arg(sid), [this, index](const QList<QJsonObject> &items) {
         const Space &space = m_spaces.at(index);
@@ -296,43 +455,113 @@ void ServerScriptsJob::onProjects(int index, const QList<QJsonObject> &projects)
         const QString id = str(project, "Id");
         if (id.isEmpty())
             continue;
+        space.projectList.append(project);
         space.projects.insert(id, project);
-        readProcess(index, project);
         const QString variableSetId = str(project, "VariableSetId");
         if (!variableSetId.isEmpty() && m_readVariables)
             readVariables(index, variableSetId, {space.name, str(project, "Name")},
                           portal(projectWeb(space, project) + QStringLiteral("/variables")), false);
     }
-    // Runbooks after the projects: their location names the project.
-    list(QStringLiteral("/api/%1/runbooks").arg(space.id), [this, index](const QList<QJsonObject> &runbooks) {
-        for (const QJsonObject &runbook : runbooks) {
-            const QString processId = str(runbook, "RunbookProcessId");
-            if (processId.isEmpty())
-                continue;
-            const Space &s = m_spaces.at(index);
-            const QJsonObject project = s.projects.value(str(runbook, "ProjectId"));
-            const QString projectName = str(project, "Name");
-            const QString runbookId = str(runbook, "Id");
-            const QString projectId = str(runbook, "ProjectId");
-            const QStringList owner = {s.name,
-                                       projectName.isEmpty() ? str(runbook, "ProjectId") : projectName,
-                                       tr("Runbook '%1'").arg(str(runbook, "Name"))};
-            const QString web =
-                projectWeb(s, project.isEmpty()
-                                  ? QJsonObject{{QStringLiteral("Id"), str(runbook, "ProjectId")}}
-                                  : project) +
-                QStringLiteral("/operations/runbooks/%1/process/%2").arg(str(runbook, "Id"), processId);
-            m_result.runbooks.append(StoredRunbook{runbookId, str(runbook, "Name"), projectId,
-                                                   projectName.isEmpty() ? projectId : projectName, s.id,
-                                                   portal(web.section(QStringLiteral("/process/"), 0, 0))});
-            getOne(QStringLiteral("/api/%1/runbookProcesses/%2").arg(s.id, processId),
-                   [this, index, owner, web, projectId, runbookId](const QJsonObject &process) {
-                       addProcessScripts(m_spaces.at(index), process, owner,
-                                         ServerScript::Kind::RunbookProcess, web);
-                       addProcessActions(m_spaces.at(index), process, projectId, runbookId);
-                   });
-        }
+    space.projectsRead = true;
+    join(index);
+}
+
+void ServerScriptsJob::readProcessList(int index, bool runbooks)
+{
+    const QString path = QStringLiteral("/api/%1/%2")
+                             .arg(m_spaces.at(index).id, runbooks ? QStringLiteral("runbookProcesses")
+                                                                  : QStringLiteral("deploymentprocesses"));
+    PagedFetchJob *job = m_client->fetchAll(path, this);
+    job->setPageSize(kProcessPageSize);
+    job->setItemTransform([](const PagedFetchJob::ItemSource &items) {
+        auto processes = std::make_shared<QList<ParsedProcess>>();
+        items([&](const JsonItem &o) { processes->append(parseProcess(o)); });
+        return QVariant::fromValue(ServerScriptsJob::ParsedProcesses(processes));
     });
+    m_running.insert(job, job);
+    ++m_outstanding;
+    ++m_started;
+    connect(job, &PagedFetchJob::finished, this, [this, job, index, runbooks](const PagedResult &result) {
+        m_running.remove(job);
+        m_result.requests += result.requests;
+        if (m_finished)
+            return;
+        ProcessList &processes =
+            runbooks ? m_spaces[index].runbookProcesses : m_spaces[index].deploymentProcesses;
+        if (result.ok()) {
+            processes.byId = std::make_shared<QHash<QString, ParsedProcess>>();
+            for (const QVariant &page : result.converted) {
+                if (const ParsedProcesses read = page.value<ParsedProcesses>()) {
+                    for (const ParsedProcess &process : std::as_const(*read)) {
+                        if (!process.id.isEmpty())
+                            processes.byId->insert(process.id, process);
+                    }
+                }
+            }
+            processes.state = ListState::Read;
+        } else if (readsOneByOneAfter(result.error)) {
+            qCInfo(lcOctopus) << result.error.path << "is not listed:" << result.error.message
+                              << "- reading each process on its own";
+            processes.state = ListState::OneByOne;
+        } else {
+            m_result.errors.append(result.error);
+            processes.state = ListState::Failed;
+        }
+        join(index);
+        done();
+    });
+    job->start();
+}
+
+void ServerScriptsJob::join(int index)
+{
+    const Space &space = m_spaces.at(index);
+    if (space.projectsRead && space.deploymentProcesses.state != ListState::Pending &&
+        !space.deploymentProcesses.joined)
+        joinDeploymentProcesses(index);
+    if (space.projectsRead && space.runbooksRead && space.runbookProcesses.state != ListState::Pending &&
+        !space.runbookProcesses.joined)
+        joinRunbooks(index);
+}
+
+void ServerScriptsJob::joinDeploymentProcesses(int index)
+{
+    m_spaces[index].deploymentProcesses.joined = true;
+    const QList<QJsonObject> projects = m_spaces.at(index).projectList;
+    for (const QJsonObject &project : projects)
+        readProcess(index, project);
+}
+
+void ServerScriptsJob::joinRunbooks(int index)
+{
+    m_spaces[index].runbookProcesses.joined = true;
+    const Space &s = m_spaces.at(index);
+    const ProcessList listed = s.runbookProcesses;
+    for (const QJsonObject &runbook : s.runbooks) {
+        const QString processId = str(runbook, "RunbookProcessId");
+        if (processId.isEmpty())
+            continue;
+        const QJsonObject project = s.projects.value(str(runbook, "ProjectId"));
+        const QString projectName = str(project, "Name");
+        const QString runbookId = str(runbook, "Id");
+        const QString projectId = str(runbook, "ProjectId");
+        const QStringList owner = {s.name, projectName.isEmpty() ? projectId : projectName,
+                                   tr("Runbook '%1'").arg(str(runbook, "Name"))};
+        const QString web =
+            projectWeb(s, project.isEmpty() ? QJsonObject{{QStringLiteral("Id"), projectId}} : project) +
+            QStringLiteral("/operations/runbooks/%1/process/%2").arg(runbookId, processId);
+        m_result.runbooks.append(StoredRunbook{runbookId, str(runbook, "Name"), projectId,
+                                               projectName.isEmpty() ? projectId : projectName, s.id,
+                                               portal(web.section(QStringLiteral("/process/"), 0, 0))});
+        if (listed.state == ListState::Read && listed.byId->contains(processId)) {
+            addProcess(index, listed.byId->value(processId), owner, ServerScript::Kind::RunbookProcess, web,
+                       projectId, runbookId);
+        } else if (listed.state != ListState::Failed) {
+            // Not listed (a server without the list, or a process newer than the list): on its own.
+            getProcess(index, QStringLiteral("/api/%1/runbookProcesses/%2").arg(s.id, processId), owner,
+                       ServerScript::Kind::RunbookProcess, web, projectId, runbookId);
+        }
+    }
 }
 
 void ServerScriptsJob::readProcess(int index, const QJsonObject &project)
@@ -344,80 +573,91 @@ void ServerScriptsJob::readProcess(int index, const QJsonObject &project)
                                    str(persistence, "Type") == QLatin1String("VersionControlled");
     const QStringList owner = {space.name, str(project, "Name"), tr("Deployment process")};
     const QString web = projectWeb(space, project) + QStringLiteral("/deployments/process");
-    QString path;
     if (versionControlled) {
+        // The list holds what the database keeps, not the process in Git: the server serves that one at the
+        // project's default branch.
         QString branch = str(persistence, "DefaultBranch");
         if (branch.isEmpty())
             branch = QStringLiteral("main");
-        path = QStringLiteral("/api/%1/projects/%2/%3/deploymentprocesses")
-                   .arg(space.id, projectId, QString::fromLatin1(QUrl::toPercentEncoding(branch)));
-    } else {
-        const QString processId = str(project, "DeploymentProcessId");
-        if (processId.isEmpty())
-            return;
-        path = QStringLiteral("/api/%1/deploymentprocesses/%2").arg(space.id, processId);
+        getProcess(index,
+                   QStringLiteral("/api/%1/projects/%2/%3/deploymentprocesses")
+                       .arg(space.id, projectId, QString::fromLatin1(QUrl::toPercentEncoding(branch))),
+                   owner, ServerScript::Kind::DeploymentProcess, web, projectId, QString());
+        return;
     }
-    getOne(path, [this, index, owner, web, projectId](const QJsonObject &process) {
-        addProcessScripts(m_spaces.at(index), process, owner, ServerScript::Kind::DeploymentProcess, web);
-        addProcessActions(m_spaces.at(index), process, projectId, QString());
-    });
+    const QString processId = str(project, "DeploymentProcessId");
+    if (processId.isEmpty())
+        return;
+    const ProcessList &listed = space.deploymentProcesses;
+    if (listed.state == ListState::Read && listed.byId->contains(processId))
+        addProcess(index, listed.byId->value(processId), owner, ServerScript::Kind::DeploymentProcess, web,
+                   projectId, QString());
+    else if (listed.state != ListState::Failed)
+        getProcess(index, QStringLiteral("/api/%1/deploymentprocesses/%2").arg(space.id, processId), owner,
+                   ServerScript::Kind::DeploymentProcess, web, projectId, QString());
 }
 
-void ServerScriptsJob::addProcessActions(const Space &space, const QJsonObject &process,
-                                         const QString &projectId, const QString &runbookId)
+void ServerScriptsJob::getProcess(int index, const QString &path, const QStringList &owner,
+                                  ServerScript::Kind kind, const QString &webBase, const QString &projectId,
+                                  const QString &runbookId)
 {
-    for (const QJsonValue &stepValue : process.value(QLatin1String("Steps")).toArray()) {
-        const QJsonObject step = stepValue.toObject();
-        for (const QJsonValue &actionValue : step.value(QLatin1String("Actions")).toArray()) {
-            const QJsonObject action = actionValue.toObject();
-            ProcessAction a;
-            a.runbook = !runbookId.isEmpty();
-            a.spaceId = space.id;
-            a.projectId = projectId;
-            a.runbookId = runbookId;
-            a.name = str(action, "Name");
-            a.actionType = str(action, "ActionType");
-            a.stepTemplateId = action.value(QLatin1String("Properties"))
-                                   .toObject()
-                                   .value(QLatin1String("Octopus.Action.Template.Id"))
-                                   .toString();
-            a.disabled = action.value(QLatin1String("IsDisabled")).toBool();
-            m_result.actions.append(a);
-        }
-    }
+    ApiRequest request;
+    request.path = path;
+    request.keepJson = false;
+    request.transform = [](const QJsonDocument &doc) {
+        return QVariant::fromValue(
+            std::make_shared<QList<ParsedProcess>>(QList<ParsedProcess>{parseProcess(JsonObjectView(doc.object()))}));
+    };
+    ApiJob *job = m_client->send(request, this);
+    m_running.insert(job, job);
+    ++m_outstanding;
+    ++m_started;
+    connect(job, &ApiJob::finished, this,
+            [this, job, index, owner, kind, webBase, projectId, runbookId](const ApiResult &result) {
+                m_running.remove(job);
+                ++m_result.requests;
+                if (m_finished)
+                    return;
+                const ParsedProcesses read = result.transformed.value<ParsedProcesses>();
+                if (result.ok() && read && !read->isEmpty())
+                    addProcess(index, read->first(), owner, kind, webBase, projectId, runbookId);
+                else if (!result.ok())
+                    m_result.errors.append(result.error);
+                done();
+            });
 }
 
-void ServerScriptsJob::addProcessScripts(const Space &space, const QJsonObject &process,
-                                         const QStringList &owner, ServerScript::Kind kind,
-                                         const QString &webBase)
+void ServerScriptsJob::addProcess(int index, const ParsedProcess &process, const QStringList &owner,
+                                  ServerScript::Kind kind, const QString &webBase, const QString &projectId,
+                                  const QString &runbookId)
 {
-    for (const QJsonValue &stepValue : process.value(QLatin1String("Steps")).toArray()) {
-        const QJsonObject step = stepValue.toObject();
-        const QJsonArray actions = step.value(QLatin1String("Actions")).toArray();
-        for (const QJsonValue &actionValue : actions) {
-            const QJsonObject action = actionValue.toObject();
-            const QJsonObject properties = action.value(QLatin1String("Properties")).toObject();
-            QString name = str(action, "Name");
-            if (name.isEmpty())
-                name = str(step, "Name");
-            const QUrl url = portal(webBase + QStringLiteral("/steps?actionId=") + str(action, "Id"));
-            for (auto it = properties.begin(); it != properties.end(); ++it) {
-                const bool body = it.key() == kScriptBody;
-                if ((!body && !it.key().startsWith(kCustomScripts)) || !it.value().isString() ||
-                    it.value().toString().isEmpty())
-                    continue;
-                ServerScript script;
-                script.kind = kind;
-                script.spaceId = space.id;
-                script.location = owner;
-                script.location << tr("Step '%1'").arg(name)
-                                << (body ? tr("script") : customScriptName(it.key()));
-                script.url = url;
-                script.syntax = body ? properties.value(kSyntax).toString()
-                                     : syntaxOfExtension(it.key().section(QLatin1Char('.'), -1));
-                script.text = it.value().toString();
-                m_result.scripts.append(script);
-            }
+    const Space &space = m_spaces.at(index);
+    for (const ParsedAction &action : process.actions) {
+        ProcessAction a;
+        a.runbook = !runbookId.isEmpty();
+        a.spaceId = space.id;
+        a.projectId = projectId;
+        a.runbookId = runbookId;
+        a.name = action.name;
+        a.actionType = action.actionType;
+        a.stepTemplateId = action.stepTemplateId;
+        a.disabled = action.disabled;
+        m_result.actions.append(a);
+        if (action.scripts.isEmpty())
+            continue;
+        const QString name = action.name.isEmpty() ? action.stepName : action.name;
+        const QUrl url = portal(webBase + QStringLiteral("/steps?actionId=") + action.id);
+        for (const ParsedScript &parsed : action.scripts) {
+            ServerScript script;
+            script.kind = kind;
+            script.spaceId = space.id;
+            script.location = owner;
+            script.location << tr("Step '%1'").arg(name)
+                            << (parsed.body ? tr("script") : customScriptName(parsed.property));
+            script.url = url;
+            script.syntax = parsed.syntax;
+            script.text = parsed.text;
+            m_result.scripts.append(script);
         }
     }
 }

@@ -11,9 +11,13 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
+#include <memory>
+
 class ApiJob;
 class OctopusClient;
 class PagedFetchJob;
+struct ParsedProcess; // a process's actions and scripts as read off the calling thread (serverscriptsjob.cpp)
 
 // One script (or variable value) stored on a server, with where it lives.
 struct ServerScript
@@ -68,8 +72,10 @@ struct StoredStepTemplate
 
 // Reads, space by space, every script a server stores: deployment processes (database and config-as-code
 // projects, whose process the server serves from the project's default branch), runbook processes, step
-// templates, script modules and the values of project and library variables. An item that cannot be read
-// (403, 404, ...) is recorded in `errors` and skipped. Finishes exactly once; cancellable.
+// templates, script modules and the values of project and library variables. Processes come in lists, a
+// page of many at a time, read off the calling thread; a config-as-code project's process, and every process
+// of a server that does not list them, is read on its own. An item that cannot be read (403, 404, ...) is
+// recorded in `errors` and skipped. Finishes exactly once; cancellable.
 class ServerScriptsJob : public QObject
 {
     Q_OBJECT
@@ -105,23 +111,51 @@ Q_SIGNALS:
     void finished(const ServerScriptsJob::Result &result);
 
 private:
+    using ParsedProcesses = std::shared_ptr<QList<ParsedProcess>>;
+    // A space's lists of deployment or runbook processes (GET /api/{spaceId}/deploymentprocesses and
+    // /runbookProcesses, paged, sorted by id): one page holds many processes, where one GET each would be
+    // thousands of round trips on a large server.
+    enum class ListState
+    {
+        Pending,
+        Read,     // the processes are in `byId`
+        OneByOne, // the server did not list them (an older server, a 404, a page it could not serve)
+        Failed,   // refused (401, 403, TLS, ...): recorded in errors, not read one by one
+    };
+    struct ProcessList
+    {
+        ListState state = ListState::Pending;
+        std::shared_ptr<QHash<QString, ParsedProcess>> byId;
+        bool joined = false;
+    };
     struct Space
     {
         QString id;
         QString name;
+        QList<QJsonObject> projectList;       // in the server's order
         QHash<QString, QJsonObject> projects; // by id
+        QList<QJsonObject> runbooks;
+        bool projectsRead = false;
+        bool runbooksRead = false;
+        ProcessList deploymentProcesses;
+        ProcessList runbookProcesses;
     };
     void onSpaces(const QList<QJsonObject> &spaces);
     void readSpace(int space);
     void onProjects(int space, const QList<QJsonObject> &projects);
+    void readProcessList(int space, bool runbooks);
+    void join(int space);
+    void joinDeploymentProcesses(int space);
+    void joinRunbooks(int space);
     void readProcess(int space, const QJsonObject &project);
-    void addProcessScripts(const Space &space, const QJsonObject &process, const QStringList &owner,
-                           ServerScript::Kind kind, const QString &webBase);
-    void addProcessActions(const Space &space, const QJsonObject &process, const QString &projectId,
-                           const QString &runbookId);
+    void addProcess(int space, const ParsedProcess &process, const QStringList &owner, ServerScript::Kind kind,
+                    const QString &webBase, const QString &projectId, const QString &runbookId);
+    void getProcess(int space, const QString &path, const QStringList &owner, ServerScript::Kind kind,
+                    const QString &webBase, const QString &projectId, const QString &runbookId);
     void readVariables(int space, const QString &variableSetId, const QStringList &owner, const QUrl &url,
                        bool scriptModule);
-    void list(const QString &path, std::function<void(const QList<QJsonObject> &)> consume);
+    void list(const QString &path, std::function<void(const QList<QJsonObject> &)> consume,
+              std::function<void(const ApiError &)> failed = {});
     void getOne(const QString &path, std::function<void(const QJsonObject &)> consume);
     void done();
     void finish();

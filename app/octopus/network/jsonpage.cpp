@@ -481,6 +481,18 @@ QList<JsonItem> JsonItem::objects(std::string_view key) const
     return out;
 }
 
+QList<std::pair<QString, QString>> JsonItem::stringMembers() const
+{
+    QList<std::pair<QString, QString>> out;
+    if (!m_node)
+        return out;
+    for (const JsonNode *n = m_node + 1; n < m_node + m_node->size; n += n->size) {
+        if (n->kind == JsonNode::Kind::String)
+            out.append({toQString(n->key), toQString(n->text)});
+    }
+    return out;
+}
+
 bool JsonPage::readsInPlace(const QByteArray &body)
 {
     // capacity() counts from the start of the allocation: for an array whose data begins later (Qt 6 moves

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 struct JsonNode;
@@ -42,6 +43,9 @@ public:
     JsonItem object(std::string_view key) const; // empty when absent or not an object
     // The objects of an array (other elements left out); empty when absent or not an array.
     QList<JsonItem> objects(std::string_view key) const;
+    // The members whose values are strings, as (name, value) in the order of the text (others left out):
+    // for objects whose member names are data, such as a step's Properties.
+    QList<std::pair<QString, QString>> stringMembers() const;
 
 private:
     friend class JsonPageReader;
