@@ -236,24 +236,21 @@ bool CutoverJournal::openAndCheck(JournalError *error)
     }
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery query(db);
-    // Read the identity before anything could write: a foreign database is never changed.
-    if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next())
+    // Read the identity before anything could write: a foreign database is never changed. One statement
+    // reads the identity and the schema from one snapshot: another process creating the journal commits
+    // both at once, and two statements could see one before and the other after its commit.
+    if (!query.exec(QStringLiteral("SELECT (SELECT application_id FROM pragma_application_id()),"
+                                   " (SELECT count(*) FROM sqlite_master)")) ||
+        !query.next())
         return fail(errorFrom(query.lastError().text(), nativeCode(query.lastError())));
     const qint32 applicationId = query.value(0).toInt();
+    const int objects = query.value(1).toInt();
     query.finish();
-    if (!isNew && applicationId != kApplicationId) {
-        // An SQLite database with no identity and nothing in it is a journal another process is creating
-        // right now (its first transaction has not committed yet) or an empty file: initialise() makes it a
-        // journal under the write lock, or finds it made. Anything with content is someone else's.
-        if (applicationId != 0)
-            return fail({JournalError::Kind::NotAJournal, path, QString()});
-        if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
-            return fail(errorFrom(query.lastError().text(), nativeCode(query.lastError())));
-        const int objects = query.value(0).toInt();
-        query.finish();
-        if (objects != 0)
-            return fail({JournalError::Kind::NotAJournal, path, QString()});
-    }
+    // An SQLite database with no identity and nothing in it is a journal another process is creating right
+    // now (its first transaction has not committed yet) or an empty file: initialise() makes it a journal
+    // under the write lock, or finds it made. Anything with content is someone else's.
+    if (!isNew && applicationId != kApplicationId && (applicationId != 0 || objects != 0))
+        return fail({JournalError::Kind::NotAJournal, path, QString()});
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return fail(errorFrom(query.lastError().text(), nativeCode(query.lastError())));
     const int format = query.value(0).toInt();
