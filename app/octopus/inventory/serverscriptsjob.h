@@ -98,6 +98,9 @@ public:
     // Off: variable values (project and library variable sets, script modules) are not read; processes,
     // runbooks and step templates still are. Call before start().
     void setReadVariables(bool read) { m_readVariables = read; }
+    // Off: no ServerScript is made (Result::scripts stays empty; the test plan counts only actions, runbooks
+    // and step templates); processes are still read. Call before start().
+    void setReadScripts(bool read) { m_readScripts = read; }
 
     void start();
     void cancel();
@@ -170,6 +173,7 @@ private:
     int m_started = 0;
     bool m_finished = false;
     bool m_readVariables = true;
+    bool m_readScripts = true;
 };
 
 Q_DECLARE_METATYPE(ServerScriptsJob::Result)

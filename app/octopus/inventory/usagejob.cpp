@@ -99,6 +99,7 @@ void UsageJob::start()
 
     m_scripts = new ServerScriptsJob(m_client, this);
     m_scripts->setReadVariables(false);
+    m_scripts->setReadScripts(false);
     m_running.append(m_scripts);
     partStarted();
     connect(m_scripts, &ServerScriptsJob::finished, this, [this](const ServerScriptsJob::Result &result) {

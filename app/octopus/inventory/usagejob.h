@@ -24,7 +24,7 @@ struct InventorySpace;
 //     unknown), the feeds (GET /api/{spaceId}/feeds) and the teams (GET /api/{spaceId}/teams, system teams
 //     included and counted once);
 //   - the deployment processes' step types and step templates, the runbooks and the step templates through
-//     ServerScriptsJob (variables not read).
+//     ServerScriptsJob (neither variables nor scripts kept).
 // Finishes exactly once, cancellable. What cannot be read is one line in Usage::gaps and an ApiError; the
 // rest is still counted.
 class UsageJob : public QObject
