@@ -567,6 +567,37 @@ void DataGenerator::generateServerScripts(const SpaceContext &space)
         });
     }
 
+    // Every fourth project (from the third) runs one of the space's step templates: the action carries the
+    // template's type, properties and script, and Octopus.Action.Template.Id and .Version name the template
+    // (as the portal writes them when a template is added to a process).
+    const QList<Item> templates = m_store.collection(sid, "actiontemplates").items;
+    for (int i = 2; !templates.isEmpty() && i < processes.items.size(); i += 4) {
+        const Item &t = templates.at((i / 4) % templates.size());
+        const QJsonObject templateJson = QJsonDocument::fromJson(t.json).object();
+        QJsonObject properties = templateJson.value(QStringLiteral("Properties")).toObject();
+        properties.insert(QStringLiteral("Octopus.Action.Template.Id"), QString::fromLatin1(t.id));
+        properties.insert(QStringLiteral("Octopus.Action.Template.Version"),
+                          QString::number(templateJson.value(QStringLiteral("Version")).toInt()));
+        QJsonObject templateStep = step(t.name, properties.value(QStringLiteral("Octopus.Action.Script.Syntax"))
+                                                    .toString()
+                                                    .toUtf8(),
+                                        properties.value(QStringLiteral("Octopus.Action.Script.ScriptBody"))
+                                            .toString()
+                                            .toUtf8(),
+                                        500000 + space.index * 1000 + i);
+        QJsonArray actions = templateStep.value(QStringLiteral("Actions")).toArray();
+        QJsonObject action = actions.at(0).toObject();
+        action.insert(QStringLiteral("ActionType"), templateJson.value(QStringLiteral("ActionType")));
+        action.insert(QStringLiteral("Properties"), properties);
+        actions.replace(0, action);
+        templateStep.insert(QStringLiteral("Actions"), actions);
+        rewrite(processes.items[i], [&](QJsonObject &o) {
+            QJsonArray steps = o.value(QStringLiteral("Steps")).toArray();
+            steps.append(templateStep);
+            o.insert(QStringLiteral("Steps"), steps);
+        });
+    }
+
     // The last project of the default space keeps its process in Git (config-as-code).
     Collection &projects = m_store.collection(sid, "projects");
     if (space.index == 0 && projects.items.size() > 1) {

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void findingsAreLocatedAndKeysMasked();
     void forbiddenItemsAreReportedAndTheRestRead();
     void processesComeInListsOrOneByOne();
+    void actionsWithoutScriptsForTheTestPlan();
     void cancelFinishesOnce();
     void cliAddsServerScriptsToTheAudit();
 
@@ -46,11 +47,11 @@ private:
         ServerScriptsJob::Result result;
         QStringList paths;
     };
-    Run read(const QList<octosim::FaultSpec> &faults = {});
+    Run read(const QList<octosim::FaultSpec> &faults = {}, bool scripts = true);
     NetworkContext m_network;
 };
 
-ServerScriptsTest::Run ServerScriptsTest::read(const QList<octosim::FaultSpec> &faults)
+ServerScriptsTest::Run ServerScriptsTest::read(const QList<octosim::FaultSpec> &faults, bool scripts)
 {
     Run run;
     OctoSimFixture sim;
@@ -63,6 +64,7 @@ ServerScriptsTest::Run ServerScriptsTest::read(const QList<octosim::FaultSpec> &
     OctopusClient client(sim.settings(ServerRole::Old), &m_network);
     client.setPathRecording(true);
     ServerScriptsJob job(&client);
+    job.setReadScripts(scripts);
     QSignalSpy finished(&job, &ServerScriptsJob::finished);
     job.start();
     if (!finished.wait(60000))
@@ -252,6 +254,33 @@ void ServerScriptsTest::processesComeInListsOrOneByOne()
     const QStringList expected = inventory(listed);
     QVERIFY(expected.size() > 50);
     QCOMPARE(inventory(oneByOne), expected);
+}
+
+void ServerScriptsTest::actionsWithoutScriptsForTheTestPlan()
+{
+    // The test plan's reading: every action, runbook and step template, no script kept.
+    const Run all = read();
+    const Run actionsOnly = read({}, false);
+    QVERIFY(actionsOnly.result.errors.isEmpty());
+    QVERIFY(!all.scripts.isEmpty());
+    QVERIFY(actionsOnly.scripts.isEmpty());
+    auto actions = [](const Run &run) {
+        QStringList lines;
+        for (const ProcessAction &a : run.result.actions)
+            lines << QStringList{a.spaceId, a.projectId, a.runbookId, a.name, a.actionType, a.stepTemplateId,
+                                 a.disabled ? QStringLiteral("off") : QStringLiteral("on")}
+                         .join(QLatin1Char('|'));
+        lines.sort();
+        return lines;
+    };
+    QVERIFY(all.result.actions.size() > 50);
+    QCOMPARE(actions(actionsOnly), actions(all));
+    QCOMPARE(actionsOnly.result.runbooks.size(), all.result.runbooks.size());
+    QCOMPARE(actionsOnly.result.stepTemplates.size(), all.result.stepTemplates.size());
+    int fromTemplates = 0;
+    for (const ProcessAction &a : actionsOnly.result.actions)
+        fromTemplates += !a.stepTemplateId.isEmpty();
+    QVERIFY(fromTemplates > 0);
 }
 
 void ServerScriptsTest::cancelFinishesOnce()

@@ -153,6 +153,18 @@ private Q_SLOTS:
         QVERIFY(listed > 0);
         QCOMPARE(json.value(QLatin1String("usage")).toObject().value(QLatin1String("deployments")).toInt(),
                  listed);
+        // The step templates the projects' processes run (Octopus.Action.Template.Id), with their use.
+        int usedTemplates = 0;
+        for (const QJsonValue &t :
+             json.value(QLatin1String("usage")).toObject().value(QLatin1String("stepTemplates")).toArray()) {
+            const QJsonObject use = t.toObject();
+            QVERIFY(use.value(QLatin1String("id")).toString().startsWith(QLatin1String("ActionTemplates-")));
+            if (use.value(QLatin1String("projects")).toInt() > 0) {
+                ++usedTemplates;
+                QVERIFY(use.value(QLatin1String("deployments")).toInt() >= 0);
+            }
+        }
+        QVERIFY(usedTemplates >= 2);
         // A shorter window counts fewer (or as many) deployments.
         const Run week = handover(servers() << QStringLiteral("--days") << QStringLiteral("7"));
         QVERIFY2(week.code == 0, week.err.constData());

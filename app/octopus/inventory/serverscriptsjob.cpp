@@ -430,7 +430,7 @@ void ServerScriptsJob::readSpace(int index)
         }
     });
 
-    if (!m_readVariables)
+    if (!m_readVariables || !m_readScripts)
         return;
     list(QStringLiteral("/api/%1/libraryvariablesets").arg(sid), [this,
                                                                   index](const QList<QJsonObject> &sets) {
@@ -462,7 +462,7 @@ void ServerScriptsJob::onProjects(int index, const QList<QJsonObject> &projects)
         space.projectList.append(project);
         space.projects.insert(id, project);
         const QString variableSetId = str(project, "VariableSetId");
-        if (!variableSetId.isEmpty() && m_readVariables)
+        if (!variableSetId.isEmpty() && m_readVariables && m_readScripts)
             readVariables(index, variableSetId, {space.name, str(project, "Name")},
                           portal(projectWeb(space, project) + QStringLiteral("/variables")), false);
     }

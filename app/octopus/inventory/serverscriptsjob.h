@@ -98,8 +98,8 @@ public:
     // Off: variable values (project and library variable sets, script modules) are not read; processes,
     // runbooks and step templates still are. Call before start().
     void setReadVariables(bool read) { m_readVariables = read; }
-    // Off: no ServerScript is made (Result::scripts stays empty; the test plan counts only actions, runbooks
-    // and step templates); processes are still read. Call before start().
+    // Off: no ServerScript is made and no variable read (Result::scripts stays empty; the test plan counts
+    // only actions, runbooks and step templates); processes are still read. Call before start().
     void setReadScripts(bool read) { m_readScripts = read; }
 
     void start();
