@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonValue>
+#include <QSet>
 
 #include <climits>
 
@@ -945,9 +946,142 @@ bool DriftSection::fromJson(const QJsonObject &json, DriftSection *out, QString 
     return true;
 }
 
-bool CutoverJournalSection::fromJson(const QJsonObject &json, CutoverJournalSection *out, QString *)
+QJsonObject CutoverStepEdit::toJson() const
 {
-    out->extra = json;
+    QJsonObject json = extra;
+    if (!owner.isEmpty())
+        json.insert(QStringLiteral("owner"), owner);
+    if (plannedMinutes >= 0)
+        json.insert(QStringLiteral("plannedMinutes"), plannedMinutes);
+    if (!notes.isEmpty())
+        json.insert(QStringLiteral("notes"), notes);
+    return json;
+}
+
+bool CutoverStepEdit::fromJson(const QJsonObject &json, CutoverStepEdit *out, QString *error)
+{
+    CutoverStepEdit result;
+    QJsonObject rest = json;
+    if (!takeString(rest, QStringLiteral("owner"), &result.owner, error) ||
+        !takeCount(rest, QStringLiteral("plannedMinutes"), &result.plannedMinutes, error) ||
+        !takeString(rest, QStringLiteral("notes"), &result.notes, error))
+        return false;
+    result.extra = rest;
+    *out = result;
+    return true;
+}
+
+QJsonObject CutoverCustomStep::toJson() const
+{
+    QJsonObject json = extra;
+    json.insert(QStringLiteral("id"), id);
+    json.insert(QStringLiteral("phase"), phase);
+    json.insert(QStringLiteral("after"), after);
+    json.insert(QStringLiteral("title"), title);
+    json.insert(QStringLiteral("why"), why);
+    json.insert(QStringLiteral("owner"), owner);
+    json.insert(QStringLiteral("plannedMinutes"), plannedMinutes);
+    return json;
+}
+
+bool CutoverCustomStep::fromJson(const QJsonObject &json, CutoverCustomStep *out, QString *error)
+{
+    CutoverCustomStep result;
+    QJsonObject rest = json;
+    if (!takeString(rest, QStringLiteral("id"), &result.id, error) ||
+        !takeString(rest, QStringLiteral("phase"), &result.phase, error) ||
+        !takeString(rest, QStringLiteral("after"), &result.after, error) ||
+        !takeString(rest, QStringLiteral("title"), &result.title, error) ||
+        !takeString(rest, QStringLiteral("why"), &result.why, error) ||
+        !takeString(rest, QStringLiteral("owner"), &result.owner, error) ||
+        !takeCount(rest, QStringLiteral("plannedMinutes"), &result.plannedMinutes, error))
+        return false;
+    static const QStringList phases = {QStringLiteral("before"), QStringLiteral("cutover"),
+                                       QStringLiteral("after"), QStringLiteral("rollback")};
+    if (result.id.isEmpty()) {
+        *error = QStringLiteral("a custom step needs an \"id\"");
+        return false;
+    }
+    if (!phases.contains(result.phase)) {
+        *error = QStringLiteral("\"phase\" must be before, cutover, after or rollback");
+        return false;
+    }
+    result.extra = rest;
+    *out = result;
+    return true;
+}
+
+QJsonObject CutoverSection::toJson() const
+{
+    QJsonObject json = extra;
+    json.insert(QStringLiteral("quietMinutes"), quietMinutes);
+    QJsonObject editObject;
+    for (auto it = edits.cbegin(); it != edits.cend(); ++it) {
+        if (!it->isEmpty())
+            editObject.insert(it.key(), it->toJson());
+    }
+    json.insert(QStringLiteral("edits"), editObject);
+    QJsonArray custom;
+    for (const CutoverCustomStep &step : customSteps)
+        custom.append(step.toJson());
+    json.insert(QStringLiteral("customSteps"), custom);
+    return json;
+}
+
+bool CutoverSection::fromJson(const QJsonObject &json, CutoverSection *out, QString *error)
+{
+    CutoverSection result;
+    QJsonObject rest = json;
+    if (!takeCount(rest, QStringLiteral("quietMinutes"), &result.quietMinutes, error))
+        return false;
+    if (result.quietMinutes < 1 || result.quietMinutes > 1440) {
+        *error = QStringLiteral("\"quietMinutes\" must be from 1 to 1440");
+        return false;
+    }
+    if (const auto it = rest.constFind(QStringLiteral("edits")); it != rest.constEnd()) {
+        if (!it->isObject()) {
+            *error = QStringLiteral("\"edits\" must be an object");
+            return false;
+        }
+        const QJsonObject editObject = it->toObject();
+        for (auto e = editObject.begin(); e != editObject.end(); ++e) {
+            CutoverStepEdit edit;
+            QString editError;
+            if (!e.value().isObject() ||
+                !CutoverStepEdit::fromJson(e.value().toObject(), &edit, &editError)) {
+                *error =
+                    QStringLiteral("edits: %1: %2")
+                        .arg(e.key(), editError.isEmpty() ? QStringLiteral("must be an object") : editError);
+                return false;
+            }
+            result.edits.insert(e.key(), edit);
+        }
+        rest.remove(QStringLiteral("edits"));
+    }
+    if (const auto it = rest.constFind(QStringLiteral("customSteps")); it != rest.constEnd()) {
+        if (!it->isArray()) {
+            *error = QStringLiteral("\"customSteps\" must be an array");
+            return false;
+        }
+        QSet<QString> ids;
+        for (const QJsonValue &value : it->toArray()) {
+            CutoverCustomStep step;
+            QString stepError;
+            if (!value.isObject() || !CutoverCustomStep::fromJson(value.toObject(), &step, &stepError)) {
+                *error =
+                    QStringLiteral("customSteps: %1")
+                        .arg(stepError.isEmpty() ? QStringLiteral("each step must be an object") : stepError);
+                return false;
+            }
+            if (!ids.contains(step.id)) { // a duplicate id: the first wins
+                ids.insert(step.id);
+                result.customSteps.append(step);
+            }
+        }
+        rest.remove(QStringLiteral("customSteps"));
+    }
+    result.extra = rest;
+    *out = result;
     return true;
 }
 
@@ -967,7 +1101,7 @@ QJsonObject PlanData::toJson() const
     json.insert(QStringLiteral("scriptAudit"), scriptAudit.toJson());
     json.insert(QStringLiteral("testPlan"), testPlan.toJson());
     json.insert(QStringLiteral("drift"), drift.toJson());
-    json.insert(QStringLiteral("cutoverJournal"), cutoverJournal.toJson());
+    json.insert(QStringLiteral("cutover"), cutover.toJson());
     return json;
 }
 
@@ -1012,8 +1146,13 @@ bool PlanData::fromJson(const QJsonObject &json, PlanData *out, PlanError *error
         !takeSection(rest, QStringLiteral("scriptAudit"), &result.scriptAudit, &detail) ||
         !takeSection(rest, QStringLiteral("testPlan"), &result.testPlan, &detail) ||
         !takeSection(rest, QStringLiteral("drift"), &result.drift, &detail) ||
-        !takeSection(rest, QStringLiteral("cutoverJournal"), &result.cutoverJournal, &detail))
+        !takeSection(rest, QStringLiteral("cutover"), &result.cutover, &detail))
         return fail(PlanError::Kind::Corrupt, detail);
+    // Before 1.5 every plan carried an empty placeholder "cutoverJournal"; one with content (a newer
+    // writer's) stays among the unknown keys.
+    if (const auto it = rest.constFind(QStringLiteral("cutoverJournal"));
+        it != rest.constEnd() && it->isObject() && it->toObject().isEmpty())
+        rest.remove(QStringLiteral("cutoverJournal"));
     result.extra = rest;
     *out = result;
     return true;
@@ -1081,7 +1220,7 @@ void MigrationPlan::setDrift(const DriftSection &section)
     assign(m_data.drift, section);
 }
 
-void MigrationPlan::setCutoverJournal(const CutoverJournalSection &section)
+void MigrationPlan::setCutover(const CutoverSection &section)
 {
-    assign(m_data.cutoverJournal, section);
+    assign(m_data.cutover, section);
 }

@@ -320,29 +320,75 @@ struct TestPlanSection
 };
 // --- end of test plan ---
 
-struct CutoverJournalSection
+// --- Cutover (issue 15) ---
+// The lead's edits of one generated runbook step (CutoverRunbook), kept when the runbook is generated again.
+struct CutoverStepEdit
 {
+    QString owner;
+    int plannedMinutes = -1; // -1: the generated duration
+    QString notes;
     QJsonObject extra;
-    QJsonObject toJson() const { return extra; }
-    static bool fromJson(const QJsonObject &json, CutoverJournalSection *out, QString *error);
-    bool operator==(const CutoverJournalSection &) const = default;
+
+    bool isEmpty() const
+    {
+        return owner.isEmpty() && plannedMinutes < 0 && notes.isEmpty() && extra.isEmpty();
+    }
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &json, CutoverStepEdit *out, QString *error);
+    bool operator==(const CutoverStepEdit &) const = default;
 };
+
+// A step the lead adds to the runbook: it follows the step `after` (or opens its phase when empty).
+struct CutoverCustomStep
+{
+    QString id;    // "custom:<n>"
+    QString phase; // "before", "cutover", "after", "rollback"
+    QString after;
+    QString title;
+    QString why;
+    QString owner;
+    int plannedMinutes = 5;
+    QJsonObject extra;
+
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &json, CutoverCustomStep *out, QString *error);
+    bool operator==(const CutoverCustomStep &) const = default;
+};
+
+// The Cutover step. The journal of the night (ticks, overrides, actions) is never here: it is the SQLite
+// file beside the plan (CutoverJournal). JSON:
+//   {"quietMinutes": 15, "edits": {"<step id>": {"owner", "plannedMinutes", "notes"}},
+//    "customSteps": [{"id", "phase", "after", "title", "why", "owner", "plannedMinutes"}], ...unknown keys
+//    kept}
+struct CutoverSection
+{
+    int quietMinutes = 15; // the "nobody still talking to the old server" gate looks back this far
+    QMap<QString, CutoverStepEdit> edits;
+    QList<CutoverCustomStep> customSteps;
+    QJsonObject extra;
+
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &json, CutoverSection *out, QString *error);
+    bool operator==(const CutoverSection &) const = default;
+};
+// --- end of cutover ---
 
 // The whole plan as a value. JSON layout (format 1):
 //   { "kind": "handover.plan", "formatVersion": 1, "formatMinorVersion": 1,
 //     "oldServer": {"url": "...", "proxy": "..." (optional)}, "newServer": {"url": "..."},
 //     "domain": {"choice": "undecided|keep-name|new-name", "oldPublicUrl": "", "newPublicUrl": "", "notes":
 //     ""}, "tentacles": {"machines": {...}}, "ciIntegrations": {}, "scriptAudit": {}, "testPlan": {},
-//     "drift": {}, "cutoverJournal": {}, ...unknown keys kept }
+//     "drift": {}, "cutover": {}, ...unknown keys kept }
 struct PlanData
 {
     static constexpr auto Kind = "handover.plan";
     static constexpr int FormatVersion = 1;      // bumped when an older Handover could not read the file
-    static constexpr int FormatMinorVersion = 4; // bumped for additions an older Handover may ignore
+    static constexpr int FormatMinorVersion = 5; // bumped for additions an older Handover may ignore
     // 1.1: scriptAudit.marks (typed, with who and when) replaces scriptAudit.decisions
     // 1.2: ciIntegrations.windowDays and .integrations (decisions, owners, repointed and verified)
     // 1.3: drift (budget, given clone time, last check)
     // 1.4: testPlan.windowDays, .rows (owner, status, notes, changed, the lead's order and rows), .training
+    // 1.5: cutover (the runbook's edits and custom steps, the quiet window) replaces the empty cutoverJournal
 
     int formatMinorVersion = FormatMinorVersion; // as read; saving keeps the higher of this and ours
     ServerConnection oldServer;
@@ -353,7 +399,7 @@ struct PlanData
     ScriptAuditSection scriptAudit;
     TestPlanSection testPlan;
     DriftSection drift;
-    CutoverJournalSection cutoverJournal;
+    CutoverSection cutover;
     QJsonObject extra; // unknown top-level keys
 
     const ServerConnection &server(ServerRole role) const
@@ -402,8 +448,8 @@ public:
     const DriftSection &drift() const { return m_data.drift; }
     void setDrift(const DriftSection &section);
 
-    const CutoverJournalSection &cutoverJournal() const { return m_data.cutoverJournal; }
-    void setCutoverJournal(const CutoverJournalSection &section);
+    const CutoverSection &cutover() const { return m_data.cutover; }
+    void setCutover(const CutoverSection &section);
 
 Q_SIGNALS:
     void changed();

@@ -67,7 +67,17 @@ PlanData fullPlan()
     scan.extra.insert(QStringLiteral("x-future"), 1);
     plan.scriptAudit.lastScan = scan;
     plan.testPlan.extra.insert(QStringLiteral("projects"), QJsonArray{QStringLiteral("Projects-1")});
-    plan.cutoverJournal.extra.insert(QStringLiteral("entries"), QJsonArray{1, 2, 3});
+    plan.cutover.quietMinutes = 20;
+    plan.cutover.edits.insert(QStringLiteral("cutover:maintenance-on"),
+                              CutoverStepEdit{QStringLiteral("Dana"), 7, QStringLiteral("call first"), {}});
+    CutoverCustomStep custom;
+    custom.id = QStringLiteral("custom:1");
+    custom.phase = QStringLiteral("before");
+    custom.after = QStringLiteral("before:announce");
+    custom.title = QStringLiteral("Tell the service desk");
+    custom.plannedMinutes = 3;
+    plan.cutover.customSteps = {custom};
+    plan.cutover.extra.insert(QStringLiteral("entries"), QJsonArray{1, 2, 3});
     plan.extra.insert(QStringLiteral("x-future"), QJsonObject{{QStringLiteral("a"), 1}});
     return plan;
 }
@@ -156,7 +166,7 @@ void TestMigrationPlan::savedPlanLoadsBackWithEveryField()
     QCOMPARE(loaded.plan.ciIntegrations, plan.ciIntegrations);
     QCOMPARE(loaded.plan.scriptAudit, plan.scriptAudit);
     QCOMPARE(loaded.plan.testPlan, plan.testPlan);
-    QCOMPARE(loaded.plan.cutoverJournal, plan.cutoverJournal);
+    QCOMPARE(loaded.plan.cutover, plan.cutover);
     QCOMPARE(loaded.plan.extra, plan.extra);
     QVERIFY(loaded.plan == plan);
 
@@ -182,7 +192,7 @@ void TestMigrationPlan::unknownKeysSurviveLoadAndSave_data()
     QTest::newRow("script audit") << QStringLiteral("scriptAudit");
     QTest::newRow("script audit last scan") << QStringLiteral("scriptAudit/lastScan");
     QTest::newRow("test plan") << QStringLiteral("testPlan");
-    QTest::newRow("cutover journal") << QStringLiteral("cutoverJournal");
+    QTest::newRow("cutover") << QStringLiteral("cutover");
 }
 
 void TestMigrationPlan::unknownKeysSurviveLoadAndSave()
@@ -738,7 +748,7 @@ void TestMigrationPlan::driftSectionRoundTripsAndOlderPlansLoad()
     const QString path = m_dir->filePath(QStringLiteral("drift.handover"));
     QVERIFY(!PlanFileStore::save(plan, path));
     const QJsonObject file = QJsonDocument::fromJson(readAll(path)).object();
-    QCOMPARE(file.value(QStringLiteral("formatMinorVersion")).toInt(), 4);
+    QCOMPARE(file.value(QStringLiteral("formatMinorVersion")).toInt(), 5);
     const QJsonObject section = file.value(QStringLiteral("drift")).toObject();
     QCOMPARE(section.value(QStringLiteral("redAfterDays")).toInt(), 5);
     QCOMPARE(section.value(QStringLiteral("cloneTime")).toString(),
