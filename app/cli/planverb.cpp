@@ -32,6 +32,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <algorithm>
@@ -72,6 +73,9 @@ DomainDecision domainFor(const QUrl &oldUrl, const QString &newHost)
 // line already names the server and the call).
 struct Analysis
 {
+    explicit Analysis(const QString &name)
+        : name(name)
+    {}
     QString name; // translated, e.g. "the drift check"
     bool done = false;
     QStringList problems;
@@ -171,6 +175,11 @@ int runPlan(const QStringList &arguments)
             << '\n';
         return 2;
     }
+
+    // stderr carries this verb's messages; the controllers' progress lines are for the wizard's log
+    // (QT_LOGGING_RULES still shows them).
+    QLoggingCategory::setFilterRules(QStringLiteral("handover.controllers.debug=false\n"
+                                                    "handover.controllers.info=false"));
 
     // The plan the controllers work on, as the wizard's pages would have set it before its steps run.
     MigrationPlan plan;

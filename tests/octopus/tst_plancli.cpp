@@ -143,7 +143,7 @@ private Q_SLOTS:
         QVERIFY(plan.tentacles.machines.isEmpty());
         QVERIFY2(run.out.contains("Polling Tentacles to re-point: "), run.out.constData());
         QVERIFY(run.out.contains(QDir::toNativeSeparators(path).toUtf8()));
-        QVERIFY(run.err.isEmpty());
+        QVERIFY2(run.err.isEmpty(), run.err.constData());
     }
 
     void theOldHostKeepsTheName()
