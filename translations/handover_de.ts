@@ -876,6 +876,10 @@ Verben:
         <source>Generate the test plan from the old server&apos;s usage</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Build a plan file from both servers: every analysis that needs no decision</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectPage</name>

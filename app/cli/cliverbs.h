@@ -32,6 +32,14 @@ int runDrift(const QStringList &arguments);
 // Key: HANDOVER_API_KEY, else the keychain. Exit 0 complete, 3 server unusable or incomplete, 2 usage error.
 int runInventory(const QStringList &arguments);
 
+// handover plan --old URL --new URL --new-host HOST --out FILE [--force] [--timeout S]
+// [--trust-fingerprint FP]... (planverb.cpp) Writes a plan file from both servers through the wizard's
+// controllers: both URLs, the domain decision HOST implies, the CI integrations refresh, the script audit of
+// the old server's scripts, the test plan and the drift check; an analysis that fails is left out. Keys as
+// for check. Exit 0 written and complete, 3 written with an analysis incomplete or a server unusable, 2 usage
+// error, FILE exists (without --force) or cannot be written.
+int runPlan(const QStringList &arguments);
+
 // handover testplan --old URL --new URL [--json|--csv|--md] [--days N] [--timeout S] [--trust-fingerprint FP]...
 // (testplanverb.cpp) The test plan from the old server's usage, with both servers' counts compared. --json
 // prints {"rows":[{"id","title","why","owner","status", ...}], "comparisons", "versionGap", "usage"}. Keys as

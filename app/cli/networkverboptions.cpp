@@ -7,6 +7,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QUrl>
 
 NetworkVerbOptions::NetworkVerbOptions()
     : m_timeout(QStringLiteral("timeout"),
@@ -87,4 +88,20 @@ bool NetworkVerbOptions::serverUnusable(const ApiError &error)
     default:
         return false;
     }
+}
+
+QString NetworkVerbOptions::parseHost(const QString &value)
+{
+    QString text = value.trimmed();
+    if (text.contains(QLatin1String("://")))
+        text = QUrl(text).host();
+    if (text.isEmpty() || text.size() > 253 || text.count(QLatin1Char(':')) == 1)
+        return {}; // "host:port": the polling port has its own option
+    for (const QChar c : text) {
+        if (!(c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('-') ||
+              c == QLatin1Char(':') || c == QLatin1Char('[') || c == QLatin1Char(']') ||
+              c == QLatin1Char('_')))
+            return {};
+    }
+    return text;
 }

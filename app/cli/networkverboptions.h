@@ -30,6 +30,13 @@ public:
     // One server's connection: its URL, key and role, with the options above applied.
     ConnectionSettings settingsFor(const QUrl &url, const QString &apiKey, ServerRole role) const;
 
+    // --proxy as given (trimmed): "" the system's settings, "none", or a proxy URL. What a plan keeps.
+    QString proxySetting() const { return m_proxySetting; }
+
+    // --new-host: "octopus.example.com", "https://octopus.example.com/", "10.0.0.5" -> the host; empty when
+    // unusable ("host:port" too: a port has its own option).
+    static QString parseHost(const QString &value);
+
     // An error after which nothing more can be read from that server (unreachable, TLS, a refused key, a
     // broken or failing server). A 403 on one collection is not: the key may lack one permission only.
     static bool serverUnusable(const ApiError &error);

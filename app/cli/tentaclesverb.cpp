@@ -30,23 +30,6 @@
 
 namespace {
 
-// "octopus.example.com", "https://octopus.example.com/", "10.0.0.5" -> host; empty when unusable.
-QString parseHost(const QString &value)
-{
-    QString text = value.trimmed();
-    if (text.contains(QLatin1String("://")))
-        text = QUrl(text).host();
-    if (text.isEmpty() || text.size() > 253 || text.count(QLatin1Char(':')) == 1)
-        return {}; // "host:port": the polling port has its own option
-    for (const QChar c : text) {
-        if (!(c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('-') ||
-              c == QLatin1Char(':') || c == QLatin1Char('[') || c == QLatin1Char(']') ||
-              c == QLatin1Char('_')))
-            return {};
-    }
-    return text;
-}
-
 bool fatal(const ApiError &error)
 {
     return NetworkVerbOptions::serverUnusable(error) || error.kind == ApiErrorKind::Forbidden;
@@ -127,7 +110,7 @@ int runTentacles(const QStringList &arguments)
                 QCoreApplication::translate("TentaclesVerb", "%1 needs an http:// or https:// URL")
                     .arg(name));
     }
-    const QString newHost = parseHost(parser.value(hostOption));
+    const QString newHost = NetworkVerbOptions::parseHost(parser.value(hostOption));
     if (!parser.isSet(hostOption) || newHost.isEmpty())
         return usageError(QCoreApplication::translate(
             "TentaclesVerb", "--new-host needs a host name or IP address (the port goes in --polling-port)"));
