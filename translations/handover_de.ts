@@ -999,6 +999,323 @@ Verben:
     </message>
 </context>
 <context>
+    <name>CutoverRunbook</name>
+    <message>
+        <source>Before the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cutover</source>
+        <translation type="unfinished">Umstellung</translation>
+    </message>
+    <message>
+        <source>After cutover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old server is in maintenance mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No task is queued, running or cancelling on the old server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is still talking to the old server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DNS name answers with the new server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was disabled on the clone is enabled again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every CI integration is verified on the new server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every re-pointed polling Tentacle is verified on the new server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test plan passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the old server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announce the window to everyone who deploys, with its start, its length and who to call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployments stop during the window; people must not start any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze changes on %1: no process, variable or project edits from now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every change made on the old server after the clone is lost at cutover (see the drift meter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Drift at the last check: %1, %n change(s) since the clone</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disable on %1 the targets, workers, triggers and subscriptions that could act on production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A clone works against the old server&apos;s targets (their certificates are cloned); what is disabled is recorded and enabled again after cutover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let running deployments and runbooks on %1 finish; queue nothing new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A task still running when the old server goes read-only is cut off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put %1 into maintenance mode (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changes on the old server from here; the new server takes over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point the DNS name %1 at the new server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the old server&apos;s name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain decision keeps the name: CI servers and Tentacles follow it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that every CI integration reaches the new server through the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point every CI integration at the new server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Builds push packages and create releases: each must reach the new server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm every polling Tentacle answers the new server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling Tentacles dial a name: with a new name each was re-pointed in the Polling Tentacles step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n polling Tentacle(s) on the old server</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm nobody is still talking to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A caller still using the old server would lose its work at cutover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the test plan&apos;s checks on the new server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoke deployments, history, sign-in and the scripts that call the API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in the test plan</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open %1 for deployments and tell everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From here people deploy on the new server: rolling back would lose that work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable again on %1 exactly what was disabled before cutover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The targets, workers, triggers and subscriptions recorded in the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the old server from every re-pointed polling Tentacle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until then each Tentacle keeps polling both servers (the Polling Tentacles step&apos;s after-cutover scripts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n machine(s) marked re-pointed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Upgrade Tentacles a set at a time (they keep working with the new server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newer servers talk to older Tentacles: upgrade in waves, development first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade the Tentacles of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A wave per environment, in the old server&apos;s order: development first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decommission %1 once the new server has run a normal week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep its last database backup and master key until then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point the CI integrations back at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each integration repointed tonight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point the DNS name %1 back at the old server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callers and Tentacles follow the name back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the old server&apos;s entry on the re-pointed Tentacles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They still poll both servers until the after-cutover scripts run: do not run them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take %1 out of maintenance mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old server takes deployments again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CI integrations not analysed: this gate is manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No integration to move (CI step refreshed %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n integration(s) verified on the new server</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n integration(s) not verified on the new server: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Polling Tentacles step not done (no machine marked re-pointed): this gate is manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n re-pointed Tentacle(s) verified on the new server</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Tentacle(s) not verified on the new server: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Test plan not generated: this gate is manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) passed or skipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 failed, %2 untested of %n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (overridden: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoEnvironment</name>
     <message>
         <source>the simulator program was not found at %1; octosim is built and installed beside handover</source>
