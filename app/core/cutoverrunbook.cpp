@@ -142,6 +142,13 @@ QString gateStatusName(Gate::Status status)
 QList<Step> generate(const Inputs &inputs)
 {
     const PlanData &plan = inputs.plan;
+    QList<Environment> environments = inputs.environments;
+    if (environments.isEmpty()) {
+        for (const CutoverSection::Environment &e : plan.cutover.environments)
+            environments.append({e.id, e.name});
+    }
+    const int pollingTentacles =
+        inputs.pollingTentacles >= 0 ? inputs.pollingTentacles : plan.cutover.pollingTentacles;
     const QString oldName = serverText(plan.oldServer.url, tr("the old server"));
     const QString newName = serverText(plan.newServer.url, tr("the new server"));
     const bool keepName = plan.domain.choice == DomainDecision::Choice::KeepName;
@@ -249,9 +256,8 @@ QList<Step> generate(const Inputs &inputs)
                                      "the Polling Tentacles step"),
                                   10);
         tentacles.gateId = QLatin1String(kGateTentaclesVerified);
-        if (inputs.pollingTentacles >= 0)
-            tentacles.commands << tr("%n polling Tentacle(s) on the old server", nullptr,
-                                     inputs.pollingTentacles);
+        if (pollingTentacles >= 0)
+            tentacles.commands << tr("%n polling Tentacle(s) on the old server", nullptr, pollingTentacles);
         steps << tentacles;
     }
     steps << [&] {
@@ -306,7 +312,7 @@ QList<Step> generate(const Inputs &inputs)
                               int(plan.tentacles.machines.size()));
         steps << retire;
     }
-    if (inputs.environments.isEmpty()) {
+    if (environments.isEmpty()) {
         Step upgrade =
             makeStep(Phase::After, QStringLiteral("after:upgrade"),
                      tr("Upgrade Tentacles a set at a time (they keep working with the new server)"),
@@ -314,7 +320,7 @@ QList<Step> generate(const Inputs &inputs)
         upgrade.links << QUrl(portal(plan.newServer.url, QStringLiteral("/app#/infrastructure/machines")));
         steps << upgrade;
     } else {
-        for (const Environment &environment : inputs.environments) {
+        for (const Environment &environment : std::as_const(environments)) {
             Step upgrade =
                 makeStep(Phase::After, QStringLiteral("after:upgrade:") + environment.id,
                          tr("Upgrade the Tentacles of %1").arg(environment.name),

@@ -70,8 +70,8 @@ struct Environment
 struct Inputs
 {
     PlanData plan;
-    QList<Environment> environments; // empty: one upgrade step for every environment
-    int pollingTentacles = -1;       // from the inventory; -1 unknown
+    QList<Environment> environments; // empty: the plan's (CutoverSection::environments)
+    int pollingTentacles = -1;       // -1: the plan's (CutoverSection::pollingTentacles)
 };
 
 // Gate ids (the CLI's JSON): server-side ones evaluated by CutoverGatesJob, plan-side ones by planGates().

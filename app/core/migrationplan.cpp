@@ -1015,6 +1015,12 @@ QJsonObject CutoverSection::toJson() const
 {
     QJsonObject json = extra;
     json.insert(QStringLiteral("quietMinutes"), quietMinutes);
+    QJsonArray environmentArray;
+    for (const Environment &e : environments)
+        environmentArray.append(QJsonObject{{QStringLiteral("id"), e.id}, {QStringLiteral("name"), e.name}});
+    json.insert(QStringLiteral("environments"), environmentArray);
+    if (pollingTentacles >= 0)
+        json.insert(QStringLiteral("pollingTentacles"), pollingTentacles);
     QJsonObject editObject;
     for (auto it = edits.cbegin(); it != edits.cend(); ++it) {
         if (!it->isEmpty())
@@ -1037,6 +1043,24 @@ bool CutoverSection::fromJson(const QJsonObject &json, CutoverSection *out, QStr
     if (result.quietMinutes < 1 || result.quietMinutes > 1440) {
         *error = QStringLiteral("\"quietMinutes\" must be from 1 to 1440");
         return false;
+    }
+    if (!takeCount(rest, QStringLiteral("pollingTentacles"), &result.pollingTentacles, error))
+        return false;
+    if (const auto it = rest.constFind(QStringLiteral("environments")); it != rest.constEnd()) {
+        if (!it->isArray()) {
+            *error = QStringLiteral("\"environments\" must be an array");
+            return false;
+        }
+        for (const QJsonValue &value : it->toArray()) {
+            const QJsonObject e = value.toObject();
+            const QString id = e.value(QStringLiteral("id")).toString();
+            if (id.isEmpty()) {
+                *error = QStringLiteral("environments: each needs an \"id\"");
+                return false;
+            }
+            result.environments.append({id, e.value(QStringLiteral("name")).toString(id)});
+        }
+        rest.remove(QStringLiteral("environments"));
     }
     if (const auto it = rest.constFind(QStringLiteral("edits")); it != rest.constEnd()) {
         if (!it->isObject()) {

@@ -357,12 +357,25 @@ struct CutoverCustomStep
 
 // The Cutover step. The journal of the night (ticks, overrides, actions) is never here: it is the SQLite
 // file beside the plan (CutoverJournal). JSON:
-//   {"quietMinutes": 15, "edits": {"<step id>": {"owner", "plannedMinutes", "notes"}},
+//   {"quietMinutes": 15, "environments": [{"id", "name"}], "pollingTentacles": N (absent: unknown),
+//    "edits": {"<step id>": {"owner", "plannedMinutes", "notes"}},
 //    "customSteps": [{"id", "phase", "after", "title", "why", "owner", "plannedMinutes"}], ...unknown keys
 //    kept}
 struct CutoverSection
 {
+    struct Environment
+    {
+        QString id;
+        QString name;
+        bool operator==(const Environment &) const = default;
+    };
     int quietMinutes = 15; // the "nobody still talking to the old server" gate looks back this far
+    // What the runbook's after-cutover steps follow, as the old server's inventory gave them when the
+    // runbook was last built from the servers: the environments in the server's order (one Tentacle upgrade
+    // wave each), and the polling Tentacles (-1: not read yet). Stored so that the runbook, and its step ids,
+    // are the same offline (handover cutover --plan) as in the wizard.
+    QList<Environment> environments;
+    int pollingTentacles = -1;
     QMap<QString, CutoverStepEdit> edits;
     QList<CutoverCustomStep> customSteps;
     QJsonObject extra;

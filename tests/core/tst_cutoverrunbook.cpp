@@ -164,6 +164,15 @@ void TestCutoverRunbook::upgradeWavesFollowTheEnvironments()
     QCOMPARE(steps.at(prod).action, Action::QueueTentacleUpgrade);
     QCOMPARE(steps.at(prod).actionArgument, QStringLiteral("Environments-3"));
     QVERIFY(!all.contains(QStringLiteral("after:upgrade")));
+    // The same waves from the plan's stored environments (the runbook offline).
+    PlanData stored = basePlan(DomainDecision::Choice::KeepName);
+    for (const Environment &e : environments)
+        stored.cutover.environments.append({e.id, e.name});
+    QCOMPARE(ids(generate({stored, {}, -1})), all);
+    CutoverSection back;
+    QString error;
+    QVERIFY(CutoverSection::fromJson(stored.cutover.toJson(), &back, &error));
+    QCOMPARE(back.environments, stored.cutover.environments);
     // Without environments, one step for all.
     QVERIFY(ids(generate({basePlan(DomainDecision::Choice::KeepName), {}, -1}))
                 .contains(QStringLiteral("after:upgrade")));
