@@ -145,7 +145,7 @@ QList<Step> generate(const Inputs &inputs)
     QList<Environment> environments = inputs.environments;
     if (environments.isEmpty()) {
         for (const CutoverSection::Environment &e : plan.cutover.environments)
-            environments.append({e.id, e.name});
+            environments.append({e.id, e.name, e.spaceId});
     }
     const int pollingTentacles =
         inputs.pollingTentacles >= 0 ? inputs.pollingTentacles : plan.cutover.pollingTentacles;
@@ -327,6 +327,7 @@ QList<Step> generate(const Inputs &inputs)
                          tr("A wave per environment, in the old server's order: development first"), 20);
             upgrade.action = Action::QueueTentacleUpgrade;
             upgrade.actionArgument = environment.id;
+            upgrade.actionSpaceId = environment.spaceId;
             steps << upgrade;
         }
     }

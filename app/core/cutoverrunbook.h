@@ -54,6 +54,7 @@ struct Step
     QString gateId; // empty: no gate
     Action action = Action::None;
     QString actionArgument;       // QueueTentacleUpgrade: the environment id
+    QString actionSpaceId;        // QueueTentacleUpgrade: the environment's space
     QString undoes;               // rollback steps: the step whose change they undo
     bool pointOfNoReturn = false; // past this step, rolling back loses work done on the new server
     bool custom = false;
@@ -65,6 +66,7 @@ struct Environment
 {
     QString id;
     QString name;
+    QString spaceId;
 };
 
 struct Inputs

@@ -153,9 +153,9 @@ void TestCutoverRunbook::aNewNameWaitsForTentaclesAndKeepsTheirOldEntry()
 void TestCutoverRunbook::upgradeWavesFollowTheEnvironments()
 {
     const QList<Environment> environments = {
-        {QStringLiteral("Environments-1"), QStringLiteral("Development")},
-        {QStringLiteral("Environments-2"), QStringLiteral("Test")},
-        {QStringLiteral("Environments-3"), QStringLiteral("Production")}};
+        {QStringLiteral("Environments-1"), QStringLiteral("Development"), QStringLiteral("Spaces-1")},
+        {QStringLiteral("Environments-2"), QStringLiteral("Test"), QStringLiteral("Spaces-1")},
+        {QStringLiteral("Environments-3"), QStringLiteral("Production"), QStringLiteral("Spaces-1")}};
     const QList<Step> steps = generate({basePlan(DomainDecision::Choice::KeepName), environments, -1});
     const QStringList all = ids(steps);
     const qsizetype dev = all.indexOf(QStringLiteral("after:upgrade:Environments-1"));
@@ -167,8 +167,9 @@ void TestCutoverRunbook::upgradeWavesFollowTheEnvironments()
     // The same waves from the plan's stored environments (the runbook offline).
     PlanData stored = basePlan(DomainDecision::Choice::KeepName);
     for (const Environment &e : environments)
-        stored.cutover.environments.append({e.id, e.name});
+        stored.cutover.environments.append({e.id, e.name, e.spaceId});
     QCOMPARE(ids(generate({stored, {}, -1})), all);
+    QCOMPARE(generate({stored, {}, -1}).at(prod).actionSpaceId, QStringLiteral("Spaces-1"));
     CutoverSection back;
     QString error;
     QVERIFY(CutoverSection::fromJson(stored.cutover.toJson(), &back, &error));
