@@ -433,6 +433,17 @@ int runPlan(const QStringList &arguments)
                              input.decision = plan.domain();
                              input.oldMachines = tentacleMachinesFrom(s);
                              pollingToRepoint = computeDomainConsequences(input).mustAct;
+                             // The cutover runbook's after-cutover steps: a Tentacle upgrade wave per
+                             // environment in the server's order, and the polling Tentacles.
+                             CutoverSection cutover = plan.cutover();
+                             cutover.environments.clear();
+                             for (const InventoryNamed &e : s.environments)
+                                 cutover.environments.append({e.id, e.name, e.spaceId});
+                             cutover.pollingTentacles =
+                                 int(std::count_if(input.oldMachines.cbegin(), input.oldMachines.cend(),
+                                                   [](const TentacleMachine &m) { return m.isPolling(); }));
+                             if (s.errors.isEmpty())
+                                 plan.setCutover(cutover);
                              finish();
                          });
 

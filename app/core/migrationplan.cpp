@@ -1017,8 +1017,9 @@ QJsonObject CutoverSection::toJson() const
     json.insert(QStringLiteral("quietMinutes"), quietMinutes);
     QJsonArray environmentArray;
     for (const Environment &e : environments)
-        environmentArray.append(QJsonObject{
-            {QStringLiteral("id"), e.id}, {QStringLiteral("name"), e.name}, {QStringLiteral("spaceId"), e.spaceId}});
+        environmentArray.append(QJsonObject{{QStringLiteral("id"), e.id},
+                                            {QStringLiteral("name"), e.name},
+                                            {QStringLiteral("spaceId"), e.spaceId}});
     json.insert(QStringLiteral("environments"), environmentArray);
     if (pollingTentacles >= 0)
         json.insert(QStringLiteral("pollingTentacles"), pollingTentacles);
@@ -1059,8 +1060,8 @@ bool CutoverSection::fromJson(const QJsonObject &json, CutoverSection *out, QStr
                 *error = QStringLiteral("environments: each needs an \"id\"");
                 return false;
             }
-            result.environments.append(
-                {id, e.value(QStringLiteral("name")).toString(id), e.value(QStringLiteral("spaceId")).toString()});
+            result.environments.append({id, e.value(QStringLiteral("name")).toString(id),
+                                        e.value(QStringLiteral("spaceId")).toString()});
         }
         rest.remove(QStringLiteral("environments"));
     }

@@ -357,7 +357,8 @@ struct CutoverCustomStep
 
 // The Cutover step. The journal of the night (ticks, overrides, actions) is never here: it is the SQLite
 // file beside the plan (CutoverJournal). JSON:
-//   {"quietMinutes": 15, "environments": [{"id", "name", "spaceId"}], "pollingTentacles": N (absent: unknown),
+//   {"quietMinutes": 15, "environments": [{"id", "name", "spaceId"}], "pollingTentacles": N (absent:
+//   unknown),
 //    "edits": {"<step id>": {"owner", "plannedMinutes", "notes"}},
 //    "customSteps": [{"id", "phase", "after", "title", "why", "owner", "plannedMinutes"}], ...unknown keys
 //    kept}

@@ -39,7 +39,8 @@ void checkServerProxy(ServerRole role, const QString &proxy, QList<PlanIssue> *i
     if (ProxySetting::parse(proxy, &parsed, &reason))
         return;
     const bool old = role == ServerRole::Old;
-    issues->append({PlanIssue::Severity::Error, old ? QStringLiteral("oldServer.proxy") : QStringLiteral("newServer.proxy"),
+    issues->append({PlanIssue::Severity::Error,
+                    old ? QStringLiteral("oldServer.proxy") : QStringLiteral("newServer.proxy"),
                     (old ? QCoreApplication::translate("PlanValidation", "Old server's proxy: %1")
                          : QCoreApplication::translate("PlanValidation", "New server's proxy: %1"))
                         .arg(reason)});

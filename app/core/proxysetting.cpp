@@ -24,9 +24,10 @@ bool ProxySetting::parse(const QString &setting, ProxySetting *out, QString *rea
     else if (scheme == QLatin1String("socks5") || scheme == QLatin1String("socks5h"))
         result.kind = Kind::Socks5;
     if (!url.isValid() || result.kind == Kind::System || url.host().isEmpty()) {
-        *reason = QCoreApplication::translate(
-                      "ProxySetting", "'%1' is not a proxy: use http://HOST:PORT, socks5://HOST:PORT, or none")
-                      .arg(text);
+        *reason =
+            QCoreApplication::translate(
+                "ProxySetting", "'%1' is not a proxy: use http://HOST:PORT, socks5://HOST:PORT, or none")
+                .arg(text);
         return false;
     }
     if (!url.userInfo().isEmpty()) {

@@ -139,6 +139,13 @@ private Q_SLOTS:
         QVERIFY(plan.drift.lastCheck.has_value());
         QVERIFY(plan.drift.lastCheck->at.isValid());
         QVERIFY(!plan.drift.lastCheck->state.isEmpty());
+        // The cutover runbook's inputs: the old server's environments (one upgrade wave each) and its
+        // polling Tentacles.
+        QVERIFY(plan.cutover.environments.size() >= 2);
+        for (const CutoverSection::Environment &e : plan.cutover.environments)
+            QVERIFY(e.id.startsWith(QLatin1String("Environments-")) && !e.name.isEmpty() &&
+                    !e.spaceId.isEmpty());
+        QVERIFY(plan.cutover.pollingTentacles > 0);
         // Re-pointing is done on the machines: nothing recorded, the count printed.
         QVERIFY(plan.tentacles.machines.isEmpty());
         QVERIFY2(run.out.contains("Polling Tentacles to re-point: "), run.out.constData());
