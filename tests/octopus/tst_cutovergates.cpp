@@ -6,6 +6,7 @@
 #include "cutovergatesjob.h"
 #include "networkcontext.h"
 #include "octosimfixture.h"
+#include "testpeer.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void nobodyTalkingFailsWhenAnIntegrationActs();
     void nobodyTalkingFailsOnBuildInformation();
     void dnsNewServerComparesInstallationIds();
+    void thePublicAddressGetsNoApiKey();
     void cloneItemsReenabledFollowsTheRecordedList();
     void missingServersLeaveTheirGatesUnknown();
 
@@ -227,6 +229,31 @@ void CutoverGatesTest::dnsNewServerComparesInstallationIds()
     parameters.publicUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
     QCOMPARE(status(gates(&oldClient, &newClient, parameters), QStringLiteral("dns-new-server")),
              Status::Fail);
+}
+
+void CutoverGatesTest::thePublicAddressGetsNoApiKey()
+{
+    OctoSimFixture sim;
+    QVERIFY2(sim.start(), qPrintable(sim.error));
+    OctopusClient oldClient(sim.settings(ServerRole::Old), &m_network);
+    OctopusClient newClient(sim.settings(ServerRole::New), &m_network);
+    ApiJob *root = newClient.get(QStringLiteral("/api"));
+    QSignalSpy answered(root, &ApiJob::finished);
+    QVERIFY(answered.wait(20000));
+    const QByteArray newRoot =
+        answered.first().first().value<ApiResult>().json.toJson(QJsonDocument::Compact);
+
+    // Another host in front of the new server (a load balancer, a reverse proxy) answers the DNS name.
+    TestPeer front([newRoot](const PeerRequest &) { return PeerResponse::json(200, newRoot); });
+    QVERIFY(front.listenPlain());
+    CutoverGatesParameters parameters;
+    parameters.publicUrl = front.url();
+    const CutoverGatesJob::Result result = gates(&oldClient, &newClient, parameters);
+    QCOMPARE(status(result, QStringLiteral("dns-new-server")), Status::Pass);
+    QCOMPARE(front.requests.size(), 1);
+    QCOMPARE(front.requests.first().target, QByteArray("/api"));
+    QVERIFY(!front.requests.first().headers.contains("x-octopus-apikey"));
+    QVERIFY(!front.requests.first().raw.contains(sim.endpoint(ServerRole::New).apiKey.toUtf8()));
 }
 
 void CutoverGatesTest::cloneItemsReenabledFollowsTheRecordedList()
