@@ -477,7 +477,8 @@ void CutoverActionJob::onSpaces(const QStringList &spaceIds)
             if (kind == Kind::Target || kind == Kind::Worker)
                 path += QStringLiteral("?isDisabled=false");
             fetch(path, [this, kind, spaceId](const PagedResult &result) {
-                if (!result.ok()) {
+                // A server without the collection (404) has nothing of that kind to disable.
+                if (!result.ok() && result.error.kind != ApiErrorKind::NotFound) {
                     fail(result.error);
                     return;
                 }
