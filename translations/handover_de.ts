@@ -976,6 +976,181 @@ Verben:
     </message>
 </context>
 <context>
+    <name>CutoverActionJob</name>
+    <message>
+        <source>No server is connected for this action; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance mode is switched on the old server during the cutover; this is the new server, and only the rollback step may switch it there. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tentacle upgrades are queued on the new server; this is the old server. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the new server&apos;s targets, workers, triggers and subscriptions are disabled or enabled by the cutover; this is not the new server. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No environment was chosen for the Tentacle upgrade; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CutoverGatesJob</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old server is not connected, so its maintenance mode is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old server (%1) did not say whether it is in maintenance mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old server (%1) reports maintenance mode on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old server (%1) reports maintenance mode off: people and integrations can still change it and queue deployments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old server is not connected, so its task queue is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old server is not connected, so who still calls it is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old server (%1) has no queued, executing or cancelling task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The old server (%1) still has %n active task(s): %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Since %1 the old server (%2) was called by %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nobody but Handover called the old server (%1) in the last %n minute(s): no event by another client and no build information since %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an unnamed client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with %2 (%3 at %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unnamed account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pushing build information (%2 at %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No public address was given for the DNS name, so where it points is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new server is not connected, so its InstallationId is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer as an Octopus Server: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers, but not with an Octopus Server&apos;s InstallationId.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers with InstallationId %2, but the new server&apos;s could not be read: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers with InstallationId %2, the old server&apos;s; the new server&apos;s is %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers with InstallationId %2; the new server&apos;s is %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers with InstallationId %2, the new server&apos;s, but the old server&apos;s could not be read to tell the two apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both servers report InstallationId %1 (the clone&apos;s was not changed), so %2 cannot be told apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers with InstallationId %2, the new server&apos;s (the old server&apos;s is %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was disabled on the new server, so nothing needs enabling again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The new server is not connected, so whether the %n disabled item(s) are enabled again is not known.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the disabled item(s) are still disabled on the new server: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the disabled item(s) are no longer on the new server: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n item(s) disabled on the new server are enabled again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CutoverPage</name>
     <message>
         <source>Move everyone to the new instance in a short, planned window of downtime.</source>

@@ -953,6 +953,10 @@ ApiReply ApiRouter::createTask(const ApiRequest &request, const Route &route)
     QByteArray spaceId = body.value(QLatin1String("SpaceId")).toString().toUtf8();
     if (route.spaceInPath || spaceId.isEmpty())
         spaceId = route.spaceId;
+    // A system task (the integrity check) belongs to no space: its SpaceId is null, and task lists show it
+    // with includeSystem=true.
+    if (name == QLatin1String("SystemIntegrityCheck") && !route.spaceInPath)
+        spaceId.clear();
     TaskSpec task;
     task.id = "ServerTasks-" + QByteArray::number(m_state.store.nextId("ServerTasks"));
     task.spaceId = spaceId;

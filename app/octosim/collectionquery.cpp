@@ -230,7 +230,17 @@ QList<const Item *> CollectionQuery::select(const Collection *collection, const 
                 [](const Item &i) { return i.facets[0] == "Executing" || i.facets[0] == "Cancelling"; });
         facetIn("states", 0);
         facetIn("name", 1);
-        facetIn("spaces", 2);
+        // spaces=… lists those spaces' tasks; with includeSystem=true also the system tasks (SpaceId null:
+        // TaskResource.SpaceId is empty for server-wide tasks such as backups and integrity checks).
+        {
+            const QList<QByteArray> spaces = csv(request.parameter(QStringLiteral("spaces")));
+            const bool includeSystem = request.parameter(QStringLiteral("includeSystem"))
+                                           .compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+            if (!spaces.isEmpty())
+                filters.append([match = facetMatcher(spaces), includeSystem](const Item &i) {
+                    return (includeSystem && i.facets[2].isEmpty()) || match(i.facets[2]);
+                });
+        }
         facetIn("project", 3);
     } else if (storeName == "users") {
         facetBool("isServiceAccount", 0);

@@ -200,7 +200,7 @@ Item ResourceWriter::taskItem(const TaskSpec &t)
     JsonWriter w;
     w.beginObject();
     w.str("Id", t.id);
-    w.str("SpaceId", t.spaceId);
+    w.strOrNull("SpaceId", t.spaceId); // null for a system task
     w.str("Name", t.name);
     w.str("Description", t.description);
     w.raw("Arguments", t.argumentsJson);

@@ -51,6 +51,7 @@ private slots:
     void maintenanceModeRefusesNonAdminWrites();
     void tasksProgressToSuccess_data();
     void tasksProgressToSuccess();
+    void systemTasksAreListedWithIncludeSystem();
     void cloneHealthStaysAsClonedUntilAHealthTaskCoversIt();
     void requestLineOver8KbIsRejectedLikeKestrel();
     void driftAddsEventsOnTheOldInstanceOnly();
@@ -814,6 +815,26 @@ void TestOctoSimHttp::tasksProgressToSuccess()
     const auto unknown = m_client.send("POST", at(instance.url, QStringLiteral("/api/Spaces-1/tasks")),
                                        instance.apiKey, KeyIn::Header, R"({"Name":"Nonsense"})");
     QCOMPARE(unknown.status, 400);
+}
+
+void TestOctoSimHttp::systemTasksAreListedWithIncludeSystem()
+{
+    auto server = startServer(Options());
+    const InstanceEndpoint instance = server->oldInstance();
+    const auto created = m_client.send("POST", at(instance.url, QStringLiteral("/api/tasks")),
+                                       instance.apiKey, KeyIn::Header, R"({"Name":"SystemIntegrityCheck"})");
+    QCOMPARE(created.status, 201);
+    QCOMPARE(created.object().value(QLatin1String("SpaceId")), QJsonValue(QJsonValue::Null));
+    const auto total = [&](const QString &query) {
+        return m_client.get(at(instance.url, QStringLiteral("/api/tasks?take=1&") + query), instance.apiKey)
+            .object()
+            .value(QLatin1String("TotalResults"))
+            .toInteger();
+    };
+    // Listed for the spaces only with includeSystem=true; without a spaces filter it is there anyway.
+    QCOMPARE(total(QStringLiteral("active=true&spaces=Spaces-1")), 0);
+    QCOMPARE(total(QStringLiteral("active=true&spaces=Spaces-1&includeSystem=true")), 1);
+    QCOMPARE(total(QStringLiteral("active=true")), 1);
 }
 
 void TestOctoSimHttp::cloneHealthStaysAsClonedUntilAHealthTaskCoversIt()
