@@ -3,6 +3,7 @@
 #include "ciintegrationscontroller.h"
 #include "ciintegrationspage.h"
 #include "connectpage.h"
+#include "cutovercontroller.h"
 #include "cutoverpage.h"
 #include "domainpage.h"
 #include "driftcontroller.h"
@@ -39,6 +40,7 @@ HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credenti
     : QWizard(parent)
     , m_session(new ServerSession(plan, credentials, services.network, this))
     , m_readiness(new ReadinessController(m_session, plan, credentials, services.settings, this))
+    , m_cutover(new CutoverController(plan, m_session, this))
 {
     setObjectName(QStringLiteral("handoverWizard"));
     setWizardStyle(QWizard::ModernStyle);
@@ -95,7 +97,7 @@ QWizardPage *HandoverWizard::createPage(PlanStep step, MigrationPlan *plan, Sess
         return new TestPlanPage(plan, testPlan, drift, dialogs, this);
     }
     case PlanStep::Cutover:
-        return new CutoverPage(plan, this);
+        return new CutoverPage(plan, m_cutover, dialogs, this);
     }
     Q_UNREACHABLE();
 }

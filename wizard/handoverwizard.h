@@ -8,6 +8,7 @@
 
 #include <optional>
 
+class CutoverController;
 class DialogService;
 class MigrationPlan;
 class ReadinessController;
@@ -31,6 +32,8 @@ public:
     ServerSession *session() const { return m_session; }
     // Live readiness of both servers (feeds the strip and the Connect step's checks).
     ReadinessController *readiness() const { return m_readiness; }
+    // The Cutover step's runbook, journal and gates (its journal follows the plan file: MainWindow opens it).
+    CutoverController *cutover() const { return m_cutover; }
 
     // The QWizard page id of `step`, and back (nullopt for an id that is no step).
     static int pageId(PlanStep step);
@@ -60,4 +63,5 @@ private:
     ServerSession *m_session;
     ScriptAuditController *m_scriptAudit = nullptr;
     ReadinessController *m_readiness;
+    CutoverController *m_cutover;
 };

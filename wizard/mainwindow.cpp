@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "certificatetrustprompt.h"
+#include "cutovercontroller.h"
 #include "demoenvironment.h"
 #include "dialogservice.h"
 #include "handoverwizard.h"
@@ -24,6 +25,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(const MainWindowServices &services, QWidget *parent)
@@ -73,8 +75,11 @@ MainWindow::MainWindow(const MainWindowServices &services, QWidget *parent)
     connect(m_credentials, &SessionCredentials::apiKeyChanged, this, &MainWindow::refreshReadiness);
     connect(m_document, &PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &PlanDocument::filePathChanged, this, &MainWindow::updateTitle);
+    // The cutover journal lives beside the plan file.
+    connect(m_document, &PlanDocument::filePathChanged, this, &MainWindow::openJournal);
     connect(m_recent, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
 
+    openJournal();
     m_wizard->restart();
     updateTitle();
     refreshReadiness();
@@ -162,6 +167,7 @@ void MainWindow::enterDemoMode(const DemoServers &servers)
     m_credentials->setApiKey(ServerRole::Old, servers.oldApiKey);
     m_credentials->setApiKey(ServerRole::New, servers.newApiKey);
     m_wizard->session()->setDemo(true);
+    openJournal();
     m_banner->setText(
         tr("Demo mode: both servers are simulated on this computer (octosim). Nothing you do here "
            "touches a real Octopus Server."));
@@ -170,9 +176,24 @@ void MainWindow::enterDemoMode(const DemoServers &servers)
         QStringLiteral("#demoBanner { background: #fff8c5; color: #3b2300; border-bottom: 1px solid #d4a72c; "
                        "font-weight: bold; }"));
     m_banner->show();
+    openJournal();
     m_wizard->restart();
     updateTitle();
     refreshReadiness();
+}
+
+void MainWindow::openJournal()
+{
+    QString path = m_document->filePath();
+    if (path.isEmpty() && m_demo) {
+        // Demo mode has no plan file: the journal goes beside a plan that is never written, in a folder that
+        // is removed when the window closes.
+        if (!m_demoJournalDir)
+            m_demoJournalDir = std::make_unique<QTemporaryDir>();
+        if (m_demoJournalDir->isValid())
+            path = m_demoJournalDir->filePath(QStringLiteral("demo.handover"));
+    }
+    m_wizard->cutover()->openJournalFor(path);
 }
 
 void MainWindow::showDemoFailure(const QString &reason)

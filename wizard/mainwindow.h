@@ -18,6 +18,7 @@ class ReadinessStrip;
 class RecentFiles;
 class SessionCredentials;
 struct DemoServers;
+class QTemporaryDir;
 
 // What the window needs from outside; tests pass fakes and temporary locations.
 struct MainWindowServices
@@ -47,6 +48,8 @@ public:
     void enterDemoMode(const DemoServers &servers);
     // Demo mode was asked for but the simulator did not start: says so in the window.
     void showDemoFailure(const QString &reason);
+    // Opens the cutover journal beside the plan file (in demo mode without one, beside a temporary name).
+    void openJournal();
     bool isDemo() const { return m_demo; }
 
     // Loads `path` into the window; on failure shows the error (through the dialog service) and keeps
@@ -83,4 +86,5 @@ private:
     QLabel *m_banner;
     QMenu *m_recentMenu = nullptr;
     bool m_demo = false;
+    std::unique_ptr<QTemporaryDir> m_demoJournalDir; // demo mode's journal, without a plan file
 };

@@ -70,8 +70,12 @@ CutoverController::~CutoverController()
 
 QString CutoverController::osUser()
 {
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? qEnvironmentVariable("USERNAME") : user;
+    for (const char *name : {"USER", "USERNAME", "LOGNAME"}) {
+        const QString user = qEnvironmentVariable(name);
+        if (!user.isEmpty())
+            return user;
+    }
+    return tr("operator");
 }
 
 void CutoverController::setOperatorName(const QString &name)

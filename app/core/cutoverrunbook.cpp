@@ -27,7 +27,9 @@ QString portal(const QUrl &server, const QString &fragment)
 
 QString serverText(const QUrl &url, const QString &fallback)
 {
-    return url.isValid() && !url.host().isEmpty() ? url.host() : fallback;
+    if (!url.isValid() || url.host().isEmpty())
+        return fallback;
+    return url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
 }
 
 Step makeStep(Phase phase, const QString &id, const QString &title, const QString &why, int minutes)
