@@ -122,6 +122,8 @@ void CutoverController::setRun(const QString &run)
     m_evaluated.clear(); // a rehearsal may run against other servers
     reload();
     Q_EMIT gatesChanged();
+    if (m_gateTimer.isActive())
+        evaluateGates();
 }
 
 QString CutoverController::startRehearsal()
@@ -148,6 +150,8 @@ QString CutoverController::startRehearsal()
     follow();
     reload();
     Q_EMIT gatesChanged();
+    if (m_gateTimer.isActive())
+        evaluateGates();
     return run;
 }
 
