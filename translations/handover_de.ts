@@ -999,6 +999,157 @@ Verben:
     </message>
 </context>
 <context>
+    <name>CutoverController</name>
+    <message>
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plan has not been saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsal started against %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cutover journal is not open: save the plan first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no step &apos;%1&apos; in the runbook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is ticked already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gate &quot;%1&quot; fails: %2. Tick it once it passes, or override it with a written reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gate &quot;%1&quot; has not been checked yet. Check the gates, or override it with a written reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not ticked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step &apos;%1&apos; has no gate to override.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An override needs a written reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation type="unfinished">nicht geprüft</translation>
+    </message>
+    <message>
+        <source>This step has no action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another action is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old server cannot be reached: connect it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new server cannot be reached: connect it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the OLD server %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the NEW server %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put %1 into maintenance mode? Only administrators can change anything on it until it is taken out again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take %1 out of maintenance mode? Everyone can deploy on it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable on %1 every enabled deployment target, worker, project trigger and subscription? Exactly those are recorded in the journal and enabled again after cutover.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was disabled on the clone in this run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Enable again on %1 the %n item(s) disabled before cutover (and nothing else)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue on %1 an upgrade task for every Tentacle in the environment %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) disabled</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) enabled again</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no task queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1 queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maintenance mode is on (read back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maintenance mode is off (read back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CutoverGatesJob</name>
     <message numerus="yes">
         <source>%1 and %n more</source>
@@ -1157,20 +1308,188 @@ Verben:
         <translation>Stellen Sie alle in einem kurzen, geplanten Wartungsfenster auf die neue Instanz um.</translation>
     </message>
     <message>
-        <source>The cutover needs some downtime and is best done off hours. Tentacles do not have to be upgraded straight away: newer Octopus Servers can talk to older Tentacles, so you can upgrade a set at a time afterwards.</source>
-        <translation>Die Umstellung erfordert eine gewisse Ausfallzeit und erfolgt am besten außerhalb der Geschäftszeiten. Tentacles müssen nicht sofort aktualisiert werden: Neuere Octopus Server können mit älteren Tentacles kommunizieren, sodass Sie sie anschließend gruppenweise aktualisieren können.</translation>
+        <source>pass</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Produce a runbook for the evening: put the old instance into maintenance mode (read-only), point CI servers at the new instance or change DNS, then check the new instance.</source>
-        <translation>Ein Runbook für den Abend erstellen: die alte Instanz in den Wartungsmodus versetzen (schreibgeschützt), die CI-Server auf die neue Instanz ausrichten oder das DNS ändern, dann die neue Instanz prüfen.</translation>
+        <source>FAIL</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keep a journal of each cutover step with who did it and when, saved in the plan.</source>
-        <translation>Ein Protokoll jedes Umstellungsschritts mit Person und Zeitpunkt führen, gespeichert im Plan.</translation>
+        <source>manual</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export the runbook and journal as HTML, Markdown or PDF to share with the team.</source>
-        <translation>Runbook und Protokoll als HTML, Markdown oder PDF exportieren, um sie mit dem Team zu teilen.</translation>
+        <source>overridden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation type="unfinished">nicht geprüft</translation>
+    </message>
+    <message>
+        <source>&amp;Run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;rehearsal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use its &amp;timings as planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check gates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished">Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Untick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &amp;action…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note on this step (N), Enter to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why go on although the gate fails (O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rehearsal has no ticked step yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>point of no return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation type="unfinished">%1 (%2) {1 %2 ?} {3)?}</translation>
+    </message>
+    <message>
+        <source>UTC, by whom, local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal: %1 (every tick is on disk before it shows as done)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No journal yet: %1. Save the plan (File › Save): the night&apos;s journal is kept beside it, and nothing can be ticked until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsal. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 steps done; elapsed %3 of %4 planned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a step. Space ticks it, N adds a note, O gives the reason to override a failing gate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate: %1: %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undoes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overridden: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last action: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cutover action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result is read back from the server and kept in the journal.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
