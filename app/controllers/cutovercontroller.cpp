@@ -12,9 +12,16 @@ namespace {
 
 constexpr int kFollowIntervalMs = 1000;
 
-CutoverRunbook::Entry entryOf(const JournalEntry &e)
+// The run's state from journal entries (all of `entries` when `run` is empty, else those of that run).
+CutoverRunbook::RunState foldRun(const QList<CutoverRunbook::Step> &steps, const QList<JournalEntry> &entries,
+                                 const QString &run)
 {
-    return {e.sequence, e.kind, e.stepId, e.by, e.at, e.text, e.detail};
+    QList<CutoverRunbook::Entry> folded;
+    for (const JournalEntry &e : entries) {
+        if (run.isEmpty() || e.run == run)
+            folded.append({e.sequence, e.kind, e.stepId, e.by, e.at, e.text, e.detail});
+    }
+    return CutoverRunbook::fold(steps, folded);
 }
 
 QString serverName(const QUrl &url)
@@ -169,10 +176,7 @@ void CutoverController::regenerate()
     CutoverRunbook::Inputs inputs;
     inputs.plan = m_plan->data();
     m_steps = CutoverRunbook::generate(inputs);
-    QList<CutoverRunbook::Entry> entries;
-    for (const JournalEntry &e : std::as_const(m_entries))
-        entries << entryOf(e);
-    m_state = CutoverRunbook::fold(m_steps, entries);
+    m_state = foldRun(m_steps, m_entries, QString());
     Q_EMIT stepsChanged();
     Q_EMIT stateChanged();
 }
@@ -198,10 +202,7 @@ void CutoverController::reload()
         if (e.run == m_run)
             m_entries << e;
     }
-    QList<CutoverRunbook::Entry> entries;
-    for (const JournalEntry &e : std::as_const(m_entries))
-        entries << entryOf(e);
-    m_state = CutoverRunbook::fold(m_steps, entries);
+    m_state = foldRun(m_steps, m_entries, QString());
     Q_EMIT stateChanged();
 }
 
@@ -504,7 +505,6 @@ bool CutoverController::runAction(const QString &stepId, QString *error)
     if (s->action == CutoverRunbook::Action::QueueTentacleUpgrade)
         job->setEnvironment(s->actionSpaceId, s->actionArgument);
     m_actionJob = job;
-    m_actionStepId = stepId;
     connect(job, &CutoverActionJob::finished, this,
             [this, job, stepId](const CutoverActionJob::Result &result) {
                 job->deleteLater();
@@ -552,13 +552,8 @@ QList<CutoverItem> CutoverController::disabledItems() const
 
 bool CutoverController::adoptTimingsOf(const QString &run)
 {
-    QList<CutoverRunbook::Entry> entries;
-    for (const JournalEntry &e : std::as_const(m_allEntries)) {
-        if (e.run == run)
-            entries << entryOf(e);
-    }
     const QMap<QString, int> minutes =
-        CutoverRunbook::elapsedMinutes(m_steps, CutoverRunbook::fold(m_steps, entries));
+        CutoverRunbook::elapsedMinutes(m_steps, foldRun(m_steps, m_allEntries, run));
     if (minutes.isEmpty())
         return false;
     m_plan->setCutover(CutoverRunbook::withTimingsOf(m_plan->cutover(), minutes));

@@ -128,7 +128,6 @@ private:
     QMap<QString, CutoverRunbook::Gate> m_evaluated; // by gate id
     QPointer<CutoverGatesJob> m_gatesJob;
     QPointer<CutoverActionJob> m_actionJob;
-    QString m_actionStepId;
     QBasicTimer m_followTimer;
     QBasicTimer m_gateTimer;
     qint64 m_lastSequence = 0;

@@ -372,18 +372,8 @@ QList<Step> generate(const Inputs &inputs)
         steps << back;
     }
 
-    // The lead's edits and steps.
+    // The lead's steps in their places, then the lead's edits on every step.
     const CutoverSection &section = plan.cutover;
-    for (Step &step : steps) {
-        const auto edit = section.edits.constFind(step.id);
-        if (edit == section.edits.constEnd())
-            continue;
-        if (!edit->owner.isEmpty())
-            step.owner = edit->owner;
-        if (edit->plannedMinutes >= 0)
-            step.plannedMinutes = edit->plannedMinutes;
-        step.notes = edit->notes;
-    }
     for (const CutoverCustomStep &custom : section.customSteps) {
         Step step;
         step.id = custom.id;
@@ -393,13 +383,6 @@ QList<Step> generate(const Inputs &inputs)
         step.owner = custom.owner;
         step.plannedMinutes = custom.plannedMinutes;
         step.custom = true;
-        if (const auto edit = section.edits.constFind(custom.id); edit != section.edits.constEnd()) {
-            if (!edit->owner.isEmpty())
-                step.owner = edit->owner;
-            if (edit->plannedMinutes >= 0)
-                step.plannedMinutes = edit->plannedMinutes;
-            step.notes = edit->notes;
-        }
         // After its anchor when the anchor is there (in the anchor's phase), else at the end of its phase.
         qsizetype at = -1;
         for (qsizetype i = 0; i < steps.size(); ++i) {
@@ -416,6 +399,16 @@ QList<Step> generate(const Inputs &inputs)
             }
         }
         steps.insert(at, step);
+    }
+    for (Step &step : steps) {
+        const auto edit = section.edits.constFind(step.id);
+        if (edit == section.edits.constEnd())
+            continue;
+        if (!edit->owner.isEmpty())
+            step.owner = edit->owner;
+        if (edit->plannedMinutes >= 0)
+            step.plannedMinutes = edit->plannedMinutes;
+        step.notes = edit->notes;
     }
     return steps;
 }
