@@ -880,6 +880,10 @@ Verben:
         <source>Build a plan file from both servers: every analysis that needs no decision</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Follow the cutover runbook: list its steps, tick them, check the gates</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectPage</name>
@@ -996,6 +1000,153 @@ Verben:
     <message>
         <source>No environment was chosen for the Tentacle upgrade; nothing was sent.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CutoverController</name>
+    <message>
+        <source>the plan has not been saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsal started against %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cutover journal is not open: save the plan first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no step &apos;%1&apos; in the runbook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is ticked already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gate &quot;%1&quot; fails: %2. Tick it once it passes, or override it with a written reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gate &quot;%1&quot; has not been checked yet. Check the gates, or override it with a written reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not ticked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step &apos;%1&apos; has no gate to override.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An override needs a written reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation type="unfinished">nicht geprüft</translation>
+    </message>
+    <message>
+        <source>This step has no action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another action is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old server cannot be reached: connect it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new server cannot be reached: connect it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the OLD server %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the NEW server %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put %1 into maintenance mode? Only administrators can change anything on it until it is taken out again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take %1 out of maintenance mode? Everyone can deploy on it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable on %1 every enabled deployment target, worker, project trigger and subscription? Exactly those are recorded in the journal and enabled again after cutover.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was disabled on the clone in this run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Enable again on %1 the %n item(s) disabled before cutover (and nothing else)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue on %1 an upgrade task for every Tentacle in the environment %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) disabled</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) enabled again</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no task queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1 queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maintenance mode is on (read back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maintenance mode is off (read back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
