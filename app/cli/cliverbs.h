@@ -21,6 +21,16 @@ int runCheck(const QStringList &arguments);
 // Exit 0 listed, 3 a server unusable or its evidence incomplete, 2 usage error.
 int runCi(const QStringList &arguments);
 
+// handover cutover --plan FILE (--steps | --tick ID | --gates | --status) [--json] [--rehearsal] [--by NAME]
+// [--note TEXT] [--override REASON] [--timeout S] [--trust-fingerprint FP]... (cutoververb.cpp) The cutover
+// runbook of the plan and its journal beside the plan, through CutoverController. --steps --json prints
+// {"steps":[{"id","title","phase","gate","status" (done|current|pending),"owner","plannedMinutes","action",
+// "pointOfNoReturn"}]}; --gates --json {"gates":[{"id","stepId","title","status","evidence","checkedAt"}]};
+// --status --json {"run","journal","sha256","steps":[{"id","title","done","by","at","notes",…}],"ticks":[…]}.
+// Keys (server gates only) as for check. Exit 0 done (--gates: none fails), 3 a tick refused or a gate
+// failing, 2 usage error, a plan that cannot be loaded, a journal that cannot be opened.
+int runCutover(const QStringList &arguments);
+
 // handover drift --old URL --new URL [--since ISO-TIME] [--json] [--amber-days N] [--red-days N]
 // [--structural-threshold N] [--timeout S] [--trust-fingerprint FP]... (driftverb.cpp) Drift both ways since
 // the clone. --json prints {"cloneTime","cloneTimeSource":"detected|given","changesSinceClone":N,
