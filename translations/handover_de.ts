@@ -880,6 +880,10 @@ Verben:
         <source>Build a plan file from both servers: every analysis that needs no decision</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Follow the cutover runbook: list its steps, tick them, check the gates</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectPage</name>
