@@ -14,6 +14,7 @@
 
 #include "apierrortext.h"
 #include "ciintegrationscontroller.h"
+#include "cutovercontroller.h"
 #include "domainconsequences.h"
 #include "driftcontroller.h"
 #include "inventoryjob.h"
@@ -436,13 +437,7 @@ int runPlan(const QStringList &arguments)
                              // The cutover runbook's after-cutover steps: a Tentacle upgrade wave per
                              // environment in the server's order, and the polling Tentacles.
                              CutoverSection cutover = plan.cutover();
-                             cutover.environments.clear();
-                             for (const InventoryNamed &e : s.environments)
-                                 cutover.environments.append({e.id, e.name, e.spaceId});
-                             cutover.pollingTentacles =
-                                 int(std::count_if(input.oldMachines.cbegin(), input.oldMachines.cend(),
-                                                   [](const TentacleMachine &m) { return m.isPolling(); }));
-                             if (s.errors.isEmpty())
+                             if (CutoverController::adoptInventory(&cutover, s))
                                  plan.setCutover(cutover);
                              finish();
                          });

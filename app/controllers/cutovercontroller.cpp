@@ -1,12 +1,16 @@
 #include "cutovercontroller.h"
 
 #include "controllerslogging.h"
+#include "inventorysnapshot.h"
 #include "octopusclient.h"
 #include "serversession.h"
+#include "tentaclemachines.h"
 
 #include <QJsonDocument>
 #include <QSet>
 #include <QTimerEvent>
+
+#include <algorithm>
 
 namespace {
 
@@ -64,7 +68,37 @@ CutoverController::CutoverController(MigrationPlan *plan, ServerSession *session
     , m_by(osUser())
 {
     connect(m_plan, &MigrationPlan::changed, this, &CutoverController::regenerate);
+    if (m_session) {
+        auto adopt = [this] {
+            CutoverSection section = m_plan->cutover();
+            if (const auto &snapshot = m_session->inventory(ServerRole::Old);
+                snapshot && adoptInventory(&section, *snapshot))
+                m_plan->setCutover(section);
+        };
+        connect(m_session, &ServerSession::inventoryChanged, this, [adopt](ServerRole role) {
+            if (role == ServerRole::Old)
+                adopt();
+        });
+        adopt();
+    }
     regenerate();
+}
+
+bool CutoverController::adoptInventory(CutoverSection *section, const InventorySnapshot &snapshot)
+{
+    if (!snapshot.errors.isEmpty())
+        return false;
+    CutoverSection adopted = *section;
+    adopted.environments.clear();
+    for (const InventoryNamed &e : snapshot.environments)
+        adopted.environments.append({e.id, e.name, e.spaceId});
+    const QList<TentacleMachine> machines = tentacleMachinesFrom(snapshot);
+    adopted.pollingTentacles = int(std::count_if(machines.cbegin(), machines.cend(),
+                                                 [](const TentacleMachine &m) { return m.isPolling(); }));
+    if (adopted == *section)
+        return false;
+    *section = adopted;
+    return true;
 }
 
 CutoverController::~CutoverController()

@@ -15,6 +15,7 @@
 #include <memory>
 
 class ServerSession;
+struct InventorySnapshot;
 
 // The work behind the Cutover step and `handover cutover`: the runbook generated from the plan (regenerated
 // when the plan changes, the lead's edits kept), the journal beside the plan file (ticks, notes, overrides,
@@ -54,6 +55,12 @@ public:
     QStringList rehearsals() const { return m_rehearsals; }
     // Starts a rehearsal run (a note entry opens it) and switches to it. Empty on a journal error.
     QString startRehearsal();
+
+    // What the runbook's after-cutover steps follow, from the old server's inventory: its environments in the
+    // server's order (one Tentacle upgrade wave each) and its polling Tentacles. False, and *section
+    // unchanged, when the snapshot is incomplete (it has errors) or says nothing new. The controller adopts
+    // every complete inventory of the old server the session takes; `handover plan` adopts its own.
+    static bool adoptInventory(CutoverSection *section, const InventorySnapshot &snapshot);
 
     const QList<CutoverRunbook::Step> &steps() const { return m_steps; }
     const CutoverRunbook::Step *step(const QString &id) const;

@@ -3,7 +3,9 @@
 // the live run; Space ticks the selected step only once it is on disk (the journal file read back by another
 // CutoverController, as a restarted Handover would); N adds a note; a failing gate (the old server not in
 // maintenance mode) blocks Space until O gives a reason; the confirmed maintenance action is read back and
-// turns the gate green; the rehearsal's timings become the planned durations.
+// turns the gate green; the rehearsal's timings become the planned durations. Then, in the same rehearsal,
+// the clone's items are disabled and exactly those enabled again (read back from the new server), and a
+// Tentacle upgrade wave is queued for an environment the runbook took from the old server's inventory.
 #include "cutovercontroller.h"
 #include "demoenvironment.h"
 #include "dialogservice.h"
@@ -12,11 +14,14 @@
 #include "mainwindow.h"
 #include "migrationplan.h"
 #include "networkcontext.h"
+#include "octopusclient.h"
 #include "octosimserver.h"
 #include "plandocument.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -77,6 +82,51 @@ private:
         for (int i = 0; i < 60 && selectedId() != id; ++i)
             QTest::keyClick(tree, Qt::Key_Down);
         return selectedId() == id;
+    }
+
+    // The new server's answer to GET `path`, with the admin key (what the lead would see in the portal).
+    QJsonObject newServerGet(const QString &path)
+    {
+        ConnectionSettings settings;
+        settings.baseUrl = m_sim->newInstance().url;
+        settings.apiKey = m_sim->newInstance().apiKey;
+        settings.role = ServerRole::New;
+        OctopusClient client(settings, &m_network);
+        ApiJob *job = client.get(path);
+        QSignalSpy finished(job, &ApiJob::finished);
+        if (!finished.wait(20000))
+            return {};
+        return finished.first().first().value<ApiResult>().json.object();
+    }
+    // Ids of the deployment targets of Spaces-1 on the new server that are disabled.
+    QStringList disabledTargets()
+    {
+        QStringList ids;
+        const QJsonArray items =
+            newServerGet(QStringLiteral("/api/Spaces-1/machines?take=100000")).value(QLatin1String("Items")).toArray();
+        for (const QJsonValue &v : items) {
+            if (v.toObject().value(QLatin1String("IsDisabled")).toBool())
+                ids << v.toObject().value(QLatin1String("Id")).toString();
+        }
+        return ids;
+    }
+    // Clicks the selected step's action (confirmed by the test's dialogs), waits for its result entry and
+    // returns the confirmation text.
+    QString runActionOfSelected(const QString &expectedResult)
+    {
+        const QString id = selectedId();
+        const qsizetype asked = m_dialogs.confirmations.size();
+        QTest::mouseClick(child<QPushButton>("cutoverActionButton"), Qt::LeftButton);
+        if (m_dialogs.confirmations.size() != asked + 1)
+            return {};
+        if (!QTest::qWaitFor(
+                [&] {
+                    return controller()->state().steps.value(id).lastActionResult.contains(expectedResult);
+                },
+                60000))
+            return {};
+        child<QTreeWidget>("cutoverSteps")->setFocus();
+        return m_dialogs.confirmations.constLast();
     }
 
 private Q_SLOTS:
@@ -234,6 +284,70 @@ private Q_SLOTS:
         QVERIFY(section.edits.contains(QStringLiteral("before:announce")));
         QCOMPARE(section.edits.value(QStringLiteral("before:announce")).plannedMinutes, 1);
         QVERIFY(section.edits.value(QStringLiteral("cutover:maintenance-on")).plannedMinutes >= 1);
+    }
+
+    // In the same rehearsal: the clone's items disabled before cutover and exactly those enabled again after
+    // it, read back from the new server; then a Tentacle upgrade wave queued for one environment, which the
+    // runbook took from the old server's inventory.
+    void cloneItemsAndTentacleUpgradeFromThePage()
+    {
+        QVERIFY(controller()->isRehearsal());
+        auto *tree = child<QTreeWidget>("cutoverSteps");
+        tree->setFocus();
+        const QStringList disabledBefore = disabledTargets();
+        QVERIFY(!newServerGet(QStringLiteral("/api/Spaces-1/machines?take=100000"))
+                     .value(QLatin1String("Items"))
+                     .toArray()
+                     .isEmpty());
+
+        QVERIFY(walkTo(QStringLiteral("before:disable-clone-items")));
+        const QString disable = runActionOfSelected(QStringLiteral("disabled"));
+        QVERIFY2(disable.contains(m_sim->newInstance().url.toString()), qPrintable(disable));
+        QVERIFY(disable.contains(QLatin1String("NEW")));
+        const QStringList disabledDuring = disabledTargets();
+        QVERIFY(disabledDuring.size() > disabledBefore.size());
+        // Exactly the disabled items are in the journal, for the re-enable after cutover.
+        QString newlyDisabled;
+        for (const QString &id : disabledDuring) {
+            if (!disabledBefore.contains(id))
+                newlyDisabled = id;
+        }
+        bool recorded = false;
+        for (const JournalEntry &e : controller()->entries()) {
+            if (e.kind == QLatin1String("result") && e.stepId == QLatin1String("before:disable-clone-items"))
+                recorded = e.detail.contains(QLatin1Char('"') + newlyDisabled + QLatin1Char('"'));
+        }
+        QVERIFY(recorded);
+
+        QVERIFY(walkTo(QStringLiteral("after:reenable-clone-items")));
+        const QString reenable = runActionOfSelected(QStringLiteral("enabled again"));
+        QVERIFY2(reenable.contains(m_sim->newInstance().url.toString()), qPrintable(reenable));
+        QCOMPARE(disabledTargets(), disabledBefore);
+        QTRY_COMPARE_WITH_TIMEOUT(controller()->gateOf(QStringLiteral("after:reenable-clone-items"))->status,
+                                  CutoverRunbook::Gate::Status::Pass, 60000);
+
+        // The upgrade waves follow the old server's environments (adopted from the session's inventory).
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->plan()->cutover().environments.isEmpty(), 60000);
+        const CutoverSection::Environment first = m_window->plan()->cutover().environments.constFirst();
+        const QString wave = QStringLiteral("after:upgrade:") + first.id;
+        QVERIFY(controller()->step(wave));
+        QVERIFY(walkTo(wave));
+        const QString upgrade = runActionOfSelected(QStringLiteral("queued"));
+        QVERIFY2(upgrade.contains(first.name), qPrintable(upgrade));
+        QVERIFY(upgrade.contains(m_sim->newInstance().url.toString()));
+        const QJsonArray tasks = newServerGet(QStringLiteral("/api/tasks?name=Upgrade&take=100"))
+                                     .value(QLatin1String("Items"))
+                                     .toArray();
+        bool queued = false;
+        for (const QJsonValue &t : tasks) {
+            const QJsonObject task = t.toObject();
+            queued = queued || (task.value(QLatin1String("SpaceId")).toString() == first.spaceId &&
+                                task.value(QLatin1String("Arguments"))
+                                        .toObject()
+                                        .value(QLatin1String("EnvironmentId"))
+                                        .toString() == first.id);
+        }
+        QVERIFY(queued);
     }
 };
 
