@@ -3122,6 +3122,25 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     </message>
 </context>
 <context>
+    <name>RunbookDocument</name>
+    <message>
+        <source>%1 · exported %2 · no journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · exported %2 · journal SHA-256 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScriptAuditController</name>
     <message>
         <source>Cannot read the swagger document %1: %2</source>
