@@ -13,8 +13,8 @@
 #include "cliverbs.h"
 
 #include "apikeylookup.h"
-#include "cutoverjournal.h"
 #include "cutovercontroller.h"
+#include "cutoverjournal.h"
 #include "keychainstore.h"
 #include "networkcontext.h"
 #include "networkverboptions.h"
@@ -50,7 +50,8 @@ int runRunbook(const QStringList &arguments)
                                         QStringLiteral("FILE"));
     const QCommandLineOption formatOption(QStringLiteral("format"), tr("pdf, html or md."),
                                           QStringLiteral("FORMAT"));
-    const QCommandLineOption outOption(QStringLiteral("out"), tr("The file to write."), QStringLiteral("FILE"));
+    const QCommandLineOption outOption(QStringLiteral("out"), tr("The file to write."),
+                                       QStringLiteral("FILE"));
     const QCommandLineOption paperOption(QStringLiteral("paper"), tr("a4 (default) or letter."),
                                          QStringLiteral("PAPER"));
     NetworkVerbOptions network;
@@ -59,16 +60,17 @@ int runRunbook(const QStringList &arguments)
     parser.addOptions({planOption, formatOption, outOption, paperOption});
     parser.addOptions(network.options());
     parser.addOption(helpOption);
-    const QString usage = tr("Usage: handover runbook --plan FILE --format pdf|html|md --out FILE "
-                             "[--paper a4|letter]\n"
-                             "       [--timeout SECONDS] [--trust-fingerprint SHA256]... [--proxy URL|none]\n"
-                             "API keys (to read both servers at export time) come from HANDOVER_OLD_API_KEY and "
-                             "HANDOVER_NEW_API_KEY,\n"
-                             "or from the keychain; without them the runbook is made from the plan and its "
-                             "journal alone.\n"
-                             "Exit codes: 0 written, 3 written but a server could not be read, 4 not written, "
-                             "2 usage error or a\n"
-                             "plan that is missing or cannot be loaded.\n");
+    const QString usage =
+        tr("Usage: handover runbook --plan FILE --format pdf|html|md --out FILE "
+           "[--paper a4|letter]\n"
+           "       [--timeout SECONDS] [--trust-fingerprint SHA256]... [--proxy URL|none]\n"
+           "API keys (to read both servers at export time) come from HANDOVER_OLD_API_KEY and "
+           "HANDOVER_NEW_API_KEY,\n"
+           "or from the keychain; without them the runbook is made from the plan and its "
+           "journal alone.\n"
+           "Exit codes: 0 written, 3 written but a server could not be read, 4 not written, "
+           "2 usage error or a\n"
+           "plan that is missing or cannot be loaded.\n");
     if (!parser.parse(QStringList{QStringLiteral("handover runbook")} + arguments)) {
         err << "handover runbook: " << parser.errorText() << '\n' << usage;
         return 2;
@@ -91,7 +93,8 @@ int runRunbook(const QStringList &arguments)
     const QString planPath = parser.value(planOption).trimmed();
     if (!parser.isSet(planOption) || planPath.isEmpty())
         return usageError(tr("--plan needs the plan file"));
-    const std::optional<RunbookDocument::Format> format = RunbookDocument::formatFromName(parser.value(formatOption));
+    const std::optional<RunbookDocument::Format> format =
+        RunbookDocument::formatFromName(parser.value(formatOption));
     if (!parser.isSet(formatOption) || !format)
         return usageError(tr("--format needs pdf, html or md"));
     const std::optional<RunbookDocument::Paper> paper =
@@ -146,7 +149,8 @@ int runRunbook(const QStringList &arguments)
                 continue;
             if (!controller.serverRead(role)) {
                 code = 3;
-                err << tr("handover runbook: warning: the %1 server %2 could not be read; the runbook notes it")
+                err << tr("handover runbook: warning: the %1 server %2 could not be read; the runbook notes "
+                          "it")
                            .arg(name, url.toString())
                     << '\n';
             }
@@ -156,7 +160,8 @@ int runRunbook(const QStringList &arguments)
         QString error;
         if (!controller.exportTo(outPath, *format, *paper, &error))
             return fail(4, tr("cannot write %1: %2").arg(QDir::toNativeSeparators(outPath), error));
-        out << tr("Runbook written to %1").arg(QDir::toNativeSeparators(QFileInfo(outPath).absoluteFilePath()))
+        out << tr("Runbook written to %1")
+                   .arg(QDir::toNativeSeparators(QFileInfo(outPath).absoluteFilePath()))
             << '\n';
         out.flush();
         err.flush();
@@ -171,7 +176,8 @@ int runRunbook(const QStringList &arguments)
     auto onKey = [&](ServerRole role, const QString &key, const QString &reason) {
         credentials.setApiKey(role, key);
         if (key.isEmpty())
-            err << tr("handover runbook: no API key for the %1 server %2 (%3): that part of the runbook comes "
+            err << tr("handover runbook: no API key for the %1 server %2 (%3): that part of the runbook "
+                      "comes "
                       "from the plan alone. Never pass a key as an argument.")
                        .arg(role == ServerRole::Old ? tr("old") : tr("new"),
                             (role == ServerRole::Old ? oldUrl : newUrl).toString(), reason)

@@ -239,9 +239,10 @@ void RunbookExportController::refresh()
     const bool canNew = m_session && m_session->canConnect(ServerRole::New);
     for (ServerRole role : {ServerRole::Old, ServerRole::New}) {
         if (!(role == ServerRole::Old ? canOld : canNew))
-            addError(role, role == ServerRole::Old
-                               ? tr("the old server cannot be reached from this session (no URL or no API key)")
-                               : tr("the new server cannot be reached from this session (no URL or no API key)"));
+            addError(role,
+                     role == ServerRole::Old
+                         ? tr("the old server cannot be reached from this session (no URL or no API key)")
+                         : tr("the new server cannot be reached from this session (no URL or no API key)"));
     }
 
     // Readiness and version of each server.
@@ -316,16 +317,17 @@ void RunbookExportController::refresh()
         if (c->canRefresh() && !c->isRefreshing()) {
             ++m_outstanding;
             auto done = std::make_shared<QMetaObject::Connection>();
-            *done = connect(c, &CiIntegrationsController::refreshingChanged, this, [this, c, done](bool refreshing) {
-                if (refreshing)
-                    return;
-                disconnect(*done);
-                for (const ApiError &error : c->lastErrors()) {
-                    if (error.kind != ApiErrorKind::Cancelled)
-                        addError(error.server.value_or(ServerRole::Old), ApiErrorText::describe(error));
-                }
-                partDone();
-            });
+            *done = connect(
+                c, &CiIntegrationsController::refreshingChanged, this, [this, c, done](bool refreshing) {
+                    if (refreshing)
+                        return;
+                    disconnect(*done);
+                    for (const ApiError &error : c->lastErrors()) {
+                        if (error.kind != ApiErrorKind::Cancelled)
+                            addError(error.server.value_or(ServerRole::Old), ApiErrorText::describe(error));
+                    }
+                    partDone();
+                });
             c->refresh();
             if (!c->isRefreshing()) {
                 disconnect(*done);

@@ -253,10 +253,11 @@ Section tentaclesSection(const Builder::Input &in)
     const auto &marks = plan.tentacles.machines;
 
     if (!in.machines) {
-        s.blocks << Block::note(in.tentaclesNote.isEmpty()
-                                    ? tr("The polling Tentacles were not read: there is no inventory of the old "
-                                         "server at export time, so no commands are listed.")
-                                    : tr("The polling Tentacles were not read: %1").arg(in.tentaclesNote));
+        s.blocks << Block::note(
+            in.tentaclesNote.isEmpty()
+                ? tr("The polling Tentacles were not read: there is no inventory of the old "
+                     "server at export time, so no commands are listed.")
+                : tr("The polling Tentacles were not read: %1").arg(in.tentaclesNote));
         if (marks.isEmpty()) {
             s.blocks << Block::note(tr("No machine is marked re-pointed in the plan."));
             return s;
@@ -274,7 +275,8 @@ Section tentaclesSection(const Builder::Input &in)
     const QList<TentacleMachine> &machines = *in.machines;
     int verified = 0;
     for (const TentacleMachine &m : machines)
-        verified += marks.contains(m.id) && marks.value(m.id).verification == TentacleMark::Verification::Verified;
+        verified +=
+            marks.contains(m.id) && marks.value(m.id).verification == TentacleMark::Verification::Verified;
     if (keepName)
         s.blocks << Block::paragraph(
             tr("No command is needed: the new server keeps the name %1. When DNS moves at cutover these %n "
@@ -284,7 +286,8 @@ Section tentaclesSection(const Builder::Input &in)
                 .arg(options.pollingPort));
     else
         s.blocks << Block::paragraph(
-            tr("%n polling Tentacle(s) must be re-pointed to %1:%2, each on its own machine; %3 verified by the "
+            tr("%n polling Tentacle(s) must be re-pointed to %1:%2, each on its own machine; %3 verified by "
+               "the "
                "new server so far. After cutover, each stops polling the old server with the second command.",
                int(machines.size()))
                 .arg(options.newHost)
@@ -297,11 +300,13 @@ Section tentaclesSection(const Builder::Input &in)
 
     QList<QList<Cell>> rows;
     for (const TentacleMachine &m : machines) {
-        const MarkText mark = markText(marks.contains(m.id) ? std::optional(marks.value(m.id)) : std::nullopt);
+        const MarkText mark =
+            markText(marks.contains(m.id) ? std::optional(marks.value(m.id)) : std::nullopt);
         const QStringList where = m.isWorker() ? m.workerPools : m.environments;
         rows.append({Cell(m.name), Cell::code(m.id), TentacleMachine::kindName(m.kind),
-                     where.join(QStringLiteral(", ")), orDash(m.spaceName.isEmpty() ? m.spaceId : m.spaceName),
-                     machineOsText(m), orDash(m.tentacleVersion), Cell(mark.text, mark.check)});
+                     where.join(QStringLiteral(", ")),
+                     orDash(m.spaceName.isEmpty() ? m.spaceId : m.spaceName), machineOsText(m),
+                     orDash(m.tentacleVersion), Cell(mark.text, mark.check)});
     }
     s.blocks << table({tr("Machine"), tr("Id"), tr("Kind"), tr("Environments / pools"), tr("Space"), tr("OS"),
                        tr("Tentacle"), tr("Status")},
@@ -314,8 +319,8 @@ Section tentaclesSection(const Builder::Input &in)
         QList<QList<Cell>> lines;
         for (const TentacleMachine &m : machines) {
             const MachineCommands c = commandsFor(m, options);
-            for (const auto &[step, list] : {std::pair{tr("re-point"), &c.repoint},
-                                             std::pair{tr("after cutover"), &c.after}}) {
+            for (const auto &[step, list] :
+                 {std::pair{tr("re-point"), &c.repoint}, std::pair{tr("after cutover"), &c.after}}) {
                 for (const auto &[caption, text] : *list) {
                     for (const QString &line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
                         lines.append({Cell(m.name), caption, step, Cell::code(line)});
@@ -369,12 +374,13 @@ Section ciSection(const Builder::Input &in)
         return s;
     }
     if (ci.lastRefreshAt.isValid())
-        s.blocks << Block::paragraph(tr("Evidence of the last %n day(s), read %1: %2 integration(s) talking to the "
-                                        "old server, %3 not verified on the new server.",
-                                        ci.windowDays)
-                                         .arg(utc(ci.lastRefreshAt))
-                                         .arg(ci.talkingToOld)
-                                         .arg(ci.notVerified));
+        s.blocks << Block::paragraph(
+            tr("Evidence of the last %n day(s), read %1: %2 integration(s) talking to the "
+               "old server, %3 not verified on the new server.",
+               ci.windowDays)
+                .arg(utc(ci.lastRefreshAt))
+                .arg(ci.talkingToOld)
+                .arg(ci.notVerified));
     if (!in.ciRows)
         s.blocks << Block::note(tr("CI evidence was not read at export time: decisions and statuses are the "
                                    "plan's."));
@@ -406,7 +412,7 @@ Section ciSection(const Builder::Input &in)
             check = Check::None;
         }
         rows.append({QStringLiteral("%1 · %2").arg(orDash(system.isEmpty() ? r.system : system),
-                                                  orDash(location.isEmpty() ? r.location : location)),
+                                                   orDash(location.isEmpty() ? r.location : location)),
                      orDash(account), orDash(r.owner), decisionText(r.decision), Cell(status, check),
                      QStringLiteral("%1 / %2").arg(utc(lastOld), utc(lastNew)), orDash(r.notes)});
     };
@@ -446,21 +452,22 @@ Section auditSection(const Builder::Input &in)
     int accepted = 0;
     for (const AuditMark &m : audit.marks)
         (m.kind == AuditMark::Kind::Fixed ? fixed : accepted) += 1;
-    s.blocks << Block::fieldList({{tr("Scanned"), utc(scan.at)},
-                                  {tr("Files"), QString::number(scan.files)},
-                                  {tr("Findings"), QString::number(findings)},
-                                  {tr("Mentions of the old server"),
-                                   tr("%1 in %n file(s)", scan.filesMentioningOldServer)
-                                       .arg(scan.mentionsOfOldServer)},
-                                  {tr("Marked fixed"), QString::number(fixed)},
-                                  {tr("Marked accepted"), QString::number(accepted)}});
+    s.blocks << Block::fieldList(
+        {{tr("Scanned"), utc(scan.at)},
+         {tr("Files"), QString::number(scan.files)},
+         {tr("Findings"), QString::number(findings)},
+         {tr("Mentions of the old server"),
+          tr("%1 in %n file(s)", scan.filesMentioningOldServer).arg(scan.mentionsOfOldServer)},
+         {tr("Marked fixed"), QString::number(fixed)},
+         {tr("Marked accepted"), QString::number(accepted)}});
     QList<QList<Cell>> rows;
     for (auto it = scan.findingsByCategory.cbegin(); it != scan.findingsByCategory.cend(); ++it)
         rows.append({Cell::code(it.key()), QString::number(it.value())});
     if (!rows.isEmpty())
         s.blocks << table({tr("Category"), tr("Findings")}, rows, {3, 1});
-    s.blocks << Block::note(tr("Counts only: the findings themselves (files, snippets, keys) are in the script "
-                               "audit's own export, never in this runbook."));
+    s.blocks << Block::note(
+        tr("Counts only: the findings themselves (files, snippets, keys) are in the script "
+           "audit's own export, never in this runbook."));
     return s;
 }
 
@@ -499,9 +506,9 @@ Section testPlanSection(const Builder::Input &in)
         QString summary = tr("%n test(s): ", int(tp.rows.size())) +
                           tr("%1 passed, %2 failed, %3 untested.").arg(passed).arg(failed).arg(untested);
         if (tp.generatedAt.isValid())
-            summary += QLatin1Char(' ') + tr("Generated from the old server's usage at %1 (window %n day(s)).",
-                                             tp.windowDays)
-                                              .arg(utc(tp.generatedAt));
+            summary += QLatin1Char(' ') +
+                       tr("Generated from the old server's usage at %1 (window %n day(s)).", tp.windowDays)
+                           .arg(utc(tp.generatedAt));
         s.blocks << Block::paragraph(summary);
         QList<QList<Cell>> rows;
         int n = 0;
@@ -509,18 +516,20 @@ Section testPlanSection(const Builder::Input &in)
             QString status = testStatusText(r.status);
             if (r.stale)
                 status += QStringLiteral(" (") + tr("no longer generated") + QLatin1Char(')');
-            rows.append({QString::number(++n), r.title, r.kind, orDash(r.owner),
-                         Cell(status, r.status == TestPlanRow::Status::Passed ? Check::Checked : Check::Unchecked),
-                         orDash(r.notes), utc(r.changedAt)});
+            rows.append(
+                {QString::number(++n), r.title, r.kind, orDash(r.owner),
+                 Cell(status, r.status == TestPlanRow::Status::Passed ? Check::Checked : Check::Unchecked),
+                 orDash(r.notes), utc(r.changedAt)});
         }
-        s.blocks << table({QStringLiteral("#"), tr("Test"), tr("Kind"), tr("Owner"), tr("Status"), tr("Notes"),
-                           tr("Changed")},
+        s.blocks << table({QStringLiteral("#"), tr("Test"), tr("Kind"), tr("Owner"), tr("Status"),
+                           tr("Notes"), tr("Changed")},
                           rows, {1, 6, 2, 2, 2, 4, 3});
         if (failed > 0 || untested > 0)
-            s.blocks << Block::note(tr("%1 test(s) failed and %2 not tested yet: the cutover's test-plan gate "
-                                       "fails until every test passed or was skipped.")
-                                        .arg(failed)
-                                        .arg(untested));
+            s.blocks << Block::note(
+                tr("%1 test(s) failed and %2 not tested yet: the cutover's test-plan gate "
+                   "fails until every test passed or was skipped.")
+                    .arg(failed)
+                    .arg(untested));
     }
     if (!tp.training.isEmpty()) {
         QList<QList<Cell>> rows;
@@ -532,10 +541,11 @@ Section testPlanSection(const Builder::Input &in)
         QList<QList<Cell>> rows;
         auto count = [](qint64 n) { return n < 0 ? tr("n/a") : QString::number(n); };
         for (const TestPlan::CountComparison &c : in.comparisons)
-            rows.append({c.label, count(c.oldCount), count(c.newCount),
-                         c.differs ? tr("differs") + (c.explanation.isEmpty() ? QString()
-                                                                              : QStringLiteral(": ") + c.explanation)
-                                   : tr("same")});
+            rows.append(
+                {c.label, count(c.oldCount), count(c.newCount),
+                 c.differs ? tr("differs") +
+                                 (c.explanation.isEmpty() ? QString() : QStringLiteral(": ") + c.explanation)
+                           : tr("same")});
         s.blocks << Block::heading(tr("Counts on both servers"), 3)
                  << table({tr("Resource"), tr("Old server"), tr("New server"), tr("Difference")}, rows,
                           {3, 1, 1, 5});
@@ -562,31 +572,35 @@ Section driftSection(const Builder::Input &in)
 {
     Section s = section("drift", tr("Drift"));
     const DriftSection &plan = in.plan.drift;
-    const QString budget = tr("amber after %1 day(s), red after %2, or above %3 process and variable edit(s) on "
-                              "the old server")
-                               .arg(plan.amberAfterDays)
-                               .arg(plan.redAfterDays)
-                               .arg(plan.structuralThreshold);
+    const QString budget =
+        tr("amber after %1 day(s), red after %2, or above %3 process and variable edit(s) on "
+           "the old server")
+            .arg(plan.amberAfterDays)
+            .arg(plan.redAfterDays)
+            .arg(plan.structuralThreshold);
     if (in.drift) {
         const Drift::Report &r = *in.drift;
         s.blocks << Block::fieldList(
             {{tr("State"), stateText(Drift::stateName(r.state))},
              {tr("Read"), utc(r.at)},
-             {tr("Clone time"), tr("%1 (%2)").arg(utc(r.cloneTime), r.cloneTimeGiven ? tr("given") : tr("detected"))},
+             {tr("Clone time"),
+              tr("%1 (%2)").arg(utc(r.cloneTime), r.cloneTimeGiven ? tr("given") : tr("detected"))},
              {tr("Age of the clone"), tr("%1 day(s)").arg(r.ageDays, 0, 'f', 1)},
              {tr("Changes on the old server since the clone (the clone lacks them)"),
               QString::number(r.oldServer.changes)},
              {tr("Changes on the clone (a fresh clone would lose them)"), QString::number(r.clone.changes)},
-             {tr("Process and variable edits on the old server"), QString::number(r.oldServer.structuralChanges)},
-             {tr("Budget"), tr("amber after %1 day(s), red after %2, or above %3 process and variable edit(s) "
-                               "on the old server")
-                                .arg(r.budget.amberAfterDays)
-                                .arg(r.budget.redAfterDays)
-                                .arg(r.budget.structuralThreshold)}});
-        s.blocks << Block::image(RunbookReportBuilder::driftChartSvg(r.timeline, QSizeF(170, 70)),
-                                 QSizeF(170, 70),
-                                 tr("Changes per hour since the clone: old server (red, the clone lacks them) "
-                                    "and clone (blue, a fresh clone would lose them)."));
+             {tr("Process and variable edits on the old server"),
+              QString::number(r.oldServer.structuralChanges)},
+             {tr("Budget"),
+              tr("amber after %1 day(s), red after %2, or above %3 process and variable edit(s) "
+                 "on the old server")
+                  .arg(r.budget.amberAfterDays)
+                  .arg(r.budget.redAfterDays)
+                  .arg(r.budget.structuralThreshold)}});
+        s.blocks << Block::image(
+            RunbookReportBuilder::driftChartSvg(r.timeline, QSizeF(170, 70)), QSizeF(170, 70),
+            tr("Changes per hour since the clone: old server (red, the clone lacks them) "
+               "and clone (blue, a fresh clone would lose them)."));
         s.blocks << Block::paragraph(Drift::stateText(r));
         if (const QString advice = Drift::adviceText(r); !advice.isEmpty())
             s.blocks << Block::note(advice);
@@ -597,12 +611,13 @@ Section driftSection(const Builder::Input &in)
             QList<QList<Cell>> rows;
             for (qsizetype i = 0; i < side->objects.size() && i < 10; ++i) {
                 const Drift::ChangedObject &o = side->objects.at(i);
-                rows.append({orDash(o.name), Cell::code(o.id), Drift::kindName(o.kind), QString::number(o.changes),
-                             utc(o.lastChanged), orDash(o.lastBy)});
+                rows.append({orDash(o.name), Cell::code(o.id), Drift::kindName(o.kind),
+                             QString::number(o.changes), utc(o.lastChanged), orDash(o.lastBy)});
             }
             s.blocks << Block::heading(title, 3)
-                     << table({tr("Object"), tr("Id"), tr("Kind"), tr("Changes"), tr("Last changed"), tr("By")},
-                              rows, {3, 3, 2, 1, 3, 2});
+                     << table(
+                            {tr("Object"), tr("Id"), tr("Kind"), tr("Changes"), tr("Last changed"), tr("By")},
+                            rows, {3, 3, 2, 1, 3, 2});
         }
         return s;
     }
@@ -611,7 +626,8 @@ Section driftSection(const Builder::Input &in)
         s.blocks << Block::fieldList(
             {{tr("State"), stateText(c.state)},
              {tr("Checked"), utc(c.at)},
-             {tr("Clone time"), tr("%1 (%2)").arg(utc(c.cloneTime), c.cloneTimeGiven ? tr("given") : tr("detected"))},
+             {tr("Clone time"),
+              tr("%1 (%2)").arg(utc(c.cloneTime), c.cloneTimeGiven ? tr("given") : tr("detected"))},
              {tr("Changes on the old server since the clone (the clone lacks them)"),
               QString::number(c.changesSinceClone)},
              {tr("Changes on the clone (a fresh clone would lose them)"), QString::number(c.changesOnClone)},
@@ -620,12 +636,12 @@ Section driftSection(const Builder::Input &in)
         s.blocks << Block::note(
             (in.driftNote.isEmpty() ? tr("Drift was not read at export time")
                                     : tr("Drift was not read at export time (%1)").arg(in.driftNote)) +
-            QStringLiteral(": ") + tr("these are the plan's counts of the last check, at %1; no chart.").arg(utc(c.at)));
+            QStringLiteral(": ") +
+            tr("these are the plan's counts of the last check, at %1; no chart.").arg(utc(c.at)));
         return s;
     }
-    s.blocks << Block::note(in.driftNote.isEmpty()
-                                ? tr("Drift not measured: the drift check never ran.")
-                                : tr("Drift not measured: %1").arg(in.driftNote));
+    s.blocks << Block::note(in.driftNote.isEmpty() ? tr("Drift not measured: the drift check never ran.")
+                                                   : tr("Drift not measured: %1").arg(in.driftNote));
     s.blocks << Block::fieldList({{tr("Budget"), budget}});
     return s;
 }
@@ -644,11 +660,13 @@ Section runbookSection(const QList<CutoverRunbook::Step> &steps)
         s.blocks << Block::note(tr("The runbook has no step."));
         return s;
     }
-    const QStringList columns{QStringLiteral("#"), tr("Step"), tr("Why"), tr("Owner"), tr("Planned"), tr("Gate")};
+    const QStringList columns{QStringLiteral("#"), tr("Step"),    tr("Why"),
+                              tr("Owner"),         tr("Planned"), tr("Gate")};
     const QList<int> widths{1, 4, 5, 2, 1, 3};
     int number = 0;
-    for (const CutoverRunbook::Phase phase : {CutoverRunbook::Phase::Before, CutoverRunbook::Phase::Cutover,
-                                              CutoverRunbook::Phase::After, CutoverRunbook::Phase::Rollback}) {
+    for (const CutoverRunbook::Phase phase :
+         {CutoverRunbook::Phase::Before, CutoverRunbook::Phase::Cutover, CutoverRunbook::Phase::After,
+          CutoverRunbook::Phase::Rollback}) {
         QList<const CutoverRunbook::Step *> inPhase;
         int planned = 0;
         for (const CutoverRunbook::Step &step : steps) {
@@ -662,7 +680,8 @@ Section runbookSection(const QList<CutoverRunbook::Step> &steps)
             s.blocks << Block::note(tr("No step in this phase."));
             continue;
         }
-        s.blocks << Block::paragraph(tr("%n step(s), ", int(inPhase.size())) + tr("planned %1.").arg(minutes(planned)));
+        s.blocks << Block::paragraph(tr("%n step(s), ", int(inPhase.size())) +
+                                     tr("planned %1.").arg(minutes(planned)));
         QList<QList<Cell>> rows;
         QList<const CutoverRunbook::Step *> withCommands;
         auto flush = [&] {
@@ -676,16 +695,18 @@ Section runbookSection(const QList<CutoverRunbook::Step> &steps)
                 why += QLatin1Char('\n') + tr("Note: %1").arg(step->notes);
             if (!step->undoes.isEmpty())
                 why += QLatin1Char('\n') + tr("Undoes %1").arg(step->undoes);
-            rows.append({QString::number(++number), QStringLiteral("%1\n%2").arg(step->title, step->id), why,
-                         orDash(step->owner), minutes(step->plannedMinutes),
-                         step->gateId.isEmpty() ? QStringLiteral("—") : CutoverRunbook::gateTitle(step->gateId)});
+            rows.append(
+                {QString::number(++number), QStringLiteral("%1\n%2").arg(step->title, step->id), why,
+                 orDash(step->owner), minutes(step->plannedMinutes),
+                 step->gateId.isEmpty() ? QStringLiteral("—") : CutoverRunbook::gateTitle(step->gateId)});
             if (!step->commands.isEmpty() || !step->links.isEmpty())
                 withCommands << step;
             if (step->pointOfNoReturn) {
                 flush();
-                s.blocks << Block::note(tr("POINT OF NO RETURN: after \"%1\" the new server is live; rolling back "
-                                           "past here loses the work done on it since.")
-                                            .arg(step->title));
+                s.blocks << Block::note(
+                    tr("POINT OF NO RETURN: after \"%1\" the new server is live; rolling back "
+                       "past here loses the work done on it since.")
+                        .arg(step->title));
             }
         }
         flush();
@@ -705,9 +726,10 @@ Section checklistSection(const Builder::Input &in, const QList<CutoverRunbook::S
 {
     Section s = section("checklist", tr("Checklist"));
     if (!in.hasJournal)
-        s.blocks << Block::note(in.journalNote.isEmpty()
-                                    ? tr("There is no cutover journal beside the plan: nothing has been ticked.")
-                                    : tr("No cutover journal: %1").arg(in.journalNote));
+        s.blocks << Block::note(
+            in.journalNote.isEmpty()
+                ? tr("There is no cutover journal beside the plan: nothing has been ticked.")
+                : tr("No cutover journal: %1").arg(in.journalNote));
     s.blocks << Block::fieldList({{tr("Run"), in.run},
                                   {tr("Done"), tr("%1 of %2 step(s)").arg(run.done).arg(run.total)},
                                   {tr("Started"), utc(run.startedAt)},
@@ -738,15 +760,17 @@ Section checklistSection(const Builder::Input &in, const QList<CutoverRunbook::S
             if (!g->evidence.isEmpty())
                 gate += QStringLiteral(" (") + g->evidence + QLatin1Char(')');
         }
-        const QString took = st.done && elapsed.contains(step.id) ? minutes(elapsed.value(step.id)) : QStringLiteral("—");
+        const QString took =
+            st.done && elapsed.contains(step.id) ? minutes(elapsed.value(step.id)) : QStringLiteral("—");
         rows.append({Cell(title, st.done ? Check::Checked : Check::Unchecked), Cell::code(step.id),
-                     st.done ? orDash(st.by) : QStringLiteral("—"), st.done ? utc(st.doneAt) : QStringLiteral("—"),
+                     st.done ? orDash(st.by) : QStringLiteral("—"),
+                     st.done ? utc(st.doneAt) : QStringLiteral("—"),
                      QStringLiteral("%1 / %2").arg(took, minutes(step.plannedMinutes)), gate,
                      notes.isEmpty() ? QStringLiteral("—") : notes.join(QLatin1Char('\n'))});
     }
-    s.blocks << table({tr("Step"), tr("Id"), tr("By"), tr("When"), tr("Elapsed / planned"), tr("Gate"),
-                       tr("Notes")},
-                      rows, {4, 3, 2, 3, 2, 4, 4});
+    s.blocks << table(
+        {tr("Step"), tr("Id"), tr("By"), tr("When"), tr("Elapsed / planned"), tr("Gate"), tr("Notes")}, rows,
+        {4, 3, 2, 3, 2, 4, 4});
     return s;
 }
 
@@ -788,9 +812,10 @@ Section journalSection(const Builder::Input &in)
             what = tr("Reason: %1").arg(e.text);
             const QString gate = detail.value(QLatin1String("gate")).toString();
             if (!gate.isEmpty())
-                what += QLatin1Char('\n') + tr("Gate %1 was %2: %3")
-                                                .arg(gate, detail.value(QLatin1String("status")).toString(),
-                                                     orDash(detail.value(QLatin1String("evidence")).toString()));
+                what +=
+                    QLatin1Char('\n') + tr("Gate %1 was %2: %3")
+                                            .arg(gate, detail.value(QLatin1String("status")).toString(),
+                                                 orDash(detail.value(QLatin1String("evidence")).toString()));
         } else if (e.kind == QLatin1String("action")) {
             const QString url = detail.value(QLatin1String("serverUrl")).toString();
             if (!url.isEmpty())
@@ -841,13 +866,14 @@ Section rollbackSection(const QList<CutoverRunbook::Step> &steps, const CutoverR
         s.blocks << Block::note(tr("The runbook has no rollback step."));
         return s;
     }
-    s.blocks << table({tr("Rollback step"), tr("Undoes"), tr("In this run"), tr("Owner"), tr("Planned")}, rows,
-                      {4, 4, 3, 2, 1});
+    s.blocks << table({tr("Rollback step"), tr("Undoes"), tr("In this run"), tr("Owner"), tr("Planned")},
+                      rows, {4, 4, 3, 2, 1});
     for (const CutoverRunbook::Step *step : std::as_const(withCommands)) {
         QStringList lines = step->commands;
         for (const QUrl &link : step->links)
             lines << urlText(link);
-        s.blocks << Block::commands(QStringLiteral("%1 (%2)").arg(step->title, step->id), lines.join(QLatin1Char('\n')));
+        s.blocks << Block::commands(QStringLiteral("%1 (%2)").arg(step->title, step->id),
+                                    lines.join(QLatin1Char('\n')));
     }
     return s;
 }
@@ -855,9 +881,10 @@ Section rollbackSection(const QList<CutoverRunbook::Step> &steps, const CutoverR
 Section signOffSection(const Builder::Input &in)
 {
     Section s = section("sign-off", tr("Sign-off"));
-    s.blocks << Block::paragraph(tr("By signing, each confirms the decisions and the runbook above for the cutover "
-                                    "of %1 to %2.")
-                                     .arg(hostOrUrl(in.plan.oldServer.url), hostOrUrl(newTargetOf(in.plan))));
+    s.blocks << Block::paragraph(
+        tr("By signing, each confirms the decisions and the runbook above for the cutover "
+           "of %1 to %2.")
+            .arg(hostOrUrl(in.plan.oldServer.url), hostOrUrl(newTargetOf(in.plan))));
     QStringList roles = in.signOffRoles;
     if (roles.isEmpty())
         roles = {tr("Migration lead"), tr("Change board"), tr("Night shift owner"), tr("Test lead")};
@@ -885,9 +912,9 @@ QString svgText(qreal x, qreal y, const QString &text, const char *anchor = "sta
 
 QStringList RunbookReportBuilder::sectionIds()
 {
-    return {QStringLiteral("decisions"), QStringLiteral("servers"), QStringLiteral("tentacles"),
-            QStringLiteral("ci"),        QStringLiteral("audit"),   QStringLiteral("test-plan"),
-            QStringLiteral("drift"),     QStringLiteral("runbook"), QStringLiteral("checklist"),
+    return {QStringLiteral("decisions"), QStringLiteral("servers"),  QStringLiteral("tentacles"),
+            QStringLiteral("ci"),        QStringLiteral("audit"),    QStringLiteral("test-plan"),
+            QStringLiteral("drift"),     QStringLiteral("runbook"),  QStringLiteral("checklist"),
             QStringLiteral("journal"),   QStringLiteral("rollback"), QStringLiteral("sign-off")};
 }
 
@@ -935,7 +962,8 @@ QByteArray RunbookReportBuilder::driftChartSvg(const QList<Drift::HourBucket> &t
                 break;
             QPainterPath path;
             for (qsizetype i = 0; i < n; ++i) {
-                const QPointF point = pointAt(i, isOld ? timeline.at(i).oldChanges : timeline.at(i).newChanges);
+                const QPointF point =
+                    pointAt(i, isOld ? timeline.at(i).oldChanges : timeline.at(i).newChanges);
                 if (i == 0)
                     path.moveTo(point);
                 else
@@ -983,12 +1011,14 @@ QByteArray RunbookReportBuilder::driftChartSvg(const QList<Drift::HourBucket> &t
     }
     text += svgText(plot.center().x(), plot.bottom() + 32, tr("Hour (UTC)"), "middle");
     text += svgText(plot.left() + 24, height - 10, tr("Old server (the clone lacks these)"));
-    text += svgText(plot.left() + plot.width() / 2 + 24, height - 10, tr("Clone (a fresh clone would lose these)"));
+    text += svgText(plot.left() + plot.width() / 2 + 24, height - 10,
+                    tr("Clone (a fresh clone would lose these)"));
 
     QByteArray bytes = buffer.data();
     const qsizetype end = bytes.lastIndexOf("</svg>");
-    const QByteArray group = "<g font-family=\"DejaVu Sans, sans-serif\" fill=\"#24292f\" stroke=\"none\">\n" +
-                             text.toUtf8() + "</g>\n";
+    const QByteArray group =
+        "<g font-family=\"DejaVu Sans, sans-serif\" fill=\"#24292f\" stroke=\"none\">\n" + text.toUtf8() +
+        "</g>\n";
     if (end >= 0)
         bytes.insert(end, group);
     return bytes;
@@ -1034,7 +1064,8 @@ RunbookDocument::Document RunbookReportBuilder::build(const Input &input)
     const QString oldName = hostOrUrl(in.plan.oldServer.url);
     const QString newName = hostOrUrl(newTargetOf(in.plan));
     doc.title = tr("Migration runbook");
-    doc.subtitle = tr("%1 → %2").arg(orDash(urlText(in.plan.oldServer.url)), orDash(urlText(newTargetOf(in.plan))));
+    doc.subtitle =
+        tr("%1 → %2").arg(orDash(urlText(in.plan.oldServer.url)), orDash(urlText(newTargetOf(in.plan))));
     doc.runningHeader = tr("Migration runbook: %1 → %2").arg(orDash(oldName), orDash(newName));
     doc.planName = in.planName;
     doc.exportedAt = in.exportedAt.toUTC();

@@ -42,9 +42,9 @@ public:
     // One server at export time.
     struct ServerStatus
     {
-        bool read = false;  // it answered at export time
-        QString version;    // empty: unknown
-        QString error;      // why it could not be read (translated); empty when read or not asked
+        bool read = false;   // it answered at export time
+        QString version;     // empty: unknown
+        QString error;       // why it could not be read (translated); empty when read or not asked
         QList<Check> checks; // its own readiness checks (old.* or new.*)
         QDateTime checkedAt; // UTC
     };
@@ -52,11 +52,11 @@ public:
     struct Input
     {
         PlanData plan;
-        QString planName;       // the plan file's name, for the footer
-        QDateTime exportedAt;   // UTC; invalid: now
-        QString journalSha256;  // hex; empty without a journal
+        QString planName;      // the plan file's name, for the footer
+        QDateTime exportedAt;  // UTC; invalid: now
+        QString journalSha256; // hex; empty without a journal
         bool hasJournal = false;
-        QString journalNote;    // why there is no journal (translated), when !hasJournal
+        QString journalNote; // why there is no journal (translated), when !hasJournal
         QString run = QStringLiteral("live");
 
         ServerStatus oldServer;

@@ -228,15 +228,18 @@ RunbookReportBuilder::Input realisticInput()
                                      text,
                                      detail};
     };
-    in.entries = {entry(1, "tick", "before:announce", "Ada Lovelace", 0, QStringLiteral("mail sent")),
-                  entry(2, "note", "before:announce", "Grace Hopper", 1, QStringLiteral("replies from two teams")),
-                  entry(3, "override", "cutover:maintenance-on", "Ada Lovelace", 7, QStringLiteral("freeze agreed"),
-                        QStringLiteral("{\"gate\":\"old-maintenance\",\"status\":\"fail\",\"evidence\":\"not in maintenance\"}")),
-                  entry(4, "action", "cutover:maintenance-on", "Ada Lovelace", 8, QStringLiteral("maintenance-on"),
-                        QStringLiteral("{\"action\":\"maintenance-on\",\"server\":\"old\",\"serverUrl\":\"https://octopus.acme.example\"}")),
-                  entry(5, "result", "cutover:maintenance-on", "Ada Lovelace", 9,
-                        QStringLiteral("maintenance mode is on (read back)")),
-                  entry(6, "tick", "cutover:maintenance-on", "Ada Lovelace", 10, QString())};
+    in.entries = {
+        entry(1, "tick", "before:announce", "Ada Lovelace", 0, QStringLiteral("mail sent")),
+        entry(2, "note", "before:announce", "Grace Hopper", 1, QStringLiteral("replies from two teams")),
+        entry(3, "override", "cutover:maintenance-on", "Ada Lovelace", 7, QStringLiteral("freeze agreed"),
+              QStringLiteral(
+                  "{\"gate\":\"old-maintenance\",\"status\":\"fail\",\"evidence\":\"not in maintenance\"}")),
+        entry(4, "action", "cutover:maintenance-on", "Ada Lovelace", 8, QStringLiteral("maintenance-on"),
+              QStringLiteral("{\"action\":\"maintenance-on\",\"server\":\"old\",\"serverUrl\":\"https://"
+                             "octopus.acme.example\"}")),
+        entry(5, "result", "cutover:maintenance-on", "Ada Lovelace", 9,
+              QStringLiteral("maintenance mode is on (read back)")),
+        entry(6, "tick", "cutover:maintenance-on", "Ada Lovelace", 10, QString())};
     return in;
 }
 
@@ -260,18 +263,20 @@ private Q_SLOTS:
     void everySectionInOrder()
     {
         QFETCH(bool, realistic);
-        const Document doc = RunbookReportBuilder::build(realistic ? realisticInput() : RunbookReportBuilder::Input());
+        const Document doc =
+            RunbookReportBuilder::build(realistic ? realisticInput() : RunbookReportBuilder::Input());
         QStringList ids;
         for (const Section &s : doc.sections) {
             ids << s.id;
             QVERIFY2(!s.title.isEmpty(), qPrintable(s.id));
             QVERIFY2(!s.blocks.isEmpty(), qPrintable(s.id)); // every part present, with a note when empty
         }
-        QCOMPARE(ids, (QStringList{QStringLiteral("decisions"), QStringLiteral("servers"),
-                                   QStringLiteral("tentacles"), QStringLiteral("ci"), QStringLiteral("audit"),
-                                   QStringLiteral("test-plan"), QStringLiteral("drift"), QStringLiteral("runbook"),
-                                   QStringLiteral("checklist"), QStringLiteral("journal"),
-                                   QStringLiteral("rollback"), QStringLiteral("sign-off")}));
+        QCOMPARE(
+            ids,
+            (QStringList{QStringLiteral("decisions"), QStringLiteral("servers"), QStringLiteral("tentacles"),
+                         QStringLiteral("ci"), QStringLiteral("audit"), QStringLiteral("test-plan"),
+                         QStringLiteral("drift"), QStringLiteral("runbook"), QStringLiteral("checklist"),
+                         QStringLiteral("journal"), QStringLiteral("rollback"), QStringLiteral("sign-off")}));
         QCOMPARE(ids, RunbookReportBuilder::sectionIds());
         QVERIFY(!doc.title.isEmpty());
         QVERIFY(doc.exportedAt.isValid());
@@ -329,7 +334,7 @@ private Q_SLOTS:
                 ++repoint;
         }
         QCOMPARE(repoint, 2);
-        QCOMPARE(after, 1); // Tentacle 6.3 cannot: a note says why
+        QCOMPARE(after, 1);                                         // Tentacle 6.3 cannot: a note says why
         QVERIFY(textOf(t).contains(QLatin1String("server-comms"))); // the old Tentacle's re-point
 
         // Many machines: one table, a command line a row, fixed-width.
@@ -419,7 +424,8 @@ private Q_SLOTS:
         QVERIFY(image->svg.contains("<path")); // the lines
         const QString text = textOf(drift);
         QVERIFY(text.contains(QLatin1String("Deployment process of Acme.Web")));
-        QCOMPARE(rowWith(drift, QStringLiteral("deploymentprocess-Projects-3")).value(3).text, QStringLiteral("2"));
+        QCOMPARE(rowWith(drift, QStringLiteral("deploymentprocess-Projects-3")).value(3).text,
+                 QStringLiteral("2"));
 
         // An empty timeline is still a drawing.
         QVERIFY(QSvgRenderer(RunbookReportBuilder::driftChartSvg({}, QSizeF(170, 70))).isValid());
@@ -478,7 +484,8 @@ private Q_SLOTS:
         QVERIFY(announce.value(6).text.contains(QLatin1String("replies from two teams")));
         const QList<Cell> maintenance = rowWith(checklist, QStringLiteral("cutover:maintenance-on"));
         QCOMPARE(maintenance.value(0).check, Cell::Check::Checked);
-        QVERIFY(maintenance.value(4).text.startsWith(QLatin1String("10 min /"))); // elapsed since the last tick
+        QVERIFY(
+            maintenance.value(4).text.startsWith(QLatin1String("10 min /"))); // elapsed since the last tick
         QVERIFY(maintenance.value(6).text.contains(QLatin1String("Gate overridden: freeze agreed")));
         QVERIFY(maintenance.value(5).text.startsWith(QLatin1String("overridden")));
         const QList<Cell> freeze = rowWith(checklist, QStringLiteral("before:change-freeze"));
@@ -510,8 +517,11 @@ private Q_SLOTS:
         in.oldServer.error = QStringLiteral("connection refused");
         in.journalNote = QStringLiteral("the plan has not been saved yet");
         const Document doc = RunbookReportBuilder::build(in);
-        auto notes = [&](const char *id) { return notesOf(*sectionOf(doc, QLatin1String(id))).join(QLatin1Char('\n')); };
-        QVERIFY2(notes("servers").contains(QLatin1String("could not be reached at export time: connection refused")),
+        auto notes = [&](const char *id) {
+            return notesOf(*sectionOf(doc, QLatin1String(id))).join(QLatin1Char('\n'));
+        };
+        QVERIFY2(notes("servers").contains(
+                     QLatin1String("could not be reached at export time: connection refused")),
                  qPrintable(notes("servers")));
         QVERIFY(notes("servers").contains(QLatin1String("not read at export time")));
         QVERIFY(notes("decisions").contains(QLatin1String("not decided")));
@@ -534,7 +544,8 @@ private Q_SLOTS:
         credentials.setApiKey(ServerRole::Old, kOldKey);
         credentials.setApiKey(ServerRole::New, kNewKey);
         for (const bool realistic : {true, false}) {
-            const Document doc = RunbookReportBuilder::build(realistic ? realisticInput() : RunbookReportBuilder::Input());
+            const Document doc =
+                RunbookReportBuilder::build(realistic ? realisticInput() : RunbookReportBuilder::Input());
             const QByteArray markdown = markdownOf(doc);
             const QByteArray html = RunbookDocument::toHtml(doc);
             QVERIFY(!markdown.isEmpty());

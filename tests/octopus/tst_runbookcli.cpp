@@ -42,9 +42,9 @@ QByteArray sectionOf(const QByteArray &markdown, const QByteArray &title)
     return markdown.mid(start, end < 0 ? -1 : end - start);
 }
 
-const QList<QByteArray> kSectionTitles{"Decisions", "Servers", "Polling Tentacles", "CI integrations",
-                                       "Script audit", "Test plan", "Drift", "Runbook", "Checklist",
-                                       "Journal", "Rollback", "Sign-off"};
+const QList<QByteArray> kSectionTitles{
+    "Decisions", "Servers", "Polling Tentacles", "CI integrations", "Script audit", "Test plan",
+    "Drift",     "Runbook", "Checklist",         "Journal",         "Rollback",     "Sign-off"};
 
 } // namespace
 
@@ -55,8 +55,8 @@ private:
     OctoSimFixture sim;
     QTemporaryDir dir;
     QString planPath;
-    QList<Run> runs;       // every run's output, searched for the keys at the end
-    QStringList written;   // every file written, searched too
+    QList<Run> runs;     // every run's output, searched for the keys at the end
+    QStringList written; // every file written, searched too
 
     Run handover(const QStringList &arguments, bool withKeys = true)
     {
@@ -101,10 +101,11 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         QVERIFY2(sim.start(), qPrintable(sim.error));
         planPath = file(QStringLiteral("night.handover"));
-        const Run plan = handover({QStringLiteral("plan"), QStringLiteral("--old"),
-                                   sim.endpoint(ServerRole::Old).url.toString(), QStringLiteral("--new"),
-                                   sim.endpoint(ServerRole::New).url.toString(), QStringLiteral("--new-host"),
-                                   QStringLiteral("octopus-new.example.com"), QStringLiteral("--out"), planPath});
+        const Run plan =
+            handover({QStringLiteral("plan"), QStringLiteral("--old"),
+                      sim.endpoint(ServerRole::Old).url.toString(), QStringLiteral("--new"),
+                      sim.endpoint(ServerRole::New).url.toString(), QStringLiteral("--new-host"),
+                      QStringLiteral("octopus-new.example.com"), QStringLiteral("--out"), planPath});
         QVERIFY2(plan.code == 0 || plan.code == 3, plan.err.constData());
         QVERIFY(PlanFileStore::load(planPath).ok());
         written << planPath;
@@ -145,17 +146,18 @@ private Q_SLOTS:
     {
         const Run tick = handover({QStringLiteral("cutover"), QStringLiteral("--plan"), planPath,
                                    QStringLiteral("--tick"), QStringLiteral("before:announce"),
-                                   QStringLiteral("--by"), QStringLiteral("Ada Lovelace"), QStringLiteral("--note"),
-                                   QStringLiteral("mail sent to all teams")});
+                                   QStringLiteral("--by"), QStringLiteral("Ada Lovelace"),
+                                   QStringLiteral("--note"), QStringLiteral("mail sent to all teams")});
         QVERIFY2(tick.code == 0, tick.err.constData());
-        const Run override = handover({QStringLiteral("cutover"), QStringLiteral("--plan"), planPath,
-                                       QStringLiteral("--tick"), QStringLiteral("cutover:maintenance-on"),
-                                       QStringLiteral("--by"), QStringLiteral("Grace Hopper"),
-                                       QStringLiteral("--override"), QStringLiteral("freeze agreed by the board")});
+        const Run override = handover(
+            {QStringLiteral("cutover"), QStringLiteral("--plan"), planPath, QStringLiteral("--tick"),
+             QStringLiteral("cutover:maintenance-on"), QStringLiteral("--by"), QStringLiteral("Grace Hopper"),
+             QStringLiteral("--override"), QStringLiteral("freeze agreed by the board")});
         QVERIFY2(override.code == 0, override.err.constData());
 
         const QString out = file(QStringLiteral("ticked.md"));
-        const Run run = runbook(planPath, QStringLiteral("md"), out, {QStringLiteral("--paper"), QStringLiteral("letter")});
+        const Run run = runbook(planPath, QStringLiteral("md"), out,
+                                {QStringLiteral("--paper"), QStringLiteral("letter")});
         QVERIFY2(run.code == 0, run.err.constData());
         const QByteArray md = readAll(out);
         const QByteArray checklist = sectionOf(md, "Checklist");
@@ -170,7 +172,9 @@ private Q_SLOTS:
         QVERIFY(journal.contains("freeze agreed by the board"));
         QVERIFY(journal.contains("before:announce"));
         // The journal's digest at the foot.
-        QVERIFY(QRegularExpression(QStringLiteral("journal SHA-256 [0-9a-f]{64}")).match(QString::fromUtf8(md)).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("journal SHA-256 [0-9a-f]{64}"))
+                    .match(QString::fromUtf8(md))
+                    .hasMatch());
         QVERIFY(sectionOf(md, "Rollback").contains("to undo"));
     }
 
@@ -205,7 +209,8 @@ private Q_SLOTS:
         const QString unreachable = file(QStringLiteral("unreachable.handover"));
         QVERIFY(!PlanFileStore::save(loaded.plan, unreachable).isError());
         const QString out = file(QStringLiteral("unreachable.md"));
-        const Run run = runbook(unreachable, QStringLiteral("md"), out, {QStringLiteral("--timeout"), QStringLiteral("3")});
+        const Run run = runbook(unreachable, QStringLiteral("md"), out,
+                                {QStringLiteral("--timeout"), QStringLiteral("3")});
         QCOMPARE(run.code, 3);
         QVERIFY2(run.err.contains("127.0.0.1:1"), run.err.constData());
         const QByteArray md = readAll(out);
@@ -240,8 +245,8 @@ private Q_SLOTS:
                                                    QStringLiteral("--out"), out};
         QTest::newRow("no format") << QStringList{QStringLiteral("--out"), out};
         QTest::newRow("bad paper") << QStringList{QStringLiteral("--format"), QStringLiteral("md"),
-                                                  QStringLiteral("--out"), out, QStringLiteral("--paper"),
-                                                  QStringLiteral("a3")};
+                                                  QStringLiteral("--out"),    out,
+                                                  QStringLiteral("--paper"),  QStringLiteral("a3")};
         QTest::newRow("no out") << QStringList{QStringLiteral("--format"), QStringLiteral("md")};
         QTest::newRow("stray argument") << QStringList{QStringLiteral("--format"), QStringLiteral("md"),
                                                        QStringLiteral("--out"), out, QStringLiteral("extra")};
@@ -249,7 +254,8 @@ private Q_SLOTS:
     void usageErrors()
     {
         QFETCH(QStringList, arguments);
-        const Run run = handover(QStringList{QStringLiteral("runbook"), QStringLiteral("--plan"), planPath} + arguments);
+        const Run run =
+            handover(QStringList{QStringLiteral("runbook"), QStringLiteral("--plan"), planPath} + arguments);
         QCOMPARE(run.code, 2);
         QVERIFY(run.err.contains("Usage: handover runbook"));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("usage.md"))));
