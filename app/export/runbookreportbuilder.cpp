@@ -19,11 +19,6 @@ namespace {
 using Builder = RunbookReportBuilder;
 using Check = Cell::Check;
 
-QString tr(const char *text, int n = -1)
-{
-    return Builder::tr(text, nullptr, n);
-}
-
 // A time for people reading a printout: UTC, to the second; a dash when unknown.
 QString utc(const QDateTime &at)
 {
@@ -78,33 +73,37 @@ QString hostOrUrl(const QUrl &url)
 
 Section decisionsSection(const Builder::Input &in)
 {
-    Section s = section("decisions", tr("Decisions"));
+    Section s = section("decisions", RunbookReportBuilder::tr("Decisions"));
     const DomainDecision &d = in.plan.domain;
     QString choice;
     switch (d.choice) {
     case DomainDecision::Choice::KeepName:
-        choice = tr("Keep the name (keep-name): DNS moves to the new server at cutover");
+        choice =
+            RunbookReportBuilder::tr("Keep the name (keep-name): DNS moves to the new server at cutover");
         break;
     case DomainDecision::Choice::NewName:
-        choice = tr("New name (new-name): Tentacles and CI systems are re-pointed to the new URL");
+        choice = RunbookReportBuilder::tr(
+            "New name (new-name): Tentacles and CI systems are re-pointed to the new URL");
         break;
     case DomainDecision::Choice::Undecided:
-        choice = tr("Not decided");
+        choice = RunbookReportBuilder::tr("Not decided");
         break;
     }
     QList<QPair<QString, QString>> fields{
-        {tr("Domain name"), choice},
-        {tr("Old public URL"), orDash(urlText(d.oldPublicUrl))},
-        {tr("New public URL"), d.choice == DomainDecision::Choice::KeepName
-                                   ? tr("%1 (the same name)").arg(orDash(urlText(d.oldPublicUrl)))
-                                   : orDash(urlText(d.newPublicUrl))},
-        {tr("Old server (reached at)"), orDash(urlText(in.plan.oldServer.url))},
-        {tr("New server (reached at)"), orDash(urlText(in.plan.newServer.url))},
-        {tr("Notes"), orDash(d.notes)}};
+        {RunbookReportBuilder::tr("Domain name"), choice},
+        {RunbookReportBuilder::tr("Old public URL"), orDash(urlText(d.oldPublicUrl))},
+        {RunbookReportBuilder::tr("New public URL"),
+         d.choice == DomainDecision::Choice::KeepName
+             ? RunbookReportBuilder::tr("%1 (the same name)").arg(orDash(urlText(d.oldPublicUrl)))
+             : orDash(urlText(d.newPublicUrl))},
+        {RunbookReportBuilder::tr("Old server (reached at)"), orDash(urlText(in.plan.oldServer.url))},
+        {RunbookReportBuilder::tr("New server (reached at)"), orDash(urlText(in.plan.newServer.url))},
+        {RunbookReportBuilder::tr("Notes"), orDash(d.notes)}};
     s.blocks << Block::fieldList(fields);
     if (d.choice == DomainDecision::Choice::Undecided)
-        s.blocks << Block::note(tr("The domain name is not decided yet (Domain step): the commands in this "
-                                   "runbook assume a new name."));
+        s.blocks << Block::note(
+            RunbookReportBuilder::tr("The domain name is not decided yet (Domain step): the commands in this "
+                                     "runbook assume a new name."));
     return s;
 }
 
@@ -113,40 +112,44 @@ Section decisionsSection(const Builder::Input &in)
 QString checkStatusText(const QString &status)
 {
     if (status == QLatin1String("pass"))
-        return tr("pass");
+        return RunbookReportBuilder::tr("pass");
     if (status == QLatin1String("warn"))
-        return tr("warning");
+        return RunbookReportBuilder::tr("warning");
     if (status == QLatin1String("fail"))
-        return tr("FAIL");
-    return tr("not checked");
+        return RunbookReportBuilder::tr("FAIL");
+    return RunbookReportBuilder::tr("not checked");
 }
 
 Section serversSection(const Builder::Input &in)
 {
-    Section s = section("servers", tr("Servers"));
+    Section s = section("servers", RunbookReportBuilder::tr("Servers"));
     const Builder::ServerStatus *status[2] = {&in.oldServer, &in.newServer};
     auto readText = [](const Builder::ServerStatus &st) {
         if (st.read)
-            return tr("read at %1").arg(utc(st.checkedAt));
-        return st.error.isEmpty() ? tr("not read") : tr("could not be read");
+            return RunbookReportBuilder::tr("read at %1").arg(utc(st.checkedAt));
+        return st.error.isEmpty() ? RunbookReportBuilder::tr("not read")
+                                  : RunbookReportBuilder::tr("could not be read");
     };
-    s.blocks << table({QString(), tr("Old server"), tr("New server")},
-                      {{tr("URL"), Cell::code(orDash(urlText(in.plan.oldServer.url))),
-                        Cell::code(orDash(urlText(in.plan.newServer.url)))},
-                       {tr("Version"), orDash(status[0]->version), orDash(status[1]->version)},
-                       {tr("At export time"), readText(*status[0]), readText(*status[1])}},
-                      {2, 3, 3});
+    s.blocks << table(
+        {QString(), RunbookReportBuilder::tr("Old server"), RunbookReportBuilder::tr("New server")},
+        {{RunbookReportBuilder::tr("URL"), Cell::code(orDash(urlText(in.plan.oldServer.url))),
+          Cell::code(orDash(urlText(in.plan.newServer.url)))},
+         {RunbookReportBuilder::tr("Version"), orDash(status[0]->version), orDash(status[1]->version)},
+         {RunbookReportBuilder::tr("At export time"), readText(*status[0]), readText(*status[1])}},
+        {2, 3, 3});
     for (int i = 0; i < 2; ++i) {
         const Builder::ServerStatus &st = *status[i];
         if (st.read)
             continue;
-        const QString server = i == 0 ? tr("old") : tr("new");
+        const QString server = i == 0 ? RunbookReportBuilder::tr("old") : RunbookReportBuilder::tr("new");
         const QString url = urlText(i == 0 ? in.plan.oldServer.url : in.plan.newServer.url);
         s.blocks << Block::note(
             st.error.isEmpty()
-                ? tr("The %1 server %2 was not read at export time: its version and readiness are unknown.")
+                ? RunbookReportBuilder::tr(
+                      "The %1 server %2 was not read at export time: its version and readiness are unknown.")
                       .arg(server, url)
-                : tr("The %1 server %2 could not be reached at export time: %3").arg(server, url, st.error));
+                : RunbookReportBuilder::tr("The %1 server %2 could not be reached at export time: %3")
+                      .arg(server, url, st.error));
     }
     QList<QList<Cell>> rows;
     for (const QList<Builder::Check> *checks : {&in.oldServer.checks, &in.newServer.checks, &in.pairChecks}) {
@@ -154,10 +157,12 @@ Section serversSection(const Builder::Input &in)
             rows.append({Cell::code(c.id), checkStatusText(c.status), c.message});
     }
     if (rows.isEmpty())
-        s.blocks << Block::note(tr("Readiness was not checked at export time."));
+        s.blocks << Block::note(RunbookReportBuilder::tr("Readiness was not checked at export time."));
     else
-        s.blocks << Block::heading(tr("Readiness at export time"), 3)
-                 << table({tr("Check"), tr("Status"), tr("Message")}, rows, {3, 1, 6});
+        s.blocks << Block::heading(RunbookReportBuilder::tr("Readiness at export time"), 3)
+                 << table({RunbookReportBuilder::tr("Check"), RunbookReportBuilder::tr("Status"),
+                           RunbookReportBuilder::tr("Message")},
+                          rows, {3, 1, 6});
     return s;
 }
 
@@ -172,38 +177,41 @@ struct MarkText
 MarkText markText(const std::optional<TentacleMark> &mark)
 {
     if (!mark)
-        return {tr("not re-pointed"), Check::Unchecked};
+        return {RunbookReportBuilder::tr("not re-pointed"), Check::Unchecked};
     switch (mark->verification) {
     case TentacleMark::Verification::Verified:
-        return {tr("verified %1").arg(utc(mark->checkedAt)), Check::Checked};
+        return {RunbookReportBuilder::tr("verified %1").arg(utc(mark->checkedAt)), Check::Checked};
     case TentacleMark::Verification::Failed:
-        return {tr("health check failed %1 (%2)").arg(utc(mark->checkedAt), orDash(mark->healthStatus)),
+        return {RunbookReportBuilder::tr("health check failed %1 (%2)")
+                    .arg(utc(mark->checkedAt), orDash(mark->healthStatus)),
                 Check::Unchecked};
     case TentacleMark::Verification::Pending:
         break;
     }
-    return {tr("re-pointed %1, not verified").arg(utc(mark->repointedAt)), Check::Unchecked};
+    return {RunbookReportBuilder::tr("re-pointed %1, not verified").arg(utc(mark->repointedAt)),
+            Check::Unchecked};
 }
 
 QString osTitle(TentacleCommands::Os os)
 {
     switch (os) {
     case TentacleCommands::Os::Windows:
-        return tr("Windows (PowerShell)");
+        return RunbookReportBuilder::tr("Windows (PowerShell)");
     case TentacleCommands::Os::Linux:
-        return tr("Linux (bash)");
+        return RunbookReportBuilder::tr("Linux (bash)");
     case TentacleCommands::Os::Unknown:
         break;
     }
-    return tr("unknown OS");
+    return RunbookReportBuilder::tr("unknown OS");
 }
 
 QString machineOsText(const TentacleMachine &m)
 {
     if (m.isKubernetesAgent())
-        return tr("Kubernetes agent");
+        return RunbookReportBuilder::tr("Kubernetes agent");
     const TentacleCommands::Os os = TentacleCommands::osFor(m);
-    return os == TentacleCommands::Os::Unknown ? tr("unknown") : TentacleCommands::osName(os);
+    return os == TentacleCommands::Os::Unknown ? RunbookReportBuilder::tr("unknown")
+                                               : TentacleCommands::osName(os);
 }
 
 struct MachineCommands
@@ -221,9 +229,9 @@ MachineCommands commandsFor(const TentacleMachine &m, const TentacleCommands::Op
         const QString repoint = TentacleCommands::helmRepointCommand(m, options);
         const QString after = TentacleCommands::helmCleanupCommand(m, options);
         if (!repoint.isEmpty())
-            c.repoint.append({tr("Helm"), repoint});
+            c.repoint.append({RunbookReportBuilder::tr("Helm"), repoint});
         if (!after.isEmpty())
-            c.after.append({tr("Helm"), after});
+            c.after.append({RunbookReportBuilder::tr("Helm"), after});
         if (const QString note = TentacleCommands::helmNote(m); !note.isEmpty())
             c.notes << note;
         return c;
@@ -241,7 +249,7 @@ MachineCommands commandsFor(const TentacleMachine &m, const TentacleCommands::Op
 
 Section tentaclesSection(const Builder::Input &in)
 {
-    Section s = section("tentacles", tr("Polling Tentacles"));
+    Section s = section("tentacles", RunbookReportBuilder::tr("Polling Tentacles"));
     const PlanData &plan = in.plan;
     TentacleCommands::Options options = in.tentacleOptions;
     if (options.newHost.isEmpty()) {
@@ -255,11 +263,12 @@ Section tentaclesSection(const Builder::Input &in)
     if (!in.machines) {
         s.blocks << Block::note(
             in.tentaclesNote.isEmpty()
-                ? tr("The polling Tentacles were not read: there is no inventory of the old "
-                     "server at export time, so no commands are listed.")
-                : tr("The polling Tentacles were not read: %1").arg(in.tentaclesNote));
+                ? RunbookReportBuilder::tr(
+                      "The polling Tentacles were not read: there is no inventory of the old "
+                      "server at export time, so no commands are listed.")
+                : RunbookReportBuilder::tr("The polling Tentacles were not read: %1").arg(in.tentaclesNote));
         if (marks.isEmpty()) {
-            s.blocks << Block::note(tr("No machine is marked re-pointed in the plan."));
+            s.blocks << Block::note(RunbookReportBuilder::tr("No machine is marked re-pointed in the plan."));
             return s;
         }
         QList<QList<Cell>> rows;
@@ -267,8 +276,10 @@ Section tentaclesSection(const Builder::Input &in)
             const MarkText mark = markText(*it);
             rows.append({Cell::code(it.key()), it->spaceId, Cell(mark.text, mark.check)});
         }
-        s.blocks << Block::heading(tr("Marks in the plan"), 3)
-                 << table({tr("Machine"), tr("Space"), tr("Status")}, rows, {3, 2, 4});
+        s.blocks << Block::heading(RunbookReportBuilder::tr("Marks in the plan"), 3)
+                 << table({RunbookReportBuilder::tr("Machine"), RunbookReportBuilder::tr("Space"),
+                           RunbookReportBuilder::tr("Status")},
+                          rows, {3, 2, 4});
         return s;
     }
 
@@ -279,22 +290,25 @@ Section tentaclesSection(const Builder::Input &in)
             marks.contains(m.id) && marks.value(m.id).verification == TentacleMark::Verification::Verified;
     if (keepName)
         s.blocks << Block::paragraph(
-            tr("No command is needed: the new server keeps the name %1. When DNS moves at cutover these %n "
-               "polling Tentacle(s) follow it on their own; the new server's polling port %2 must be open.",
-               int(machines.size()))
+            RunbookReportBuilder::tr(
+                "No command is needed: the new server keeps the name %1. When DNS moves at cutover these %n "
+                "polling Tentacle(s) follow it on their own; the new server's polling port %2 must be open.",
+                nullptr, int(machines.size()))
                 .arg(hostOrUrl(plan.domain.oldPublicUrl))
                 .arg(options.pollingPort));
     else
         s.blocks << Block::paragraph(
-            tr("%n polling Tentacle(s) must be re-pointed to %1:%2, each on its own machine; %3 verified by "
-               "the "
-               "new server so far. After cutover, each stops polling the old server with the second command.",
-               int(machines.size()))
+            RunbookReportBuilder::tr(
+                "%n polling Tentacle(s) must be re-pointed to %1:%2, each on its own machine; %3 verified by "
+                "the "
+                "new server so far. After cutover, each stops polling the old server with the second "
+                "command.",
+                nullptr, int(machines.size()))
                 .arg(options.newHost)
                 .arg(options.pollingPort)
                 .arg(verified));
     if (machines.isEmpty()) {
-        s.blocks << Block::note(tr("The old server has no polling Tentacle."));
+        s.blocks << Block::note(RunbookReportBuilder::tr("The old server has no polling Tentacle."));
         return s;
     }
 
@@ -308,8 +322,10 @@ Section tentaclesSection(const Builder::Input &in)
                      orDash(m.spaceName.isEmpty() ? m.spaceId : m.spaceName), machineOsText(m),
                      orDash(m.tentacleVersion), Cell(mark.text, mark.check)});
     }
-    s.blocks << table({tr("Machine"), tr("Id"), tr("Kind"), tr("Environments / pools"), tr("Space"), tr("OS"),
-                       tr("Tentacle"), tr("Status")},
+    s.blocks << table({RunbookReportBuilder::tr("Machine"), RunbookReportBuilder::tr("Id"),
+                       RunbookReportBuilder::tr("Kind"), RunbookReportBuilder::tr("Environments / pools"),
+                       RunbookReportBuilder::tr("Space"), RunbookReportBuilder::tr("OS"),
+                       RunbookReportBuilder::tr("Tentacle"), RunbookReportBuilder::tr("Status")},
                       rows, {3, 2, 1, 3, 2, 2, 2, 3});
     if (keepName)
         return s;
@@ -320,27 +336,32 @@ Section tentaclesSection(const Builder::Input &in)
         for (const TentacleMachine &m : machines) {
             const MachineCommands c = commandsFor(m, options);
             for (const auto &[step, list] :
-                 {std::pair{tr("re-point"), &c.repoint}, std::pair{tr("after cutover"), &c.after}}) {
+                 {std::pair{RunbookReportBuilder::tr("re-point"), &c.repoint},
+                  std::pair{RunbookReportBuilder::tr("after cutover"), &c.after}}) {
                 for (const auto &[caption, text] : *list) {
                     for (const QString &line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
                         lines.append({Cell(m.name), caption, step, Cell::code(line)});
                 }
             }
             for (const QString &note : c.notes)
-                lines.append({Cell(m.name), QString(), tr("note"), note});
+                lines.append({Cell(m.name), QString(), RunbookReportBuilder::tr("note"), note});
         }
-        s.blocks << Block::heading(tr("Commands, one line a row"), 3)
-                 << table({tr("Machine"), tr("Shell"), tr("When"), tr("Command")}, lines, {2, 1, 1, 8});
+        s.blocks << Block::heading(RunbookReportBuilder::tr("Commands, one line a row"), 3)
+                 << table({RunbookReportBuilder::tr("Machine"), RunbookReportBuilder::tr("Shell"),
+                           RunbookReportBuilder::tr("When"), RunbookReportBuilder::tr("Command")},
+                          lines, {2, 1, 1, 8});
         return s;
     }
     for (const TentacleMachine &m : machines) {
         const MachineCommands c = commandsFor(m, options);
         s.blocks << Block::heading(QStringLiteral("%1 (%2)").arg(m.name, m.id), 3);
         for (const auto &[caption, text] : c.repoint)
-            s.blocks << Block::commands(tr("Re-point, %1: run on %2").arg(caption, m.name), text);
+            s.blocks << Block::commands(
+                RunbookReportBuilder::tr("Re-point, %1: run on %2").arg(caption, m.name), text);
         for (const auto &[caption, text] : c.after)
             s.blocks << Block::commands(
-                tr("After cutover only, %1: stop polling the old server").arg(caption), text);
+                RunbookReportBuilder::tr("After cutover only, %1: stop polling the old server").arg(caption),
+                text);
         for (const QString &note : c.notes)
             s.blocks << Block::note(note);
     }
@@ -353,37 +374,40 @@ QString decisionText(CiIntegrationRecord::Decision decision)
 {
     switch (decision) {
     case CiIntegrationRecord::Decision::Repoint:
-        return tr("repoint");
+        return RunbookReportBuilder::tr("repoint");
     case CiIntegrationRecord::Decision::Retire:
-        return tr("retire");
+        return RunbookReportBuilder::tr("retire");
     case CiIntegrationRecord::Decision::NotNeeded:
-        return tr("not needed");
+        return RunbookReportBuilder::tr("not needed");
     case CiIntegrationRecord::Decision::Undecided:
         break;
     }
-    return tr("undecided");
+    return RunbookReportBuilder::tr("undecided");
 }
 
 Section ciSection(const Builder::Input &in)
 {
-    Section s = section("ci", tr("CI integrations"));
+    Section s = section("ci", RunbookReportBuilder::tr("CI integrations"));
     const CiIntegrationsSection &ci = in.plan.ciIntegrations;
     const bool haveRows = in.ciRows && !in.ciRows->isEmpty();
     if (!ci.lastRefreshAt.isValid() && ci.integrations.isEmpty() && !haveRows) {
-        s.blocks << Block::note(tr("CI integrations not analysed: the step was skipped."));
+        s.blocks << Block::note(
+            RunbookReportBuilder::tr("CI integrations not analysed: the step was skipped."));
         return s;
     }
     if (ci.lastRefreshAt.isValid())
         s.blocks << Block::paragraph(
-            tr("Evidence of the last %n day(s), read %1: %2 integration(s) talking to the "
-               "old server, %3 not verified on the new server.",
-               ci.windowDays)
+            RunbookReportBuilder::tr(
+                "Evidence of the last %n day(s), read %1: %2 integration(s) talking to the "
+                "old server, %3 not verified on the new server.",
+                nullptr, ci.windowDays)
                 .arg(utc(ci.lastRefreshAt))
                 .arg(ci.talkingToOld)
                 .arg(ci.notVerified));
     if (!in.ciRows)
-        s.blocks << Block::note(tr("CI evidence was not read at export time: decisions and statuses are the "
-                                   "plan's."));
+        s.blocks << Block::note(RunbookReportBuilder::tr(
+            "CI evidence was not read at export time: decisions and statuses are the "
+            "plan's."));
 
     QList<QList<Cell>> rows;
     QStringList seen;
@@ -395,16 +419,16 @@ Section ciSection(const Builder::Input &in)
         Check check = Check::Unchecked;
         switch (r.status) {
         case CiIntegrationRecord::Status::Verified:
-            status = tr("verified %1").arg(utc(r.verifiedAt));
+            status = RunbookReportBuilder::tr("verified %1").arg(utc(r.verifiedAt));
             if (!r.verifiedBy.isEmpty())
                 status += QStringLiteral(": ") + r.verifiedBy;
             check = Check::Checked;
             break;
         case CiIntegrationRecord::Status::Repointed:
-            status = tr("repointed %1, not verified").arg(utc(r.repointedAt));
+            status = RunbookReportBuilder::tr("repointed %1, not verified").arg(utc(r.repointedAt));
             break;
         case CiIntegrationRecord::Status::Pending:
-            status = tr("pending");
+            status = RunbookReportBuilder::tr("pending");
             break;
         }
         if (r.decision == CiIntegrationRecord::Decision::Retire ||
@@ -425,11 +449,13 @@ Section ciSection(const Builder::Input &in)
             add(it.key(), it->system, it->location, QString(), QDateTime(), QDateTime());
     }
     if (rows.isEmpty()) {
-        s.blocks << Block::paragraph(tr("No integration talks to the old server."));
+        s.blocks << Block::paragraph(RunbookReportBuilder::tr("No integration talks to the old server."));
         return s;
     }
-    s.blocks << table({tr("Integration"), tr("Service account"), tr("Owner"), tr("Decision"), tr("Status"),
-                       tr("Last seen (old / new)"), tr("Notes")},
+    s.blocks << table({RunbookReportBuilder::tr("Integration"), RunbookReportBuilder::tr("Service account"),
+                       RunbookReportBuilder::tr("Owner"), RunbookReportBuilder::tr("Decision"),
+                       RunbookReportBuilder::tr("Status"), RunbookReportBuilder::tr("Last seen (old / new)"),
+                       RunbookReportBuilder::tr("Notes")},
                       rows, {3, 2, 2, 1, 3, 3, 3});
     return s;
 }
@@ -438,10 +464,10 @@ Section ciSection(const Builder::Input &in)
 
 Section auditSection(const Builder::Input &in)
 {
-    Section s = section("audit", tr("Script audit"));
+    Section s = section("audit", RunbookReportBuilder::tr("Script audit"));
     const ScriptAuditSection &audit = in.plan.scriptAudit;
     if (!audit.lastScan) {
-        s.blocks << Block::note(tr("Scripts not audited: the step was skipped."));
+        s.blocks << Block::note(RunbookReportBuilder::tr("Scripts not audited: the step was skipped."));
         return s;
     }
     const ScriptAuditScanSummary &scan = *audit.lastScan;
@@ -453,21 +479,23 @@ Section auditSection(const Builder::Input &in)
     for (const AuditMark &m : audit.marks)
         (m.kind == AuditMark::Kind::Fixed ? fixed : accepted) += 1;
     s.blocks << Block::fieldList(
-        {{tr("Scanned"), utc(scan.at)},
-         {tr("Files"), QString::number(scan.files)},
-         {tr("Findings"), QString::number(findings)},
-         {tr("Mentions of the old server"),
-          tr("%1 in %n file(s)", scan.filesMentioningOldServer).arg(scan.mentionsOfOldServer)},
-         {tr("Marked fixed"), QString::number(fixed)},
-         {tr("Marked accepted"), QString::number(accepted)}});
+        {{RunbookReportBuilder::tr("Scanned"), utc(scan.at)},
+         {RunbookReportBuilder::tr("Files"), QString::number(scan.files)},
+         {RunbookReportBuilder::tr("Findings"), QString::number(findings)},
+         {RunbookReportBuilder::tr("Mentions of the old server"),
+          RunbookReportBuilder::tr("%1 in %n file(s)", nullptr, scan.filesMentioningOldServer)
+              .arg(scan.mentionsOfOldServer)},
+         {RunbookReportBuilder::tr("Marked fixed"), QString::number(fixed)},
+         {RunbookReportBuilder::tr("Marked accepted"), QString::number(accepted)}});
     QList<QList<Cell>> rows;
     for (auto it = scan.findingsByCategory.cbegin(); it != scan.findingsByCategory.cend(); ++it)
         rows.append({Cell::code(it.key()), QString::number(it.value())});
     if (!rows.isEmpty())
-        s.blocks << table({tr("Category"), tr("Findings")}, rows, {3, 1});
-    s.blocks << Block::note(
-        tr("Counts only: the findings themselves (files, snippets, keys) are in the script "
-           "audit's own export, never in this runbook."));
+        s.blocks << table({RunbookReportBuilder::tr("Category"), RunbookReportBuilder::tr("Findings")}, rows,
+                          {3, 1});
+    s.blocks << Block::note(RunbookReportBuilder::tr(
+        "Counts only: the findings themselves (files, snippets, keys) are in the script "
+        "audit's own export, never in this runbook."));
     return s;
 }
 
@@ -477,23 +505,24 @@ QString testStatusText(TestPlanRow::Status status)
 {
     switch (status) {
     case TestPlanRow::Status::Passed:
-        return tr("passed");
+        return RunbookReportBuilder::tr("passed");
     case TestPlanRow::Status::Failed:
-        return tr("FAILED");
+        return RunbookReportBuilder::tr("FAILED");
     case TestPlanRow::Status::Skipped:
-        return tr("skipped");
+        return RunbookReportBuilder::tr("skipped");
     case TestPlanRow::Status::Untested:
         break;
     }
-    return tr("untested");
+    return RunbookReportBuilder::tr("untested");
 }
 
 Section testPlanSection(const Builder::Input &in)
 {
-    Section s = section("test-plan", tr("Test plan"));
+    Section s = section("test-plan", RunbookReportBuilder::tr("Test plan"));
     const TestPlanSection &tp = in.plan.testPlan;
     if (tp.rows.isEmpty()) {
-        s.blocks << Block::note(tr("The test plan was not generated: the step was skipped."));
+        s.blocks << Block::note(
+            RunbookReportBuilder::tr("The test plan was not generated: the step was skipped."));
     } else {
         int passed = 0;
         int failed = 0;
@@ -503,31 +532,40 @@ Section testPlanSection(const Builder::Input &in)
             failed += r.status == TestPlanRow::Status::Failed;
             untested += r.status == TestPlanRow::Status::Untested;
         }
-        QString summary = tr("%n test(s): ", int(tp.rows.size())) +
-                          tr("%1 passed, %2 failed, %3 untested.").arg(passed).arg(failed).arg(untested);
+        QString summary = RunbookReportBuilder::tr("%n test(s): ", nullptr, int(tp.rows.size())) +
+                          RunbookReportBuilder::tr("%1 passed, %2 failed, %3 untested.")
+                              .arg(passed)
+                              .arg(failed)
+                              .arg(untested);
         if (tp.generatedAt.isValid())
-            summary += QLatin1Char(' ') +
-                       tr("Generated from the old server's usage at %1 (window %n day(s)).", tp.windowDays)
-                           .arg(utc(tp.generatedAt));
+            summary +=
+                QLatin1Char(' ') +
+                RunbookReportBuilder::tr("Generated from the old server's usage at %1 (window %n day(s)).",
+                                         nullptr, tp.windowDays)
+                    .arg(utc(tp.generatedAt));
         s.blocks << Block::paragraph(summary);
         QList<QList<Cell>> rows;
         int n = 0;
         for (const TestPlanRow &r : tp.rows) {
             QString status = testStatusText(r.status);
             if (r.stale)
-                status += QStringLiteral(" (") + tr("no longer generated") + QLatin1Char(')');
+                status +=
+                    QStringLiteral(" (") + RunbookReportBuilder::tr("no longer generated") + QLatin1Char(')');
             rows.append(
                 {QString::number(++n), r.title, r.kind, orDash(r.owner),
                  Cell(status, r.status == TestPlanRow::Status::Passed ? Check::Checked : Check::Unchecked),
                  orDash(r.notes), utc(r.changedAt)});
         }
-        s.blocks << table({QStringLiteral("#"), tr("Test"), tr("Kind"), tr("Owner"), tr("Status"),
-                           tr("Notes"), tr("Changed")},
+        s.blocks << table({QStringLiteral("#"), RunbookReportBuilder::tr("Test"),
+                           RunbookReportBuilder::tr("Kind"), RunbookReportBuilder::tr("Owner"),
+                           RunbookReportBuilder::tr("Status"), RunbookReportBuilder::tr("Notes"),
+                           RunbookReportBuilder::tr("Changed")},
                           rows, {1, 6, 2, 2, 2, 4, 3});
         if (failed > 0 || untested > 0)
             s.blocks << Block::note(
-                tr("%1 test(s) failed and %2 not tested yet: the cutover's test-plan gate "
-                   "fails until every test passed or was skipped.")
+                RunbookReportBuilder::tr(
+                    "%1 test(s) failed and %2 not tested yet: the cutover's test-plan gate "
+                    "fails until every test passed or was skipped.")
                     .arg(failed)
                     .arg(untested));
     }
@@ -535,23 +573,27 @@ Section testPlanSection(const Builder::Input &in)
         QList<QList<Cell>> rows;
         for (const TestPlanTrainingItem &t : tp.training)
             rows.append({Cell(t.text, t.done ? Check::Checked : Check::Unchecked), orDash(t.owner)});
-        s.blocks << Block::heading(tr("Training"), 3) << table({tr("Item"), tr("Owner")}, rows, {5, 2});
+        s.blocks << Block::heading(RunbookReportBuilder::tr("Training"), 3)
+                 << table({RunbookReportBuilder::tr("Item"), RunbookReportBuilder::tr("Owner")}, rows,
+                          {5, 2});
     }
     if (!in.comparisons.isEmpty()) {
         QList<QList<Cell>> rows;
-        auto count = [](qint64 n) { return n < 0 ? tr("n/a") : QString::number(n); };
+        auto count = [](qint64 n) { return n < 0 ? RunbookReportBuilder::tr("n/a") : QString::number(n); };
         for (const TestPlan::CountComparison &c : in.comparisons)
             rows.append(
                 {c.label, count(c.oldCount), count(c.newCount),
-                 c.differs ? tr("differs") +
+                 c.differs ? RunbookReportBuilder::tr("differs") +
                                  (c.explanation.isEmpty() ? QString() : QStringLiteral(": ") + c.explanation)
-                           : tr("same")});
-        s.blocks << Block::heading(tr("Counts on both servers"), 3)
-                 << table({tr("Resource"), tr("Old server"), tr("New server"), tr("Difference")}, rows,
-                          {3, 1, 1, 5});
+                           : RunbookReportBuilder::tr("same")});
+        s.blocks << Block::heading(RunbookReportBuilder::tr("Counts on both servers"), 3)
+                 << table({RunbookReportBuilder::tr("Resource"), RunbookReportBuilder::tr("Old server"),
+                           RunbookReportBuilder::tr("New server"), RunbookReportBuilder::tr("Difference")},
+                          rows, {3, 1, 1, 5});
     }
-    s.blocks << Block::signOff({{tr("Test plan accepted by the test lead"), QString()},
-                                {tr("Test plan accepted by the migration lead"), QString()}});
+    s.blocks << Block::signOff(
+        {{RunbookReportBuilder::tr("Test plan accepted by the test lead"), QString()},
+         {RunbookReportBuilder::tr("Test plan accepted by the migration lead"), QString()}});
     return s;
 }
 
@@ -560,52 +602,60 @@ Section testPlanSection(const Builder::Input &in)
 QString stateText(const QString &state)
 {
     if (state == QLatin1String("green"))
-        return tr("green");
+        return RunbookReportBuilder::tr("green");
     if (state == QLatin1String("amber"))
-        return tr("AMBER");
+        return RunbookReportBuilder::tr("AMBER");
     if (state == QLatin1String("red"))
-        return tr("RED");
+        return RunbookReportBuilder::tr("RED");
     return orDash(state);
 }
 
 Section driftSection(const Builder::Input &in)
 {
-    Section s = section("drift", tr("Drift"));
+    Section s = section("drift", RunbookReportBuilder::tr("Drift"));
     const DriftSection &plan = in.plan.drift;
     const QString budget =
-        tr("amber after %1 day(s), red after %2, or above %3 process and variable edit(s) on "
-           "the old server")
+        RunbookReportBuilder::tr(
+            "amber after %1 day(s), red after %2, or above %3 process and variable edit(s) on "
+            "the old server")
             .arg(plan.amberAfterDays)
             .arg(plan.redAfterDays)
             .arg(plan.structuralThreshold);
     if (in.drift) {
         const Drift::Report &r = *in.drift;
         s.blocks << Block::fieldList(
-            {{tr("State"), stateText(Drift::stateName(r.state))},
-             {tr("Read"), utc(r.at)},
-             {tr("Clone time"),
-              tr("%1 (%2)").arg(utc(r.cloneTime), r.cloneTimeGiven ? tr("given") : tr("detected"))},
-             {tr("Age of the clone"), tr("%1 day(s)").arg(r.ageDays, 0, 'f', 1)},
-             {tr("Changes on the old server since the clone (the clone lacks them)"),
+            {{RunbookReportBuilder::tr("State"), stateText(Drift::stateName(r.state))},
+             {RunbookReportBuilder::tr("Read"), utc(r.at)},
+             {RunbookReportBuilder::tr("Clone time"),
+              RunbookReportBuilder::tr("%1 (%2)").arg(
+                  utc(r.cloneTime), r.cloneTimeGiven ? RunbookReportBuilder::tr("given")
+                                                     : RunbookReportBuilder::tr("detected"))},
+             {RunbookReportBuilder::tr("Age of the clone"),
+              RunbookReportBuilder::tr("%1 day(s)").arg(r.ageDays, 0, 'f', 1)},
+             {RunbookReportBuilder::tr("Changes on the old server since the clone (the clone lacks them)"),
               QString::number(r.oldServer.changes)},
-             {tr("Changes on the clone (a fresh clone would lose them)"), QString::number(r.clone.changes)},
-             {tr("Process and variable edits on the old server"),
+             {RunbookReportBuilder::tr("Changes on the clone (a fresh clone would lose them)"),
+              QString::number(r.clone.changes)},
+             {RunbookReportBuilder::tr("Process and variable edits on the old server"),
               QString::number(r.oldServer.structuralChanges)},
-             {tr("Budget"),
-              tr("amber after %1 day(s), red after %2, or above %3 process and variable edit(s) "
-                 "on the old server")
+             {RunbookReportBuilder::tr("Budget"),
+              RunbookReportBuilder::tr(
+                  "amber after %1 day(s), red after %2, or above %3 process and variable edit(s) "
+                  "on the old server")
                   .arg(r.budget.amberAfterDays)
                   .arg(r.budget.redAfterDays)
                   .arg(r.budget.structuralThreshold)}});
         s.blocks << Block::image(
             RunbookReportBuilder::driftChartSvg(r.timeline, QSizeF(170, 70)), QSizeF(170, 70),
-            tr("Changes per hour since the clone: old server (red, the clone lacks them) "
-               "and clone (blue, a fresh clone would lose them)."));
+            RunbookReportBuilder::tr(
+                "Changes per hour since the clone: old server (red, the clone lacks them) "
+                "and clone (blue, a fresh clone would lose them)."));
         s.blocks << Block::paragraph(Drift::stateText(r));
         if (const QString advice = Drift::adviceText(r); !advice.isEmpty())
             s.blocks << Block::note(advice);
-        for (const auto &[title, side] : {std::pair{tr("Most changed on the old server"), &r.oldServer},
-                                          std::pair{tr("Most changed on the clone"), &r.clone}}) {
+        for (const auto &[title, side] :
+             {std::pair{RunbookReportBuilder::tr("Most changed on the old server"), &r.oldServer},
+              std::pair{RunbookReportBuilder::tr("Most changed on the clone"), &r.clone}}) {
             if (side->objects.isEmpty())
                 continue;
             QList<QList<Cell>> rows;
@@ -615,34 +665,42 @@ Section driftSection(const Builder::Input &in)
                              QString::number(o.changes), utc(o.lastChanged), orDash(o.lastBy)});
             }
             s.blocks << Block::heading(title, 3)
-                     << table(
-                            {tr("Object"), tr("Id"), tr("Kind"), tr("Changes"), tr("Last changed"), tr("By")},
-                            rows, {3, 3, 2, 1, 3, 2});
+                     << table({RunbookReportBuilder::tr("Object"), RunbookReportBuilder::tr("Id"),
+                               RunbookReportBuilder::tr("Kind"), RunbookReportBuilder::tr("Changes"),
+                               RunbookReportBuilder::tr("Last changed"), RunbookReportBuilder::tr("By")},
+                              rows, {3, 3, 2, 1, 3, 2});
         }
         return s;
     }
     if (plan.lastCheck) {
         const DriftSection::LastCheck &c = *plan.lastCheck;
         s.blocks << Block::fieldList(
-            {{tr("State"), stateText(c.state)},
-             {tr("Checked"), utc(c.at)},
-             {tr("Clone time"),
-              tr("%1 (%2)").arg(utc(c.cloneTime), c.cloneTimeGiven ? tr("given") : tr("detected"))},
-             {tr("Changes on the old server since the clone (the clone lacks them)"),
+            {{RunbookReportBuilder::tr("State"), stateText(c.state)},
+             {RunbookReportBuilder::tr("Checked"), utc(c.at)},
+             {RunbookReportBuilder::tr("Clone time"),
+              RunbookReportBuilder::tr("%1 (%2)").arg(
+                  utc(c.cloneTime), c.cloneTimeGiven ? RunbookReportBuilder::tr("given")
+                                                     : RunbookReportBuilder::tr("detected"))},
+             {RunbookReportBuilder::tr("Changes on the old server since the clone (the clone lacks them)"),
               QString::number(c.changesSinceClone)},
-             {tr("Changes on the clone (a fresh clone would lose them)"), QString::number(c.changesOnClone)},
-             {tr("Process and variable edits on the old server"), QString::number(c.structuralChanges)},
-             {tr("Budget"), budget}});
+             {RunbookReportBuilder::tr("Changes on the clone (a fresh clone would lose them)"),
+              QString::number(c.changesOnClone)},
+             {RunbookReportBuilder::tr("Process and variable edits on the old server"),
+              QString::number(c.structuralChanges)},
+             {RunbookReportBuilder::tr("Budget"), budget}});
         s.blocks << Block::note(
-            (in.driftNote.isEmpty() ? tr("Drift was not read at export time")
-                                    : tr("Drift was not read at export time (%1)").arg(in.driftNote)) +
+            (in.driftNote.isEmpty()
+                 ? RunbookReportBuilder::tr("Drift was not read at export time")
+                 : RunbookReportBuilder::tr("Drift was not read at export time (%1)").arg(in.driftNote)) +
             QStringLiteral(": ") +
-            tr("these are the plan's counts of the last check, at %1; no chart.").arg(utc(c.at)));
+            RunbookReportBuilder::tr("these are the plan's counts of the last check, at %1; no chart.")
+                .arg(utc(c.at)));
         return s;
     }
-    s.blocks << Block::note(in.driftNote.isEmpty() ? tr("Drift not measured: the drift check never ran.")
-                                                   : tr("Drift not measured: %1").arg(in.driftNote));
-    s.blocks << Block::fieldList({{tr("Budget"), budget}});
+    s.blocks << Block::note(in.driftNote.isEmpty()
+                                ? RunbookReportBuilder::tr("Drift not measured: the drift check never ran.")
+                                : RunbookReportBuilder::tr("Drift not measured: %1").arg(in.driftNote));
+    s.blocks << Block::fieldList({{RunbookReportBuilder::tr("Budget"), budget}});
     return s;
 }
 
@@ -650,18 +708,22 @@ Section driftSection(const Builder::Input &in)
 
 QString minutes(int n)
 {
-    return tr("%n min", n);
+    return RunbookReportBuilder::tr("%n min", nullptr, n);
 }
 
 Section runbookSection(const QList<CutoverRunbook::Step> &steps)
 {
-    Section s = section("runbook", tr("Runbook"));
+    Section s = section("runbook", RunbookReportBuilder::tr("Runbook"));
     if (steps.isEmpty()) {
-        s.blocks << Block::note(tr("The runbook has no step."));
+        s.blocks << Block::note(RunbookReportBuilder::tr("The runbook has no step."));
         return s;
     }
-    const QStringList columns{QStringLiteral("#"), tr("Step"),    tr("Why"),
-                              tr("Owner"),         tr("Planned"), tr("Gate")};
+    const QStringList columns{QStringLiteral("#"),
+                              RunbookReportBuilder::tr("Step"),
+                              RunbookReportBuilder::tr("Why"),
+                              RunbookReportBuilder::tr("Owner"),
+                              RunbookReportBuilder::tr("Planned"),
+                              RunbookReportBuilder::tr("Gate")};
     const QList<int> widths{1, 4, 5, 2, 1, 3};
     int number = 0;
     for (const CutoverRunbook::Phase phase :
@@ -677,11 +739,11 @@ Section runbookSection(const QList<CutoverRunbook::Step> &steps)
         }
         s.blocks << Block::heading(CutoverRunbook::phaseTitle(phase), 2);
         if (inPhase.isEmpty()) {
-            s.blocks << Block::note(tr("No step in this phase."));
+            s.blocks << Block::note(RunbookReportBuilder::tr("No step in this phase."));
             continue;
         }
-        s.blocks << Block::paragraph(tr("%n step(s), ", int(inPhase.size())) +
-                                     tr("planned %1.").arg(minutes(planned)));
+        s.blocks << Block::paragraph(RunbookReportBuilder::tr("%n step(s), ", nullptr, int(inPhase.size())) +
+                                     RunbookReportBuilder::tr("planned %1.").arg(minutes(planned)));
         QList<QList<Cell>> rows;
         QList<const CutoverRunbook::Step *> withCommands;
         auto flush = [&] {
@@ -692,9 +754,9 @@ Section runbookSection(const QList<CutoverRunbook::Step> &steps)
         for (const CutoverRunbook::Step *step : std::as_const(inPhase)) {
             QString why = step->why;
             if (!step->notes.isEmpty())
-                why += QLatin1Char('\n') + tr("Note: %1").arg(step->notes);
+                why += QLatin1Char('\n') + RunbookReportBuilder::tr("Note: %1").arg(step->notes);
             if (!step->undoes.isEmpty())
-                why += QLatin1Char('\n') + tr("Undoes %1").arg(step->undoes);
+                why += QLatin1Char('\n') + RunbookReportBuilder::tr("Undoes %1").arg(step->undoes);
             rows.append(
                 {QString::number(++number), QStringLiteral("%1\n%2").arg(step->title, step->id), why,
                  orDash(step->owner), minutes(step->plannedMinutes),
@@ -704,8 +766,9 @@ Section runbookSection(const QList<CutoverRunbook::Step> &steps)
             if (step->pointOfNoReturn) {
                 flush();
                 s.blocks << Block::note(
-                    tr("POINT OF NO RETURN: after \"%1\" the new server is live; rolling back "
-                       "past here loses the work done on it since.")
+                    RunbookReportBuilder::tr(
+                        "POINT OF NO RETURN: after \"%1\" the new server is live; rolling back "
+                        "past here loses the work done on it since.")
                         .arg(step->title));
             }
         }
@@ -724,17 +787,19 @@ Section runbookSection(const QList<CutoverRunbook::Step> &steps)
 Section checklistSection(const Builder::Input &in, const QList<CutoverRunbook::Step> &steps,
                          const CutoverRunbook::RunState &run, const QList<CutoverRunbook::Gate> &gates)
 {
-    Section s = section("checklist", tr("Checklist"));
+    Section s = section("checklist", RunbookReportBuilder::tr("Checklist"));
     if (!in.hasJournal)
         s.blocks << Block::note(
             in.journalNote.isEmpty()
-                ? tr("There is no cutover journal beside the plan: nothing has been ticked.")
-                : tr("No cutover journal: %1").arg(in.journalNote));
-    s.blocks << Block::fieldList({{tr("Run"), in.run},
-                                  {tr("Done"), tr("%1 of %2 step(s)").arg(run.done).arg(run.total)},
-                                  {tr("Started"), utc(run.startedAt)},
-                                  {tr("Last entry"), utc(run.lastAt)},
-                                  {tr("Current step"), orDash(run.currentStepId)}});
+                ? RunbookReportBuilder::tr(
+                      "There is no cutover journal beside the plan: nothing has been ticked.")
+                : RunbookReportBuilder::tr("No cutover journal: %1").arg(in.journalNote));
+    s.blocks << Block::fieldList({{RunbookReportBuilder::tr("Run"), in.run},
+                                  {RunbookReportBuilder::tr("Done"),
+                                   RunbookReportBuilder::tr("%1 of %2 step(s)").arg(run.done).arg(run.total)},
+                                  {RunbookReportBuilder::tr("Started"), utc(run.startedAt)},
+                                  {RunbookReportBuilder::tr("Last entry"), utc(run.lastAt)},
+                                  {RunbookReportBuilder::tr("Current step"), orDash(run.currentStepId)}});
     const QMap<QString, int> elapsed = CutoverRunbook::elapsedMinutes(steps, run);
     QMap<QString, const CutoverRunbook::Gate *> gateByStep;
     for (const CutoverRunbook::Gate &g : gates)
@@ -746,14 +811,14 @@ Section checklistSection(const Builder::Input &in, const QList<CutoverRunbook::S
         const CutoverRunbook::StepState st = run.steps.value(step.id);
         QString title = step.title;
         if (step.id == run.currentStepId)
-            title += QLatin1Char('\n') + tr("▶ current step");
+            title += QLatin1Char('\n') + RunbookReportBuilder::tr("▶ current step");
         if (step.pointOfNoReturn)
-            title += QLatin1Char('\n') + tr("point of no return");
+            title += QLatin1Char('\n') + RunbookReportBuilder::tr("point of no return");
         QStringList notes = st.notes;
         if (!st.overrideReason.isEmpty())
-            notes.prepend(tr("Gate overridden: %1").arg(st.overrideReason));
+            notes.prepend(RunbookReportBuilder::tr("Gate overridden: %1").arg(st.overrideReason));
         if (!st.lastActionResult.isEmpty())
-            notes << tr("Action: %1").arg(st.lastActionResult);
+            notes << RunbookReportBuilder::tr("Action: %1").arg(st.lastActionResult);
         QString gate = QStringLiteral("—");
         if (const CutoverRunbook::Gate *g = gateByStep.value(step.id)) {
             gate = QStringLiteral("%1: %2").arg(CutoverRunbook::gateStatusName(g->status), g->title);
@@ -768,40 +833,44 @@ Section checklistSection(const Builder::Input &in, const QList<CutoverRunbook::S
                      QStringLiteral("%1 / %2").arg(took, minutes(step.plannedMinutes)), gate,
                      notes.isEmpty() ? QStringLiteral("—") : notes.join(QLatin1Char('\n'))});
     }
-    s.blocks << table(
-        {tr("Step"), tr("Id"), tr("By"), tr("When"), tr("Elapsed / planned"), tr("Gate"), tr("Notes")}, rows,
-        {4, 3, 2, 3, 2, 4, 4});
+    s.blocks << table({RunbookReportBuilder::tr("Step"), RunbookReportBuilder::tr("Id"),
+                       RunbookReportBuilder::tr("By"), RunbookReportBuilder::tr("When"),
+                       RunbookReportBuilder::tr("Elapsed / planned"), RunbookReportBuilder::tr("Gate"),
+                       RunbookReportBuilder::tr("Notes")},
+                      rows, {4, 3, 2, 3, 2, 4, 4});
     return s;
 }
 
 QString kindText(const QString &kind)
 {
     if (kind == QLatin1String("tick"))
-        return tr("tick");
+        return RunbookReportBuilder::tr("tick");
     if (kind == QLatin1String("untick"))
-        return tr("untick");
+        return RunbookReportBuilder::tr("untick");
     if (kind == QLatin1String("note"))
-        return tr("note");
+        return RunbookReportBuilder::tr("note");
     if (kind == QLatin1String("override"))
-        return tr("OVERRIDE");
+        return RunbookReportBuilder::tr("OVERRIDE");
     if (kind == QLatin1String("action"))
-        return tr("action");
+        return RunbookReportBuilder::tr("action");
     if (kind == QLatin1String("result"))
-        return tr("result");
+        return RunbookReportBuilder::tr("result");
     return kind;
 }
 
 Section journalSection(const Builder::Input &in)
 {
-    Section s = section("journal", tr("Journal"));
+    Section s = section("journal", RunbookReportBuilder::tr("Journal"));
     if (!in.hasJournal) {
-        s.blocks << Block::note(in.journalNote.isEmpty() ? tr("There is no cutover journal beside the plan.")
-                                                         : tr("No cutover journal: %1").arg(in.journalNote));
+        s.blocks << Block::note(in.journalNote.isEmpty()
+                                    ? RunbookReportBuilder::tr("There is no cutover journal beside the plan.")
+                                    : RunbookReportBuilder::tr("No cutover journal: %1").arg(in.journalNote));
         return s;
     }
-    s.blocks << Block::fieldList({{tr("Run"), in.run}, {tr("Journal SHA-256"), orDash(in.journalSha256)}});
+    s.blocks << Block::fieldList({{RunbookReportBuilder::tr("Run"), in.run},
+                                  {RunbookReportBuilder::tr("Journal SHA-256"), orDash(in.journalSha256)}});
     if (in.entries.isEmpty()) {
-        s.blocks << Block::note(tr("The journal holds no entry for this run yet."));
+        s.blocks << Block::note(RunbookReportBuilder::tr("The journal holds no entry for this run yet."));
         return s;
     }
     QList<QList<Cell>> rows;
@@ -809,29 +878,31 @@ Section journalSection(const Builder::Input &in)
         const QJsonObject detail = QJsonDocument::fromJson(e.detail.toUtf8()).object();
         QString what = e.text;
         if (e.kind == QLatin1String("override")) {
-            what = tr("Reason: %1").arg(e.text);
+            what = RunbookReportBuilder::tr("Reason: %1").arg(e.text);
             const QString gate = detail.value(QLatin1String("gate")).toString();
             if (!gate.isEmpty())
                 what +=
-                    QLatin1Char('\n') + tr("Gate %1 was %2: %3")
+                    QLatin1Char('\n') + RunbookReportBuilder::tr("Gate %1 was %2: %3")
                                             .arg(gate, detail.value(QLatin1String("status")).toString(),
                                                  orDash(detail.value(QLatin1String("evidence")).toString()));
         } else if (e.kind == QLatin1String("action")) {
             const QString url = detail.value(QLatin1String("serverUrl")).toString();
             if (!url.isEmpty())
-                what = tr("%1 on %2").arg(e.text, url);
+                what = RunbookReportBuilder::tr("%1 on %2").arg(e.text, url);
         }
         rows.append({QString::number(e.sequence), utc(e.at), orDash(e.by), kindText(e.kind),
                      e.stepId.isEmpty() ? QStringLiteral("—") : Cell::code(e.stepId), orDash(what)});
     }
-    s.blocks << table({QStringLiteral("#"), tr("When"), tr("Who"), tr("Kind"), tr("Step"), tr("What")}, rows,
-                      {1, 3, 2, 1, 3, 6});
+    s.blocks << table({QStringLiteral("#"), RunbookReportBuilder::tr("When"), RunbookReportBuilder::tr("Who"),
+                       RunbookReportBuilder::tr("Kind"), RunbookReportBuilder::tr("Step"),
+                       RunbookReportBuilder::tr("What")},
+                      rows, {1, 3, 2, 1, 3, 6});
     return s;
 }
 
 Section rollbackSection(const QList<CutoverRunbook::Step> &steps, const CutoverRunbook::RunState &run)
 {
-    Section s = section("rollback", tr("Rollback"));
+    Section s = section("rollback", RunbookReportBuilder::tr("Rollback"));
     QString pointOfNoReturn;
     QMap<QString, const CutoverRunbook::Step *> byId;
     for (const CutoverRunbook::Step &step : steps) {
@@ -840,9 +911,9 @@ Section rollbackSection(const QList<CutoverRunbook::Step> &steps, const CutoverR
             pointOfNoReturn = step.title;
     }
     if (!pointOfNoReturn.isEmpty())
-        s.blocks << Block::note(
-            tr("Past the point of no return (\"%1\") a rollback loses the work done on the new server since.")
-                .arg(pointOfNoReturn));
+        s.blocks << Block::note(RunbookReportBuilder::tr("Past the point of no return (\"%1\") a rollback "
+                                                         "loses the work done on the new server since.")
+                                    .arg(pointOfNoReturn));
     QList<QList<Cell>> rows;
     QList<const CutoverRunbook::Step *> withCommands;
     for (const CutoverRunbook::Step &step : steps) {
@@ -854,8 +925,9 @@ Section rollbackSection(const QList<CutoverRunbook::Step> &steps, const CutoverR
             const CutoverRunbook::Step *undone = byId.value(step.undoes);
             undoes = undone ? QStringLiteral("%1\n%2").arg(undone->title, step.undoes) : step.undoes;
             const CutoverRunbook::StepState st = run.steps.value(step.undoes);
-            live = st.done ? tr("done %1 by %2: to undo").arg(utc(st.doneAt), orDash(st.by))
-                           : tr("not done: nothing to undo");
+            live = st.done
+                       ? RunbookReportBuilder::tr("done %1 by %2: to undo").arg(utc(st.doneAt), orDash(st.by))
+                       : RunbookReportBuilder::tr("not done: nothing to undo");
         }
         rows.append({Cell(step.title, run.steps.value(step.id).done ? Check::Checked : Check::Unchecked),
                      undoes, live, orDash(step.owner), minutes(step.plannedMinutes)});
@@ -863,10 +935,12 @@ Section rollbackSection(const QList<CutoverRunbook::Step> &steps, const CutoverR
             withCommands << &step;
     }
     if (rows.isEmpty()) {
-        s.blocks << Block::note(tr("The runbook has no rollback step."));
+        s.blocks << Block::note(RunbookReportBuilder::tr("The runbook has no rollback step."));
         return s;
     }
-    s.blocks << table({tr("Rollback step"), tr("Undoes"), tr("In this run"), tr("Owner"), tr("Planned")},
+    s.blocks << table({RunbookReportBuilder::tr("Rollback step"), RunbookReportBuilder::tr("Undoes"),
+                       RunbookReportBuilder::tr("In this run"), RunbookReportBuilder::tr("Owner"),
+                       RunbookReportBuilder::tr("Planned")},
                       rows, {4, 4, 3, 2, 1});
     for (const CutoverRunbook::Step *step : std::as_const(withCommands)) {
         QStringList lines = step->commands;
@@ -880,14 +954,16 @@ Section rollbackSection(const QList<CutoverRunbook::Step> &steps, const CutoverR
 
 Section signOffSection(const Builder::Input &in)
 {
-    Section s = section("sign-off", tr("Sign-off"));
+    Section s = section("sign-off", RunbookReportBuilder::tr("Sign-off"));
     s.blocks << Block::paragraph(
-        tr("By signing, each confirms the decisions and the runbook above for the cutover "
-           "of %1 to %2.")
+        RunbookReportBuilder::tr(
+            "By signing, each confirms the decisions and the runbook above for the cutover "
+            "of %1 to %2.")
             .arg(hostOrUrl(in.plan.oldServer.url), hostOrUrl(newTargetOf(in.plan))));
     QStringList roles = in.signOffRoles;
     if (roles.isEmpty())
-        roles = {tr("Migration lead"), tr("Change board"), tr("Night shift owner"), tr("Test lead")};
+        roles = {RunbookReportBuilder::tr("Migration lead"), RunbookReportBuilder::tr("Change board"),
+                 RunbookReportBuilder::tr("Night shift owner"), RunbookReportBuilder::tr("Test lead")};
     QList<QPair<QString, QString>> lines;
     for (const QString &role : std::as_const(roles))
         lines.append({role, QString()});
@@ -939,8 +1015,8 @@ QByteArray RunbookReportBuilder::driftChartSvg(const QList<Drift::HourBucket> &t
         svg.setOutputDevice(&buffer);
         svg.setSize(QSize(width, height));
         svg.setViewBox(QRect(0, 0, width, height));
-        svg.setTitle(tr("Drift since the clone"));
-        svg.setDescription(tr("Changes per hour on the old server and on the clone"));
+        svg.setTitle(RunbookReportBuilder::tr("Drift since the clone"));
+        svg.setDescription(RunbookReportBuilder::tr("Changes per hour on the old server and on the clone"));
         QPainter p(&svg);
         p.setRenderHint(QPainter::Antialiasing);
         p.fillRect(QRectF(0, 0, width, height), Qt::white);
@@ -991,12 +1067,13 @@ QByteArray RunbookReportBuilder::driftChartSvg(const QList<Drift::HourBucket> &t
         const qreal y = plot.bottom() - plot.height() * i / ticks;
         text += svgText(plot.left() - 6, y + 4, QString::number(qRound(qreal(top) * i / ticks)), "end");
     }
-    text += svgText(14, plot.center().y(), tr("Changes per hour"), "middle", 11,
+    text += svgText(14, plot.center().y(), RunbookReportBuilder::tr("Changes per hour"), "middle", 11,
                     QStringLiteral(" transform=\"rotate(-90 14 %1)\"").arg(plot.center().y(), 0, 'f', 1));
     const QString format = QStringLiteral("dd MMM HH:mm");
     const qsizetype n = timeline.size();
     if (n == 0) {
-        text += svgText(plot.center().x(), plot.center().y(), tr("No change since the clone"), "middle", 12);
+        text += svgText(plot.center().x(), plot.center().y(),
+                        RunbookReportBuilder::tr("No change since the clone"), "middle", 12);
     } else {
         QList<qsizetype> labelled{0};
         if (n > 2)
@@ -1009,10 +1086,11 @@ QByteArray RunbookReportBuilder::driftChartSvg(const QList<Drift::HourBucket> &t
             text += svgText(x, plot.bottom() + 16, timeline.at(i).hour.toUTC().toString(format), anchor);
         }
     }
-    text += svgText(plot.center().x(), plot.bottom() + 32, tr("Hour (UTC)"), "middle");
-    text += svgText(plot.left() + 24, height - 10, tr("Old server (the clone lacks these)"));
+    text += svgText(plot.center().x(), plot.bottom() + 32, RunbookReportBuilder::tr("Hour (UTC)"), "middle");
+    text += svgText(plot.left() + 24, height - 10,
+                    RunbookReportBuilder::tr("Old server (the clone lacks these)"));
     text += svgText(plot.left() + plot.width() / 2 + 24, height - 10,
-                    tr("Clone (a fresh clone would lose these)"));
+                    RunbookReportBuilder::tr("Clone (a fresh clone would lose these)"));
 
     QByteArray bytes = buffer.data();
     const qsizetype end = bytes.lastIndexOf("</svg>");
@@ -1054,7 +1132,7 @@ RunbookDocument::Document RunbookReportBuilder::build(const Input &input)
             failed.stepId = step.id;
             failed.title = CutoverRunbook::gateTitle(step.gateId);
             failed.status = CutoverRunbook::Gate::Status::Fail;
-            failed.evidence = tr("not checked at export time");
+            failed.evidence = RunbookReportBuilder::tr("not checked at export time");
             evaluated.insert(failed.id, failed);
         }
         gates = CutoverRunbook::gatesOf(in.steps, evaluated, overrides);
@@ -1063,10 +1141,11 @@ RunbookDocument::Document RunbookReportBuilder::build(const Input &input)
     RunbookDocument::Document doc;
     const QString oldName = hostOrUrl(in.plan.oldServer.url);
     const QString newName = hostOrUrl(newTargetOf(in.plan));
-    doc.title = tr("Migration runbook");
-    doc.subtitle =
-        tr("%1 → %2").arg(orDash(urlText(in.plan.oldServer.url)), orDash(urlText(newTargetOf(in.plan))));
-    doc.runningHeader = tr("Migration runbook: %1 → %2").arg(orDash(oldName), orDash(newName));
+    doc.title = RunbookReportBuilder::tr("Migration runbook");
+    doc.subtitle = RunbookReportBuilder::tr("%1 → %2").arg(orDash(urlText(in.plan.oldServer.url)),
+                                                           orDash(urlText(newTargetOf(in.plan))));
+    doc.runningHeader =
+        RunbookReportBuilder::tr("Migration runbook: %1 → %2").arg(orDash(oldName), orDash(newName));
     doc.planName = in.planName;
     doc.exportedAt = in.exportedAt.toUTC();
     doc.journalSha256 = in.hasJournal ? in.journalSha256 : QString();
