@@ -50,6 +50,14 @@ int runInventory(const QStringList &arguments);
 // error, FILE exists (without --force) or cannot be written.
 int runPlan(const QStringList &arguments);
 
+// handover runbook --plan FILE --format pdf|html|md --out FILE [--paper a4|letter] [--timeout S]
+// [--trust-fingerprint FP]... [--proxy URL|none] (runbookverb.cpp) The printable runbook of the plan and its
+// journal (read, never created), with what both servers say at export time when their keys are found
+// (RunbookExportController). Keys as for check; a missing key leaves that server out, with a note. Exit 0
+// written, 3 written but a server could not be read, 4 not written, 2 usage error or a plan that is missing
+// or cannot be loaded.
+int runRunbook(const QStringList &arguments);
+
 // handover testplan --old URL --new URL [--json|--csv|--md] [--days N] [--timeout S] [--trust-fingerprint FP]...
 // (testplanverb.cpp) The test plan from the old server's usage, with both servers' counts compared. --json
 // prints {"rows":[{"id","title","why","owner","status", ...}], "comparisons", "versionGap", "usage"}. Keys as
