@@ -3,13 +3,14 @@
 //
 // Laid out by hand, not by QTextDocument: QTextDocument's paginated table layout took 14 s for the issue's
 // 12,000 table rows (about three cell layouts per cell, on the 2-core machine under load) against a target of
-// 3 s, and it breaks rows between lines (a step's text on one page, the rest of its row on the next). Here the
-// document becomes a list of pieces, each a run of unbreakable units (a line of text, a table row, a
+// 3 s, and it breaks rows between lines (a step's text on one page, the rest of its row on the next). Here
+// the document becomes a list of pieces, each a run of unbreakable units (a line of text, a table row, a
 // picture) measured once with QTextLayout/QFontMetricsF at the device's resolution; a paginator places them
 // (tables between rows with their header repeated on every page, notes and commands kept together, headings
 // and captions kept with what follows), then every page is painted with its running header and its footer
-// ("page N of M": the page count is known before the first page is painted). SVG pictures are drawn as vectors.
-// Fonts: DejaVu Sans and DejaVu Sans Mono (Debian fonts-dejavu-core); QPdfWriter embeds the glyphs used.
+// ("page N of M": the page count is known before the first page is painted). SVG pictures are drawn as
+// vectors. Fonts: DejaVu Sans and DejaVu Sans Mono (Debian fonts-dejavu-core); QPdfWriter embeds the glyphs
+// used.
 #include "exportlogging.h"
 #include "runbookdocument.h"
 
@@ -51,6 +52,8 @@ QFont fontOf(qreal pt, bool bold = false, bool mono = false, bool italic = false
 {
     QFont f(mono ? QStringLiteral("DejaVu Sans Mono") : QStringLiteral("DejaVu Sans"));
     f.setStyleHint(mono ? QFont::Monospace : QFont::SansSerif);
+    // No ligatures (Latin needs no shaping): "off" stays three letters for pdftotext, search and copy.
+    f.setStyleStrategy(QFont::PreferNoShaping);
     f.setPointSizeF(pt);
     f.setBold(bold);
     f.setItalic(italic);
@@ -78,7 +81,8 @@ Geometry geometryOf(QPagedPaintDevice *device)
     QRectF content = full.adjusted(g.mm(kMarginMm), g.mm(kMarginMm), -g.mm(kMarginMm), -g.mm(kMarginMm));
     content = content.intersected(paint).translated(-paint.topLeft());
     g.header = QRectF(content.left(), content.top(), content.width(), g.mm(kHeaderBandMm));
-    g.footer = QRectF(content.left(), content.bottom() - g.mm(kFooterBandMm), content.width(), g.mm(kFooterBandMm));
+    g.footer =
+        QRectF(content.left(), content.bottom() - g.mm(kFooterBandMm), content.width(), g.mm(kFooterBandMm));
     g.body = QRectF(content.left(), g.header.bottom(), content.width(), g.footer.top() - g.header.bottom());
     return g;
 }
@@ -125,16 +129,21 @@ public:
         return h;
     }
     // The least that must fit where the piece starts.
-    qreal firstFragment() const { return keepTogether ? total() : header + (units.empty() ? 0 : units.front()); }
+    qreal firstFragment() const
+    {
+        return keepTogether ? total() : header + (units.empty() ? 0 : units.front());
+    }
 };
 
 // One paragraph in one font, optionally in a box (a note, commands): units are its lines.
 class TextPiece : public Piece
 {
 public:
-    TextPiece(const QString &text, const QFont &font, qreal width, QPaintDevice *device, Qt::Alignment alignment = Qt::AlignLeft,
-              qreal padding = 0)
-        : m_layout(layoutText(text), font, device), m_width(width), m_padding(padding)
+    TextPiece(const QString &text, const QFont &font, qreal width, QPaintDevice *device,
+              Qt::Alignment alignment = Qt::AlignLeft, qreal padding = 0)
+        : m_layout(layoutText(text), font, device)
+        , m_width(width)
+        , m_padding(padding)
     {
         m_layout.setTextOption(wrapping(alignment));
         m_layout.setCacheEnabled(true);
@@ -193,7 +202,13 @@ private:
 class ImagePiece : public Piece
 {
 public:
-    ImagePiece(const QByteArray &svg, QSizeF size, qreal width) : m_svg(svg), m_size(size), m_width(width) { units.push_back(size.height()); }
+    ImagePiece(const QByteArray &svg, QSizeF size, qreal width)
+        : m_svg(sanitizedSvg(svg))
+        , m_size(size)
+        , m_width(width)
+    {
+        units.push_back(size.height());
+    }
     void draw(QPainter &p, QPointF at, int, int) const override
     {
         QSvgRenderer renderer(m_svg);
@@ -201,7 +216,8 @@ public:
             return;
         renderer.setAspectRatioMode(Qt::KeepAspectRatio);
         p.save();
-        renderer.render(&p, QRectF(at.x() + (m_width - m_size.width()) / 2, at.y(), m_size.width(), m_size.height()));
+        renderer.render(
+            &p, QRectF(at.x() + (m_width - m_size.width()) / 2, at.y(), m_size.width(), m_size.height()));
         p.restore();
     }
 
@@ -225,8 +241,17 @@ public:
     };
 
     TablePiece(const Table &table, const Geometry &g, QPaintDevice *device, const Style &style)
-        : m_table(table), m_style(style), m_device(device), m_text(fontOf(8.5)), m_bold(fontOf(8.5, true)), m_mono(fontOf(7.5, false, true)),
-          m_textFm(m_text, device), m_boldFm(m_bold, device), m_monoFm(m_mono, device), m_pad(g.pt(2.5)), m_line(g.pt(0.5))
+        : m_table(table)
+        , m_style(style)
+        , m_device(device)
+        , m_text(fontOf(8.5))
+        , m_bold(fontOf(8.5, true))
+        , m_mono(fontOf(7.5, false, true))
+        , m_textFm(m_text, device)
+        , m_boldFm(m_bold, device)
+        , m_monoFm(m_mono, device)
+        , m_pad(g.pt(2.5))
+        , m_line(g.pt(0.5))
     {
         const int columns = int(m_table.columns.size());
         qreal total = 0;
@@ -234,7 +259,9 @@ public:
             total += i < m_table.widths.size() ? qMax(0, m_table.widths.at(i)) : 0;
         m_x.push_back(0);
         for (int i = 0; i < columns; ++i) {
-            const qreal share = total > 0 ? (i < m_table.widths.size() ? qMax(0, m_table.widths.at(i)) : 0) / total : 1.0 / columns;
+            const qreal share = total > 0
+                                    ? (i < m_table.widths.size() ? qMax(0, m_table.widths.at(i)) : 0) / total
+                                    : 1.0 / columns;
             m_x.push_back(m_x.back() + share * g.body.width());
         }
         if (m_style.header) {
@@ -273,7 +300,8 @@ public:
             p.setPen(kInk);
             for (int c = 0; c < columns && c < row.size(); ++c) {
                 const Cell &cell = row.at(c);
-                drawCell(p, textOf(cell), cellFont(cell, c), cellMetrics(cell, c), c, QPointF(at.x(), y + m_style.rowTopSpace));
+                drawCell(p, textOf(cell), cellFont(cell, c), cellMetrics(cell, c), c,
+                         QPointF(at.x(), y + m_style.rowTopSpace));
             }
             y += units[r];
             rules.push_back(y);
@@ -310,10 +338,7 @@ private:
     }
     qreal innerWidth(int column) const { return m_x[column + 1] - m_x[column] - 2 * m_pad; }
 
-    static bool simple(const QString &text)
-    {
-        return !text.contains(QLatin1Char('\n'));
-    }
+    static bool simple(const QString &text) { return !text.contains(QLatin1Char('\n')); }
 
     // Lines the text takes in its column.
     int lines(const QString &text, const QFont &font, const QFontMetricsF &fm, int column) const
@@ -334,7 +359,8 @@ private:
         return qMax(1, n);
     }
 
-    void drawCell(QPainter &p, const QString &text, const QFont &font, const QFontMetricsF &fm, int column, QPointF rowTop) const
+    void drawCell(QPainter &p, const QString &text, const QFont &font, const QFontMetricsF &fm, int column,
+                  QPointF rowTop) const
     {
         if (text.isEmpty())
             return;
@@ -370,7 +396,10 @@ private:
 class Builder
 {
 public:
-    Builder(const Geometry &g, QPaintDevice *device) : m_g(g), m_device(device) {}
+    Builder(const Geometry &g, QPaintDevice *device)
+        : m_g(g)
+        , m_device(device)
+    {}
 
     std::vector<std::unique_ptr<Piece>> build(const Document &document)
     {
@@ -398,7 +427,8 @@ private:
         return raw;
     }
 
-    TextPiece *text(const QString &text, const QFont &font, qreal before, qreal after, Qt::Alignment alignment = Qt::AlignLeft)
+    TextPiece *text(const QString &text, const QFont &font, qreal before, qreal after,
+                    Qt::Alignment alignment = Qt::AlignLeft)
     {
         auto piece = std::make_unique<TextPiece>(text, font, m_g.body.width(), m_device, alignment);
         piece->spaceBefore = before;
@@ -408,7 +438,8 @@ private:
 
     TextPiece *box(const QString &text, const QFont &font, const QColor &background, const QColor &border)
     {
-        auto piece = std::make_unique<TextPiece>(text, font, m_g.body.width(), m_device, Qt::AlignLeft, m_g.pt(5));
+        auto piece =
+            std::make_unique<TextPiece>(text, font, m_g.body.width(), m_device, Qt::AlignLeft, m_g.pt(5));
         piece->setBox(background, border, m_g.pt(0.75));
         piece->spaceBefore = m_g.pt(3);
         piece->spaceAfter = m_g.pt(7);
@@ -444,7 +475,8 @@ private:
     {
         switch (block.kind) {
         case Block::Kind::Heading:
-            text(block.text, fontOf(block.level <= 2 ? 11.5 : 10, true), m_g.pt(10), m_g.pt(4))->keepWithNext = true;
+            text(block.text, fontOf(block.level <= 2 ? 11.5 : 10, true), m_g.pt(10), m_g.pt(4))
+                ->keepWithNext = true;
             break;
         case Block::Kind::Paragraph:
             text(block.text, fontOf(9), 0, m_g.pt(5));
@@ -473,7 +505,7 @@ private:
         case Block::Kind::Image: {
             QSizeF px(m_g.mm(block.size.width()), m_g.mm(block.size.height()));
             if (px.isEmpty()) {
-                QSvgRenderer renderer(block.svg);
+                QSvgRenderer renderer(sanitizedSvg(block.svg));
                 const QSizeF natural = renderer.isValid() ? QSizeF(renderer.defaultSize()) : QSizeF();
                 px = natural.isEmpty() ? QSizeF(m_g.mm(160), m_g.mm(80)) : natural * (m_g.dpi / 96.0);
             }
@@ -496,9 +528,10 @@ private:
             t.widths = {22, 28, 32, 18};
             const QString line(22, QLatin1Char('_'));
             for (const auto &[role, name] : block.fields)
-                t.rows << QList<Cell>{Cell(role + QLatin1Char(':')), Cell(name.isEmpty() ? line : name),
-                                      Cell(Texts::tr("signed") + QLatin1Char(' ') + line),
-                                      Cell(Texts::tr("date") + QLatin1Char(' ') + QString(10, QLatin1Char('_')))};
+                t.rows << QList<Cell>{
+                    Cell(role + QLatin1Char(':')), Cell(name.isEmpty() ? line : name),
+                    Cell(Texts::tr("signed") + QLatin1Char(' ') + line),
+                    Cell(Texts::tr("date") + QLatin1Char(' ') + QString(10, QLatin1Char('_')))};
             TablePiece::Style style;
             style.grid = false;
             style.header = false;
@@ -608,7 +641,8 @@ void paintFooter(QPainter &p, const Geometry &g, const QString &text, int page, 
     const QString number = Texts::tr("Page %1 of %2").arg(page).arg(pages);
     const qreal numberWidth = fm.horizontalAdvance(number) + g.mm(1);
     const QRectF area(g.footer.left(), y + g.mm(1.2), g.footer.width(), g.footer.bottom() - y - g.mm(1.2));
-    p.drawText(QRectF(area.right() - numberWidth, area.top(), numberWidth, fm.height()), Qt::AlignRight | Qt::AlignTop, number);
+    p.drawText(QRectF(area.right() - numberWidth, area.top(), numberWidth, fm.height()),
+               Qt::AlignRight | Qt::AlignTop, number);
     p.drawText(QRectF(area.left(), area.top(), area.width() - numberWidth - g.mm(4), area.height()),
                Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text);
 }
@@ -656,7 +690,8 @@ bool paint(const Document &document, QPagedPaintDevice *device, QString *error)
         painter.save();
         painter.setClipRect(g.body.adjusted(-g.mm(1), -g.mm(1), g.mm(1), g.mm(1)));
         for (const Placed &placed : pages.at(page))
-            placed.piece->draw(painter, QPointF(g.body.left(), g.body.top() + placed.y), placed.from, placed.to);
+            placed.piece->draw(painter, QPointF(g.body.left(), g.body.top() + placed.y), placed.from,
+                               placed.to);
         painter.restore();
         paintFooter(painter, g, footer, int(page + 1), int(pages.size()));
     }
@@ -665,7 +700,8 @@ bool paint(const Document &document, QPagedPaintDevice *device, QString *error)
             *error = Texts::tr("Painting the runbook failed.");
         return false;
     }
-    qCDebug(lcExport) << "runbook:" << pages.size() << "pages; laid out in" << laidOutMs << "ms, painted in" << timer.elapsed() - laidOutMs << "ms";
+    qCDebug(lcExport) << "runbook:" << pages.size() << "pages; laid out in" << laidOutMs << "ms, painted in"
+                      << timer.elapsed() - laidOutMs << "ms";
     return true;
 }
 
@@ -682,8 +718,9 @@ bool writePdf(const Document &document, const QString &path, Paper paper, QStrin
         writer.setResolution(300);
         writer.setTitle(document.title);
         writer.setCreator(QStringLiteral("Handover"));
-        writer.setPageLayout(QPageLayout(QPageSize(paper == Paper::Letter ? QPageSize::Letter : QPageSize::A4), QPageLayout::Portrait,
-                                         QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter));
+        writer.setPageLayout(QPageLayout(
+            QPageSize(paper == Paper::Letter ? QPageSize::Letter : QPageSize::A4), QPageLayout::Portrait,
+            QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter));
         QString why;
         if (!paint(document, &writer, &why)) {
             file.cancelWriting();

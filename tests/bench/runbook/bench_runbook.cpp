@@ -7,11 +7,11 @@
 // size, and for the PDF its page count. Figures only: nothing is asserted.
 #include "runbookdocument.h"
 
-#include <QGuiApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -52,13 +52,17 @@ QString hex(quint64 seed, int length)
 
 QByteArray driftChart()
 {
-    QString svg = QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                                 "width=\"640\" height=\"240\" viewBox=\"0 0 640 240\"><rect width=\"640\" height=\"240\" fill=\"#fff\"/>"
-                                 "<path d=\"M40 20V210H620\" stroke=\"#333\" fill=\"none\"/><polyline fill=\"none\" stroke=\"#c0392b\" "
-                                 "stroke-width=\"2\" points=\"");
+    QString svg = QStringLiteral(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+        "width=\"640\" height=\"240\" viewBox=\"0 0 640 240\"><rect width=\"640\" height=\"240\" "
+        "fill=\"#fff\"/>"
+        "<path d=\"M40 20V210H620\" stroke=\"#333\" fill=\"none\"/><polyline fill=\"none\" "
+        "stroke=\"#c0392b\" "
+        "stroke-width=\"2\" points=\"");
     for (int i = 0; i <= 58; ++i)
         svg += QStringLiteral("%1,%2 ").arg(40 + i * 10).arg(200 - (i * i) % 170);
-    svg += QStringLiteral("\"/><text x=\"50\" y=\"35\" font-family=\"DejaVu Sans\" font-size=\"14\">Drift since the clone</text></svg>");
+    svg += QStringLiteral("\"/><text x=\"50\" y=\"35\" font-family=\"DejaVu Sans\" font-size=\"14\">Drift "
+                          "since the clone</text></svg>");
     return svg.toUtf8();
 }
 
@@ -73,62 +77,85 @@ Document makeDocument(int steps, int rows)
     d.journalSha256 = hex(42, 64).toLower();
 
     Section decisions{QStringLiteral("decisions"), QStringLiteral("Decisions"), {}};
-    decisions.blocks << Block::fieldList({{QStringLiteral("Old server"), QStringLiteral("https://octopus.example.com (2023.4.8428)")},
-                                          {QStringLiteral("New server"), QStringLiteral("https://octopus-new.example.com (2024.2.9303)")},
-                                          {QStringLiteral("Domain name"), QStringLiteral("deploy.example.com, moved at cutover")},
-                                          {QStringLiteral("Freeze"), QStringLiteral("Friday 18:00 UTC to Sunday 06:00 UTC")}});
+    decisions.blocks << Block::fieldList(
+        {{QStringLiteral("Old server"), QStringLiteral("https://octopus.example.com (2023.4.8428)")},
+         {QStringLiteral("New server"), QStringLiteral("https://octopus-new.example.com (2024.2.9303)")},
+         {QStringLiteral("Domain name"), QStringLiteral("deploy.example.com, moved at cutover")},
+         {QStringLiteral("Freeze"), QStringLiteral("Friday 18:00 UTC to Sunday 06:00 UTC")}});
     decisions.blocks << Block::note(QStringLiteral("Script audit: 14 scripts not analysed (manual review)."));
     d.sections << decisions;
 
-    static const QString owners[] = {QStringLiteral("alice.smith"), QStringLiteral("bob.jones"), QStringLiteral("carol.wu"),
-                                     QStringLiteral("dan.okafor"), QStringLiteral("eve.martin")};
-    static const QString gates[] = {QString(), QStringLiteral("Go/no-go"), QString(), QStringLiteral("Smoke test"), QString()};
+    static const QString owners[] = {QStringLiteral("alice.smith"), QStringLiteral("bob.jones"),
+                                     QStringLiteral("carol.wu"), QStringLiteral("dan.okafor"),
+                                     QStringLiteral("eve.martin")};
+    static const QString gates[] = {QString(), QStringLiteral("Go/no-go"), QString(),
+                                    QStringLiteral("Smoke test"), QString()};
     Section runbook{QStringLiteral("runbook"), QStringLiteral("Cutover runbook"), {}};
     const int phases = qMax(1, steps / 100);
     int step = 0;
     for (int phase = 0; phase < phases; ++phase) {
-        runbook.blocks << Block::heading(QStringLiteral("Phase %1: %2").arg(phase + 1).arg(phase % 2 ? QStringLiteral("move") : QStringLiteral("prepare")));
-        runbook.blocks << Block::paragraph(QStringLiteral("Starts when the previous phase's gate is signed; the owner ticks each step on the call."));
+        runbook.blocks << Block::heading(
+            QStringLiteral("Phase %1: %2")
+                .arg(phase + 1)
+                .arg(phase % 2 ? QStringLiteral("move") : QStringLiteral("prepare")));
+        runbook.blocks << Block::paragraph(QStringLiteral(
+            "Starts when the previous phase's gate is signed; the owner ticks each step on the call."));
         Table t;
-        t.columns = {QStringLiteral("Done"), QStringLiteral("#"), QStringLiteral("Step"), QStringLiteral("Owner"), QStringLiteral("Duration"),
-                     QStringLiteral("Gate"), QStringLiteral("Command")};
+        t.columns = {QStringLiteral("Done"),   QStringLiteral("#"),        QStringLiteral("Step"),
+                     QStringLiteral("Owner"),  QStringLiteral("Duration"), QStringLiteral("Gate"),
+                     QStringLiteral("Command")};
         t.widths = {6, 6, 33, 12, 9, 10, 24};
         const int inPhase = phase == phases - 1 ? steps - step : steps / phases;
         for (int i = 0; i < inPhase; ++i, ++step) {
-            t.rows << QList<Cell>{Cell(QString(), step % 3 ? Cell::Check::Unchecked : Cell::Check::Checked), Cell(QString::number(step + 1)),
-                                  Cell(QStringLiteral("Re-point the deployment targets of project %1 and confirm the first health check").arg(step)),
-                                  Cell(owners[step % 5]), Cell(QStringLiteral("%1 min").arg(5 + step % 25)), Cell(gates[step % 5]),
-                                  Cell::code(QStringLiteral("handover cutover --tick step-%1").arg(step + 1))};
+            t.rows << QList<Cell>{
+                Cell(QString(), step % 3 ? Cell::Check::Unchecked : Cell::Check::Checked),
+                Cell(QString::number(step + 1)),
+                Cell(QStringLiteral(
+                         "Re-point the deployment targets of project %1 and confirm the first health check")
+                         .arg(step)),
+                Cell(owners[step % 5]),
+                Cell(QStringLiteral("%1 min").arg(5 + step % 25)),
+                Cell(gates[step % 5]),
+                Cell::code(QStringLiteral("handover cutover --tick step-%1").arg(step + 1))};
         }
         runbook.blocks << Block::tableOf(t);
-        runbook.blocks << Block::commands(QStringLiteral("Check before the gate"),
-                                          QStringLiteral("curl -fsS https://octopus-new.example.com/api/serverstatus/health\n"
-                                                         "handover check --plan contoso-cutover.handover --phase %1\n")
-                                              .arg(phase + 1));
+        runbook.blocks << Block::commands(
+            QStringLiteral("Check before the gate"),
+            QStringLiteral("curl -fsS https://octopus-new.example.com/api/serverstatus/health\n"
+                           "handover check --plan contoso-cutover.handover --phase %1\n")
+                .arg(phase + 1));
     }
     d.sections << runbook;
 
     Section tentacles{QStringLiteral("tentacles"), QStringLiteral("Polling Tentacles"), {}};
-    tentacles.blocks << Block::paragraph(QStringLiteral("Each polling Tentacle is re-pointed with the command beside it, on the machine."));
+    tentacles.blocks << Block::paragraph(
+        QStringLiteral("Each polling Tentacle is re-pointed with the command beside it, on the machine."));
     Table inv;
-    inv.columns = {QStringLiteral("Done"), QStringLiteral("Machine"), QStringLiteral("Environment"), QStringLiteral("Thumbprint"),
-                   QStringLiteral("Re-point command")};
+    inv.columns = {QStringLiteral("Done"), QStringLiteral("Machine"), QStringLiteral("Environment"),
+                   QStringLiteral("Thumbprint"), QStringLiteral("Re-point command")};
     inv.widths = {6, 16, 14, 24, 40};
-    static const QString envs[] = {QStringLiteral("Production"), QStringLiteral("Staging"), QStringLiteral("Test"), QStringLiteral("Development")};
+    static const QString envs[] = {QStringLiteral("Production"), QStringLiteral("Staging"),
+                                   QStringLiteral("Test"), QStringLiteral("Development")};
     for (int i = 0; i < rows; ++i) {
-        inv.rows << QList<Cell>{Cell(QString(), Cell::Check::Unchecked), Cell(QStringLiteral("web-%1").arg(i, 5, 10, QLatin1Char('0'))),
-                                Cell(envs[i % 4]), Cell::code(hex(quint64(i) + 7, 40)),
-                                Cell::code(QStringLiteral("Tentacle.exe poll-server --server=https://deploy.example.com --apikey=API-… --instance=t%1").arg(i))};
+        inv.rows << QList<Cell>{
+            Cell(QString(), Cell::Check::Unchecked),
+            Cell(QStringLiteral("web-%1").arg(i, 5, 10, QLatin1Char('0'))), Cell(envs[i % 4]),
+            Cell::code(hex(quint64(i) + 7, 40)),
+            Cell::code(QStringLiteral("Tentacle.exe poll-server --server=https://deploy.example.com "
+                                      "--apikey=API-… --instance=t%1")
+                           .arg(i))};
     }
     tentacles.blocks << Block::tableOf(inv);
     d.sections << tentacles;
 
     Section drift{QStringLiteral("drift"), QStringLiteral("Drift"), {}};
-    drift.blocks << Block::image(driftChart(), QSizeF(170, 64), QStringLiteral("Changes on the old server since the clone, per hour"));
+    drift.blocks << Block::image(driftChart(), QSizeF(170, 64),
+                                 QStringLiteral("Changes on the old server since the clone, per hour"));
     d.sections << drift;
 
     Section signoff{QStringLiteral("sign-off"), QStringLiteral("Sign-off"), {}};
-    signoff.blocks << Block::signOff({{QStringLiteral("Migration lead"), QStringLiteral("Alice Smith")}, {QStringLiteral("Change board"), QString()}});
+    signoff.blocks << Block::signOff({{QStringLiteral("Migration lead"), QStringLiteral("Alice Smith")},
+                                      {QStringLiteral("Change board"), QString()}});
     d.sections << signoff;
     return d;
 }
@@ -139,8 +166,9 @@ int pdfPages(const QString &path)
     p.start(QStringLiteral("pdfinfo"), {path});
     if (!p.waitForFinished(30000))
         return -1;
-    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("^Pages:\\s+(\\d+)"), QRegularExpression::MultilineOption)
-                                          .match(QString::fromUtf8(p.readAllStandardOutput()));
+    const QRegularExpressionMatch m =
+        QRegularExpression(QStringLiteral("^Pages:\\s+(\\d+)"), QRegularExpression::MultilineOption)
+            .match(QString::fromUtf8(p.readAllStandardOutput()));
     return m.hasMatch() ? m.captured(1).toInt() : -1;
 }
 
@@ -159,8 +187,9 @@ int runOne(Format format, int steps, int rows, const QString &dir)
     }
     const qint64 ms = timer.elapsed();
     const double peak = peakMiB();
-    std::printf("%-4s %6lld ms  peak %6.1f MiB (+%5.1f over the built document)  %9lld bytes", qPrintable(formatName(format)),
-                static_cast<long long>(ms), peak, peak - builtMiB, static_cast<long long>(QFileInfo(path).size()));
+    std::printf("%-4s %6lld ms  peak %6.1f MiB (+%5.1f over the built document)  %9lld bytes",
+                qPrintable(formatName(format)), static_cast<long long>(ms), peak, peak - builtMiB,
+                static_cast<long long>(QFileInfo(path).size()));
     if (format == Format::Pdf)
         std::printf("  %d pages", pdfPages(path));
     std::printf("\n");
@@ -196,15 +225,17 @@ int main(int argc, char **argv)
         }
         return runOne(*f, steps, rows, dir);
     }
-    std::printf("runbook: %d steps, %d inventory rows, A4 (target: each format under 3 s and 300 MB)\n", steps, rows);
+    std::printf("runbook: %d steps, %d inventory rows, A4 (target: each format under 3 s and 300 MB)\n",
+                steps, rows);
     std::fflush(stdout);
     int failed = 0;
     for (const Format f : {Format::Pdf, Format::Html, Format::Markdown}) {
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedChannels);
-        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--steps"), QString::number(steps), QStringLiteral("--rows"),
-                                                              QString::number(rows), QStringLiteral("--format"), formatName(f),
-                                                              QStringLiteral("--keep"), dir});
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral("--steps"), QString::number(steps), QStringLiteral("--rows"),
+                     QString::number(rows), QStringLiteral("--format"), formatName(f),
+                     QStringLiteral("--keep"), dir});
         if (!child.waitForFinished(600000) || child.exitCode() != 0)
             ++failed;
     }
