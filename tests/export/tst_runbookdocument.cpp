@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QFontDatabase>
+#include <QPrinter>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -176,6 +177,7 @@ private slots:
     void pdfEmbedsDejaVu();
     void pdfCannotBeWrittenGivesError();
     void paintWithoutDeviceFails();
+    void paintsOnAPrinter();
     void htmlIsSelfContainedAndEscaped();
     void markdownEscapesPipesAndFencesBackticks();
     void writeFileKeepsOldFileWhenFolderIsNotWritable_data();
@@ -326,6 +328,32 @@ void TestRunbookDocument::paintWithoutDeviceFails()
     QString error;
     QVERIFY(!paint(sample(), nullptr, &error));
     QVERIFY(!error.isEmpty());
+}
+
+void TestRunbookDocument::paintsOnAPrinter()
+{
+    // What the print dialog and the print preview hand over: a QPrinter with its own resolution and margins.
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    const QString path = m_dir.filePath(QStringLiteral("printer.pdf"));
+    printer.setOutputFileName(path);
+    printer.setPageSize(QPageSize(QPageSize::Letter));
+    printer.setPageMargins(QMarginsF(5, 5, 5, 5), QPageLayout::Millimeter);
+    Document doc = sample();
+    doc.sections.removeAt(2); // without the long table
+    QString error;
+    QVERIFY2(paint(doc, &printer, &error), qPrintable(error));
+    QString info;
+    RUN_TOOL(info, "pdfinfo", QStringList{path});
+    QVERIFY2(info.contains(QRegularExpression(QStringLiteral("Page size:\\s+612 x 792 pts"))),
+             qPrintable(info));
+    const int pages = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info).captured(1).toInt();
+    QVERIFY2(pages >= 2, qPrintable(info));
+    QString text;
+    RUN_TOOL(text, "pdftotext", (QStringList{QStringLiteral("-layout"), path, QStringLiteral("-")}));
+    QVERIFY(text.contains(QLatin1String("Freeze deployments")));
+    QCOMPARE(text.count(kSha), pages);
+    QVERIFY(text.contains(QStringLiteral("Page %1 of %1").arg(pages)));
 }
 
 void TestRunbookDocument::htmlIsSelfContainedAndEscaped()
