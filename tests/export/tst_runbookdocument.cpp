@@ -178,6 +178,7 @@ private slots:
     void pdfCannotBeWrittenGivesError();
     void paintWithoutDeviceFails();
     void paintsOnAPrinter();
+    void pdfSplitsWhatIsLongerThanAPage();
     void htmlIsSelfContainedAndEscaped();
     void markdownEscapesPipesAndFencesBackticks();
     void writeFileKeepsOldFileWhenFolderIsNotWritable_data();
@@ -354,6 +355,36 @@ void TestRunbookDocument::paintsOnAPrinter()
     QVERIFY(text.contains(QLatin1String("Freeze deployments")));
     QCOMPARE(text.count(kSha), pages);
     QVERIFY(text.contains(QStringLiteral("Page %1 of %1").arg(pages)));
+}
+
+void TestRunbookDocument::pdfSplitsWhatIsLongerThanAPage()
+{
+    // Commands longer than a page go on between lines; a table row taller than a page is cut, not looped on.
+    QStringList script, tall;
+    for (int i = 0; i < 150; ++i)
+        script << QStringLiteral("echo line-%1").arg(i);
+    for (int i = 0; i < 200; ++i)
+        tall << QStringLiteral("cell-line-%1").arg(i);
+    Document doc = sample();
+    doc.sections = {Section{QStringLiteral("long"), QStringLiteral("Long things"), {}}};
+    doc.sections[0].blocks << Block::commands(QStringLiteral("A long script"),
+                                              script.join(QLatin1Char('\n')));
+    Table t;
+    t.columns = {QStringLiteral("Tall")};
+    t.rows << QList<Cell>{Cell(tall.join(QLatin1Char('\n')))}
+           << QList<Cell>{Cell(QStringLiteral("after the tall row"))};
+    doc.sections[0].blocks << Block::tableOf(t) << Block::paragraph(QStringLiteral("The end."));
+    const QString path = m_dir.filePath(QStringLiteral("long.pdf"));
+    QString error;
+    QVERIFY2(writePdf(doc, path, Paper::A4, &error), qPrintable(error));
+    QString text;
+    RUN_TOOL(text, "pdftotext", (QStringList{QStringLiteral("-layout"), path, QStringLiteral("-")}));
+    for (int i = 0; i < 150; ++i)
+        QVERIFY2(text.contains(QStringLiteral("echo line-%1\n").arg(i)), qPrintable(QString::number(i)));
+    QVERIFY(text.count(QLatin1Char('\f')) >= 3);
+    QVERIFY(text.contains(QLatin1String("cell-line-0")));
+    QVERIFY(text.contains(QLatin1String("after the tall row")));
+    QVERIFY(text.contains(QLatin1String("The end.")));
 }
 
 void TestRunbookDocument::htmlIsSelfContainedAndEscaped()
