@@ -1,6 +1,7 @@
 #include "runbookdocument.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QSaveFile>
 
 namespace RunbookDocument {
@@ -49,11 +50,12 @@ QString markdownCellOf(const Cell &cell)
     } else {
         text = markdownCellText(text);
     }
+    const QString space = text.isEmpty() ? QString() : QStringLiteral(" ");
     switch (cell.check) {
     case Cell::Check::Checked:
-        return QStringLiteral("☑ ") + text;
+        return QStringLiteral("☑") + space + text;
     case Cell::Check::Unchecked:
-        return QStringLiteral("☐ ") + text;
+        return QStringLiteral("☐") + space + text;
     case Cell::Check::None:
         break;
     }
@@ -286,10 +288,10 @@ bool writeFile(const Document &document, Format format, const QString &path, Pap
     if (format == Format::Pdf)
         return writePdf(document, path, paper, error);
     QSaveFile file(path);
-    const QByteArray bytes = format == Format::Html ? toHtml(document) : toMarkdown(document);
+    const QByteArray bytes = format == Format::Html ? toHtml(document, paper) : toMarkdown(document);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         if (error)
-            *error = file.errorString();
+            *error = Texts::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     return true;

@@ -136,6 +136,14 @@ QByteArray toMarkdown(const Document &document);
 // One self-contained HTML5 file: CSS inline with a print stylesheet, images as inline SVG, no external
 // reference of any kind (no link, script, font or image URL). runbookhtmlwriter.cpp.
 QByteArray toHtml(const Document &document);
+// The same with the print stylesheet's page size set to `paper` (the one above: A4).
+QByteArray toHtml(const Document &document, Paper paper);
+
+// An Image block's SVG as the writers draw it: without the XML prolog, doctype and comments, and without
+// scripts, foreign objects, event handlers or any reference outside the drawing (links and image sources
+// other than "#…" or a data: image, url() other than url(#…), @import). Empty when the bytes are not XML
+// with an <svg> root. runbookhtmlwriter.cpp.
+QByteArray sanitizedSvg(const QByteArray &svg);
 
 // Lays the document out page by page on `device` (a QPdfWriter, or the QPrinter of the print dialog or the
 // print preview), with the running header, the footer line and "page N of M" on every page, tables split
