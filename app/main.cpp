@@ -4,10 +4,12 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 // Picks the command-line tool (first argument is a verb), help, or the wizard; builds objects, nothing else.
-// Everything but the wizard runs on a QCoreApplication, so it works without a display.
+// Everything but the wizard runs on a QCoreApplication, so it works without a display; `runbook` lays out
+// text on a QGuiApplication with the offscreen platform.
 int main(int argc, char *argv[])
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Handover"));
@@ -21,6 +23,14 @@ int main(int argc, char *argv[])
     switch (startModeFor(arguments)) {
     case StartMode::Verb: {
         QCoreApplication app(argc, argv);
+        installTranslations(app);
+        return runCli(app.arguments().mid(1));
+    }
+    case StartMode::GuiVerb: {
+        // Fonts and text layout need a QGuiApplication; no window is ever shown, so no display is needed.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
         installTranslations(app);
         return runCli(app.arguments().mid(1));
     }

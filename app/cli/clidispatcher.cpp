@@ -59,6 +59,8 @@ StartMode startModeFor(const QStringList &arguments)
     if (arguments.isEmpty())
         return StartMode::Gui;
     const QString &first = arguments.constFirst();
+    if (first == QLatin1String("runbook"))
+        return StartMode::GuiVerb;
     if (isCliVerb(first))
         return StartMode::Verb;
     if (!first.startsWith(QLatin1Char('-')) && !QFileInfo(first).isFile())

@@ -8,6 +8,7 @@
 enum class StartMode
 {
     Verb,    // the first argument is a verb: runCli()
+    GuiVerb, // a verb that lays out text (runbook: fonts need a QGuiApplication), run on the offscreen platform
     Help,    // --help, -h, -?: the GUI's options and the verbs, no display needed
     Version, // --version, -v
     Gui,     // no arguments, options, or an existing plan file: the wizard

@@ -51,6 +51,8 @@ void TestCliFrontDoor::startModeFollowsTheFirstArgument_data()
     QTest::newRow("verb with --help")
         << QStringList{QStringLiteral("audit"), QStringLiteral("--help")} << int(StartMode::Verb);
     QTest::newRow("help verb") << QStringList{QStringLiteral("help")} << int(StartMode::Verb);
+    QTest::newRow("runbook verb") << QStringList{QStringLiteral("runbook"), QStringLiteral("--plan")}
+                                  << int(StartMode::GuiVerb);
     QTest::newRow("--help") << QStringList{QStringLiteral("--help")} << int(StartMode::Help);
     QTest::newRow("-h") << QStringList{QStringLiteral("-h")} << int(StartMode::Help);
     QTest::newRow("--version") << QStringList{QStringLiteral("--version")} << int(StartMode::Version);

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -187,6 +188,50 @@ private Q_SLOTS:
         QVERIFY(html.startsWith("<!DOCTYPE html"));
         QVERIFY(html.contains("octopus-new.example.com"));
         QVERIFY(html.trimmed().endsWith("</html>"));
+    }
+
+    // The PDF from the command line (the verb lays out text on the offscreen platform, no display): read
+    // back with pdftotext and pdfinfo.
+    void pdfOnLetterReadBack()
+    {
+        for (const char *tool : {"pdftotext", "pdfinfo"}) {
+            if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty())
+                QFAIL("poppler-utils is missing (dev.sh installs it)");
+        }
+        const QString out = file(QStringLiteral("runbook.pdf"));
+        // As on a server without a display: no platform chosen, no X or Wayland display.
+        const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+        const QByteArray display = qgetenv("DISPLAY");
+        const QByteArray wayland = qgetenv("WAYLAND_DISPLAY");
+        qunsetenv("QT_QPA_PLATFORM");
+        qunsetenv("DISPLAY");
+        qunsetenv("WAYLAND_DISPLAY");
+        const Run run = runbook(planPath, QStringLiteral("pdf"), out,
+                                {QStringLiteral("--paper"), QStringLiteral("letter")});
+        for (const auto &[name, value] : {std::pair{"QT_QPA_PLATFORM", platform}, std::pair{"DISPLAY", display},
+                                          std::pair{"WAYLAND_DISPLAY", wayland}}) {
+            if (!value.isEmpty())
+                qputenv(name, value);
+        }
+        QVERIFY2(run.code == 0, run.err.constData());
+        QVERIFY(readAll(out).startsWith("%PDF-"));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), out, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(60000));
+        const QByteArray pdf = text.readAllStandardOutput();
+        qsizetype at = 0;
+        for (const QByteArray &title : kSectionTitles) { // every section, in order
+            const qsizetype next = pdf.indexOf(title, at);
+            QVERIFY2(next >= at, title.constData());
+            at = next;
+        }
+        QVERIFY(pdf.contains("octopus-new.example.com"));
+        QVERIFY(pdf.contains("night.handover"));
+        QProcess info;
+        info.start(QStringLiteral("pdfinfo"), {out});
+        QVERIFY(info.waitForFinished(60000));
+        const QByteArray pages = info.readAllStandardOutput();
+        QVERIFY2(pages.contains("612 x 792 pts"), pages.constData()); // Letter
     }
 
     void withoutKeysTheRunbookComesFromThePlan()
