@@ -8,6 +8,8 @@
 #include "domainpage.h"
 #include "driftcontroller.h"
 #include "readinesscontroller.h"
+#include "readinessmodel.h"
+#include "runbookexportcontroller.h"
 #include "scriptauditcontroller.h"
 #include "scriptauditpage.h"
 #include "serversession.h"
@@ -41,6 +43,7 @@ HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credenti
     , m_session(new ServerSession(plan, credentials, services.network, this))
     , m_readiness(new ReadinessController(m_session, plan, credentials, services.settings, this))
     , m_cutover(new CutoverController(plan, m_session, this))
+    , m_runbookExport(new RunbookExportController(plan, m_session, this))
 {
     setObjectName(QStringLiteral("handoverWizard"));
     setWizardStyle(QWizard::ModernStyle);
@@ -50,6 +53,7 @@ HandoverWizard::HandoverWizard(MigrationPlan *plan, SessionCredentials *credenti
     for (const PlanStepInfo &info : allSteps())
         setPage(pageId(info.step), createPage(info.step, plan, credentials, services));
     setStartId(pageId(allSteps().constFirst().step));
+    m_runbookExport->setSources(m_tentacles, m_ci, m_drift, m_testPlan, m_cutover);
 
     QStringList titles;
     for (const PlanStepInfo &info : allSteps())
@@ -83,23 +87,43 @@ QWizardPage *HandoverWizard::createPage(PlanStep step, MigrationPlan *plan, Sess
         return page;
     }
     case PlanStep::Tentacles:
-        return new TentaclesPage(plan, new TentaclesController(plan, m_session, this), m_session, dialogs,
-                                 this);
+        m_tentacles = new TentaclesController(plan, m_session, this);
+        return new TentaclesPage(plan, m_tentacles, m_session, dialogs, this);
     case PlanStep::CiIntegrations:
-        return new CiIntegrationsPage(plan, new CiIntegrationsController(plan, m_session, this), m_session,
-                                      dialogs, this);
+        m_ci = new CiIntegrationsController(plan, m_session, this);
+        return new CiIntegrationsPage(plan, m_ci, m_session, dialogs, this);
     case PlanStep::ScriptAudit:
         return new ScriptAuditPage(plan, scriptAuditController(plan), dialogs, this);
     case PlanStep::TestPlan: {
-        auto *drift = new DriftController(plan, m_session, this);
+        m_drift = new DriftController(plan, m_session, this);
         // The test plan takes the audit's API scripts: the audit step's controller, shared.
-        auto *testPlan = new TestPlanController(plan, m_session, drift, scriptAuditController(plan), this);
-        return new TestPlanPage(plan, testPlan, drift, dialogs, this);
+        m_testPlan = new TestPlanController(plan, m_session, m_drift, scriptAuditController(plan), this);
+        return new TestPlanPage(plan, m_testPlan, m_drift, dialogs, this);
     }
-    case PlanStep::Cutover:
-        return new CutoverPage(plan, m_cutover, dialogs, this);
+    case PlanStep::Cutover: {
+        auto *page = new CutoverPage(plan, m_cutover, dialogs, this);
+        connect(page, &CutoverPage::exportRunbookRequested, this, &HandoverWizard::exportRunbookRequested);
+        connect(page, &CutoverPage::printRunbookRequested, this, &HandoverWizard::printRunbookRequested);
+        return page;
+    }
     }
     Q_UNREACHABLE();
+}
+
+void HandoverWizard::updateRunbookExport(const QString &planFilePath) const
+{
+    for (ServerRole role : {ServerRole::Old, ServerRole::New}) {
+        const ReadinessModel *model = m_readiness->model(role);
+        m_runbookExport->setServerStatus(role, model ? model->facts().version : QString(),
+                                         m_readiness->checks(role));
+    }
+    m_runbookExport->setPlanFileName(planFilePath);
+}
+
+RunbookDocument::Document HandoverWizard::runbookDocument(const QString &planFilePath) const
+{
+    updateRunbookExport(planFilePath);
+    return m_runbookExport->document();
 }
 
 ScriptAuditController *HandoverWizard::scriptAuditController(MigrationPlan *plan)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "planstep.h"
+#include "runbookdocument.h"
 #include "wizardservices.h"
 
 #include <QStringList>
@@ -8,13 +9,18 @@
 
 #include <optional>
 
+class CiIntegrationsController;
 class CutoverController;
 class DialogService;
+class DriftController;
 class MigrationPlan;
 class ReadinessController;
+class RunbookExportController;
 class ScriptAuditController;
 class ServerSession;
 class SessionCredentials;
+class TentaclesController;
+class TestPlanController;
 
 // The journey, one page per step. Embedded in MainWindow (so it never closes itself: Finish asks the
 // window to close, Escape does nothing). The steps, their names (--page, step: links) and titles come from
@@ -34,6 +40,13 @@ public:
     ReadinessController *readiness() const { return m_readiness; }
     // The Cutover step's runbook, journal and gates (its journal follows the plan file: MainWindow opens it).
     CutoverController *cutover() const { return m_cutover; }
+    // The printable runbook of the whole migration, from the plan and every step's controller.
+    RunbookExportController *runbookExport() const { return m_runbookExport; }
+    // Gives the export what only the window knows: both servers' versions and readiness as the strip last
+    // saw them, and the plan file's name.
+    void updateRunbookExport(const QString &planFilePath) const;
+    // The runbook as it stands now (updateRunbookExport, then the export's document).
+    RunbookDocument::Document runbookDocument(const QString &planFilePath) const;
 
     // The QWizard page id of `step`, and back (nullopt for an id that is no step).
     static int pageId(PlanStep step);
@@ -53,6 +66,9 @@ public:
 
 Q_SIGNALS:
     void finishRequested();
+    // From the Cutover step: the window exports or prints the runbook.
+    void exportRunbookRequested();
+    void printRunbookRequested();
 
 private:
     QWizardPage *createPage(PlanStep step, MigrationPlan *plan, SessionCredentials *credentials,
@@ -64,4 +80,9 @@ private:
     ScriptAuditController *m_scriptAudit = nullptr;
     ReadinessController *m_readiness;
     CutoverController *m_cutover;
+    TentaclesController *m_tentacles = nullptr;
+    CiIntegrationsController *m_ci = nullptr;
+    DriftController *m_drift = nullptr;
+    TestPlanController *m_testPlan = nullptr;
+    RunbookExportController *m_runbookExport;
 };

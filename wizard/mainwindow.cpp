@@ -11,6 +11,7 @@
 #include "readinessmodel.h"
 #include "readinessstrip.h"
 #include "recentfiles.h"
+#include "runbookexportcontroller.h"
 #include "serversession.h"
 #include "sessioncredentials.h"
 #include "wizardlogging.h"
@@ -23,7 +24,12 @@
 #include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
+#include <QPageSize>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QVBoxLayout>
@@ -64,6 +70,8 @@ MainWindow::MainWindow(const MainWindowServices &services, QWidget *parent)
     buildMenus();
 
     connect(m_wizard, &HandoverWizard::finishRequested, this, &QWidget::close);
+    connect(m_wizard, &HandoverWizard::exportRunbookRequested, this, [this] { exportRunbook(); });
+    connect(m_wizard, &HandoverWizard::printRunbookRequested, this, [this] { printRunbook(); });
     connect(m_plan, &MigrationPlan::replaced, m_wizard, &QWizard::restart);
     // Servers that can be reached are checked live; the strip shows their lights. The TLS trust prompt is a
     // window-modal message box (no nested event loop).
@@ -110,6 +118,15 @@ void MainWindow::buildMenus()
     addAction(file, tr("Save &As…"), QStringLiteral("actionSaveAs"), QKeySequence::SaveAs,
               [this] { savePlanAs(); });
     file->addSeparator();
+    // The printable runbook of the whole migration, from any step.
+    QAction *exportAction = addAction(file, tr("&Export Runbook…"), QStringLiteral("actionExportRunbook"),
+                                       QKeySequence::UnknownKey, [this] { exportRunbook(); });
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    addAction(file, tr("Print Pre&view…"), QStringLiteral("actionPrintPreview"), QKeySequence::UnknownKey,
+              [this] { previewRunbook(); });
+    addAction(file, tr("&Print…"), QStringLiteral("actionPrint"), QKeySequence::Print,
+              [this] { printRunbook(); });
+    file->addSeparator();
     QAction *quit =
         addAction(file, tr("&Quit"), QStringLiteral("actionQuit"), QKeySequence::Quit, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
@@ -128,6 +145,92 @@ void MainWindow::buildMenus()
         });
     about->setMenuRole(QAction::AboutRole);
     rebuildRecentMenu();
+}
+
+RunbookDocument::Paper MainWindow::defaultPaper()
+{
+    // Letter where the locale measures in inches (the US), A4 elsewhere.
+    return QLocale().measurementSystem() == QLocale::ImperialUSSystem ? RunbookDocument::Paper::Letter
+                                                                      : RunbookDocument::Paper::A4;
+}
+
+QString MainWindow::runbookPlanName() const
+{
+    return m_document->filePath().isEmpty() ? m_document->displayName() : m_document->filePath();
+}
+
+bool MainWindow::exportRunbook()
+{
+    const QString planPath = m_document->filePath();
+    const QString base = planPath.isEmpty()
+                             ? QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                   .filePath(QStringLiteral("handover-runbook"))
+                             : QFileInfo(planPath).dir().filePath(QFileInfo(planPath).completeBaseName() +
+                                                                 QStringLiteral("-runbook"));
+    const QString pdf = tr("PDF (*.pdf)");
+    const QString html = tr("HTML, one file (*.html)");
+    const QString markdown = tr("Markdown (*.md)");
+    QString path = m_dialogs->askExportFile(this, tr("Export Runbook"), base + QStringLiteral(".pdf"),
+                                            QStringList{pdf, html, markdown}.join(QStringLiteral(";;")));
+    if (path.isEmpty())
+        return false;
+    std::optional<RunbookDocument::Format> format = RunbookDocument::formatFromName(QFileInfo(path).suffix());
+    if (!format) {
+        format = RunbookDocument::Format::Pdf;
+        path += RunbookDocument::suffixOf(*format);
+    }
+    statusBar()->showMessage(tr("Exporting the runbook to %1…").arg(QDir::toNativeSeparators(path)));
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QString error;
+    m_wizard->updateRunbookExport(runbookPlanName());
+    const bool written = m_wizard->runbookExport()->exportTo(path, *format, defaultPaper(), &error);
+    QApplication::restoreOverrideCursor();
+    if (!written) {
+        statusBar()->clearMessage();
+        m_dialogs->showError(this, tr("Export Runbook"),
+                             tr("The runbook could not be written to %1: %2")
+                                 .arg(QDir::toNativeSeparators(path), error));
+        return false;
+    }
+    statusBar()->showMessage(tr("Runbook exported to %1").arg(QDir::toNativeSeparators(path)), 10000);
+    return true;
+}
+
+bool MainWindow::printRunbook()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setDocName(tr("Migration runbook"));
+    printer.setPageSize(QPageSize(defaultPaper() == RunbookDocument::Paper::Letter ? QPageSize::Letter
+                                                                                   : QPageSize::A4));
+    if (!m_dialogs->askPrint(this, &printer))
+        return false;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QString error;
+    const bool printed = RunbookDocument::paint(m_wizard->runbookDocument(runbookPlanName()), &printer, &error);
+    QApplication::restoreOverrideCursor();
+    if (!printed)
+        m_dialogs->showError(this, tr("Print"), tr("The runbook could not be printed: %1").arg(error));
+    return printed;
+}
+
+void MainWindow::previewRunbook()
+{
+    auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
+    printer->setDocName(tr("Migration runbook"));
+    printer->setPageSize(QPageSize(defaultPaper() == RunbookDocument::Paper::Letter ? QPageSize::Letter
+                                                                                    : QPageSize::A4));
+    auto *preview = new QPrintPreviewDialog(printer.get(), this);
+    preview->setObjectName(QStringLiteral("runbookPrintPreview"));
+    preview->setWindowTitle(tr("Print Preview: the runbook"));
+    preview->setAttribute(Qt::WA_DeleteOnClose);
+    // The document as it is when the preview opens; the printer lives as long as the dialog.
+    connect(preview, &QPrintPreviewDialog::paintRequested, preview,
+            [printer, document = m_wizard->runbookDocument(runbookPlanName())](QPrinter *target) {
+                QString error;
+                if (!RunbookDocument::paint(document, target, &error))
+                    qCWarning(lcWizard) << "print preview:" << error;
+            });
+    preview->open();
 }
 
 void MainWindow::rebuildRecentMenu()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "runbookdocument.h"
 #include "wizardservices.h"
 
 #include <QMainWindow>
@@ -64,6 +65,10 @@ public:
     void openPlan();
     bool savePlan();
     bool savePlanAs();
+    // The printable runbook (File › Export Runbook…, Print Preview…, Print…; also from the Cutover step).
+    bool exportRunbook();
+    bool printRunbook();
+    void previewRunbook();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -74,6 +79,8 @@ private:
     bool maybeSave();
     void updateTitle();
     void refreshReadiness();
+    static RunbookDocument::Paper defaultPaper();
+    QString runbookPlanName() const;
 
     DialogService *m_dialogs;
     MigrationPlan *m_plan;

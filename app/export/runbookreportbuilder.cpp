@@ -326,7 +326,7 @@ Section tentaclesSection(const Builder::Input &in)
                        RunbookReportBuilder::tr("Kind"), RunbookReportBuilder::tr("Environments / pools"),
                        RunbookReportBuilder::tr("Space"), RunbookReportBuilder::tr("OS"),
                        RunbookReportBuilder::tr("Tentacle"), RunbookReportBuilder::tr("Status")},
-                      rows, {3, 2, 1, 3, 2, 2, 2, 3});
+                      rows, {3, 2, 2, 3, 2, 2, 2, 3});
     if (keepName)
         return s;
 

@@ -92,7 +92,22 @@ void CutoverPage::build()
 
     m_clock = new QLabel(this);
     m_clock->setObjectName(QStringLiteral("cutoverClock"));
-    layout->addWidget(m_clock);
+    auto *clockRow = new QHBoxLayout;
+    clockRow->addWidget(m_clock, 1);
+    // The printable runbook of the whole migration (the window does the work: File › Export Runbook…,
+    // File › Print…).
+    auto *exportRunbook = new QPushButton(tr("E&xport runbook…"), this);
+    exportRunbook->setObjectName(QStringLiteral("cutoverExportRunbookButton"));
+    exportRunbook->setToolTip(tr("The whole migration as PDF, HTML or Markdown: decisions, servers, Tentacles, "
+                                 "CI, audit, test plan, drift, this runbook, its checklist and journal"));
+    auto *print = new QPushButton(tr("&Print…"), this);
+    print->setObjectName(QStringLiteral("cutoverPrintButton"));
+    print->setToolTip(tr("Print the runbook (Ctrl+P)"));
+    clockRow->addWidget(exportRunbook);
+    clockRow->addWidget(print);
+    layout->addLayout(clockRow);
+    connect(exportRunbook, &QPushButton::clicked, this, &CutoverPage::exportRunbookRequested);
+    connect(print, &QPushButton::clicked, this, &CutoverPage::printRunbookRequested);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_steps = new QTreeWidget(splitter);

@@ -39,6 +39,11 @@ public:
         ColumnCount
     };
 
+Q_SIGNALS:
+    // The lead asked for the printable runbook (the window exports or prints it).
+    void exportRunbookRequested();
+    void printRunbookRequested();
+
 protected:
     void build() override;
     void initializeStep() override;

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QString>
 
+class QPrinter;
 class QWidget;
 
 // Every modal question the window asks goes through this interface, so GUI tests can answer it without a
@@ -51,6 +52,8 @@ public:
     {
         return {};
     }
+    // The print dialog for `printer` (its document name and paper already set); true = print.
+    virtual bool askPrint(QWidget * /*parent*/, QPrinter * /*printer*/) { return false; }
     // A yes/no question before a change to a server; true = go ahead.
     virtual bool confirm(QWidget * /*parent*/, const QString & /*title*/, const QString & /*text*/,
                          const QString & /*details*/)

@@ -38,6 +38,8 @@ public:
     ReadinessModel *model(ServerRole role) const;
     // Both servers' checks and, when both can connect, the pair checks.
     QList<ReadinessCheck> checks() const;
+    // One server's checks (without the pair checks).
+    QList<ReadinessCheck> checks(ServerRole role) const { return checksFor(role); }
     // The details text of one server (its checks, the pair checks for the new server, the last check time).
     QString details(ServerRole role) const;
 

@@ -8,6 +8,7 @@
 #include <QFileDialog>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPrintDialog>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QUrl>
@@ -76,6 +77,13 @@ void WidgetDialogService::showError(QWidget *parent, const QString &title, const
 void WidgetDialogService::showAbout(QWidget *parent, const QString &title, const QString &text)
 {
     QMessageBox::about(parent, title, text);
+}
+
+bool WidgetDialogService::askPrint(QWidget *parent, QPrinter *printer)
+{
+    QPrintDialog dialog(printer, parent);
+    dialog.setWindowTitle(QCoreApplication::translate("WidgetDialogService", "Print the runbook"));
+    return dialog.exec() == QDialog::Accepted;
 }
 
 QString WidgetDialogService::askExportFile(QWidget *parent, const QString &title,

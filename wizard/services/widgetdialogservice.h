@@ -12,6 +12,7 @@ public:
     bool confirmRecover(QWidget *parent, const QString &planName, const QDateTime &savedAt) override;
     void showError(QWidget *parent, const QString &title, const QString &message) override;
     void showAbout(QWidget *parent, const QString &title, const QString &text) override;
+    bool askPrint(QWidget *parent, QPrinter *printer) override;
     QString askExportFile(QWidget *parent, const QString &title, const QString &suggestedPath,
                           const QString &filter) override;
     QString askImportFile(QWidget *parent, const QString &title, const QString &directory,
