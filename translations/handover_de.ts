@@ -884,6 +884,10 @@ Verben:
         <source>Follow the cutover runbook: list its steps, tick them, check the gates</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Write the printable runbook of a plan and its journal (PDF, HTML or Markdown)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectPage</name>
@@ -1493,6 +1497,22 @@ Verben:
     </message>
     <message>
         <source>The result is read back from the server and kept in the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport runbook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole migration as PDF, HTML or Markdown: decisions, servers, Tentacles, CI, audit, test plan, drift, this runbook, its checklist and journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the runbook (Ctrl+P)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2575,6 +2595,62 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
         <source>New server: not checked</source>
         <translation>Neuer Server: nicht geprüft</translation>
     </message>
+    <message>
+        <source>&amp;Export Runbook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML, one file (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Runbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the runbook to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The runbook could not be written to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runbook exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration runbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The runbook could not be printed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print Preview: the runbook</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NetworkVerb</name>
@@ -3137,6 +3213,956 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     </message>
     <message>
         <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer or PDF file to paint the runbook on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page is too small for the runbook (%1 × %2 mm inside the margins).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start painting the runbook on the printer or PDF file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start page %1 of the runbook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Painting the runbook failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunbookExportController</name>
+    <message>
+        <source>unsaved plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clone time could not be detected: the new server holds no event the old server holds identically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the servers could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the journal was not opened for this export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the old server cannot be reached from this session (no URL or no API key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new server cannot be reached from this session (no URL or no API key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunbookReportBuilder</name>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the name (keep-name): DNS moves to the new server at cutover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name (new-name): Tentacles and CI systems are re-pointed to the new URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain name</source>
+        <translation type="unfinished">Domainname</translation>
+    </message>
+    <message>
+        <source>Old public URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New public URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the same name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old server (reached at)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New server (reached at)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">Notizen</translation>
+    </message>
+    <message>
+        <source>The domain name is not decided yet (Domain step): the commands in this runbook assume a new name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation type="unfinished">nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old server</source>
+        <translation type="unfinished">Alter Server</translation>
+    </message>
+    <message>
+        <source>New server</source>
+        <translation type="unfinished">Neuer Server</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At export time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>old</source>
+        <translation type="unfinished">alt</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished">neu</translation>
+    </message>
+    <message>
+        <source>The %1 server %2 was not read at export time: its version and readiness are unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 server %2 could not be reached at export time: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readiness was not checked at export time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readiness at export time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not re-pointed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>health check failed %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-pointed %1, not verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows (PowerShell)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linux (bash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown OS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kubernetes agent</source>
+        <translation type="unfinished">Kubernetes-Agent</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">unbekannt</translation>
+    </message>
+    <message>
+        <source>Helm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling Tentacles</source>
+        <translation type="unfinished">Polling-Tentacles</translation>
+    </message>
+    <message>
+        <source>The polling Tentacles were not read: there is no inventory of the old server at export time, so no commands are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The polling Tentacles were not read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No machine is marked re-pointed in the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks in the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished">Space</translation>
+    </message>
+    <message numerus="yes">
+        <source>No command is needed: the new server keeps the name %1. When DNS moves at cutover these %n polling Tentacle(s) follow it on their own; the new server&apos;s polling port %2 must be open.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n polling Tentacle(s) must be re-pointed to %1:%2, each on its own machine; %3 verified by the new server so far. After cutover, each stops polling the old server with the second command.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The old server has no polling Tentacle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Art</translation>
+    </message>
+    <message>
+        <source>Environments / pools</source>
+        <translation type="unfinished">Umgebungen / Pools</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation type="unfinished">OS</translation>
+    </message>
+    <message>
+        <source>Tentacle</source>
+        <translation type="unfinished">Tentacle</translation>
+    </message>
+    <message>
+        <source>re-point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after cutover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands, one line a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-point, %1: run on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After cutover only, %1: stop polling the old server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undecided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CI integrations</source>
+        <translation type="unfinished">CI-Integrationen</translation>
+    </message>
+    <message>
+        <source>CI integrations not analysed: the step was skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Evidence of the last %n day(s), read %1: %2 integration(s) talking to the old server, %3 not verified on the new server.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CI evidence was not read at export time: decisions and statuses are the plan&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repointed %1, not verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished">ausstehend</translation>
+    </message>
+    <message>
+        <source>No integration talks to the old server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished">Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished">Entscheidung</translation>
+    </message>
+    <message>
+        <source>Last seen (old / new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script audit</source>
+        <translation type="unfinished">Skriptprüfung</translation>
+    </message>
+    <message>
+        <source>Scripts not audited: the step was skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished">Funde</translation>
+    </message>
+    <message>
+        <source>Mentions of the old server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Marked fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">Kategorie</translation>
+    </message>
+    <message>
+        <source>Counts only: the findings themselves (files, snippets, keys) are in the script audit&apos;s own export, never in this runbook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>untested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test plan was not generated: the step was skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test(s): </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed, %3 untested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Generated from the old server&apos;s usage at %1 (window %n day(s)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no longer generated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 test(s) failed and %2 not tested yet: the cutover&apos;s test-plan gate fails until every test passed or was skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts on both servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test plan accepted by the test lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test plan accepted by the migration lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMBER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amber after %1 day(s), red after %2, or above %3 process and variable edit(s) on the old server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clone time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age of the clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 day(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes on the old server since the clone (the clone lacks them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes on the clone (a fresh clone would lose them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process and variable edits on the old server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes per hour since the clone: old server (red, the clone lacks them) and clone (blue, a fresh clone would lose them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most changed on the old server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most changed on the clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift was not read at export time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift was not read at export time (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>these are the plan&apos;s counts of the last check, at %1; no chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift not measured: the drift check never ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift not measured: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The runbook has no step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No step in this phase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s), </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>planned %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undoes %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POINT OF NO RETURN: after &quot;%1&quot; the new server is live; rolling back past here loses the work done on it since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no cutover journal beside the plan: nothing has been ticked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cutover journal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 step(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ current step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>point of no return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate overridden: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed / planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>untick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OVERRIDE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no cutover journal beside the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal holds no entry for this run yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate %1 was %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past the point of no return (&quot;%1&quot;) a rollback loses the work done on the new server since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done %1 by %2: to undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not done: nothing to undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The runbook has no rollback step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undoes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By signing, each confirms the decisions and the runbook above for the cutover of %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Night shift owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift since the clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes per hour on the old server and on the clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change since the clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hour (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old server (the clone lacks these)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clone (a fresh clone would lose these)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked at export time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration runbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished">%1 → %2</translation>
+    </message>
+    <message>
+        <source>Migration runbook: %1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4977,6 +6003,10 @@ Exit-Codes: 0 aufgelistet, 3 ein Server war nicht nutzbar oder die Bestandsaufna
     <message>
         <source>&amp;Discard</source>
         <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Print the runbook</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
