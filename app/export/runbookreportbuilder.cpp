@@ -724,7 +724,7 @@ Section runbookSection(const QList<CutoverRunbook::Step> &steps)
                               RunbookReportBuilder::tr("Owner"),
                               RunbookReportBuilder::tr("Planned"),
                               RunbookReportBuilder::tr("Gate")};
-    const QList<int> widths{1, 4, 5, 2, 1, 3};
+    const QList<int> widths{1, 8, 9, 4, 3, 5};
     int number = 0;
     for (const CutoverRunbook::Phase phase :
          {CutoverRunbook::Phase::Before, CutoverRunbook::Phase::Cutover, CutoverRunbook::Phase::After,
@@ -941,7 +941,7 @@ Section rollbackSection(const QList<CutoverRunbook::Step> &steps, const CutoverR
     s.blocks << table({RunbookReportBuilder::tr("Rollback step"), RunbookReportBuilder::tr("Undoes"),
                        RunbookReportBuilder::tr("In this run"), RunbookReportBuilder::tr("Owner"),
                        RunbookReportBuilder::tr("Planned")},
-                      rows, {4, 4, 3, 2, 1});
+                      rows, {8, 8, 6, 4, 3});
     for (const CutoverRunbook::Step *step : std::as_const(withCommands)) {
         QStringList lines = step->commands;
         for (const QUrl &link : step->links)
