@@ -122,7 +122,7 @@ Document makeDocument(int steps, int rows)
         runbook.blocks << Block::commands(
             QStringLiteral("Check before the gate"),
             QStringLiteral("curl -fsS https://octopus-new.example.com/api/serverstatus/health\n"
-                           "handover check --plan contoso-cutover.handover --phase %1\n")
+                           "handover cutover --plan contoso-cutover.handover --gates --json  # phase %1\n")
                 .arg(phase + 1));
     }
     d.sections << runbook;
@@ -141,8 +141,9 @@ Document makeDocument(int steps, int rows)
             Cell(QString(), Cell::Check::Unchecked),
             Cell(QStringLiteral("web-%1").arg(i, 5, 10, QLatin1Char('0'))), Cell(envs[i % 4]),
             Cell::code(hex(quint64(i) + 7, 40)),
-            Cell::code(QStringLiteral("Tentacle.exe poll-server --server=https://deploy.example.com "
-                                      "--apikey=API-… --instance=t%1")
+            Cell::code(QStringLiteral("Tentacle.exe poll-server --instance Tentacle-%1 "
+                                      "--server-comms-address https://deploy.example.com:10943 "
+                                      "--reuse-server-thumbprint")
                            .arg(i))};
     }
     tentacles.blocks << Block::tableOf(inv);
