@@ -44,7 +44,11 @@ QString markdownCellOf(const Cell &cell)
             longest = qMax(longest, run);
         }
         const QString fence(longest + 1, QLatin1Char('`'));
-        text = fence + QLatin1Char(' ') + text + QLatin1Char(' ') + fence;
+        // A space inside the fence only where the text itself starts or ends with a backtick (CommonMark
+        // strips one from each side then).
+        const bool pad = text.startsWith(QLatin1Char('`')) || text.endsWith(QLatin1Char('`'));
+        const QString space = pad ? QStringLiteral(" ") : QString();
+        text = fence + space + text + space + fence;
         text.replace(QLatin1Char('|'), QStringLiteral("\\|"));
         text.replace(QLatin1Char('\n'), QLatin1Char(' '));
     } else {

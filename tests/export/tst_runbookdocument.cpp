@@ -516,7 +516,7 @@ void TestRunbookDocument::markdownEscapesPipesAndFencesBackticks()
         md.contains(QLatin1String("```\necho `date`\nTentacle.exe poll-server --server=https://new\n```\n")));
     QVERIFY(md.contains(QLatin1String("````\nprintf '```'\n````\n")));
     QVERIFY(md.contains(QLatin1String("- [ ] Change board: ________________")));
-    QVERIFY(md.contains(QStringLiteral("| ☐ | web-00007 | Production | ` %1 ` |").arg(thumbprint(7))));
+    QVERIFY(md.contains(QStringLiteral("| ☐ | web-00007 | Production | `%1` |").arg(thumbprint(7))));
     QVERIFY(md.contains(kSha));
 }
 
