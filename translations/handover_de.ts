@@ -825,6 +825,90 @@ API-Schlüssel kommen aus HANDOVER_OLD_API_KEY und HANDOVER_NEW_API_KEY oder aus
     </message>
 </context>
 <context>
+    <name>CiVerb</name>
+    <message>
+        <source>URL of the old server.</source>
+        <translation type="unfinished">URL des alten Servers.</translation>
+    </message>
+    <message>
+        <source>URL of the new (cloned) server.</source>
+        <translation type="unfinished">URL des neuen (geklonten) Servers.</translation>
+    </message>
+    <message>
+        <source>Evidence since this time (ISO 8601; default: 30 days ago).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished">JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Print CSV.</source>
+        <translation type="unfinished">CSV ausgeben.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished">Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Usage: handover ci --old URL --new URL [--since ISO-TIME] [--json|--csv] [--timeout SECONDS]
+       [--trust-fingerprint SHA256]... [--proxy URL|none]
+API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.
+Exit codes: 0 listed, 3 a server was unusable or its evidence incomplete, 2 usage error.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished">unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 needs an http:// or https:// URL</source>
+        <translation type="unfinished">%1 erfordert eine http://- oder https://-URL</translation>
+    </message>
+    <message>
+        <source>--since needs an ISO 8601 time, e.g. 2026-11-01T00:00:00Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--json and --csv cannot be combined</source>
+        <translation type="unfinished">--json und --csv können nicht kombiniert werden</translation>
+    </message>
+    <message>
+        <source>handover ci: the %1 server is unusable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>old</source>
+        <translation type="unfinished">alt</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished">neu</translation>
+    </message>
+    <message>
+        <source>%1 integrations talked to %2 since %3
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account %1, key &apos;%2&apos;; last seen on the old server %3, on the new server %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">unbekannt</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished">nie</translation>
+    </message>
+    <message>
+        <source>handover ci: incomplete evidence from the %1 server: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>List the command-line verbs</source>
@@ -1834,6 +1918,152 @@ Verben:
     </message>
 </context>
 <context>
+    <name>CutoverVerb</name>
+    <message>
+        <source>Runbook of the run %1 (%2 of %3 done)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(gate: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(point of no return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: %2 of %3 steps done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal: %1 (SHA-256 %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current step: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gate overridden: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan file (.handover).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the runbook&apos;s steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the step ID done in the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate every gate now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the run&apos;s state from the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished">JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Who ticks (default: the OS user).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note kept with the tick.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick even though the step&apos;s gate fails, for this written reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work in the newest rehearsal run (--tick starts one when there is none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished">Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Usage: handover cutover --plan FILE (--steps | --tick ID | --gates | --status) [--json] [--rehearsal]
+       [--by NAME] [--note TEXT] [--override REASON] [--timeout SECONDS]
+       [--trust-fingerprint SHA256]... [--proxy URL|none]
+API keys (for the server gates) come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the
+keychain.
+Exit codes: 0 done (--gates: no gate fails), 3 a tick refused or a gate failing, 2 usage error, a plan
+that cannot be loaded or a journal that cannot be opened.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished">unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>give exactly one of --steps, --tick, --gates and --status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 goes with --tick only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--json goes with --steps, --gates or --status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tick needs a step id (--steps lists them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--override needs a written reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--plan needs the plan file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no step &apos;%1&apos; in the runbook of %2 (--steps lists them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the journal %1 holds no rehearsal; --tick ID --rehearsal starts one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (%2) is ticked already in the run %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation type="unfinished">nicht geprüft</translation>
+    </message>
+    <message>
+        <source>the gate %1 (&quot;%2&quot;) fails: %3. Tick it once it passes, or give --override REASON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover cutover: the gate %1 fails (%2); overridden: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked %1 (%2) in the run %3 by %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoEnvironment</name>
     <message>
         <source>the simulator program was not found at %1; octosim is built and installed beside handover</source>
@@ -2121,6 +2351,125 @@ Verben:
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DriftVerb</name>
+    <message numerus="yes">
+        <source>… and %n more object(s) (--json lists them all)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>URL of the old server.</source>
+        <translation type="unfinished">URL des alten Servers.</translation>
+    </message>
+    <message>
+        <source>URL of the new (cloned) server.</source>
+        <translation type="unfinished">URL des neuen (geklonten) Servers.</translation>
+    </message>
+    <message>
+        <source>The clone time (ISO 8601; default: detected from both servers&apos; events).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished">JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Amber once the clone is this many days old (default 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red once the clone is this many days old (default 7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red earlier above this many process and variable edits on the old server (default 20).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished">Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Usage: handover drift --old URL --new URL [--since ISO-TIME] [--json] [--amber-days N]
+       [--red-days N] [--structural-threshold N] [--timeout SECONDS] [--trust-fingerprint SHA256]...
+       [--proxy URL|none]
+API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.
+Exit codes: 0 green, 3 amber or red (or a server unusable, its events incomplete, the clone time
+not detected), 2 usage error.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished">unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 needs an http:// or https:// URL</source>
+        <translation type="unfinished">%1 erfordert eine http://- oder https://-URL</translation>
+    </message>
+    <message>
+        <source>--since needs an ISO 8601 time, e.g. 2026-11-01T00:00:00Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a whole number of 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover drift: the %1 server is unusable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished">neu</translation>
+    </message>
+    <message>
+        <source>old</source>
+        <translation type="unfinished">alt</translation>
+    </message>
+    <message>
+        <source>handover drift: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover drift: the clone time could not be detected: the new server holds no event the old server holds identically. Give it with --since ISO-TIME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clone time %1 (%2); state %3.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) on the old server since the clone (the clone lacks them):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) on the clone since (a fresh clone would lose them):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>handover drift: incomplete events from the %1 server: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2793,6 +3142,221 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     <message>
         <source>New server&apos;s proxy: %1</source>
         <translation>Proxy des neuen Servers: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanVerb</name>
+    <message>
+        <source>URL of the old server.</source>
+        <translation type="unfinished">URL des alten Servers.</translation>
+    </message>
+    <message>
+        <source>URL of the new (cloned) server.</source>
+        <translation type="unfinished">URL des neuen (geklonten) Servers.</translation>
+    </message>
+    <message>
+        <source>Host name the new server will be reached by (the old server&apos;s host keeps the name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace FILE when it exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished">Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Usage: handover plan --old URL --new URL --new-host HOST --out FILE [--force]
+       [--timeout SECONDS] [--trust-fingerprint SHA256]... [--proxy URL|none]
+API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.
+Exit codes: 0 written with every analysis complete, 3 written with some analysis incomplete or a
+server unusable, 2 usage error or the file not written.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished">unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 needs an http:// or https:// URL</source>
+        <translation type="unfinished">%1 erfordert eine http://- oder https://-URL</translation>
+    </message>
+    <message>
+        <source>--new-host needs a host name or IP address (without a port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out needs the plan file to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover plan: cannot write %1: it is a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover plan: cannot write %1: the folder %2 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover plan: %1 is a plan already; it was left as it is. Give --force to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover plan: %1 exists (it is not a plan); it was left as it is. Give --force to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CI integrations refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the script audit of the old server&apos;s scripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the drift check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the test plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the old server&apos;s Tentacle inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover plan: %1 is incomplete and was left out of the plan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more problem(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>handover plan: the %1 server is unusable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>old</source>
+        <translation type="unfinished">alt</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished">neu</translation>
+    </message>
+    <message>
+        <source>handover plan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers: old %1, new %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain: the new server keeps the name %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain: new name, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Polling Tentacles to re-point: %n (the Tentacles step records them as they are done)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Polling Tentacles to re-point: unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>CI integrations: %n talking to the old server, </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not verified on the new server, </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s), decisions open</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Script audit: %n script(s) on the old server, </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s), </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n naming the old server</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Test plan: %n test(s) from the last %1 day(s) of the old server&apos;s usage</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drift: %1, %2 change(s) on the old server and %3 on the clone since %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out (see the errors): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the servers cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clone time could not be detected: the new server holds no event the old server holds identically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scan was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the old server&apos;s scripts cannot be read</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4163,6 +4727,87 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
     </message>
     <message>
         <source>Migration runbook: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunbookVerb</name>
+    <message>
+        <source>The plan file (.handover).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pdf, html or md.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a4 (default) or letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished">Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Usage: handover runbook --plan FILE --format pdf|html|md --out FILE [--paper a4|letter]
+       [--timeout SECONDS] [--trust-fingerprint SHA256]... [--proxy URL|none]
+API keys (to read both servers at export time) come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY,
+or from the keychain; without them the runbook is made from the plan and its journal alone.
+Exit codes: 0 written, 3 written but a server could not be read, 4 not written, 2 usage error or a
+plan that is missing or cannot be loaded.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished">unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--plan needs the plan file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format needs pdf, html or md</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--paper needs a4 or letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out needs the file to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover runbook: warning: %1; the runbook says so in its checklist and journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>old</source>
+        <translation type="unfinished">alt</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished">neu</translation>
+    </message>
+    <message>
+        <source>handover runbook: warning: the %1 server %2 could not be read; the runbook notes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runbook written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover runbook: no API key for the %1 server %2 (%3): that part of the runbook comes from the plan alone. Never pass a key as an argument.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5651,6 +6296,92 @@ Exit-Codes: 0 aufgelistet, 3 ein Server war nicht nutzbar oder die Bestandsaufna
     </message>
     <message>
         <source>&amp;Test plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TestPlanVerb</name>
+    <message>
+        <source>URL of the old server.</source>
+        <translation type="unfinished">URL des alten Servers.</translation>
+    </message>
+    <message>
+        <source>URL of the new (cloned) server.</source>
+        <translation type="unfinished">URL des neuen (geklonten) Servers.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished">JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Print CSV.</source>
+        <translation type="unfinished">CSV ausgeben.</translation>
+    </message>
+    <message>
+        <source>Print Markdown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many days of the old server&apos;s usage to read (default 90).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished">Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Usage: handover testplan --old URL --new URL [--json|--csv|--md] [--days N]
+       [--timeout SECONDS] [--trust-fingerprint SHA256]... [--proxy URL|none]
+API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.
+Exit codes: 0 generated, 3 a server unusable or its usage incomplete, 2 usage error.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished">unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 needs an http:// or https:// URL</source>
+        <translation type="unfinished">%1 erfordert eine http://- oder https://-URL</translation>
+    </message>
+    <message>
+        <source>--json, --csv and --md exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--days needs a whole number from 1 to 3650</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover testplan: the %1 server is unusable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished">neu</translation>
+    </message>
+    <message>
+        <source>old</source>
+        <translation type="unfinished">alt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test(s) from %1 deployment(s) in the last %2 day(s) on the old server:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counts (old / new):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handover testplan: %1 server: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

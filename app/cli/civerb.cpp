@@ -25,10 +25,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// The verb's texts, in a context lupdate sees.
+struct Texts
 {
-    return QCoreApplication::translate("CiVerb", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CiVerb)
+};
 
 QJsonValue timeJson(const QDateTime &time)
 {
@@ -81,26 +82,26 @@ int runCi(const QStringList &arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    const QCommandLineOption oldOption(QStringLiteral("old"), tr("URL of the old server."),
+    const QCommandLineOption oldOption(QStringLiteral("old"), Texts::tr("URL of the old server."),
                                        QStringLiteral("URL"));
-    const QCommandLineOption newOption(QStringLiteral("new"), tr("URL of the new (cloned) server."),
+    const QCommandLineOption newOption(QStringLiteral("new"), Texts::tr("URL of the new (cloned) server."),
                                        QStringLiteral("URL"));
-    const QCommandLineOption sinceOption(QStringLiteral("since"),
-                                         tr("Evidence since this time (ISO 8601; default: 30 days ago)."),
-                                         QStringLiteral("ISO-TIME"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
-    const QCommandLineOption csvOption(QStringLiteral("csv"), tr("Print CSV."));
+    const QCommandLineOption sinceOption(
+        QStringLiteral("since"), Texts::tr("Evidence since this time (ISO 8601; default: 30 days ago)."),
+        QStringLiteral("ISO-TIME"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), Texts::tr("Print JSON."));
+    const QCommandLineOption csvOption(QStringLiteral("csv"), Texts::tr("Print CSV."));
     NetworkVerbOptions network;
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                        tr("Show this help."));
+                                        Texts::tr("Show this help."));
     parser.addOptions({oldOption, newOption, sinceOption, jsonOption, csvOption});
     parser.addOptions(network.options());
     parser.addOption(helpOption);
-    const QString usage =
-        tr("Usage: handover ci --old URL --new URL [--since ISO-TIME] [--json|--csv] [--timeout SECONDS]\n"
-           "       [--trust-fingerprint SHA256]... [--proxy URL|none]\n"
-           "API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.\n"
-           "Exit codes: 0 listed, 3 a server was unusable or its evidence incomplete, 2 usage error.\n");
+    const QString usage = Texts::tr(
+        "Usage: handover ci --old URL --new URL [--since ISO-TIME] [--json|--csv] [--timeout SECONDS]\n"
+        "       [--trust-fingerprint SHA256]... [--proxy URL|none]\n"
+        "API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.\n"
+        "Exit codes: 0 listed, 3 a server was unusable or its evidence incomplete, 2 usage error.\n");
     if (!parser.parse(QStringList{QStringLiteral("handover ci")} + arguments)) {
         err << "handover ci: " << parser.errorText() << '\n' << usage;
         return 2;
@@ -114,14 +115,14 @@ int runCi(const QStringList &arguments)
         return 2;
     };
     if (!parser.positionalArguments().isEmpty())
-        return usageError(tr("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+        return usageError(Texts::tr("unexpected argument '%1'").arg(parser.positionalArguments().first()));
     const QUrl oldUrl = QUrl::fromUserInput(parser.value(oldOption));
     const QUrl newUrl = QUrl::fromUserInput(parser.value(newOption));
     for (const auto &[name, url, set] :
          {std::tuple{QStringLiteral("--old"), oldUrl, parser.isSet(oldOption)},
           std::tuple{QStringLiteral("--new"), newUrl, parser.isSet(newOption)}}) {
         if (!set || ConnectionSettings::normalisedUrl(url).isEmpty() || url.host().isEmpty())
-            return usageError(tr("%1 needs an http:// or https:// URL").arg(name));
+            return usageError(Texts::tr("%1 needs an http:// or https:// URL").arg(name));
     }
     QDateTime since = QDateTime::currentDateTimeUtc().addDays(-30);
     if (parser.isSet(sinceOption)) {
@@ -129,11 +130,11 @@ int runCi(const QStringList &arguments)
         if (!since.isValid())
             since = QDateTime::fromString(parser.value(sinceOption).trimmed(), Qt::ISODate);
         if (!since.isValid())
-            return usageError(tr("--since needs an ISO 8601 time, e.g. 2026-11-01T00:00:00Z"));
+            return usageError(Texts::tr("--since needs an ISO 8601 time, e.g. 2026-11-01T00:00:00Z"));
         since = since.toUTC();
     }
     if (parser.isSet(jsonOption) && parser.isSet(csvOption))
-        return usageError(tr("--json and --csv cannot be combined"));
+        return usageError(Texts::tr("--json and --csv cannot be combined"));
     if (const QString problem = network.read(parser); !problem.isEmpty())
         return usageError(problem);
     const bool json = parser.isSet(jsonOption);
@@ -154,8 +155,8 @@ int runCi(const QStringList &arguments)
         for (const ServerEvidence &server : servers) {
             for (const ApiError &error : server.errors) {
                 if (fatal(error)) {
-                    err << tr("handover ci: the %1 server is unusable: %2")
-                               .arg(server.role == ServerRole::Old ? tr("old") : tr("new"),
+                    err << Texts::tr("handover ci: the %1 server is unusable: %2")
+                               .arg(server.role == ServerRole::Old ? Texts::tr("old") : Texts::tr("new"),
                                     ApiErrorText::describe(error))
                         << '\n';
                     err.flush();
@@ -209,27 +210,27 @@ int runCi(const QStringList &arguments)
                 out << quoted.join(QLatin1Char(',')) << "\r\n";
             }
         } else {
-            out << tr("%1 integrations talked to %2 since %3\n")
+            out << Texts::tr("%1 integrations talked to %2 since %3\n")
                        .arg(rows.size())
                        .arg(oldUrl.toString(QUrl::RemoveUserInfo), since.toString(Qt::ISODate));
             for (const CiIntegrations::Integration &row : rows) {
                 out << QStringLiteral("\n%1 at %2  [%3]\n").arg(row.system, row.location, row.status());
                 out << QStringLiteral("    ")
-                    << tr("account %1, key '%2'; last seen on the old server %3, on the new server %4")
-                           .arg(row.serviceAccount.isEmpty() ? tr("unknown") : row.serviceAccount,
-                                row.apiKeyPurpose.isEmpty() ? tr("unknown") : row.apiKeyPurpose,
+                    << Texts::tr("account %1, key '%2'; last seen on the old server %3, on the new server %4")
+                           .arg(row.serviceAccount.isEmpty() ? Texts::tr("unknown") : row.serviceAccount,
+                                row.apiKeyPurpose.isEmpty() ? Texts::tr("unknown") : row.apiKeyPurpose,
                                 row.lastSeenOld.isValid() ? row.lastSeenOld.toString(Qt::ISODate)
-                                                          : tr("never"),
+                                                          : Texts::tr("never"),
                                 row.lastSeenNew.isValid() ? row.lastSeenNew.toString(Qt::ISODate)
-                                                          : tr("never"))
+                                                          : Texts::tr("never"))
                     << '\n';
             }
         }
         out.flush();
         for (const ServerEvidence &server : servers) {
             for (const ApiError &error : server.errors) {
-                err << tr("handover ci: incomplete evidence from the %1 server: %2")
-                           .arg(server.role == ServerRole::Old ? tr("old") : tr("new"),
+                err << Texts::tr("handover ci: incomplete evidence from the %1 server: %2")
+                           .arg(server.role == ServerRole::Old ? Texts::tr("old") : Texts::tr("new"),
                                 ApiErrorText::describe(error))
                     << '\n';
                 exitCode = 3;

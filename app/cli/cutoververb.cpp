@@ -32,10 +32,11 @@
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// The verb's texts, in a context lupdate sees.
+struct Texts
 {
-    return QCoreApplication::translate("CutoverVerb", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(CutoverVerb)
+};
 
 using CutoverRunbook::Gate;
 
@@ -95,7 +96,10 @@ void printSteps(const CutoverController &controller, bool asJson, QTextStream &o
         out << json(QJsonObject{{QStringLiteral("steps"), steps}});
         return;
     }
-    out << tr("Runbook of the run %1 (%2 of %3 done)").arg(controller.run()).arg(state.done).arg(state.total)
+    out << Texts::tr("Runbook of the run %1 (%2 of %3 done)")
+               .arg(controller.run())
+               .arg(state.done)
+               .arg(state.total)
         << '\n';
     std::optional<CutoverRunbook::Phase> phase;
     for (const CutoverRunbook::Step &s : controller.steps()) {
@@ -109,9 +113,9 @@ void printSteps(const CutoverController &controller, bool asJson, QTextStream &o
                                                                   : QStringLiteral("[ ]");
         out << QStringLiteral("  %1 %2  %3").arg(mark, s.id.leftJustified(34), s.title);
         if (!s.gateId.isEmpty())
-            out << QStringLiteral("  ") << tr("(gate: %1)").arg(s.gateId);
+            out << QStringLiteral("  ") << Texts::tr("(gate: %1)").arg(s.gateId);
         if (s.pointOfNoReturn)
-            out << QStringLiteral("  ") << tr("(point of no return)");
+            out << QStringLiteral("  ") << Texts::tr("(point of no return)");
         out << '\n';
     }
 }
@@ -157,13 +161,14 @@ void printStatus(const CutoverController &controller, bool asJson, QTextStream &
                         {QStringLiteral("ticks"), tickArray}});
         return;
     }
-    out << tr("Run %1: %2 of %3 steps done").arg(controller.run()).arg(state.done).arg(state.total) << '\n';
-    out << tr("Journal: %1 (SHA-256 %2)")
+    out << Texts::tr("Run %1: %2 of %3 steps done").arg(controller.run()).arg(state.done).arg(state.total)
+        << '\n';
+    out << Texts::tr("Journal: %1 (SHA-256 %2)")
                .arg(QDir::toNativeSeparators(controller.journalPath()),
                     QString::fromLatin1(controller.journalSha256()))
         << '\n';
     if (!state.currentStepId.isEmpty())
-        out << tr("Current step: %1").arg(state.currentStepId) << '\n';
+        out << Texts::tr("Current step: %1").arg(state.currentStepId) << '\n';
     for (const CutoverRunbook::Step &s : controller.steps()) {
         const CutoverRunbook::StepState st = state.steps.value(s.id);
         if (!st.done && st.notes.isEmpty() && st.overrideReason.isEmpty())
@@ -172,10 +177,11 @@ void printStatus(const CutoverController &controller, bool asJson, QTextStream &
                    .arg(st.done ? QStringLiteral("[x]") : QStringLiteral("[ ]"), s.id, s.title);
         if (st.done)
             out << QStringLiteral("  ")
-                << tr("(%1, %2)").arg(st.by, st.doneAt.toUTC().toString(Qt::ISODateWithMs));
+                << Texts::tr("(%1, %2)").arg(st.by, st.doneAt.toUTC().toString(Qt::ISODateWithMs));
         out << '\n';
         if (!st.overrideReason.isEmpty())
-            out << QStringLiteral("      ") << tr("gate overridden: %1").arg(st.overrideReason) << '\n';
+            out << QStringLiteral("      ") << Texts::tr("gate overridden: %1").arg(st.overrideReason)
+                << '\n';
         for (const QString &note : st.notes)
             out << QStringLiteral("      ") << note << '\n';
     }
@@ -211,42 +217,44 @@ int runCutover(const QStringList &arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    const QCommandLineOption planOption(QStringLiteral("plan"), tr("The plan file (.handover)."),
+    const QCommandLineOption planOption(QStringLiteral("plan"), Texts::tr("The plan file (.handover)."),
                                         QStringLiteral("FILE"));
-    const QCommandLineOption stepsOption(QStringLiteral("steps"), tr("List the runbook's steps."));
-    const QCommandLineOption tickOption(QStringLiteral("tick"), tr("Tick the step ID done in the journal."),
-                                        QStringLiteral("ID"));
-    const QCommandLineOption gatesOption(QStringLiteral("gates"), tr("Evaluate every gate now."));
+    const QCommandLineOption stepsOption(QStringLiteral("steps"), Texts::tr("List the runbook's steps."));
+    const QCommandLineOption tickOption(
+        QStringLiteral("tick"), Texts::tr("Tick the step ID done in the journal."), QStringLiteral("ID"));
+    const QCommandLineOption gatesOption(QStringLiteral("gates"), Texts::tr("Evaluate every gate now."));
     const QCommandLineOption statusOption(QStringLiteral("status"),
-                                          tr("Show the run's state from the journal."));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
-    const QCommandLineOption byOption(QStringLiteral("by"), tr("Who ticks (default: the OS user)."),
+                                          Texts::tr("Show the run's state from the journal."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), Texts::tr("Print JSON."));
+    const QCommandLineOption byOption(QStringLiteral("by"), Texts::tr("Who ticks (default: the OS user)."),
                                       QStringLiteral("NAME"));
-    const QCommandLineOption noteOption(QStringLiteral("note"), tr("A note kept with the tick."),
+    const QCommandLineOption noteOption(QStringLiteral("note"), Texts::tr("A note kept with the tick."),
                                         QStringLiteral("TEXT"));
     const QCommandLineOption overrideOption(
-        QStringLiteral("override"), tr("Tick even though the step's gate fails, for this written reason."),
+        QStringLiteral("override"),
+        Texts::tr("Tick even though the step's gate fails, for this written reason."),
         QStringLiteral("REASON"));
     const QCommandLineOption rehearsalOption(
         QStringLiteral("rehearsal"),
-        tr("Work in the newest rehearsal run (--tick starts one when there is none)."));
+        Texts::tr("Work in the newest rehearsal run (--tick starts one when there is none)."));
     NetworkVerbOptions network;
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                        tr("Show this help."));
+                                        Texts::tr("Show this help."));
     parser.addOptions({planOption, stepsOption, tickOption, gatesOption, statusOption, jsonOption, byOption,
                        noteOption, overrideOption, rehearsalOption});
     parser.addOptions(network.options());
     parser.addOption(helpOption);
-    const QString usage = tr("Usage: handover cutover --plan FILE (--steps | --tick ID | --gates | --status) "
-                             "[--json] [--rehearsal]\n"
-                             "       [--by NAME] [--note TEXT] [--override REASON] [--timeout SECONDS]\n"
-                             "       [--trust-fingerprint SHA256]... [--proxy URL|none]\n"
-                             "API keys (for the server gates) come from HANDOVER_OLD_API_KEY and "
-                             "HANDOVER_NEW_API_KEY, or from the\n"
-                             "keychain.\n"
-                             "Exit codes: 0 done (--gates: no gate fails), 3 a tick refused or a gate "
-                             "failing, 2 usage error, a plan\n"
-                             "that cannot be loaded or a journal that cannot be opened.\n");
+    const QString usage =
+        Texts::tr("Usage: handover cutover --plan FILE (--steps | --tick ID | --gates | --status) "
+                  "[--json] [--rehearsal]\n"
+                  "       [--by NAME] [--note TEXT] [--override REASON] [--timeout SECONDS]\n"
+                  "       [--trust-fingerprint SHA256]... [--proxy URL|none]\n"
+                  "API keys (for the server gates) come from HANDOVER_OLD_API_KEY and "
+                  "HANDOVER_NEW_API_KEY, or from the\n"
+                  "keychain.\n"
+                  "Exit codes: 0 done (--gates: no gate fails), 3 a tick refused or a gate "
+                  "failing, 2 usage error, a plan\n"
+                  "that cannot be loaded or a journal that cannot be opened.\n");
     if (!parser.parse(QStringList{QStringLiteral("handover cutover")} + arguments)) {
         err << "handover cutover: " << parser.errorText() << '\n' << usage;
         return 2;
@@ -265,29 +273,29 @@ int runCutover(const QStringList &arguments)
         return code;
     };
     if (!parser.positionalArguments().isEmpty())
-        return usageError(tr("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+        return usageError(Texts::tr("unexpected argument '%1'").arg(parser.positionalArguments().first()));
     int modes = 0;
     for (const QCommandLineOption *mode : {&stepsOption, &tickOption, &gatesOption, &statusOption})
         modes += parser.isSet(*mode) ? 1 : 0;
     if (modes != 1)
-        return usageError(tr("give exactly one of --steps, --tick, --gates and --status"));
+        return usageError(Texts::tr("give exactly one of --steps, --tick, --gates and --status"));
     const bool ticking = parser.isSet(tickOption);
     if (!ticking) {
         for (const QCommandLineOption *option : {&byOption, &noteOption, &overrideOption}) {
             if (parser.isSet(*option))
-                return usageError(tr("--%1 goes with --tick only").arg(option->names().constFirst()));
+                return usageError(Texts::tr("--%1 goes with --tick only").arg(option->names().constFirst()));
         }
     }
     if (parser.isSet(jsonOption) && ticking)
-        return usageError(tr("--json goes with --steps, --gates or --status"));
+        return usageError(Texts::tr("--json goes with --steps, --gates or --status"));
     const QString stepId = parser.value(tickOption).trimmed();
     if (ticking && stepId.isEmpty())
-        return usageError(tr("--tick needs a step id (--steps lists them)"));
+        return usageError(Texts::tr("--tick needs a step id (--steps lists them)"));
     if (parser.isSet(overrideOption) && parser.value(overrideOption).trimmed().size() < 3)
-        return usageError(tr("--override needs a written reason"));
+        return usageError(Texts::tr("--override needs a written reason"));
     const QString planPath = parser.value(planOption).trimmed();
     if (!parser.isSet(planOption) || planPath.isEmpty())
-        return usageError(tr("--plan needs the plan file"));
+        return usageError(Texts::tr("--plan needs the plan file"));
     if (const QString problem = network.read(parser); !problem.isEmpty())
         return usageError(problem);
 
@@ -319,7 +327,7 @@ int runCutover(const QStringList &arguments)
 
     const CutoverRunbook::Step *step = ticking ? controller.step(stepId) : nullptr;
     if (ticking && !step)
-        return fail(2, tr("there is no step '%1' in the runbook of %2 (--steps lists them)")
+        return fail(2, Texts::tr("there is no step '%1' in the runbook of %2 (--steps lists them)")
                            .arg(stepId, QDir::toNativeSeparators(planPath)));
 
     if (parser.isSet(rehearsalOption)) {
@@ -330,7 +338,7 @@ int runCutover(const QStringList &arguments)
             if (controller.startRehearsal().isEmpty())
                 return fail(2, controller.journalError().text());
         } else {
-            return fail(2, tr("the journal %1 holds no rehearsal; --tick ID --rehearsal starts one")
+            return fail(2, Texts::tr("the journal %1 holds no rehearsal; --tick ID --rehearsal starts one")
                                .arg(QDir::toNativeSeparators(controller.journalPath())));
         }
     }
@@ -345,8 +353,8 @@ int runCutover(const QStringList &arguments)
         return 0;
     }
     if (ticking && controller.state().steps.value(stepId).done)
-        return fail(
-            3, tr("'%1' (%2) is ticked already in the run %3").arg(step->title, stepId, controller.run()));
+        return fail(3, Texts::tr("'%1' (%2) is ticked already in the run %3")
+                           .arg(step->title, stepId, controller.run()));
 
     // The gates evaluated (or not needed): the tick, or the list of gates.
     auto conclude = [&]() -> int {
@@ -357,23 +365,23 @@ int runCutover(const QStringList &arguments)
         }
         if (const std::optional<Gate> gate = controller.gateOf(stepId);
             gate && (gate->status == Gate::Status::Fail || gate->status == Gate::Status::Pending)) {
-            const QString evidence = gate->evidence.isEmpty() ? tr("not checked") : gate->evidence;
+            const QString evidence = gate->evidence.isEmpty() ? Texts::tr("not checked") : gate->evidence;
             if (!parser.isSet(overrideOption))
-                return fail(3,
-                            tr("the gate %1 (\"%2\") fails: %3. Tick it once it passes, or give --override "
-                               "REASON.")
-                                .arg(gate->id, gate->title, evidence));
+                return fail(
+                    3, Texts::tr("the gate %1 (\"%2\") fails: %3. Tick it once it passes, or give --override "
+                                 "REASON.")
+                           .arg(gate->id, gate->title, evidence));
             QString error;
             if (!controller.overrideGate(stepId, parser.value(overrideOption), &error))
                 return fail(3, error);
-            err << tr("handover cutover: the gate %1 fails (%2); overridden: %3")
+            err << Texts::tr("handover cutover: the gate %1 fails (%2); overridden: %3")
                        .arg(gate->id, evidence, parser.value(overrideOption).trimmed())
                 << '\n';
         }
         QString error;
         if (!controller.tick(stepId, parser.value(noteOption), &error))
             return fail(3, error);
-        out << tr("Ticked %1 (%2) in the run %3 by %4")
+        out << Texts::tr("Ticked %1 (%2) in the run %3 by %4")
                    .arg(stepId, step->title, controller.run(), controller.operatorName())
             << '\n';
         out.flush();

@@ -26,10 +26,11 @@
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// The verb's texts, in a context lupdate sees.
+struct Texts
 {
-    return QCoreApplication::translate("DriftVerb", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(DriftVerb)
+};
 
 QJsonValue timeJson(const QDateTime &time)
 {
@@ -119,7 +120,8 @@ void printSide(QTextStream &out, const Drift::SideSummary &side, int limit)
     for (const Drift::ChangedObject &o : side.objects) {
         if (shown++ == limit) {
             out << QStringLiteral("    ")
-                << tr("… and %n more object(s) (--json lists them all)", int(side.objects.size()) - limit)
+                << Texts::tr("… and %n more object(s) (--json lists them all)", nullptr,
+                             int(side.objects.size()) - limit)
                 << '\n';
             break;
         }
@@ -138,33 +140,33 @@ int runDrift(const QStringList &arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    const QCommandLineOption oldOption(QStringLiteral("old"), tr("URL of the old server."),
+    const QCommandLineOption oldOption(QStringLiteral("old"), Texts::tr("URL of the old server."),
                                        QStringLiteral("URL"));
-    const QCommandLineOption newOption(QStringLiteral("new"), tr("URL of the new (cloned) server."),
+    const QCommandLineOption newOption(QStringLiteral("new"), Texts::tr("URL of the new (cloned) server."),
                                        QStringLiteral("URL"));
     const QCommandLineOption sinceOption(
         QStringLiteral("since"),
-        tr("The clone time (ISO 8601; default: detected from both servers' events)."),
+        Texts::tr("The clone time (ISO 8601; default: detected from both servers' events)."),
         QStringLiteral("ISO-TIME"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), Texts::tr("Print JSON."));
     const QCommandLineOption amberOption(QStringLiteral("amber-days"),
-                                         tr("Amber once the clone is this many days old (default 3)."),
+                                         Texts::tr("Amber once the clone is this many days old (default 3)."),
                                          QStringLiteral("N"));
     const QCommandLineOption redOption(QStringLiteral("red-days"),
-                                       tr("Red once the clone is this many days old (default 7)."),
+                                       Texts::tr("Red once the clone is this many days old (default 7)."),
                                        QStringLiteral("N"));
     const QCommandLineOption structuralOption(
         QStringLiteral("structural-threshold"),
-        tr("Red earlier above this many process and variable edits on the old server (default 20)."),
+        Texts::tr("Red earlier above this many process and variable edits on the old server (default 20)."),
         QStringLiteral("N"));
     NetworkVerbOptions network;
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                        tr("Show this help."));
+                                        Texts::tr("Show this help."));
     parser.addOptions(
         {oldOption, newOption, sinceOption, jsonOption, amberOption, redOption, structuralOption});
     parser.addOptions(network.options());
     parser.addOption(helpOption);
-    const QString usage = tr(
+    const QString usage = Texts::tr(
         "Usage: handover drift --old URL --new URL [--since ISO-TIME] [--json] [--amber-days N]\n"
         "       [--red-days N] [--structural-threshold N] [--timeout SECONDS] [--trust-fingerprint "
         "SHA256]...\n"
@@ -185,14 +187,14 @@ int runDrift(const QStringList &arguments)
         return 2;
     };
     if (!parser.positionalArguments().isEmpty())
-        return usageError(tr("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+        return usageError(Texts::tr("unexpected argument '%1'").arg(parser.positionalArguments().first()));
     const QUrl oldUrl = QUrl::fromUserInput(parser.value(oldOption));
     const QUrl newUrl = QUrl::fromUserInput(parser.value(newOption));
     for (const auto &[name, url, set] :
          {std::tuple{QStringLiteral("--old"), oldUrl, parser.isSet(oldOption)},
           std::tuple{QStringLiteral("--new"), newUrl, parser.isSet(newOption)}}) {
         if (!set || ConnectionSettings::normalisedUrl(url).isEmpty() || url.host().isEmpty())
-            return usageError(tr("%1 needs an http:// or https:// URL").arg(name));
+            return usageError(Texts::tr("%1 needs an http:// or https:// URL").arg(name));
     }
     QDateTime since;
     if (parser.isSet(sinceOption)) {
@@ -200,7 +202,7 @@ int runDrift(const QStringList &arguments)
         if (!since.isValid())
             since = QDateTime::fromString(parser.value(sinceOption).trimmed(), Qt::ISODate);
         if (!since.isValid())
-            return usageError(tr("--since needs an ISO 8601 time, e.g. 2026-11-01T00:00:00Z"));
+            return usageError(Texts::tr("--since needs an ISO 8601 time, e.g. 2026-11-01T00:00:00Z"));
         since = since.toUTC();
     }
     Drift::Budget budget;
@@ -212,7 +214,8 @@ int runDrift(const QStringList &arguments)
         bool ok = false;
         const int n = parser.value(*option).toInt(&ok);
         if (!ok || n < 0)
-            return usageError(tr("--%1 needs a whole number of 0 or more").arg(option->names().constFirst()));
+            return usageError(
+                Texts::tr("--%1 needs a whole number of 0 or more").arg(option->names().constFirst()));
         *value = n;
     }
     if (const QString problem = network.read(parser); !problem.isEmpty())
@@ -230,8 +233,8 @@ int runDrift(const QStringList &arguments)
         stopped = true;
         for (const ApiError &error : errors) {
             if (NetworkVerbOptions::serverUnusable(error)) {
-                err << tr("handover drift: the %1 server is unusable: %2")
-                           .arg(error.server == ServerRole::New ? tr("new") : tr("old"),
+                err << Texts::tr("handover drift: the %1 server is unusable: %2")
+                           .arg(error.server == ServerRole::New ? Texts::tr("new") : Texts::tr("old"),
                                 ApiErrorText::describe(error))
                     << '\n';
                 err.flush();
@@ -241,10 +244,11 @@ int runDrift(const QStringList &arguments)
         }
         if (!reading.cloneTime.isValid()) {
             for (const ApiError &error : errors)
-                err << tr("handover drift: %1").arg(ApiErrorText::describe(error)) << '\n';
-            err << tr("handover drift: the clone time could not be detected: the new server holds no event "
-                      "the "
-                      "old server holds identically. Give it with --since ISO-TIME.")
+                err << Texts::tr("handover drift: %1").arg(ApiErrorText::describe(error)) << '\n';
+            err << Texts::tr(
+                       "handover drift: the clone time could not be detected: the new server holds no event "
+                       "the "
+                       "old server holds identically. Give it with --since ISO-TIME.")
                 << '\n';
             err.flush();
             QCoreApplication::exit(3);
@@ -256,27 +260,29 @@ int runDrift(const QStringList &arguments)
         if (json) {
             out << QJsonDocument(reportJson(r)).toJson(QJsonDocument::Indented);
         } else {
-            out << tr("Clone time %1 (%2); state %3.\n")
+            out << Texts::tr("Clone time %1 (%2); state %3.\n")
                        .arg(r.cloneTime.toString(Qt::ISODateWithMs),
-                            r.cloneTimeGiven ? tr("given") : tr("detected"), Drift::stateName(r.state));
+                            r.cloneTimeGiven ? Texts::tr("given") : Texts::tr("detected"),
+                            Drift::stateName(r.state));
             out << Drift::stateText(r) << '\n';
             if (const QString advice = Drift::adviceText(r); !advice.isEmpty())
                 out << advice << '\n';
             out << '\n'
-                << tr("%n change(s) on the old server since the clone (the clone lacks them):",
-                      r.oldServer.changes)
+                << Texts::tr("%n change(s) on the old server since the clone (the clone lacks them):",
+                             nullptr, r.oldServer.changes)
                 << '\n';
             printSide(out, r.oldServer, 50);
             out << '\n'
-                << tr("%n change(s) on the clone since (a fresh clone would lose them):", r.clone.changes)
+                << Texts::tr("%n change(s) on the clone since (a fresh clone would lose them):", nullptr,
+                             r.clone.changes)
                 << '\n';
             printSide(out, r.clone, 50);
         }
         out.flush();
         int exitCode = r.state == Drift::State::Green ? 0 : 3;
         for (const ApiError &error : errors) {
-            err << tr("handover drift: incomplete events from the %1 server: %2")
-                       .arg(error.server == ServerRole::New ? tr("new") : tr("old"),
+            err << Texts::tr("handover drift: incomplete events from the %1 server: %2")
+                       .arg(error.server == ServerRole::New ? Texts::tr("new") : Texts::tr("old"),
                             ApiErrorText::describe(error))
                 << '\n';
             exitCode = 3;

@@ -41,10 +41,11 @@
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// The verb's texts, in a context lupdate sees.
+struct Texts
 {
-    return QCoreApplication::translate("PlanVerb", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(PlanVerb)
+};
 
 // The domain decision HOST implies: the old server's own host (any case) keeps the name; another host is
 // the new name, reached with the old server's scheme (and its port when that is not the scheme's default).
@@ -101,24 +102,24 @@ int runPlan(const QStringList &arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    const QCommandLineOption oldOption(QStringLiteral("old"), tr("URL of the old server."),
+    const QCommandLineOption oldOption(QStringLiteral("old"), Texts::tr("URL of the old server."),
                                        QStringLiteral("URL"));
-    const QCommandLineOption newOption(QStringLiteral("new"), tr("URL of the new (cloned) server."),
+    const QCommandLineOption newOption(QStringLiteral("new"), Texts::tr("URL of the new (cloned) server."),
                                        QStringLiteral("URL"));
     const QCommandLineOption hostOption(
         QStringLiteral("new-host"),
-        tr("Host name the new server will be reached by (the old server's host keeps the name)."),
+        Texts::tr("Host name the new server will be reached by (the old server's host keeps the name)."),
         QStringLiteral("HOST"));
-    const QCommandLineOption outOption(QStringLiteral("out"), tr("The plan file to write."),
+    const QCommandLineOption outOption(QStringLiteral("out"), Texts::tr("The plan file to write."),
                                        QStringLiteral("FILE"));
-    const QCommandLineOption forceOption(QStringLiteral("force"), tr("Replace FILE when it exists."));
+    const QCommandLineOption forceOption(QStringLiteral("force"), Texts::tr("Replace FILE when it exists."));
     NetworkVerbOptions network;
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                        tr("Show this help."));
+                                        Texts::tr("Show this help."));
     parser.addOptions({oldOption, newOption, hostOption, outOption, forceOption});
     parser.addOptions(network.options());
     parser.addOption(helpOption);
-    const QString usage = tr(
+    const QString usage = Texts::tr(
         "Usage: handover plan --old URL --new URL --new-host HOST --out FILE [--force]\n"
         "       [--timeout SECONDS] [--trust-fingerprint SHA256]... [--proxy URL|none]\n"
         "API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.\n"
@@ -137,41 +138,42 @@ int runPlan(const QStringList &arguments)
         return 2;
     };
     if (!parser.positionalArguments().isEmpty())
-        return usageError(tr("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+        return usageError(Texts::tr("unexpected argument '%1'").arg(parser.positionalArguments().first()));
     const QUrl oldUrl = QUrl::fromUserInput(parser.value(oldOption));
     const QUrl newUrl = QUrl::fromUserInput(parser.value(newOption));
     for (const auto &[name, url, set] :
          {std::tuple{QStringLiteral("--old"), oldUrl, parser.isSet(oldOption)},
           std::tuple{QStringLiteral("--new"), newUrl, parser.isSet(newOption)}}) {
         if (!set || ConnectionSettings::normalisedUrl(url).isEmpty() || url.host().isEmpty())
-            return usageError(tr("%1 needs an http:// or https:// URL").arg(name));
+            return usageError(Texts::tr("%1 needs an http:// or https:// URL").arg(name));
     }
     const QString newHost = NetworkVerbOptions::parseHost(parser.value(hostOption));
     if (!parser.isSet(hostOption) || newHost.isEmpty())
-        return usageError(tr("--new-host needs a host name or IP address (without a port)"));
+        return usageError(Texts::tr("--new-host needs a host name or IP address (without a port)"));
     const QString path = parser.value(outOption).trimmed();
     if (!parser.isSet(outOption) || path.isEmpty())
-        return usageError(tr("--out needs the plan file to write"));
+        return usageError(Texts::tr("--out needs the plan file to write"));
     if (const QString problem = network.read(parser); !problem.isEmpty())
         return usageError(problem);
     const QFileInfo target(path);
     if (target.isDir()) {
-        err << tr("handover plan: cannot write %1: it is a folder").arg(QDir::toNativeSeparators(path))
+        err << Texts::tr("handover plan: cannot write %1: it is a folder").arg(QDir::toNativeSeparators(path))
             << '\n';
         return 2;
     }
     if (!target.absoluteDir().exists()) {
-        err << tr("handover plan: cannot write %1: the folder %2 does not exist")
+        err << Texts::tr("handover plan: cannot write %1: the folder %2 does not exist")
                    .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(target.absolutePath()))
             << '\n';
         return 2;
     }
     if (target.exists() && !parser.isSet(forceOption)) {
-        err << (PlanFileStore::load(path).ok()
-                    ? tr("handover plan: %1 is a plan already; it was left as it is. Give --force to replace "
-                         "it.")
-                    : tr("handover plan: %1 exists (it is not a plan); it was left as it is. Give --force to "
-                         "replace it."))
+        err << (PlanFileStore::load(path).ok() ? Texts::tr("handover plan: %1 is a plan already; it was left "
+                                                           "as it is. Give --force to replace "
+                                                           "it.")
+                                               : Texts::tr("handover plan: %1 exists (it is not a plan); it "
+                                                           "was left as it is. Give --force to "
+                                                           "replace it."))
                    .arg(QDir::toNativeSeparators(path))
             << '\n';
         return 2;
@@ -198,11 +200,11 @@ int runPlan(const QStringList &arguments)
     std::unique_ptr<DriftController> drift;
     std::unique_ptr<ScriptAuditController> audit;
     std::unique_ptr<TestPlanController> testPlan;
-    Analysis ciRun{tr("the CI integrations refresh")};
-    Analysis auditRun{tr("the script audit of the old server's scripts")};
-    Analysis driftRun{tr("the drift check")};
-    Analysis usageRun{tr("the test plan")};
-    Analysis inventoryRun{tr("the old server's Tentacle inventory")};
+    Analysis ciRun{Texts::tr("the CI integrations refresh")};
+    Analysis auditRun{Texts::tr("the script audit of the old server's scripts")};
+    Analysis driftRun{Texts::tr("the drift check")};
+    Analysis usageRun{Texts::tr("the test plan")};
+    Analysis inventoryRun{Texts::tr("the old server's Tentacle inventory")};
     int pollingToRepoint = 0;
     bool stopped = false;
 
@@ -229,14 +231,16 @@ int runPlan(const QStringList &arguments)
                 continue;
             incomplete.append(analysis);
             exitCode = 3;
-            err << tr("handover plan: %1 is incomplete and was left out of the plan:").arg(analysis->name)
+            err << Texts::tr("handover plan: %1 is incomplete and was left out of the plan:")
+                       .arg(analysis->name)
                 << '\n';
             constexpr int shown = 5;
             for (int i = 0; i < analysis->problems.size() && i < shown; ++i)
                 err << QStringLiteral("  ") << analysis->problems.at(i) << '\n';
             if (analysis->problems.size() > shown)
                 err << QStringLiteral("  ")
-                    << tr("… and %n more problem(s)", int(analysis->problems.size()) - shown) << '\n';
+                    << Texts::tr("… and %n more problem(s)", nullptr, int(analysis->problems.size()) - shown)
+                    << '\n';
         }
         for (ServerRole role : {ServerRole::Old, ServerRole::New}) {
             for (const Analysis *analysis : std::as_const(incomplete)) {
@@ -246,8 +250,8 @@ int runPlan(const QStringList &arguments)
                     });
                 if (unusable == analysis->errors.cend())
                     continue;
-                err << tr("handover plan: the %1 server is unusable: %2")
-                           .arg(role == ServerRole::Old ? tr("old") : tr("new"),
+                err << Texts::tr("handover plan: the %1 server is unusable: %2")
+                           .arg(role == ServerRole::Old ? Texts::tr("old") : Texts::tr("new"),
                                 ApiErrorText::describe(*unusable))
                     << '\n';
                 break;
@@ -256,51 +260,57 @@ int runPlan(const QStringList &arguments)
         err.flush();
 
         if (const PlanError error = PlanFileStore::save(data, path)) {
-            err << tr("handover plan: %1").arg(error.toDisplayString()) << '\n';
+            err << Texts::tr("handover plan: %1").arg(error.toDisplayString()) << '\n';
             err.flush();
             QCoreApplication::exit(2);
             return;
         }
 
-        out << tr("Plan written to %1").arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath()))
+        out << Texts::tr("Plan written to %1")
+                   .arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath()))
             << '\n';
-        out << QStringLiteral("  ") << tr("Servers: old %1, new %2").arg(oldUrl.toString(), newUrl.toString())
-            << '\n';
+        out << QStringLiteral("  ")
+            << Texts::tr("Servers: old %1, new %2").arg(oldUrl.toString(), newUrl.toString()) << '\n';
         out << QStringLiteral("  ")
             << (data.domain.choice == DomainDecision::Choice::KeepName
-                    ? tr("Domain: the new server keeps the name %1").arg(oldUrl.host())
-                    : tr("Domain: new name, %1").arg(data.domain.newPublicUrl.toString()))
+                    ? Texts::tr("Domain: the new server keeps the name %1").arg(oldUrl.host())
+                    : Texts::tr("Domain: new name, %1").arg(data.domain.newPublicUrl.toString()))
             << '\n';
         out << QStringLiteral("  ")
-            << (inventoryRun.complete() ? tr("Polling Tentacles to re-point: %n (the Tentacles step records "
-                                             "them as they are done)",
-                                             pollingToRepoint)
-                                        : tr("Polling Tentacles to re-point: unknown"))
+            << (inventoryRun.complete()
+                    ? Texts::tr("Polling Tentacles to re-point: %n (the Tentacles step records "
+                                "them as they are done)",
+                                nullptr, pollingToRepoint)
+                    : Texts::tr("Polling Tentacles to re-point: unknown"))
             << '\n';
         if (ciRun.complete())
             out << QStringLiteral("  ")
-                << tr("CI integrations: %n talking to the old server, ", data.ciIntegrations.talkingToOld)
-                << tr("%n not verified on the new server, ", data.ciIntegrations.notVerified)
-                << tr("%n record(s), decisions open", int(data.ciIntegrations.integrations.size())) << '\n';
+                << Texts::tr("CI integrations: %n talking to the old server, ", nullptr,
+                             data.ciIntegrations.talkingToOld)
+                << Texts::tr("%n not verified on the new server, ", nullptr, data.ciIntegrations.notVerified)
+                << Texts::tr("%n record(s), decisions open", nullptr,
+                             int(data.ciIntegrations.integrations.size()))
+                << '\n';
         if (auditRun.complete() && data.scriptAudit.lastScan) {
             const ScriptAuditScanSummary &scan = *data.scriptAudit.lastScan;
             int findings = 0;
             for (const int n : scan.findingsByCategory)
                 findings += n;
             out << QStringLiteral("  ")
-                << tr("Script audit: %n script(s) on the old server, ", audit->serverScriptCount())
-                << tr("%n finding(s), ", findings) << tr("%n naming the old server", scan.mentionsOfOldServer)
-                << '\n';
+                << Texts::tr("Script audit: %n script(s) on the old server, ", nullptr,
+                             audit->serverScriptCount())
+                << Texts::tr("%n finding(s), ", nullptr, findings)
+                << Texts::tr("%n naming the old server", nullptr, scan.mentionsOfOldServer) << '\n';
         }
         if (usageRun.complete())
             out << QStringLiteral("  ")
-                << tr("Test plan: %n test(s) from the last %1 day(s) of the old server's usage",
-                      int(data.testPlan.rows.size()))
+                << Texts::tr("Test plan: %n test(s) from the last %1 day(s) of the old server's usage",
+                             nullptr, int(data.testPlan.rows.size()))
                        .arg(data.testPlan.windowDays)
                 << '\n';
         if (driftRun.complete() && data.drift.lastCheck)
             out << QStringLiteral("  ")
-                << tr("Drift: %1, %2 change(s) on the old server and %3 on the clone since %4")
+                << Texts::tr("Drift: %1, %2 change(s) on the old server and %3 on the clone since %4")
                        .arg(data.drift.lastCheck->state)
                        .arg(data.drift.lastCheck->changesSinceClone)
                        .arg(data.drift.lastCheck->changesOnClone)
@@ -311,7 +321,7 @@ int runPlan(const QStringList &arguments)
             for (const Analysis *analysis : std::as_const(incomplete))
                 names << analysis->name;
             out << QStringLiteral("  ")
-                << tr("Left out (see the errors): %1").arg(names.join(QStringLiteral(", "))) << '\n';
+                << Texts::tr("Left out (see the errors): %1").arg(names.join(QStringLiteral(", "))) << '\n';
         }
         out.flush();
         QCoreApplication::exit(exitCode);
@@ -340,7 +350,7 @@ int runPlan(const QStringList &arguments)
         testPlan->generate();
         if (!testPlan->isReading() && !usageRun.done) {
             usageRun.done = true;
-            usageRun.problems << tr("the servers cannot be reached");
+            usageRun.problems << Texts::tr("the servers cannot be reached");
             finish();
         }
     };
@@ -379,8 +389,9 @@ int runPlan(const QStringList &arguments)
             driftRun.done = true;
             addErrors(driftRun, drift->lastErrors());
             if (driftRun.problems.isEmpty() && !drift->hasReport())
-                driftRun.problems << tr("the clone time could not be detected: the new server holds no event "
-                                        "the old server holds identically");
+                driftRun.problems << Texts::tr(
+                    "the clone time could not be detected: the new server holds no event "
+                    "the old server holds identically");
             finish();
         });
 
@@ -393,7 +404,7 @@ int runPlan(const QStringList &arguments)
                              auditRun.done = true;
                              auditRun.problems += audit->serverErrors();
                              if (result.cancelled)
-                                 auditRun.problems << tr("the scan was cancelled");
+                                 auditRun.problems << Texts::tr("the scan was cancelled");
                              generateTestPlan();
                          });
         QObject::connect(audit.get(), &ScriptAuditController::scanFailed, audit.get(),
@@ -413,7 +424,7 @@ int runPlan(const QStringList &arguments)
                 auditRun.problems << audit->liveError(); // routes are not judged: the audit is incomplete
             if (!audit->startScan()) {
                 auditRun.done = true;
-                auditRun.problems << tr("the old server's scripts cannot be read");
+                auditRun.problems << Texts::tr("the old server's scripts cannot be read");
                 generateTestPlan();
             }
         });

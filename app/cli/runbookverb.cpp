@@ -34,10 +34,11 @@
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// The verb's texts, in a context lupdate sees.
+struct Texts
 {
-    return QCoreApplication::translate("RunbookVerb", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(RunbookVerb)
+};
 
 } // namespace
 
@@ -46,31 +47,31 @@ int runRunbook(const QStringList &arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    const QCommandLineOption planOption(QStringLiteral("plan"), tr("The plan file (.handover)."),
+    const QCommandLineOption planOption(QStringLiteral("plan"), Texts::tr("The plan file (.handover)."),
                                         QStringLiteral("FILE"));
-    const QCommandLineOption formatOption(QStringLiteral("format"), tr("pdf, html or md."),
+    const QCommandLineOption formatOption(QStringLiteral("format"), Texts::tr("pdf, html or md."),
                                           QStringLiteral("FORMAT"));
-    const QCommandLineOption outOption(QStringLiteral("out"), tr("The file to write."),
+    const QCommandLineOption outOption(QStringLiteral("out"), Texts::tr("The file to write."),
                                        QStringLiteral("FILE"));
-    const QCommandLineOption paperOption(QStringLiteral("paper"), tr("a4 (default) or letter."),
+    const QCommandLineOption paperOption(QStringLiteral("paper"), Texts::tr("a4 (default) or letter."),
                                          QStringLiteral("PAPER"));
     NetworkVerbOptions network;
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                        tr("Show this help."));
+                                        Texts::tr("Show this help."));
     parser.addOptions({planOption, formatOption, outOption, paperOption});
     parser.addOptions(network.options());
     parser.addOption(helpOption);
     const QString usage =
-        tr("Usage: handover runbook --plan FILE --format pdf|html|md --out FILE "
-           "[--paper a4|letter]\n"
-           "       [--timeout SECONDS] [--trust-fingerprint SHA256]... [--proxy URL|none]\n"
-           "API keys (to read both servers at export time) come from HANDOVER_OLD_API_KEY and "
-           "HANDOVER_NEW_API_KEY,\n"
-           "or from the keychain; without them the runbook is made from the plan and its "
-           "journal alone.\n"
-           "Exit codes: 0 written, 3 written but a server could not be read, 4 not written, "
-           "2 usage error or a\n"
-           "plan that is missing or cannot be loaded.\n");
+        Texts::tr("Usage: handover runbook --plan FILE --format pdf|html|md --out FILE "
+                  "[--paper a4|letter]\n"
+                  "       [--timeout SECONDS] [--trust-fingerprint SHA256]... [--proxy URL|none]\n"
+                  "API keys (to read both servers at export time) come from HANDOVER_OLD_API_KEY and "
+                  "HANDOVER_NEW_API_KEY,\n"
+                  "or from the keychain; without them the runbook is made from the plan and its "
+                  "journal alone.\n"
+                  "Exit codes: 0 written, 3 written but a server could not be read, 4 not written, "
+                  "2 usage error or a\n"
+                  "plan that is missing or cannot be loaded.\n");
     if (!parser.parse(QStringList{QStringLiteral("handover runbook")} + arguments)) {
         err << "handover runbook: " << parser.errorText() << '\n' << usage;
         return 2;
@@ -89,22 +90,22 @@ int runRunbook(const QStringList &arguments)
         return code;
     };
     if (!parser.positionalArguments().isEmpty())
-        return usageError(tr("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+        return usageError(Texts::tr("unexpected argument '%1'").arg(parser.positionalArguments().first()));
     const QString planPath = parser.value(planOption).trimmed();
     if (!parser.isSet(planOption) || planPath.isEmpty())
-        return usageError(tr("--plan needs the plan file"));
+        return usageError(Texts::tr("--plan needs the plan file"));
     const std::optional<RunbookDocument::Format> format =
         RunbookDocument::formatFromName(parser.value(formatOption));
     if (!parser.isSet(formatOption) || !format)
-        return usageError(tr("--format needs pdf, html or md"));
+        return usageError(Texts::tr("--format needs pdf, html or md"));
     const std::optional<RunbookDocument::Paper> paper =
         parser.isSet(paperOption) ? RunbookDocument::paperFromName(parser.value(paperOption))
                                   : std::optional(RunbookDocument::Paper::A4);
     if (!paper)
-        return usageError(tr("--paper needs a4 or letter"));
+        return usageError(Texts::tr("--paper needs a4 or letter"));
     const QString outPath = parser.value(outOption).trimmed();
     if (!parser.isSet(outOption) || outPath.isEmpty())
-        return usageError(tr("--out needs the file to write"));
+        return usageError(Texts::tr("--out needs the file to write"));
     if (const QString problem = network.read(parser); !problem.isEmpty())
         return usageError(problem);
 
@@ -132,7 +133,7 @@ int runRunbook(const QStringList &arguments)
     CutoverController cutover(&plan, &session);
     // The journal is read, never created: opening a missing one would make an empty file beside the plan.
     if (QFileInfo::exists(CutoverJournal::pathForPlan(planPath)) && !cutover.openJournalFor(planPath))
-        err << tr("handover runbook: warning: %1; the runbook says so in its checklist and journal")
+        err << Texts::tr("handover runbook: warning: %1; the runbook says so in its checklist and journal")
                    .arg(cutover.journalError().text())
             << '\n';
     RunbookExportController controller(&plan, &session);
@@ -143,14 +144,15 @@ int runRunbook(const QStringList &arguments)
     auto write = [&]() -> int {
         int code = 0;
         for (ServerRole role : {ServerRole::Old, ServerRole::New}) {
-            const QString name = role == ServerRole::Old ? tr("old") : tr("new");
+            const QString name = role == ServerRole::Old ? Texts::tr("old") : Texts::tr("new");
             const QUrl url = role == ServerRole::Old ? oldUrl : newUrl;
             if (!keys[role == ServerRole::Old ? 0 : 1])
                 continue;
             if (!controller.serverRead(role)) {
                 code = 3;
-                err << tr("handover runbook: warning: the %1 server %2 could not be read; the runbook notes "
-                          "it")
+                err << Texts::tr(
+                           "handover runbook: warning: the %1 server %2 could not be read; the runbook notes "
+                           "it")
                            .arg(name, url.toString())
                     << '\n';
             }
@@ -159,8 +161,8 @@ int runRunbook(const QStringList &arguments)
         }
         QString error;
         if (!controller.exportTo(outPath, *format, *paper, &error))
-            return fail(4, tr("cannot write %1: %2").arg(QDir::toNativeSeparators(outPath), error));
-        out << tr("Runbook written to %1")
+            return fail(4, Texts::tr("cannot write %1: %2").arg(QDir::toNativeSeparators(outPath), error));
+        out << Texts::tr("Runbook written to %1")
                    .arg(QDir::toNativeSeparators(QFileInfo(outPath).absoluteFilePath()))
             << '\n';
         out.flush();
@@ -176,10 +178,11 @@ int runRunbook(const QStringList &arguments)
     auto onKey = [&](ServerRole role, const QString &key, const QString &reason) {
         credentials.setApiKey(role, key);
         if (key.isEmpty())
-            err << tr("handover runbook: no API key for the %1 server %2 (%3): that part of the runbook "
-                      "comes "
-                      "from the plan alone. Never pass a key as an argument.")
-                       .arg(role == ServerRole::Old ? tr("old") : tr("new"),
+            err << Texts::tr(
+                       "handover runbook: no API key for the %1 server %2 (%3): that part of the runbook "
+                       "comes "
+                       "from the plan alone. Never pass a key as an argument.")
+                       .arg(role == ServerRole::Old ? Texts::tr("old") : Texts::tr("new"),
                             (role == ServerRole::Old ? oldUrl : newUrl).toString(), reason)
                 << '\n';
         keys[role == ServerRole::Old ? 0 : 1] = !key.isEmpty();

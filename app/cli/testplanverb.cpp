@@ -27,10 +27,11 @@
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// The verb's texts, in a context lupdate sees.
+struct Texts
 {
-    return QCoreApplication::translate("TestPlanVerb", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(TestPlanVerb)
+};
 
 QJsonValue countJson(qint64 count)
 {
@@ -85,27 +86,27 @@ int runTestPlan(const QStringList &arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    const QCommandLineOption oldOption(QStringLiteral("old"), tr("URL of the old server."),
+    const QCommandLineOption oldOption(QStringLiteral("old"), Texts::tr("URL of the old server."),
                                        QStringLiteral("URL"));
-    const QCommandLineOption newOption(QStringLiteral("new"), tr("URL of the new (cloned) server."),
+    const QCommandLineOption newOption(QStringLiteral("new"), Texts::tr("URL of the new (cloned) server."),
                                        QStringLiteral("URL"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
-    const QCommandLineOption csvOption(QStringLiteral("csv"), tr("Print CSV."));
-    const QCommandLineOption mdOption(QStringLiteral("md"), tr("Print Markdown."));
-    const QCommandLineOption daysOption(QStringLiteral("days"),
-                                        tr("How many days of the old server's usage to read (default 90)."),
-                                        QStringLiteral("N"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), Texts::tr("Print JSON."));
+    const QCommandLineOption csvOption(QStringLiteral("csv"), Texts::tr("Print CSV."));
+    const QCommandLineOption mdOption(QStringLiteral("md"), Texts::tr("Print Markdown."));
+    const QCommandLineOption daysOption(
+        QStringLiteral("days"), Texts::tr("How many days of the old server's usage to read (default 90)."),
+        QStringLiteral("N"));
     NetworkVerbOptions network;
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                        tr("Show this help."));
+                                        Texts::tr("Show this help."));
     parser.addOptions({oldOption, newOption, jsonOption, csvOption, mdOption, daysOption});
     parser.addOptions(network.options());
     parser.addOption(helpOption);
     const QString usage =
-        tr("Usage: handover testplan --old URL --new URL [--json|--csv|--md] [--days N]\n"
-           "       [--timeout SECONDS] [--trust-fingerprint SHA256]... [--proxy URL|none]\n"
-           "API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.\n"
-           "Exit codes: 0 generated, 3 a server unusable or its usage incomplete, 2 usage error.\n");
+        Texts::tr("Usage: handover testplan --old URL --new URL [--json|--csv|--md] [--days N]\n"
+                  "       [--timeout SECONDS] [--trust-fingerprint SHA256]... [--proxy URL|none]\n"
+                  "API keys come from HANDOVER_OLD_API_KEY and HANDOVER_NEW_API_KEY, or from the keychain.\n"
+                  "Exit codes: 0 generated, 3 a server unusable or its usage incomplete, 2 usage error.\n");
     if (!parser.parse(QStringList{QStringLiteral("handover testplan")} + arguments)) {
         err << "handover testplan: " << parser.errorText() << '\n' << usage;
         return 2;
@@ -119,23 +120,23 @@ int runTestPlan(const QStringList &arguments)
         return 2;
     };
     if (!parser.positionalArguments().isEmpty())
-        return usageError(tr("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+        return usageError(Texts::tr("unexpected argument '%1'").arg(parser.positionalArguments().first()));
     const QUrl oldUrl = QUrl::fromUserInput(parser.value(oldOption));
     const QUrl newUrl = QUrl::fromUserInput(parser.value(newOption));
     for (const auto &[name, url, set] :
          {std::tuple{QStringLiteral("--old"), oldUrl, parser.isSet(oldOption)},
           std::tuple{QStringLiteral("--new"), newUrl, parser.isSet(newOption)}}) {
         if (!set || ConnectionSettings::normalisedUrl(url).isEmpty() || url.host().isEmpty())
-            return usageError(tr("%1 needs an http:// or https:// URL").arg(name));
+            return usageError(Texts::tr("%1 needs an http:// or https:// URL").arg(name));
     }
     if (int(parser.isSet(jsonOption)) + int(parser.isSet(csvOption)) + int(parser.isSet(mdOption)) > 1)
-        return usageError(tr("--json, --csv and --md exclude each other"));
+        return usageError(Texts::tr("--json, --csv and --md exclude each other"));
     int days = 90;
     if (parser.isSet(daysOption)) {
         bool ok = false;
         days = parser.value(daysOption).toInt(&ok);
         if (!ok || days < 1 || days > 3650)
-            return usageError(tr("--days needs a whole number from 1 to 3650"));
+            return usageError(Texts::tr("--days needs a whole number from 1 to 3650"));
     }
     if (const QString problem = network.read(parser); !problem.isEmpty())
         return usageError(problem);
@@ -151,8 +152,8 @@ int runTestPlan(const QStringList &arguments)
         stopped = true;
         for (const ApiError &error : std::as_const(errors)) {
             if (NetworkVerbOptions::serverUnusable(error)) {
-                err << tr("handover testplan: the %1 server is unusable: %2")
-                           .arg(error.server == ServerRole::New ? tr("new") : tr("old"),
+                err << Texts::tr("handover testplan: the %1 server is unusable: %2")
+                           .arg(error.server == ServerRole::New ? Texts::tr("new") : Texts::tr("old"),
                                 ApiErrorText::describe(error))
                     << '\n';
                 err.flush();
@@ -181,22 +182,22 @@ int runTestPlan(const QStringList &arguments)
                                                      ? TestPlanExportWriter::Format::Csv
                                                      : TestPlanExportWriter::Format::Markdown));
         } else {
-            out << tr("%n test(s) from %1 deployment(s) in the last %2 day(s) on the old server:",
-                      int(section.rows.size()))
+            out << Texts::tr("%n test(s) from %1 deployment(s) in the last %2 day(s) on the old server:",
+                             nullptr, int(section.rows.size()))
                        .arg(usages[0].deployments)
                        .arg(days)
                 << '\n';
             int n = 0;
             for (const TestPlanRow &r : std::as_const(section.rows))
                 out << QStringLiteral("%1. %2\n     %3\n").arg(++n).arg(r.title, r.why);
-            out << '\n' << tr("Counts (old / new):") << '\n';
+            out << '\n' << Texts::tr("Counts (old / new):") << '\n';
             for (const TestPlan::CountComparison &c : comparisons)
                 out << QStringLiteral("  %1 %2 / %3%4\n")
                            .arg(c.label)
                            .arg(c.oldCount)
                            .arg(c.newCount)
                            .arg(c.differs
-                                    ? QStringLiteral("  ") + tr("differs") +
+                                    ? QStringLiteral("  ") + Texts::tr("differs") +
                                           (c.explanation.isEmpty() ? QString()
                                                                    : QStringLiteral(": ") + c.explanation)
                                     : QString());
@@ -205,7 +206,8 @@ int runTestPlan(const QStringList &arguments)
         int exitCode = 0;
         for (int i = 0; i < 2; ++i) {
             for (const QString &gapLine : std::as_const(usages[i].gaps)) {
-                err << tr("handover testplan: %1 server: %2").arg(i == 0 ? tr("old") : tr("new"), gapLine)
+                err << Texts::tr("handover testplan: %1 server: %2")
+                           .arg(i == 0 ? Texts::tr("old") : Texts::tr("new"), gapLine)
                     << '\n';
                 exitCode = 3;
             }
