@@ -3,6 +3,7 @@
 #include "controllerslogging.h"
 #include "inventorysnapshot.h"
 #include "octopusclient.h"
+#include "osuser.h"
 #include "serversession.h"
 #include "tentaclemachines.h"
 
@@ -111,12 +112,8 @@ CutoverController::~CutoverController()
 
 QString CutoverController::osUser()
 {
-    for (const char *name : {"USER", "USERNAME", "LOGNAME"}) {
-        const QString user = qEnvironmentVariable(name);
-        if (!user.isEmpty())
-            return user;
-    }
-    return tr("operator");
+    const QString user = osUserName();
+    return user.isEmpty() ? tr("operator") : user;
 }
 
 void CutoverController::setOperatorName(const QString &name)

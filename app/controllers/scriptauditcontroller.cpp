@@ -5,6 +5,7 @@
 #include "auditplanstate.h"
 #include "controllerslogging.h"
 #include "octopusclient.h"
+#include "osuser.h"
 #include "serversession.h"
 
 #include <QDir>
@@ -24,12 +25,6 @@ namespace {
 
 const QString kSwaggerPath = QStringLiteral("/api/swagger.json");
 
-QString loginName()
-{
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? qEnvironmentVariable("USERNAME") : user;
-}
-
 } // namespace
 
 ScriptAuditController::ScriptAuditController(MigrationPlan *plan, ServerSession *session, QObject *parent)
@@ -38,7 +33,7 @@ ScriptAuditController::ScriptAuditController(MigrationPlan *plan, ServerSession 
     , m_session(session)
     , m_parser(&SwaggerCatalog::fromJson)
     , m_scanner(new AuditScanner(this))
-    , m_markedBy(loginName())
+    , m_markedBy(osUserName())
     , m_savedWatcher(new QFutureWatcher<SavedLoad>(this))
     , m_serverAuditWatcher(new QFutureWatcher<QList<AuditFinding>>(this))
 {
