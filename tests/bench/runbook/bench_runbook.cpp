@@ -202,6 +202,9 @@ int runOne(Format format, int steps, int rows, const QString &dir)
 
 int main(int argc, char **argv)
 {
+    // No window: the offscreen platform, as `handover runbook` uses, unless one is chosen.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     const QStringList args = app.arguments();
     int steps = 2000, rows = 10000;
