@@ -1,5 +1,6 @@
 #include "driftcontroller.h"
 
+#include "driftexportwriter.h"
 #include "serversession.h"
 
 #include <QTimerEvent>
@@ -165,4 +166,21 @@ void DriftController::recompute()
     section.lastCheck = check;
     m_plan->setDrift(section); // no change when the same: changed() then finds the budget applied
     Q_EMIT reportChanged();
+}
+
+bool DriftController::exportTo(const QString &path, ExportFormat format, QString *error) const
+{
+    if (!m_hasReport) {
+        *error = tr("There is no drift reading yet: drift is measured once both servers can be reached and "
+                    "the clone time is known.");
+        return false;
+    }
+    DriftExportWriter::Context context;
+    context.oldServer = m_plan->serverUrl(ServerRole::Old).toString();
+    context.newServer = m_plan->serverUrl(ServerRole::New).toString();
+    return DriftExportWriter(m_report, context)
+        .writeFile(path,
+                   format == ExportFormat::Csv ? DriftExportWriter::Format::Csv
+                                               : DriftExportWriter::Format::Markdown,
+                   error);
 }

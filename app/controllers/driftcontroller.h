@@ -16,7 +16,7 @@ class ServerSession;
 // (DriftJob; the clone time given in the plan, else detected), compares them against the plan's budget
 // (Drift::compare) and keeps the last check's counts in the plan. While live (the page is open) it reads
 // again every `intervalMs`; a changed budget is applied to the last reading at once, a changed clone time
-// reads again. The page is a view of report(). No widgets.
+// reads again. The page is a view of report(). Exports through DriftExportWriter. No widgets.
 class DriftController : public QObject
 {
     Q_OBJECT
@@ -47,6 +47,15 @@ public:
     void setBudget(const Drift::Budget &budget);
     // The clone time the lead gives (UTC); an invalid time means: detect it.
     void setGivenCloneTime(const QDateTime &cloneTime);
+
+    // The last report's changed objects as CSV or Markdown (DriftExportWriter), written atomically to
+    // `path`. False with *error when there is no report yet or the file cannot be written.
+    enum class ExportFormat
+    {
+        Csv,
+        Markdown
+    };
+    bool exportTo(const QString &path, ExportFormat format, QString *error) const;
 
 Q_SIGNALS:
     void refreshingChanged(bool refreshing);

@@ -1,7 +1,8 @@
 // The Drift tab of the Test plan & drift step, driven offscreen in the real main window against an
 // in-process octosim pair: the clone time is detected, drift made on the old instance shows up after a
-// refresh with its objects and timeline, the budget turns the state red with the guide's advice, and the
-// readiness strip's drift light follows the plan's last check.
+// refresh with its objects and timeline, the budget turns the state red with the guide's advice, the
+// readiness strip's drift light follows the plan's last check, and the objects export as CSV and Markdown
+// through the dialog service.
 #include "demoenvironment.h"
 #include "dialogservice.h"
 #include "drifttimelinechart.h"
@@ -13,6 +14,7 @@
 #include "octosimserver.h"
 #include "plandocument.h"
 
+#include <QFile>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -23,15 +25,21 @@
 #include <QTest>
 #include <QTreeWidget>
 
-class SilentDialogs : public DialogService
+class ExportDialogs : public DialogService
 {
 public:
+    QString exportPath;
+    QStringList errors;
     QString askOpenFile(QWidget *, const QString &) override { return {}; }
     QString askSaveFile(QWidget *, const QString &) override { return {}; }
     DiscardChoice confirmDiscard(QWidget *, const QString &) override { return DiscardChoice::Discard; }
     bool confirmRecover(QWidget *, const QString &, const QDateTime &) override { return false; }
-    void showError(QWidget *, const QString &, const QString &) override {}
+    void showError(QWidget *, const QString &, const QString &message) override { errors << message; }
     void showAbout(QWidget *, const QString &, const QString &) override {}
+    QString askExportFile(QWidget *, const QString &, const QString &, const QString &) override
+    {
+        return exportPath;
+    }
 };
 
 class TestDriftView : public QObject
@@ -41,7 +49,7 @@ private:
     std::unique_ptr<octosim::OctoSimServer> m_sim;
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
-    SilentDialogs m_dialogs;
+    ExportDialogs m_dialogs;
     NetworkContext m_network; // outlives the window's clients
     KeychainStore m_keychain{QStringLiteral("handover-test")};
     std::unique_ptr<MainWindow> m_window;
@@ -86,6 +94,10 @@ private Q_SLOTS:
         QCOMPARE(light->property("light").toString(), QStringLiteral("unknown"));
 
         QVERIFY(m_window->wizard()->goToPage(HandoverWizard::pageId(PlanStep::TestPlan)));
+        // Nothing to export before the first reading.
+        QVERIFY(child<QPushButton>("driftExportCsv"));
+        QVERIFY(!child<QPushButton>("driftExportCsv")->isEnabled());
+        QVERIFY(!child<QPushButton>("driftExportMarkdown")->isEnabled());
         // The step opens on its Test plan tab; the Drift tab is the second, reached with the keyboard the way
         // a lead would (Ctrl+Tab on the focused tab bar).
         auto *tabs = child<QTabWidget>("testPlanTabs");
@@ -123,6 +135,52 @@ private Q_SLOTS:
         QVERIFY(!child<QLabel>("driftAdvice")->text().isEmpty());
         QCOMPARE(m_window->plan()->drift().structuralThreshold, 1);
         QTRY_COMPARE(light->property("light").toString(), QStringLiteral("red"));
+    }
+
+    void driftObjectsExportAsCsvAndMarkdown()
+    {
+        // The reading of the test before: the old server's changed objects are listed.
+        QTRY_VERIFY_WITH_TIMEOUT(listed(0) > 0, 60000);
+        auto *tree = child<QTreeWidget>("driftObjectsTree");
+        const QTreeWidgetItem *first = tree->topLevelItem(0)->child(0);
+        const QString firstId = first->toolTip(0);
+        QVERIFY(!firstId.isEmpty());
+
+        auto *csvButton = child<QPushButton>("driftExportCsv");
+        QTRY_VERIFY(csvButton->isEnabled());
+        m_dialogs.exportPath = m_dir.filePath(QStringLiteral("drift.csv"));
+        csvButton->click();
+        QVERIFY2(m_dialogs.errors.isEmpty(), qPrintable(m_dialogs.errors.join(QLatin1Char('\n'))));
+        QFile csvFile(m_dialogs.exportPath);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QString csv = QString::fromUtf8(csvFile.readAll());
+        QVERIFY2(csv.startsWith(QStringLiteral("side,object,id,kind,")), qPrintable(csv.left(200)));
+        // One record per listed object (the view lists them all below its cap), the newest first.
+        QCOMPARE(int(csv.count(QStringLiteral("\r\noldServer,"))), listed(0));
+        QCOMPARE(int(csv.count(QStringLiteral("\r\nclone,"))), listed(1));
+        const QString firstRecord = csv.section(QStringLiteral("\r\n"), 1, 1);
+        QVERIFY2(firstRecord.contains(QLatin1Char(',') + firstId + QLatin1Char(',')),
+                 qPrintable(firstRecord));
+        QVERIFY(!csv.contains(m_sim->oldInstance().apiKey));
+
+        m_dialogs.exportPath = m_dir.filePath(QStringLiteral("drift.md"));
+        child<QPushButton>("driftExportMarkdown")->click();
+        QVERIFY2(m_dialogs.errors.isEmpty(), qPrintable(m_dialogs.errors.join(QLatin1Char('\n'))));
+        QFile mdFile(m_dialogs.exportPath);
+        QVERIFY(mdFile.open(QIODevice::ReadOnly));
+        const QString markdown = QString::fromUtf8(mdFile.readAll());
+        QVERIFY(markdown.startsWith(QStringLiteral("# Drift since the clone")));
+        QVERIFY(markdown.contains(QStringLiteral("- **State:** **red**")));
+        QVERIFY(markdown.contains(m_sim->oldInstance().url.toString()));
+        QVERIFY(markdown.contains(QStringLiteral("| %1 |").arg(firstId)));
+
+        // A folder that does not exist: the error is shown, nothing is written.
+        m_dialogs.exportPath = m_dir.filePath(QStringLiteral("missing/drift.csv"));
+        csvButton->click();
+        QCOMPARE(m_dialogs.errors.size(), 1);
+        QVERIFY(m_dialogs.errors.constFirst().contains(QStringLiteral("drift.csv")));
+        QVERIFY(!QFile::exists(m_dialogs.exportPath));
+        m_dialogs.errors.clear();
     }
 };
 

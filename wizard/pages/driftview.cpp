@@ -1,12 +1,14 @@
 #include "driftview.h"
 
 #include "apierrortext.h"
+#include "dialogservice.h"
 #include "driftcontroller.h"
 #include "drifttimelinechart.h"
 #include "migrationplan.h"
 
 #include <QCheckBox>
 #include <QDateTimeEdit>
+#include <QDir>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -16,6 +18,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -28,10 +31,12 @@ QString utcText(const QDateTime &time)
 
 } // namespace
 
-DriftView::DriftView(MigrationPlan *plan, DriftController *controller, QWidget *parent)
+DriftView::DriftView(MigrationPlan *plan, DriftController *controller, DialogService *dialogs,
+                     QWidget *parent)
     : QWidget(parent)
     , m_plan(plan)
     , m_controller(controller)
+    , m_dialogs(dialogs)
     , m_state(new QLabel(this))
     , m_stateText(new QLabel(this))
     , m_advice(new QLabel(this))
@@ -46,6 +51,10 @@ DriftView::DriftView(MigrationPlan *plan, DriftController *controller, QWidget *
     , m_objects(new QTreeWidget(this))
     , m_refresh(new QPushButton(tr("&Refresh"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
+    // The step's other mnemonics: U G V M A R P W O I (Test plan tab), T R A E (here), T D (tabs), B N
+    // (wizard).
+    , m_exportCsv(new QPushButton(tr("Export drift C&SV…"), this))
+    , m_exportMd(new QPushButton(tr("E&xport drift Markdown…"), this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
 {
@@ -63,6 +72,8 @@ DriftView::DriftView(MigrationPlan *plan, DriftController *controller, QWidget *
     m_objects->setObjectName(QStringLiteral("driftObjectsTree"));
     m_refresh->setObjectName(QStringLiteral("driftRefreshButton"));
     m_cancel->setObjectName(QStringLiteral("driftCancelButton"));
+    m_exportCsv->setObjectName(QStringLiteral("driftExportCsv"));
+    m_exportMd->setObjectName(QStringLiteral("driftExportMarkdown"));
     m_progress->setObjectName(QStringLiteral("driftProgress"));
     m_status->setObjectName(QStringLiteral("driftStatusLabel"));
 
@@ -86,6 +97,8 @@ DriftView::DriftView(MigrationPlan *plan, DriftController *controller, QWidget *
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(m_refresh);
     buttons->addWidget(m_cancel);
+    buttons->addWidget(m_exportCsv);
+    buttons->addWidget(m_exportMd);
     buttons->addStretch(1);
     stateRow->addLayout(buttons);
     layout->addLayout(stateRow);
@@ -155,6 +168,8 @@ DriftView::DriftView(MigrationPlan *plan, DriftController *controller, QWidget *
 
     connect(m_refresh, &QPushButton::clicked, m_controller, &DriftController::refresh);
     connect(m_cancel, &QPushButton::clicked, m_controller, &DriftController::cancel);
+    connect(m_exportCsv, &QPushButton::clicked, this, [this] { exportAs(false); });
+    connect(m_exportMd, &QPushButton::clicked, this, [this] { exportAs(true); });
     connect(m_controller, &DriftController::refreshingChanged, this, &DriftView::refreshStatus);
     connect(m_controller, &DriftController::reportChanged, this, &DriftView::reload);
     connect(m_controller, &DriftController::refreshFailed, this, &DriftView::refreshStatus);
@@ -315,6 +330,8 @@ void DriftView::refreshStatus()
     m_progress->setVisible(refreshing);
     m_cancel->setEnabled(refreshing);
     m_refresh->setEnabled(!refreshing && m_controller->canRefresh());
+    m_exportCsv->setEnabled(m_dialogs && m_controller->hasReport());
+    m_exportMd->setEnabled(m_dialogs && m_controller->hasReport());
     QStringList lines;
     if (refreshing) {
         lines << tr("Reading the audit events of both servers since the clone…");
@@ -328,4 +345,23 @@ void DriftView::refreshStatus()
     for (const ApiError &error : m_controller->lastErrors())
         lines << ApiErrorText::describe(error);
     m_status->setText(lines.join(QLatin1Char('\n')));
+}
+
+void DriftView::exportAs(bool markdown)
+{
+    if (!m_dialogs)
+        return;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = m_dialogs->askExportFile(
+        this, markdown ? tr("Save the drift as Markdown") : tr("Save the drift as CSV"),
+        QDir(dir).filePath(markdown ? QStringLiteral("drift.md") : QStringLiteral("drift.csv")),
+        markdown ? tr("Markdown files (*.md);;All files (*)") : tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!m_controller->exportTo(
+            path, markdown ? DriftController::ExportFormat::Markdown : DriftController::ExportFormat::Csv,
+            &error))
+        m_dialogs->showError(this, tr("Export"),
+                             tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), error));
 }

@@ -27,6 +27,6 @@ void TestPlanPage::build()
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("testPlanTabs"));
     m_tabs->addTab(new TestPlanView(m_plan, m_testPlan, m_dialogs, m_tabs), tr("&Test plan"));
-    m_tabs->addTab(new DriftView(m_plan, m_drift, m_tabs), tr("&Drift"));
+    m_tabs->addTab(new DriftView(m_plan, m_drift, m_dialogs, m_tabs), tr("&Drift"));
     layout->addWidget(m_tabs);
 }
