@@ -2328,6 +2328,128 @@ that cannot be loaded or a journal that cannot be opened.
     </message>
 </context>
 <context>
+    <name>DriftController</name>
+    <message>
+        <source>There is no drift reading yet: drift is measured once both servers can be reached and the clone time is known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DriftExportWriter</name>
+    <message>
+        <source>Drift since the clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old server %1, clone %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clone time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, as given (%2 days ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, detected: the newest event both servers hold identically (%2 days ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes on the old server since the clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n (the clone lacks them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes on the clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n (a fresh clone would lose them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Structural changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n process or variable edit(s) on the old server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n on the clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amber after %1 days, red after %2 days or more than %3 process and variable edits on the old server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No object changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Structural</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last change (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on the old server (%n object(s))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on the clone (%n object(s))</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DriftTimelineChart</name>
     <message>
         <source>Old server (the clone lacks these)</source>
@@ -2623,6 +2745,38 @@ not detected), 2 usage error.
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export drift C&amp;SV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport drift Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the drift as Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the drift as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md);;All files (*)</source>
+        <translation type="unfinished">Markdown-Dateien (*.md);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished">CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished">Exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
