@@ -81,7 +81,7 @@ QWizardPage *HandoverWizard::createPage(PlanStep step, MigrationPlan *plan, Sess
     case PlanStep::Connect:
         return new ConnectPage(plan, credentials, m_readiness, services.keychain, this);
     case PlanStep::Domain: {
-        auto *page = new DomainPage(plan, m_session, this);
+        auto *page = new DomainPage(plan, m_session, dialogs, this);
         connect(page, &DomainPage::stepLinkActivated, this,
                 [this](const QString &name) { goToPage(pageIdForName(name)); });
         return page;

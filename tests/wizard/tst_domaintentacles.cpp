@@ -1,6 +1,7 @@
 // The Domain and Polling Tentacles pages, driven offscreen in the real main window against an in-process
 // octosim pair: the decision changes the consequences, the table lists exactly the polling machines,
-// filters, the command preview, copy, exports through the dialog service, and the verification flow.
+// filters, the command preview, copy, exports through the dialog service (the Domain table's too), and the
+// verification flow.
 #include "ciintegrationscontroller.h"
 #include "ciintegrationspage.h"
 #include "demoenvironment.h"
@@ -26,6 +27,8 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -199,6 +202,61 @@ private Q_SLOTS:
         QSignalSpy resolved(child<DomainPage>("domainPage"), &DomainPage::resolved);
         QTest::mouseClick(child<QPushButton>("domainResolveButton"), Qt::LeftButton);
         QVERIFY(resolved.size() == 1 || resolved.wait(10000));
+    }
+
+    void domainTableExportsAsCsvAndMarkdown()
+    {
+        QVERIFY(m_window->wizard()->goToPage(HandoverWizard::pageId(PlanStep::Domain)));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            session()->inventory(ServerRole::Old).has_value() && !session()->isTakingInventory(), 20000);
+        typeInto("domainOldPublicUrlEdit", QStringLiteral("https://localhost"));
+        child<QRadioButton>("domainNewRadio")->click();
+        typeInto("domainNewPublicUrlEdit", QStringLiteral("https://octopus-new.example.com"));
+        auto *table = child<QTableWidget>("domainConsequencesTable");
+        auto *csvButton = child<QPushButton>("domainExportCsv");
+        auto *markdownButton = child<QPushButton>("domainExportMarkdown");
+        QVERIFY(table->rowCount() > 0);
+        QVERIFY(csvButton->isEnabled());
+        QVERIFY(markdownButton->isEnabled());
+
+        const QString csvPath = m_dir->filePath(QStringLiteral("domain.csv"));
+        m_dialogs->exportAnswers = {csvPath};
+        QTest::mouseClick(csvButton, Qt::LeftButton);
+        QVERIFY2(m_dialogs->errors.isEmpty(), qPrintable(m_dialogs->errors.join(QLatin1Char('\n'))));
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).split(QStringLiteral("\r\n"));
+        QCOMPARE(lines.size(), table->rowCount() + 2); // header, the rows, the empty tail after the last CRLF
+        QCOMPARE(lines.first(), QStringLiteral("space,environment,pollingTargets,pollingWorkers"));
+        for (int row = 0; row < table->rowCount(); ++row) {
+            QStringList cells;
+            for (int column = 0; column < table->columnCount(); ++column) {
+                const QString text = table->item(row, column)->text();
+                QVERIFY(!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))); // unquoted
+                cells << text;
+            }
+            QCOMPARE(lines.at(row + 1), cells.join(QLatin1Char(',')));
+        }
+
+        const QString markdownPath = m_dir->filePath(QStringLiteral("domain.md"));
+        m_dialogs->exportAnswers = {markdownPath};
+        QTest::mouseClick(markdownButton, Qt::LeftButton);
+        QFile markdown(markdownPath);
+        QVERIFY(markdown.open(QIODevice::ReadOnly));
+        const QString md = QString::fromUtf8(markdown.readAll());
+        QVERIFY2(md.contains(QStringLiteral("New public URL: https://octopus-new.example.com")),
+                 qPrintable(md));
+        QVERIFY(md.contains(
+            QStringLiteral("Must act (a command on their own machine): %1.").arg(consequence("mustAct"))));
+
+        // A folder that does not exist: the page says so through the dialog service and writes nothing.
+        const QString missing = m_dir->filePath(QStringLiteral("missing/domain.csv"));
+        m_dialogs->exportAnswers = {missing};
+        QTest::mouseClick(csvButton, Qt::LeftButton);
+        QCOMPARE(m_dialogs->errors.size(), 1);
+        QVERIFY2(m_dialogs->errors.first().contains(QStringLiteral("does not exist")),
+                 qPrintable(m_dialogs->errors.first()));
+        QVERIFY(!QFileInfo::exists(missing));
     }
 
     void tentaclesTableListsThePollingMachines()

@@ -616,7 +616,7 @@ void ScriptAuditPageTest::domainPageShowsScriptsMentioningTheOldServer()
     domain.oldPublicUrl = QUrl(kOldUrl);
     domain.newPublicUrl = QUrl(QStringLiteral("https://octopus.new.example.com"));
     c.plan->setDomain(domain);
-    DomainPage domainPage(c.plan.get(), c.session.get());
+    DomainPage domainPage(c.plan.get(), c.session.get(), nullptr);
     domainPage.resize(900, 700);
     domainPage.show();
     domainPage.initializePage();

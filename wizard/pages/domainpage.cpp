@@ -1,12 +1,15 @@
 #include "domainpage.h"
 
+#include "dialogservice.h"
 #include "domainconsequences.h"
+#include "domainexportwriter.h"
 #include "migrationplan.h"
 #include "planvalidation.h"
 #include "serversession.h"
 #include "tentaclemachines.h"
 
 #include <QButtonGroup>
+#include <QDir>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -20,6 +23,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -47,12 +51,13 @@ QString hostOf(const QString &text)
 
 } // namespace
 
-DomainPage::DomainPage(MigrationPlan *plan, ServerSession *session, QWidget *parent)
+DomainPage::DomainPage(MigrationPlan *plan, ServerSession *session, DialogService *dialogs, QWidget *parent)
     : StepPage(PlanStep::Domain, QStringLiteral("domainPage"),
                tr("Decide whether the new instance keeps the old instance's domain name or gets a new one."),
                parent)
     , m_plan(plan)
     , m_session(session)
+    , m_dialogs(dialogs)
 {}
 
 void DomainPage::build()
@@ -170,6 +175,15 @@ void DomainPage::build()
     m_groups->verticalHeader()->setDefaultSectionSize(m_groups->fontMetrics().height() + 8);
     m_groups->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     consequencesLayout->addWidget(m_groups);
+    auto *exports = new QHBoxLayout;
+    exports->addStretch(1);
+    m_exportCsv = new QPushButton(tr("Export CS&V…"), consequencesBox);
+    m_exportCsv->setObjectName(QStringLiteral("domainExportCsv"));
+    exports->addWidget(m_exportCsv);
+    m_exportMarkdown = new QPushButton(tr("Export &Markdown…"), consequencesBox);
+    m_exportMarkdown->setObjectName(QStringLiteral("domainExportMarkdown"));
+    exports->addWidget(m_exportMarkdown);
+    consequencesLayout->addLayout(exports);
     layout->addWidget(consequencesBox, 1);
 
     connect(m_keep, &QRadioButton::toggled, this, &DomainPage::onEdited);
@@ -183,6 +197,8 @@ void DomainPage::build()
         if (link.startsWith(QLatin1String(kStepLinkScheme)))
             Q_EMIT stepLinkActivated(link.mid(int(std::strlen(kStepLinkScheme))));
     });
+    connect(m_exportCsv, &QPushButton::clicked, this, [this] { exportTable(false); });
+    connect(m_exportMarkdown, &QPushButton::clicked, this, [this] { exportTable(true); });
     connect(m_inventoryButton, &QPushButton::clicked, m_session, &ServerSession::takeInventory);
     connect(m_inventoryCancel, &QPushButton::clicked, m_session, &ServerSession::cancelInventory);
     connect(m_session, &ServerSession::inventoryChanged, this, &DomainPage::refreshConsequences);
@@ -421,7 +437,7 @@ void DomainPage::refreshConsequences()
     m_groups->setRowCount(int(c.groups.size()));
     for (int row = 0; row < c.groups.size(); ++row) {
         const DomainConsequences::Group &g = c.groups.at(row);
-        const QStringList cells{g.spaceName, g.environment.isEmpty() ? tr("(workers)") : g.environment,
+        const QStringList cells{g.spaceName, DomainExportWriter::environmentText(g),
                                 QString::number(g.pollingTargets), QString::number(g.pollingWorkers)};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = m_groups->item(row, column);
@@ -435,9 +451,34 @@ void DomainPage::refreshConsequences()
         }
     }
     m_groups->setVisible(!c.groups.isEmpty());
+    m_shown = c;
+    m_exportCsv->setEnabled(!c.groups.isEmpty() && m_dialogs);
+    m_exportMarkdown->setEnabled(!c.groups.isEmpty() && m_dialogs);
     // Tall enough for every row (up to 15; the page scrolls), so the table itself rarely needs to.
     const int visibleRows = std::min(int(c.groups.size()), 15);
     m_groups->setFixedHeight(m_groups->horizontalHeader()->sizeHint().height() +
                              visibleRows * m_groups->verticalHeader()->defaultSectionSize() +
                              2 * m_groups->frameWidth());
+}
+
+void DomainPage::exportTable(bool markdown)
+{
+    if (!m_dialogs)
+        return;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = m_dialogs->askExportFile(
+        this,
+        markdown ? tr("Save the domain consequences as Markdown") : tr("Save the domain consequences as CSV"),
+        QDir(dir).filePath(markdown ? QStringLiteral("domain-consequences.md")
+                                    : QStringLiteral("domain-consequences.csv")),
+        markdown ? tr("Markdown files (*.md);;All files (*)") : tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const DomainExportWriter writer(m_shown, {m_plan->domain(), m_plan->serverUrl(ServerRole::Old).toString(),
+                                              m_plan->serverUrl(ServerRole::New).toString()});
+    QString error;
+    if (!writer.writeFile(
+            path, markdown ? DomainExportWriter::Format::Markdown : DomainExportWriter::Format::Csv, &error))
+        m_dialogs->showError(this, tr("Export"),
+                             tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), error));
 }
