@@ -2098,6 +2098,101 @@ that cannot be loaded or a journal that cannot be opened.
     </message>
 </context>
 <context>
+    <name>DomainExportWriter</name>
+    <message>
+        <source>not decided yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep the domain name (DNS moves to the new server at cutover)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use a new domain name for the new server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not entered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(workers)</source>
+        <translation type="unfinished">(Worker)</translation>
+    </message>
+    <message>
+        <source>Decision: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public URL today: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New public URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this decision means</source>
+        <translation type="unfinished">Was diese Entscheidung bedeutet</translation>
+    </message>
+    <message>
+        <source>Polling machines: %1 (%2 targets, %3 workers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must act (a command on their own machine): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling Tentacles dial %1 on port %2 after the move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The polling port %1 must be open on the new server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scripts mentioning the old name: %1 places in %2 files (audit of %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scripts mentioning the old name: not analysed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No polling Tentacle is known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished">Space</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished">Umgebung</translation>
+    </message>
+    <message>
+        <source>Polling targets</source>
+        <translation type="unfinished">Polling-Ziele</translation>
+    </message>
+    <message>
+        <source>Polling workers</source>
+        <translation type="unfinished">Polling-Worker</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DomainPage</name>
     <message>
         <source>Decide whether the new instance keeps the old instance&apos;s domain name or gets a new one.</source>
@@ -2256,10 +2351,6 @@ that cannot be loaded or a journal that cannot be opened.
         <translation>Der Polling-Port %1 muss auf dem neuen Server offen sein (eingehend, von jedem Polling-Tentacle).</translation>
     </message>
     <message>
-        <source>(workers)</source>
-        <translation>(Worker)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1 polling targets and %2 polling workers must act&lt;/b&gt;: each one is re-pointed to %3 on its own machine (see %4).</source>
         <translation>&lt;b&gt;%1 Polling-Ziele und %2 Polling-Worker müssen handeln&lt;/b&gt;: Jedes wird auf seiner eigenen Maschine auf %3 umgeleitet (siehe %4).</translation>
     </message>
@@ -2290,6 +2381,38 @@ that cannot be loaded or a journal that cannot be opened.
     <message>
         <source>CI systems and other callers of the old server: not analysed yet (%1).</source>
         <translation>CI-Systeme und andere Aufrufer des alten Servers: noch nicht untersucht (%1).</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation type="unfinished">Als CS&amp;V exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Markdown…</source>
+        <translation type="unfinished">Als &amp;Markdown exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the domain consequences as Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the domain consequences as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md);;All files (*)</source>
+        <translation type="unfinished">Markdown-Dateien (*.md);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished">CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished">Exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
