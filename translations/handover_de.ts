@@ -2062,6 +2062,10 @@ that cannot be loaded or a journal that cannot be opened.
         <source>Ticked %1 (%2) in the run %3 by %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Journal: %1 (not created yet: the first tick creates it)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoEnvironment</name>

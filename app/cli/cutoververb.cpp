@@ -23,6 +23,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -120,7 +121,8 @@ void printSteps(const CutoverController &controller, bool asJson, QTextStream &o
     }
 }
 
-void printStatus(const CutoverController &controller, bool asJson, QTextStream &out)
+void printStatus(const CutoverController &controller, const QString &journalFile, bool asJson,
+                 QTextStream &out)
 {
     const CutoverRunbook::RunState &state = controller.state();
     QList<JournalEntry> ticks;
@@ -150,23 +152,27 @@ void printStatus(const CutoverController &controller, bool asJson, QTextStream &
                                          {QStringLiteral("by"), e.by},
                                          {QStringLiteral("at"), timeJson(e.at)},
                                          {QStringLiteral("note"), e.text}});
-        out << json(
-            QJsonObject{{QStringLiteral("run"), controller.run()},
-                        {QStringLiteral("journal"), QDir::toNativeSeparators(controller.journalPath())},
-                        {QStringLiteral("sha256"), QString::fromLatin1(controller.journalSha256())},
-                        {QStringLiteral("done"), state.done},
-                        {QStringLiteral("total"), state.total},
-                        {QStringLiteral("currentStepId"), stringOrNull(state.currentStepId)},
-                        {QStringLiteral("steps"), steps},
-                        {QStringLiteral("ticks"), tickArray}});
+        out << json(QJsonObject{{QStringLiteral("run"), controller.run()},
+                                {QStringLiteral("journal"), QDir::toNativeSeparators(journalFile)},
+                                {QStringLiteral("sha256"), QString::fromLatin1(controller.journalSha256())},
+                                {QStringLiteral("done"), state.done},
+                                {QStringLiteral("total"), state.total},
+                                {QStringLiteral("currentStepId"), stringOrNull(state.currentStepId)},
+                                {QStringLiteral("steps"), steps},
+                                {QStringLiteral("ticks"), tickArray}});
         return;
     }
     out << Texts::tr("Run %1: %2 of %3 steps done").arg(controller.run()).arg(state.done).arg(state.total)
         << '\n';
-    out << Texts::tr("Journal: %1 (SHA-256 %2)")
-               .arg(QDir::toNativeSeparators(controller.journalPath()),
-                    QString::fromLatin1(controller.journalSha256()))
-        << '\n';
+    if (controller.isJournalOpen())
+        out << Texts::tr("Journal: %1 (SHA-256 %2)")
+                   .arg(QDir::toNativeSeparators(journalFile),
+                        QString::fromLatin1(controller.journalSha256()))
+            << '\n';
+    else
+        out << Texts::tr("Journal: %1 (not created yet: the first tick creates it)")
+                   .arg(QDir::toNativeSeparators(journalFile))
+            << '\n';
     if (!state.currentStepId.isEmpty())
         out << Texts::tr("Current step: %1").arg(state.currentStepId) << '\n';
     for (const CutoverRunbook::Step &s : controller.steps()) {
@@ -322,7 +328,10 @@ int runCutover(const QStringList &arguments)
     CutoverController controller(&plan, &session);
     if (parser.isSet(byOption))
         controller.setOperatorName(parser.value(byOption));
-    if (!controller.openJournalFor(planPath))
+    // The journal is created by the first tick; listing steps, gates or the status reads it only when it
+    // exists (a missing journal is an empty run).
+    const QString journalFile = CutoverJournal::pathForPlan(planPath);
+    if ((ticking || QFileInfo::exists(journalFile)) && !controller.openJournalFor(planPath))
         return fail(2, controller.journalError().text());
 
     const CutoverRunbook::Step *step = ticking ? controller.step(stepId) : nullptr;
@@ -339,7 +348,7 @@ int runCutover(const QStringList &arguments)
                 return fail(2, controller.journalError().text());
         } else {
             return fail(2, Texts::tr("the journal %1 holds no rehearsal; --tick ID --rehearsal starts one")
-                               .arg(QDir::toNativeSeparators(controller.journalPath())));
+                               .arg(QDir::toNativeSeparators(journalFile)));
         }
     }
 
@@ -349,7 +358,7 @@ int runCutover(const QStringList &arguments)
         return 0;
     }
     if (parser.isSet(statusOption)) {
-        printStatus(controller, asJson, out);
+        printStatus(controller, journalFile, asJson, out);
         return 0;
     }
     if (ticking && controller.state().steps.value(stepId).done)

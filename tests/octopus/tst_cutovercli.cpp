@@ -151,6 +151,11 @@ private Q_SLOTS:
         QCOMPARE(table.code, 0);
         QVERIFY(table.out.contains("before:announce"));
         QVERIFY(table.out.contains("old-maintenance"));
+        // Reading creates nothing beside the plan: the first tick makes the journal.
+        const Run status = handover({QStringLiteral("--status")});
+        QCOMPARE(status.code, 0);
+        QVERIFY(status.out.contains("not created yet"));
+        QVERIFY(!QFile::exists(journalPath()));
     }
 
     void tickOfAGatelessStepIsDurableAndOnce()
