@@ -3281,6 +3281,10 @@ Der API-Schlüssel kommt aus HANDOVER_API_KEY oder aus dem Schlüsselbund.
         <source>Print Preview: the runbook</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The runbook could not be exported. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NetworkVerb</name>
@@ -4125,6 +4129,10 @@ server unusable, 2 usage error or the file not written.
     </message>
     <message>
         <source>the new server cannot be reached from this session (no URL or no API key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

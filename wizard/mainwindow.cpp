@@ -71,6 +71,8 @@ MainWindow::MainWindow(const MainWindowServices &services, QWidget *parent)
 
     connect(m_wizard, &HandoverWizard::finishRequested, this, &QWidget::close);
     connect(m_wizard, &HandoverWizard::exportRunbookRequested, this, [this] { exportRunbook(); });
+    connect(m_wizard->runbookExport(), &RunbookExportController::exported, this,
+            &MainWindow::onRunbookExported);
     connect(m_wizard, &HandoverWizard::printRunbookRequested, this, [this] { printRunbook(); });
     connect(m_plan, &MigrationPlan::replaced, m_wizard, &QWizard::restart);
     // Servers that can be reached are checked live; the strip shows their lights. The TLS trust prompt is a
@@ -122,6 +124,9 @@ void MainWindow::buildMenus()
     QAction *exportAction = addAction(file, tr("&Export Runbook…"), QStringLiteral("actionExportRunbook"),
                                        QKeySequence::UnknownKey, [this] { exportRunbook(); });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    // One export at a time.
+    connect(m_wizard->runbookExport(), &RunbookExportController::exportingChanged, exportAction,
+            [exportAction](bool exporting) { exportAction->setEnabled(!exporting); });
     addAction(file, tr("Print Pre&view…"), QStringLiteral("actionPrintPreview"), QKeySequence::UnknownKey,
               [this] { previewRunbook(); });
     addAction(file, tr("&Print…"), QStringLiteral("actionPrint"), QKeySequence::Print,
@@ -161,6 +166,8 @@ QString MainWindow::runbookPlanName() const
 
 bool MainWindow::exportRunbook()
 {
+    if (m_wizard->runbookExport()->isExporting())
+        return false; // one at a time (the menu item is disabled meanwhile)
     const QString planPath = m_document->filePath();
     const QString base = planPath.isEmpty()
                              ? QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
@@ -179,21 +186,26 @@ bool MainWindow::exportRunbook()
         format = RunbookDocument::Format::Pdf;
         path += RunbookDocument::suffixOf(*format);
     }
-    statusBar()->showMessage(tr("Exporting the runbook to %1…").arg(QDir::toNativeSeparators(path)));
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    QString error;
+    // Laid out and written on the thread pool; onRunbookExported() tells how it ended.
     m_wizard->updateRunbookExport(runbookPlanName());
-    const bool written = m_wizard->runbookExport()->exportTo(path, *format, defaultPaper(), &error);
-    QApplication::restoreOverrideCursor();
+    if (!m_wizard->runbookExport()->startExport(path, *format, defaultPaper()))
+        return false;
+    statusBar()->showMessage(tr("Exporting the runbook to %1…").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void MainWindow::onRunbookExported(const QString &path, bool written, const QString &error)
+{
     if (!written) {
         statusBar()->clearMessage();
+        // The writer's reason names the file.
         m_dialogs->showError(this, tr("Export Runbook"),
-                             tr("The runbook could not be written to %1: %2")
-                                 .arg(QDir::toNativeSeparators(path), error));
-        return false;
+                             error.contains(path) ? tr("The runbook could not be exported. %1").arg(error)
+                                                  : tr("The runbook could not be written to %1: %2")
+                                                        .arg(QDir::toNativeSeparators(path), error));
+        return;
     }
     statusBar()->showMessage(tr("Runbook exported to %1").arg(QDir::toNativeSeparators(path)), 10000);
-    return true;
 }
 
 bool MainWindow::printRunbook()

@@ -66,6 +66,8 @@ public:
     bool savePlan();
     bool savePlanAs();
     // The printable runbook (File › Export Runbook…, Print Preview…, Print…; also from the Cutover step).
+    // exportRunbook() asks for the file and starts the export (written on the thread pool): true once
+    // started; the status bar says when it is written, an error dialog when it is not.
     bool exportRunbook();
     bool printRunbook();
     void previewRunbook();
@@ -80,6 +82,7 @@ private:
     void updateTitle();
     void refreshReadiness();
     static RunbookDocument::Paper defaultPaper();
+    void onRunbookExported(const QString &path, bool written, const QString &error);
     QString runbookPlanName() const;
 
     DialogService *m_dialogs;

@@ -13,9 +13,12 @@
 #include "tentaclescontroller.h"
 #include "testplancontroller.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QSet>
 #include <QTimerEvent>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 
@@ -195,6 +198,35 @@ bool RunbookExportController::exportTo(const QString &path, RunbookDocument::For
     if (error)
         *error = reason;
     return false;
+}
+
+bool RunbookExportController::startExport(const QString &path, RunbookDocument::Format format,
+                                          RunbookDocument::Paper paper)
+{
+    if (m_exporting)
+        return false;
+    m_exporting = true;
+    Q_EMIT exportingChanged(true);
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const QString reason = watcher->result();
+        m_exporting = false;
+        if (!reason.isEmpty())
+            qCWarning(lcControllers) << "runbook not written:" << path << reason;
+        Q_EMIT exportingChanged(false);
+        Q_EMIT exported(path, reason.isEmpty(), reason);
+    });
+    // The document is a value: the pool works on its own copy while the plan may change.
+    watcher->setFuture(QtConcurrent::run([document = document(), format, path, paper] {
+        QString reason;
+        if (RunbookDocument::writeFile(document, format, path, paper, &reason))
+            return QString();
+        return reason.isEmpty()
+                   ? QCoreApplication::translate("RunbookExportController", "the file could not be written")
+                   : reason;
+    }));
+    return true;
 }
 
 void RunbookExportController::partDone()

@@ -48,6 +48,11 @@ public:
     // document() written to `path` atomically (the old file is kept when writing fails). False with *error.
     bool exportTo(const QString &path, RunbookDocument::Format format, RunbookDocument::Paper paper,
                   QString *error) const;
+    // The same for the window: document() now, the layout and the file on the thread pool (a PDF of
+    // thousands of machines takes seconds); exported() follows. False (nothing started) while an export
+    // runs.
+    bool startExport(const QString &path, RunbookDocument::Format format, RunbookDocument::Paper paper);
+    bool isExporting() const { return m_exporting; }
 
     // Headless (the verb): reads from both servers what the sources need (readiness and version, the old
     // server's inventory for the Tentacles, the new server's certificate thumbprint, CI evidence, drift)
@@ -64,6 +69,9 @@ public:
 
 Q_SIGNALS:
     void refreshed();
+    // An export startExport() began has ended: written, or not with the reason.
+    void exported(const QString &path, bool written, const QString &error);
+    void exportingChanged(bool exporting);
 
 protected:
     void timerEvent(QTimerEvent *event) override;
@@ -102,6 +110,7 @@ private:
     Status m_status[2];
     QStringList m_errors[2];
     int m_outstanding = 0;
+    bool m_exporting = false;
     bool m_inventoryRead = false;
     QBasicTimer m_thumbprintWait;
 };

@@ -1,7 +1,8 @@
 // The printable runbook from the real window, offscreen, against an in-process octosim pair in demo mode:
 // Ctrl+P prints (the print dialog answered by the test, the printer writing a PDF that is read back with
 // pdftotext), File › Print Preview… opens the real preview with its pages and closes, and the Cutover
-// step's Export runbook… writes one self-contained HTML file. No export holds either server's API key.
+// step's Export runbook… writes one self-contained HTML file on the thread pool (the menu item disabled
+// meanwhile). No export holds either server's API key.
 #include "cutovercontroller.h"
 #include "demoenvironment.h"
 #include "dialogservice.h"
@@ -12,6 +13,7 @@
 #include "networkcontext.h"
 #include "octosimserver.h"
 #include "plandocument.h"
+#include "runbookexportcontroller.h"
 
 #include <QAction>
 #include <QApplication>
@@ -23,6 +25,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -157,7 +160,17 @@ private Q_SLOTS:
         m_dialogs.exportTo = m_dir.filePath(QStringLiteral("runbook.html"));
         auto *button = m_window->findChild<QPushButton *>(QStringLiteral("cutoverExportRunbookButton"));
         QVERIFY(button);
+        QAction *menuItem = action("actionExportRunbook");
+        QVERIFY(menuItem && menuItem->isEnabled());
+        QSignalSpy exported(m_window->wizard()->runbookExport(), &RunbookExportController::exported);
         QTest::mouseClick(button, Qt::LeftButton);
+        // Written on the thread pool: the menu item waits meanwhile (its end is announced through the event
+        // loop, so nothing has ended yet here), the window goes on.
+        QVERIFY(m_window->wizard()->runbookExport()->isExporting());
+        QVERIFY(!menuItem->isEnabled());
+        QVERIFY(exported.wait(60000));
+        QCOMPARE(exported.first().at(1).toBool(), true);
+        QVERIFY(menuItem->isEnabled());
         QVERIFY2(m_dialogs.errors.isEmpty(), qPrintable(m_dialogs.errors.join(QLatin1Char('\n'))));
         QFile file(m_dialogs.exportTo);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -169,9 +182,23 @@ private Q_SLOTS:
         QVERIFY(!html.contains(QLatin1String("src=\"http"), Qt::CaseInsensitive));
         verifyNoKey(html);
 
+        // A PDF laid out on the thread pool (fonts and painting off the GUI thread) reads back the same.
+        m_dialogs.exportTo = m_dir.filePath(QStringLiteral("runbook.pdf"));
+        exported.clear();
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(exported.wait(60000));
+        QCOMPARE(exported.first().at(1).toBool(), true);
+        const QString pdf = pdfText(m_dialogs.exportTo);
+        QVERIFY(pdf.contains(m_sim->newInstance().url.host()));
+        QVERIFY(pdf.contains(QLatin1String("announced in #ops")));
+        verifyNoKey(pdf);
+
         // An unwritable target: a clear error, nothing half-written.
         m_dialogs.exportTo = m_dir.filePath(QStringLiteral("no-such-folder/runbook.md"));
+        exported.clear();
         QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(exported.wait(60000));
+        QCOMPARE(exported.first().at(1).toBool(), false);
         QCOMPARE(m_dialogs.errors.size(), 1);
         QVERIFY(m_dialogs.errors.first().contains(QLatin1String("no-such-folder")));
         QVERIFY(!QFile::exists(m_dialogs.exportTo));
