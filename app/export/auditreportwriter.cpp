@@ -1,10 +1,10 @@
 #include "auditreportwriter.h"
 
 #include "auditruleset.h"
+#include "exporttext.h"
 
 #include <QCoreApplication>
 #include <QMap>
-#include <QSaveFile>
 
 namespace {
 
@@ -223,12 +223,5 @@ QByteArray AuditReportWriter::toText() const
 
 bool AuditReportWriter::writeFile(const QString &path, Format format, QString *error) const
 {
-    const QByteArray bytes = render(format);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    return true;
+    return ExportText::writeAtomically(path, render(format), error);
 }

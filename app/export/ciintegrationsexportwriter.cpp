@@ -4,7 +4,6 @@
 #include "exporttext.h"
 
 #include <QCoreApplication>
-#include <QSaveFile>
 
 namespace {
 
@@ -108,10 +107,5 @@ QByteArray CiIntegrationsExportWriter::toMarkdown() const
 
 bool CiIntegrationsExportWriter::writeFile(const QString &path, Format format, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(render(format)) < 0 || !file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
+    return ExportText::writeAtomically(path, render(format), error);
 }

@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace {
 
@@ -144,10 +143,5 @@ bool DomainExportWriter::writeFile(const QString &path, Format format, QString *
         *error = Texts::tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(folder));
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(render(format)) < 0 || !file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
+    return ExportText::writeAtomically(path, render(format), error);
 }

@@ -1,8 +1,9 @@
 #include "runbookdocument.h"
 
+#include "exporttext.h"
+
 #include <QCoreApplication>
 #include <QDir>
-#include <QSaveFile>
 
 namespace RunbookDocument {
 
@@ -30,7 +31,9 @@ QString markdownText(QString text)
 // A table cell's running text: markup escaped (pipes too), line breaks as <br>.
 QString markdownCellText(const QString &text)
 {
-    return markdownText(text).replace(QLatin1Char('\r'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    return markdownText(text)
+        .replace(QLatin1Char('\r'), QLatin1Char(' '))
+        .replace(QLatin1Char('\n'), QStringLiteral("<br>"));
 }
 
 QString markdownCellOf(const Cell &cell)
@@ -237,8 +240,8 @@ QByteArray toMarkdown(const Document &document)
         for (const Block &block : section.blocks) {
             switch (block.kind) {
             case Block::Kind::Heading:
-                out += QString(block.level + 1, QLatin1Char('#')) + QLatin1Char(' ') + markdownText(block.text)
-                       + QStringLiteral("\n\n");
+                out += QString(block.level + 1, QLatin1Char('#')) + QLatin1Char(' ') +
+                       markdownText(block.text) + QStringLiteral("\n\n");
                 break;
             case Block::Kind::Paragraph:
                 out += markdownText(block.text) + QStringLiteral("\n\n");
@@ -250,8 +253,9 @@ QByteArray toMarkdown(const Document &document)
                 break;
             case Block::Kind::Fields:
                 for (const auto &[label, value] : block.fields)
-                    out += QStringLiteral("- **") + markdownText(label) + QStringLiteral(":** ")
-                           + markdownText(value).replace(QLatin1Char('\n'), QLatin1Char(' ')) + QLatin1Char('\n');
+                    out += QStringLiteral("- **") + markdownText(label) + QStringLiteral(":** ") +
+                           markdownText(value).replace(QLatin1Char('\n'), QLatin1Char(' ')) +
+                           QLatin1Char('\n');
                 out += QLatin1Char('\n');
                 break;
             case Block::Kind::Table:
@@ -273,10 +277,11 @@ QByteArray toMarkdown(const Document &document)
                 break;
             case Block::Kind::SignOff:
                 for (const auto &[role, name] : block.fields)
-                    out += QStringLiteral("- [ ] ") + markdownText(role) + QStringLiteral(": ")
-                           + (name.isEmpty() ? QStringLiteral("________________") : markdownText(name))
-                           + QStringLiteral(" · ") + Texts::tr("signed") + QStringLiteral(" ________________ · ")
-                           + Texts::tr("date") + QStringLiteral(" __________\n");
+                    out += QStringLiteral("- [ ] ") + markdownText(role) + QStringLiteral(": ") +
+                           (name.isEmpty() ? QStringLiteral("________________") : markdownText(name)) +
+                           QStringLiteral(" · ") + Texts::tr("signed") +
+                           QStringLiteral(" ________________ · ") + Texts::tr("date") +
+                           QStringLiteral(" __________\n");
                 out += QLatin1Char('\n');
                 break;
             case Block::Kind::PageBreak:
@@ -291,14 +296,13 @@ bool writeFile(const Document &document, Format format, const QString &path, Pap
 {
     if (format == Format::Pdf)
         return writePdf(document, path, paper, error);
-    QSaveFile file(path);
-    const QByteArray bytes = format == Format::Html ? toHtml(document, paper) : toMarkdown(document);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = Texts::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
+    QString reason;
+    if (ExportText::writeAtomically(
+            path, format == Format::Html ? toHtml(document, paper) : toMarkdown(document), &reason))
+        return true;
+    if (error)
+        *error = Texts::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), reason);
+    return false;
 }
 
 } // namespace RunbookDocument

@@ -1,11 +1,11 @@
 #include "tentacleexportwriter.h"
 
 #include "exportlogging.h"
+#include "exporttext.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 
 namespace TentacleExportWriter {
 
@@ -15,10 +15,8 @@ Result writeText(const QString &path, const QString &text)
 {
     Result result;
     result.path = path;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
+    if (!ExportText::writeAtomically(path, text.toUtf8(), &result.reason)) {
         result.ok = false;
-        result.reason = file.errorString();
         qCWarning(lcExport) << "cannot write" << path << result.reason;
         return result;
     }
