@@ -2,6 +2,7 @@
 // quoting of commas, quotes and line breaks, a formula cell defused, times in UTC), the Markdown the summary
 // and a table per server with pipes escaped, and writeFile keeps the old file when the folder cannot be
 // written (as root, with the effective user dropped to nobody) and names a path whose folder is missing.
+#include "asnobody.h"
 #include "driftexportwriter.h"
 
 #include <QDir>
@@ -9,8 +10,6 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <unistd.h>
 
 namespace {
 
@@ -68,28 +67,6 @@ DriftExportWriter writer()
     return DriftExportWriter(report(), {QStringLiteral("https://octopus.example.com"),
                                         QStringLiteral("https://octopus-new.example.com")});
 }
-
-// Drops the effective user id to nobody while it lives (root ignores permissions).
-class AsNobody
-{
-public:
-    AsNobody()
-        : m_was(geteuid())
-    {
-        if (m_was == 0)
-            m_ok = seteuid(65534) == 0;
-    }
-    ~AsNobody()
-    {
-        if (m_was == 0 && m_ok && seteuid(0) != 0)
-            qFatal("cannot become root again");
-    }
-    bool ok() const { return m_was != 0 || m_ok; }
-
-private:
-    uid_t m_was;
-    bool m_ok = false;
-};
 
 } // namespace
 

@@ -5,6 +5,7 @@
 // Markdown (pipes escaped, check boxes, a fence longer than the backticks inside), and writeFile keeping the
 // old file when it cannot write. Without poppler-utils or the DejaVu fonts the test fails on CI (CI=true) and
 // skips elsewhere, naming the Debian package.
+#include "asnobody.h"
 #include "runbookdocument.h"
 
 #include <QFile>
@@ -16,8 +17,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
-
-#include <unistd.h>
 
 using namespace RunbookDocument;
 
@@ -141,28 +140,6 @@ Document sample()
                   "not set");                                                                                \
         }                                                                                                    \
     } while (false)
-
-// Drops the effective user id to nobody while it lives (root ignores permissions).
-class AsNobody
-{
-public:
-    AsNobody()
-        : m_was(geteuid())
-    {
-        if (m_was == 0)
-            m_ok = seteuid(65534) == 0;
-    }
-    ~AsNobody()
-    {
-        if (m_was == 0 && m_ok && seteuid(0) != 0)
-            qFatal("cannot become root again");
-    }
-    bool ok() const { return m_was != 0 || m_ok; }
-
-private:
-    uid_t m_was;
-    bool m_ok = false;
-};
 
 } // namespace
 
